@@ -1,0 +1,110 @@
+#!/bin/sh
+# Builds Sealant with Maven and installs the `sealant` command.
+#
+#   ./install.sh                    install into ~/.local (bin/sealant, lib/sealant/)
+#   ./install.sh --prefix DIR       install into DIR instead (or set PREFIX)
+#   ./install.sh --hooks [REPO]     also install the git hooks into REPO (default: .)
+#
+# POSIX sh, idempotent, never touches the network itself (Maven fetches dependencies from
+# Maven Central the first time it builds).
+set -eu
+
+usage() {
+  cat <<'USAGE'
+Usage: ./install.sh [--prefix DIR] [--hooks [REPO]] [--help]
+
+Builds Sealant (mvn package) and installs:
+  PREFIX/lib/sealant/sealant.jar   the application (one unsigned jar)
+  PREFIX/lib/sealant/sealant.jsa   a class-data-sharing archive for fast start-up
+  PREFIX/bin/sealant               the launcher
+
+Options:
+  --prefix DIR     where to install (default: $PREFIX, else ~/.local)
+  --hooks [REPO]   also install the pre-commit hook into the git repository REPO (default: .)
+  --help           this text
+USAGE
+}
+
+prefix=${PREFIX:-"$HOME/.local"}
+hooks_repo=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --prefix) [ $# -ge 2 ] || { echo "install.sh: --prefix needs a directory" >&2; exit 2; }
+              prefix=$2; shift 2 ;;
+    --prefix=*) prefix=${1#--prefix=}; shift ;;
+    --hooks) shift
+             if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then hooks_repo=$1; shift; else hooks_repo=.; fi ;;
+    --hooks=*) hooks_repo=${1#--hooks=}; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "install.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || {
+    echo "install.sh: '$1' is required but was not found on PATH. $2" >&2
+    exit 2
+  }
+}
+need java "Install a JDK 17 or newer (e.g. 'apt-get install openjdk-17-jdk')."
+need mvn "Install Apache Maven 3.8 or newer (e.g. 'apt-get install maven')."
+need git "Install git (e.g. 'apt-get install git')."
+
+java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1)
+case "$java_major" in
+  1.*|[0-9]|1[0-6]) echo "install.sh: Java 17 or newer is required (found $java_major)." >&2; exit 2 ;;
+esac
+
+here=$(cd "$(dirname "$0")" && pwd)
+echo "Building Sealant with Maven (tests are run by 'mvn -B verify')..."
+(cd "$here" && mvn -B -q -DskipTests package)
+
+lib="$prefix/lib/sealant"
+bin="$prefix/bin"
+mkdir -p "$lib" "$bin"
+cp "$here/target/sealant.jar" "$lib/sealant.jar.tmp"
+mv -f "$lib/sealant.jar.tmp" "$lib/sealant.jar"
+
+# A class-data-sharing archive of the classes a short run loads: it cuts JVM start-up, which is
+# most of a pre-commit hook's time. Built for this jar and this JDK; the launcher falls back
+# silently if it does not fit (e.g. after a JDK upgrade: re-run install.sh).
+rm -f "$lib/sealant.jsa"
+if java -XX:ArchiveClassesAtExit="$lib/sealant.jsa" -Xshare:auto -jar "$lib/sealant.jar" \
+     rules list >/dev/null 2>&1 && [ -s "$lib/sealant.jsa" ]; then
+  cds="yes"
+else
+  rm -f "$lib/sealant.jsa"
+  cds="no (start-up will be slower)"
+fi
+
+tmp="$bin/.sealant.tmp.$$"
+cat > "$tmp" <<LAUNCHER
+#!/bin/sh
+# Sealant launcher, written by install.sh. Re-run install.sh to update it.
+lib='$lib'
+if [ -n "\${SEALANT_JAVA:-}" ]; then java=\$SEALANT_JAVA
+elif [ -n "\${JAVA_HOME:-}" ] && [ -x "\$JAVA_HOME/bin/java" ]; then java=\$JAVA_HOME/bin/java
+else java=java; fi
+cds=""
+if [ -f "\$lib/sealant.jsa" ]; then cds="-XX:SharedArchiveFile=\$lib/sealant.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
+# Short-lived by nature: a small serial heap and quick start; history scans raise it themselves
+# through SEALANT_JAVA_OPTS when needed.
+exec "\$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \$cds \${SEALANT_JAVA_OPTS:-} -jar "\$lib/sealant.jar" "\$@"
+LAUNCHER
+chmod 755 "$tmp"
+mv -f "$tmp" "$bin/sealant"
+
+echo "Installed:"
+echo "  $bin/sealant"
+echo "  $lib/sealant.jar"
+echo "  class-data-sharing archive: $cds"
+"$bin/sealant" --version
+
+case ":$PATH:" in
+  *":$bin:"*) ;;
+  *) echo "Note: $bin is not on your PATH. Add it, e.g.: export PATH=\"$bin:\$PATH\"" ;;
+esac
+
+if [ -n "$hooks_repo" ]; then
+  (cd "$hooks_repo" && "$bin/sealant" install)
+fi

@@ -1,0 +1,62 @@
+package dev.sealant.catalog;
+
+import com.google.re2j.Pattern;
+
+/**
+ * A path glob in the gitignore spirit, compiled to an RE2J pattern: {@code *} matches within one
+ * path segment, {@code **} across segments, {@code ?} one character, {@code [abc]} a class. A glob
+ * without a slash matches the file name in any directory; one with a slash is anchored at the
+ * scan root. Paths are always {@code /}-separated and relative.
+ */
+public record Glob(String glob, Pattern pattern) {
+
+  public static Glob of(String glob) {
+    return new Glob(glob, Pattern.compile(toRegex(glob)));
+  }
+
+  public boolean matches(String path) {
+    return pattern.matcher(path).matches();
+  }
+
+  static String toRegex(String glob) {
+    String g = glob.startsWith("/") ? glob.substring(1) : glob;
+    boolean anchored = glob.startsWith("/") || g.contains("/");
+    if (g.endsWith("/")) {
+      g = g + "**";
+    }
+    StringBuilder re = new StringBuilder(anchored ? "" : "(?:.*/)?");
+    for (int i = 0; i < g.length(); i++) {
+      char c = g.charAt(i);
+      if (c == '*') {
+        if (i + 1 < g.length() && g.charAt(i + 1) == '*') {
+          i++;
+          if (i + 1 < g.length() && g.charAt(i + 1) == '/') {
+            i++;
+            re.append("(?:.*/)?");
+          } else {
+            re.append(".*");
+          }
+        } else {
+          re.append("[^/]*");
+        }
+      } else if (c == '?') {
+        re.append("[^/]");
+      } else if (c == '[') {
+        int end = g.indexOf(']', i + 1);
+        if (end < 0) {
+          re.append("\\[");
+        } else {
+          String body = g.substring(i + 1, end).replace("\\", "\\\\");
+          if (body.startsWith("!")) {
+            body = "^" + body.substring(1);
+          }
+          re.append('[').append(body).append(']');
+          i = end;
+        }
+      } else {
+        re.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return re.toString();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.sealant.catalog;
+
+import com.google.re2j.Pattern;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One detection rule, immutable and fully validated: the regex compiled by RE2J, keywords in lower
+ * case, and its own examples.
+ *
+ * @param keywords lower-case literals; a line is only matched against the regex when it contains
+ *     one of them (case-insensitive). This prefilter is what keeps scans fast.
+ * @param secretGroup the capture group holding the secret; 0 means the whole match
+ * @param minEntropy minimum Shannon entropy (bits per code point) of the secret; 0 disables
+ * @param path when present, the rule only applies to paths this regex finds a match in
+ * @param multiline the regex may span lines (PEM blocks); otherwise it sees one line at a time
+ * @param validate the name of an offline structural validator, when the format has one
+ * @param requireValid drop matches the validator rejects, instead of reporting them unvalidated
+ */
+public record Rule(
+    String id,
+    String description,
+    List<String> keywords,
+    String regex,
+    Pattern pattern,
+    int secretGroup,
+    double minEntropy,
+    Optional<Pattern> path,
+    RuleAllow allow,
+    Severity severity,
+    List<String> tags,
+    boolean multiline,
+    Optional<String> validate,
+    boolean requireValid,
+    Examples examples,
+    Origin origin) {
+
+  public Rule {
+    keywords = List.copyOf(keywords);
+    tags = List.copyOf(tags);
+  }
+
+  /** Generic rules (tag {@code generic}) yield to a specific rule that found the same secret. */
+  public boolean generic() {
+    return tags.contains("generic");
+  }
+
+  public boolean appliesTo(String filePath) {
+    return path.isEmpty() || path.get().matcher(filePath).find();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.sealant.catalog;
+
+import com.google.re2j.Pattern;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Values that look like secrets but are not: a candidate secret containing one of the stopwords
+ * (case-insensitive) or matching one of the regexes is dropped.
+ */
+public record RuleAllow(List<String> stopwords, List<Pattern> regexes) {
+
+  public static final RuleAllow NONE = new RuleAllow(List.of(), List.of());
+
+  public RuleAllow {
+    stopwords = stopwords.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    regexes = List.copyOf(regexes);
+  }
+
+  /** True when {@code secret} is an allowed (non-secret) value. */
+  public boolean allows(String secret) {
+    if (!stopwords.isEmpty()) {
+      String lower = secret.toLowerCase(Locale.ROOT);
+      for (String w : stopwords) {
+        if (lower.contains(w)) {
+          return true;
+        }
+      }
+    }
+    for (Pattern p : regexes) {
+      if (p.matcher(secret).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public RuleAllow plus(RuleAllow other) {
+    if (other.stopwords.isEmpty() && other.regexes.isEmpty()) {
+      return this;
+    }
+    return new RuleAllow(
+        java.util.stream.Stream.concat(stopwords.stream(), other.stopwords.stream()).toList(),
+        java.util.stream.Stream.concat(regexes.stream(), other.regexes.stream()).toList());
+  }
+}

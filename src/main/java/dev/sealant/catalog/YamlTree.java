@@ -1,0 +1,217 @@
+package dev.sealant.catalog;
+
+import dev.sealant.error.CatalogException;
+import dev.sealant.error.ConfigException;
+import dev.sealant.error.SealantException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Safe, position-aware YAML reading for catalogs and configuration files.
+ *
+ * <p>snakeyaml-engine composes the document into plain nodes (no constructors run, so no type is
+ * ever instantiated from the document); this class maps them by hand and turns every problem into
+ * one error naming the file, the line and the key. Limits bound hostile input: document size,
+ * aliases; nesting so deep that the composer overflows the stack is reported,
+ * not thrown.
+ */
+public final class YamlTree {
+
+  /** Which error family a problem belongs to: a rule catalog or a configuration file. */
+  public enum Kind {
+    CATALOG,
+    CONFIG
+  }
+
+  static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+  static final int MAX_ALIASES = 20;
+
+  private final String file;
+  private final Kind kind;
+
+  private YamlTree(String file, Kind kind) {
+    this.file = file;
+    this.kind = kind;
+  }
+
+  /** Parses one YAML document; an empty document yields an empty mapping. */
+  public static Value parse(String file, String text, Kind kind) {
+    YamlTree tree = new YamlTree(file, kind);
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(file)
+            .setAllowDuplicateKeys(false)
+            .setAllowRecursiveKeys(false)
+            .setMaxAliasesForCollections(MAX_ALIASES)
+            .setCodePointLimit(MAX_CODE_POINTS)
+            .setUseMarks(true)
+            .build();
+    Optional<Node> root;
+    try {
+      root = new Compose(settings).composeString(text);
+    } catch (MarkedYamlEngineException e) {
+      int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(1);
+      throw tree.error(line, "invalid YAML: " + firstLine(e.getProblem()));
+    } catch (YamlEngineException e) {
+      throw tree.error(1, "invalid YAML: " + firstLine(e.getMessage()));
+    } catch (StackOverflowError e) {
+      throw tree.error(1, "invalid YAML: nesting is too deep");
+    }
+    if (root.isEmpty()) {
+      return tree.new Value(null, "document");
+    }
+    return tree.new Value(root.get(), "document");
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "parse error";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).trim();
+  }
+
+  SealantException error(int line, String message) {
+    String where = file + ":" + line + ": ";
+    return kind == Kind.CATALOG
+        ? new CatalogException(where + message)
+        : new ConfigException(where + message);
+  }
+
+  /** A node with its position and the dotted key path that led to it. */
+  public final class Value {
+    private final Node node;
+    private final String key;
+
+    Value(Node node, String key) {
+      this.node = node;
+      this.key = key;
+    }
+
+    public int line() {
+      return node == null ? 1 : node.getStartMark().map(Mark::getLine).orElse(0) + 1;
+    }
+
+    public String file() {
+      return file;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public boolean isNull() {
+      return node == null || (node instanceof ScalarNode && node.getTag().equals(Tag.NULL));
+    }
+
+    public SealantException error(String message) {
+      return YamlTree.this.error(line(), message);
+    }
+
+    /** The entries of a mapping, rejecting any key outside {@code allowed}. */
+    public Map<String, Value> mapping(Set<String> allowed) {
+      if (isNull()) {
+        return Map.of();
+      }
+      if (!(node instanceof MappingNode)) {
+        throw error("'" + key + "' must be a mapping");
+      }
+      Map<String, Value> out = new LinkedHashMap<>();
+      for (NodeTuple t : ((MappingNode) node).getValue()) {
+        Node k = t.getKeyNode();
+        if (!(k instanceof ScalarNode)) {
+          throw new Value(k, key).error("keys under '" + key + "' must be plain strings");
+        }
+        String name = ((ScalarNode) k).getValue();
+        if (!allowed.contains(name)) {
+          throw new Value(k, key)
+              .error("unknown key '" + name + "' under '" + key + "' (allowed: "
+                  + String.join(", ", allowed.stream().sorted().toList()) + ")");
+        }
+        out.put(name, new Value(t.getValueNode(), name));
+      }
+      return out;
+    }
+
+    public List<Value> sequence() {
+      if (isNull()) {
+        return List.of();
+      }
+      if (!(node instanceof SequenceNode)) {
+        throw error("'" + key + "' must be a list");
+      }
+      List<Value> out = new ArrayList<>();
+      for (Node n : ((SequenceNode) node).getValue()) {
+        out.add(new Value(n, key));
+      }
+      return out;
+    }
+
+    public boolean isScalar() {
+      return node instanceof ScalarNode;
+    }
+
+    public String string() {
+      if (!(node instanceof ScalarNode) || isNull()) {
+        throw error("'" + key + "' must be a string");
+      }
+      return ((ScalarNode) node).getValue();
+    }
+
+    public List<String> strings() {
+      if (isScalar() && !isNull()) {
+        return List.of(string());
+      }
+      List<String> out = new ArrayList<>();
+      for (Value v : sequence()) {
+        out.add(v.string());
+      }
+      return out;
+    }
+
+    public int integer() {
+      if (!(node instanceof ScalarNode) || !node.getTag().equals(Tag.INT)) {
+        throw error("'" + key + "' must be a whole number");
+      }
+      try {
+        return Integer.parseInt(((ScalarNode) node).getValue().replace("_", ""));
+      } catch (NumberFormatException e) {
+        throw error("'" + key + "' must be a whole number");
+      }
+    }
+
+    public double number() {
+      if (!(node instanceof ScalarNode)
+          || !(node.getTag().equals(Tag.INT) || node.getTag().equals(Tag.FLOAT))) {
+        throw error("'" + key + "' must be a number");
+      }
+      try {
+        return Double.parseDouble(((ScalarNode) node).getValue());
+      } catch (NumberFormatException e) {
+        throw error("'" + key + "' must be a number");
+      }
+    }
+
+    public boolean bool() {
+      if (!(node instanceof ScalarNode) || !node.getTag().equals(Tag.BOOL)) {
+        throw error("'" + key + "' must be true or false");
+      }
+      return Boolean.parseBoolean(((ScalarNode) node).getValue().toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.sealant.cli;
+
+/** The documented exit codes. */
+public final class ExitCodes {
+
+  /** Nothing found. */
+  public static final int CLEAN = 0;
+  /** At least one unsuppressed finding. */
+  public static final int FINDINGS = 1;
+  /** A usage or configuration error: bad option, bad catalog, bad config. */
+  public static final int USAGE = 2;
+  /** An I/O, git or internal error. */
+  public static final int ERROR = 3;
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,79 @@
+package dev.sealant.cli;
+
+import dev.sealant.error.SealantException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * The entry point. Only {@link #main} calls {@code System.exit}; {@link #run} is what tests call,
+ * with injected streams, environment and working directory.
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(Env.system(), args));
+  }
+
+  public static int run(Env env, String... args) {
+    CommandLine cl = commandLine(env);
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine(Env env) {
+    CommandLine cl = new CommandLine(new SealantCommand(env), new Factory(env));
+    PrintWriter out = new PrintWriter(env.out(), true);
+    PrintWriter err = new PrintWriter(env.err(), true);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setUsageHelpAutoWidth(true);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("sealant: " + ex.getMessage());
+      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      c.getErr().flush();
+      return ExitCodes.USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      PrintWriter e = c.getErr();
+      boolean verbose = parsed.originalArgs().contains("--verbose") || parsed.originalArgs().contains("-v");
+      int code;
+      if (ex instanceof SealantException se) {
+        e.println("sealant: " + se.getMessage());
+        code = se.exitCode();
+      } else {
+        e.println("sealant: internal error: " + ex.getClass().getName()
+            + " (run with --verbose for the stack trace; please report it)");
+        code = ExitCodes.ERROR;
+      }
+      if (verbose) {
+        StringWriter sw = new StringWriter();
+        ex.printStackTrace(new PrintWriter(sw));
+        e.print(sw);
+      }
+      e.flush();
+      return code;
+    });
+    return cl;
+  }
+
+  /** Creates commands with the {@link Env} when they take one. */
+  private record Factory(Env env) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        return cls.getDeclaredConstructor(Env.class).newInstance(env);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
+  }
+
+  static List<String> names() {
+    return List.of("sealant");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.sealant.cli;
+
+import dev.sealant.error.ScanIoException;
+import dev.sealant.error.UsageException;
+import dev.sealant.report.Format;
+import dev.sealant.report.ReportOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Report options shared by every command that reports findings. */
+public final class OutputOptions {
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE (created with mode 0600) instead of standard output.")
+  String output;
+
+  @Option(names = "--show-secrets",
+      description = "Print secrets in full. By default every report redacts them.")
+  boolean showSecrets;
+
+  @Option(names = "--include-suppressed",
+      description = "Also report suppressed findings, with who suppressed them and why.")
+  boolean includeSuppressed;
+
+  @Option(names = "--no-color", description = "No colour in the text report (also: NO_COLOR set).")
+  boolean noColor;
+
+  @Option(names = {"-v", "--verbose"},
+      description = "List skipped inputs (binary, too large, symlinks); stack traces on internal errors.")
+  boolean verbose;
+
+  public Format format() {
+    return format;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  public ReportOptions reportOptions(Env env) {
+    boolean color = !noColor && output == null && env.var("NO_COLOR").isEmpty()
+        && System.console() != null && env.out() == System.out && !"dumb".equals(env.vars().get("TERM"));
+    return new ReportOptions(showSecrets, includeSuppressed, color, verbose);
+  }
+
+  public Optional<Path> outputPath(Env env) {
+    return Optional.ofNullable(output).map(env::resolve);
+  }
+
+  /** Checks the output path up front, so a typo fails before a long scan rather than after it. */
+  public void checkOutput(Env env) {
+    Optional<Path> p = outputPath(env);
+    if (p.isPresent()) {
+      Path parent = p.get().getParent();
+      if (Files.isDirectory(p.get())) {
+        throw new UsageException("--output " + output + ": is a directory");
+      }
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw new UsageException("--output " + output + ": directory " + parent + " does not exist");
+      }
+      if (Files.exists(p.get()) && !Files.isWritable(p.get())) {
+        throw new UsageException("--output " + output + ": not writable");
+      }
+    }
+  }
+
+  /** Writes the report to {@code --output} (mode 0600) or standard output. */
+  public void write(Env env, String report) {
+    Optional<Path> p = outputPath(env);
+    if (p.isEmpty()) {
+      env.out().print(report);
+      env.out().flush();
+      return;
+    }
+    try {
+      writePrivate(p.get(), report);
+    } catch (IOException e) {
+      throw new ScanIoException("cannot write " + p.get() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates or truncates a file readable by its owner only, then writes the text. */
+  static void writePrivate(Path path, String text) throws IOException {
+    try {
+      if (!Files.exists(path)) {
+        Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+      }
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system (Windows): the platform's default permissions apply.
+    }
+    Files.writeString(path, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+  }
+}

@@ -1,0 +1,6 @@
+package dev.sealant.detect;
+
+import java.time.Instant;
+
+/** The commit a fragment was added in: full id, author name and e-mail, author date. */
+public record CommitInfo(String id, String author, String email, Instant date) {}

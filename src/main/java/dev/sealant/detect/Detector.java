@@ -1,0 +1,298 @@
+package dev.sealant.detect;
+
+import com.google.re2j.Matcher;
+import dev.sealant.catalog.Catalog;
+import dev.sealant.catalog.Rule;
+import dev.sealant.validate.Validators;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The detection engine: pure, immutable once built, safe to share across threads.
+ *
+ * <p>Per fragment: one Aho-Corasick pass finds the lines that carry any rule's keyword; only those
+ * rules' RE2J patterns then run, on those lines only (a window around the keyword on very long
+ * lines; a bounded span from the line for multi-line rules such as PEM blocks). Each candidate
+ * secret then passes entropy, the rule's and the catalog's allowlists, the rule's offline
+ * validator and inline annotations. A generic rule yields to a specific rule that found an
+ * overlapping secret.
+ *
+ * <p>This class is longer than the house's usual limit because the hot loop and its bookkeeping
+ * are kept together on purpose: splitting them would add per-line calls and allocations.
+ */
+public final class Detector {
+
+  /** Lines longer than this are matched in windows around each keyword (minified files). */
+  static final int LONG_LINE = 4096;
+  /** Half-width of the window around a keyword on a long line. */
+  static final int WINDOW = 1024;
+  /** How far a multi-line rule may reach from the line its keyword is on. */
+  static final int MULTILINE_SPAN = 64 * 1024;
+
+  private final Catalog catalog;
+  private final Rule[] rules;
+  private final List<Optional<Predicate<String>>> validators;
+  private final KeywordIndex index;
+  private final boolean inlineAllow;
+
+  public Detector(Catalog catalog) {
+    this(catalog, true);
+  }
+
+  /** @param inlineAllow honour {@code sealant:allow} annotations (auditors turn this off) */
+  public Detector(Catalog catalog, boolean inlineAllow) {
+    this.catalog = catalog;
+    this.rules = catalog.rules().toArray(new Rule[0]);
+    this.validators = Arrays.stream(rules).map(r -> r.validate().flatMap(Validators::byName)).toList();
+    this.index = new KeywordIndex(Arrays.stream(rules).map(Rule::keywords).toList());
+    this.inlineAllow = inlineAllow;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** True when the catalog's path allowlist says this path never holds secrets. */
+  public boolean pathAllowed(String path) {
+    return catalog.allow().allowsPath(path);
+  }
+
+  /** Every finding in the fragment, sorted by position then rule id; suppressed ones included. */
+  public List<Finding> scan(Fragment fragment) {
+    if (rules.length == 0 || pathAllowed(fragment.path())) {
+      return List.of();
+    }
+    String text = fragment.text();
+    long[] hits = keywordHits(text);
+    if (hits.length == 0) {
+      return List.of();
+    }
+    List<Finding> found = new ArrayList<>();
+    boolean[] pathChecked = new boolean[rules.length];
+    boolean[] pathOk = new boolean[rules.length];
+    for (long hit : hits) {
+      int rule = (int) (hit >>> 40);
+      int keywordEnd = (int) (hit & 0xFFFFFFFFFFL);
+      Rule r = rules[rule];
+      if (!pathChecked[rule]) {
+        pathChecked[rule] = true;
+        pathOk[rule] = r.appliesTo(fragment.path());
+      }
+      if (pathOk[rule]) {
+        match(fragment, rule, keywordEnd, found);
+      }
+    }
+    return resolve(found);
+  }
+
+  /**
+   * The keyword pass. Returns {@code rule << 40 | keywordEndOffset} for the first keyword hit of
+   * each rule on each line (later hits on the same line add nothing), or for every hit on long
+   * lines, where each hit gets its own window.
+   */
+  private long[] keywordHits(String text) {
+    final int[] delta = index.delta;
+    final int[][] rulesAt = index.rulesAt;
+    int[] lastLine = null;
+    long[] hits = null;
+    int count = 0;
+    int state = 0;
+    int line = 0;
+    int lineStart = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= KeywordIndex.ALPHABET) {
+        state = 0;
+        continue;
+      }
+      if (c == '\n' || c == '\r') {
+        state = 0;
+        line++;
+        lineStart = i + 1;
+        continue;
+      }
+      state = delta[(state << 7) | c];
+      int[] rs = rulesAt[state];
+      if (rs == null) {
+        continue;
+      }
+      if (lastLine == null) {
+        lastLine = new int[rules.length];
+        Arrays.fill(lastLine, -1);
+        hits = new long[16];
+      }
+      boolean longLine = i - lineStart >= LONG_LINE || lineLongerThan(text, i, LONG_LINE);
+      for (int r : rs) {
+        if (lastLine[r] == line && !longLine) {
+          continue;
+        }
+        lastLine[r] = line;
+        if (count == hits.length) {
+          hits = Arrays.copyOf(hits, count * 2);
+        }
+        hits[count++] = ((long) r << 40) | (i + 1);
+      }
+    }
+    return hits == null ? new long[0] : Arrays.copyOf(hits, count);
+  }
+
+  private static boolean lineLongerThan(String text, int from, int limit) {
+    int end = Math.min(text.length(), from + limit);
+    for (int j = from; j < end; j++) {
+      char c = text.charAt(j);
+      if (c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return end - from >= limit;
+  }
+
+  private void match(Fragment fragment, int ruleIndex, int keywordEnd, List<Finding> out) {
+    Rule r = rules[ruleIndex];
+    String text = fragment.text();
+    int lineStart = lineStart(text, keywordEnd - 1);
+    int lineEnd = lineEnd(text, keywordEnd);
+    int from = lineStart;
+    int to;
+    if (r.multiline()) {
+      to = Math.min(text.length(), lineStart + MULTILINE_SPAN);
+    } else if (lineEnd - lineStart > LONG_LINE) {
+      from = Math.max(lineStart, keywordEnd - WINDOW);
+      to = Math.min(lineEnd, keywordEnd + WINDOW);
+    } else {
+      to = lineEnd;
+    }
+    Matcher m = r.pattern().matcher(text.substring(from, to));
+    while (m.find()) {
+      String secret = m.group(r.secretGroup());
+      if (secret == null || secret.isBlank()) {
+        continue;
+      }
+      int abs = from + m.start(r.secretGroup());
+      candidate(fragment, ruleIndex, abs, secret).ifPresent(out::add);
+    }
+  }
+
+  private Optional<Finding> candidate(Fragment fragment, int ruleIndex, int abs, String secret) {
+    Rule r = rules[ruleIndex];
+    double entropy = Entropy.shannon(secret);
+    if (entropy < r.minEntropy()) {
+      return Optional.empty();
+    }
+    if (r.allow().allows(secret) || catalog.allow().values().allows(secret)) {
+      return Optional.empty();
+    }
+    Optional<Boolean> validated = validators.get(ruleIndex).map(v -> v.test(secret));
+    if (r.requireValid() && !validated.orElse(false)) {
+      return Optional.empty();
+    }
+    String text = fragment.text();
+    int lineStart = lineStart(text, abs);
+    int lineNo = fragment.firstLine() + countLines(text, lineStart);
+    int column = abs - lineStart + 1;
+    Optional<Suppression> suppression = Optional.empty();
+    if (inlineAllow) {
+      suppression = InlineAllow.find(text.substring(lineStart, lineEnd(text, abs)), r.id(), false);
+      if (suppression.isEmpty() && lineStart > 0) {
+        int prevEnd = lineStart - 1;
+        if (prevEnd > 0 && text.charAt(prevEnd) == '\n' && text.charAt(prevEnd - 1) == '\r') {
+          prevEnd--;
+        }
+        int prevStart = lineStart(text, prevEnd - 1);
+        suppression = InlineAllow.find(text.substring(prevStart, prevEnd), r.id(), true);
+      }
+    }
+    return Optional.of(new Finding(r, fragment.path(), lineNo, column, secret, entropy,
+        Fingerprints.of(r.id(), secret), fragment.commit(), validated, Optional.empty(), suppression));
+  }
+
+  /** Start of the line holding offset {@code at} (clamped into the text). */
+  static int lineStart(String text, int at) {
+    int i = Math.min(at, text.length() - 1);
+    while (i >= 0) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        break;
+      }
+      i--;
+    }
+    return i + 1;
+  }
+
+  static int lineEnd(String text, int at) {
+    int i = at;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        break;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  /** Line breaks before {@code end}: {@code \n}, {@code \r\n} and a lone {@code \r} count once each. */
+  static int countLines(String text, int end) {
+    int lines = 0;
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+        lines++;
+      }
+    }
+    return lines;
+  }
+
+  private static final Comparator<Finding> ORDER =
+      Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column)
+          .thenComparing(Finding::ruleId);
+
+  /** Drops duplicates and generic findings overlapped by a specific one; sorts by position. */
+  private static List<Finding> resolve(List<Finding> found) {
+    if (found.size() <= 1) {
+      return found;
+    }
+    found.sort(ORDER);
+    List<Finding> out = new ArrayList<>(found.size());
+    int lineFrom = 0;
+    for (int i = 0; i < found.size(); i++) {
+      Finding f = found.get(i);
+      if (f.line() != found.get(lineFrom).line()) {
+        lineFrom = i;
+      }
+      Finding prev = i > 0 ? found.get(i - 1) : null;
+      if (prev != null && prev.ruleId().equals(f.ruleId()) && prev.line() == f.line()
+          && prev.column() == f.column()) {
+        continue;
+      }
+      if (f.rule().generic() && overlappedBySpecific(found, lineFrom, f)) {
+        continue;
+      }
+      out.add(f);
+    }
+    return out;
+  }
+
+  private static boolean overlappedBySpecific(List<Finding> sorted, int lineFrom, Finding f) {
+    for (int j = lineFrom; j < sorted.size() && sorted.get(j).line() == f.line(); j++) {
+      Finding g = sorted.get(j);
+      if (!g.rule().generic() && overlaps(f, g)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean overlaps(Finding a, Finding b) {
+    int a0 = a.column();
+    int a1 = a0 + a.secret().length();
+    int b0 = b.column();
+    int b1 = b0 + b.secret().length();
+    return a0 < b1 && b0 < a1;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.sealant.detect;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Inline suppressions, in any comment syntax: {@code sealant:allow} on the secret's line, or
+ * {@code sealant:allow-next-line} on the line above; either may name rule ids (comma-separated)
+ * and end with {@code -- reason}.
+ */
+public final class InlineAllow {
+
+  static final String MARKER = "sealant:allow";
+  private static final String NEXT_LINE = "-next-line";
+
+  private InlineAllow() {}
+
+  /**
+   * The suppression the line grants {@code ruleId}, if any.
+   *
+   * @param nextLine whether to look for the {@code -next-line} form (on the line above a secret)
+   */
+  static Optional<Suppression> find(CharSequence line, String ruleId, boolean nextLine) {
+    String s = line.toString();
+    int from = 0;
+    while (true) {
+      int at = s.indexOf(MARKER, from);
+      if (at < 0) {
+        return Optional.empty();
+      }
+      int p = at + MARKER.length();
+      boolean isNext = s.startsWith(NEXT_LINE, p);
+      if (isNext) {
+        p += NEXT_LINE.length();
+      }
+      from = p;
+      if (isNext != nextLine || (p < s.length() && isIdChar(s.charAt(p)))) {
+        continue;
+      }
+      Directive d = parse(s, p);
+      if (d.rules.isEmpty() || d.rules.contains(ruleId)) {
+        return Optional.of(new Suppression(Suppression.Kind.INLINE, d.reason));
+      }
+    }
+  }
+
+  private record Directive(Set<String> rules, Optional<String> reason) {}
+
+  private static Directive parse(String s, int p) {
+    int i = p;
+    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == ':')) {
+      i++;
+    }
+    Set<String> rules = new java.util.TreeSet<>();
+    while (i < s.length() && !s.startsWith("--", i)) {
+      int start = i;
+      while (i < s.length() && isIdChar(s.charAt(i))) {
+        i++;
+      }
+      if (i == start) {
+        break;
+      }
+      rules.add(s.substring(start, i));
+      while (i < s.length() && (s.charAt(i) == ',' || s.charAt(i) == ' ')) {
+        i++;
+      }
+    }
+    Optional<String> reason = Optional.empty();
+    int dd = s.indexOf("--", i);
+    if (dd >= 0 && s.substring(i, dd).isBlank()) {
+      String r = stripCommentEnd(s.substring(dd + 2).strip());
+      if (!r.isEmpty()) {
+        reason = Optional.of(r);
+      }
+    }
+    return new Directive(rules, reason);
+  }
+
+  private static String stripCommentEnd(String r) {
+    for (String end : new String[] {"*/", "-->", "%>", "#}"}) {
+      if (r.endsWith(end)) {
+        return r.substring(0, r.length() - end.length()).strip();
+      }
+    }
+    return r;
+  }
+
+  private static boolean isIdChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  }
+}

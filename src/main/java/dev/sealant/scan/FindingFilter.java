@@ -1,0 +1,18 @@
+package dev.sealant.scan;
+
+import dev.sealant.detect.Finding;
+import java.util.Optional;
+
+/**
+ * A post-detection suppression: the ignore file, the baseline. Returns the suppression that
+ * applies to a finding, if any. Implementations are thread-safe.
+ */
+public interface FindingFilter {
+
+  Optional<dev.sealant.detect.Suppression> suppress(Finding finding);
+
+  /** Called once after the scan: the filter's own diagnostics (unused or expired entries). */
+  default java.util.List<String> diagnostics() {
+    return java.util.List.of();
+  }
+}

@@ -1,0 +1,150 @@
+package dev.sealant.source;
+
+import dev.sealant.detect.Fragment;
+import dev.sealant.error.ScanIoException;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Files on disk under a root directory (or one file). {@code .git} directories are not entered,
+ * symbolic links are never followed (reported as skipped), binary and oversized files are skipped
+ * and reported. Files are read and handed to the sink on {@code threads} threads.
+ */
+public final class FileSource implements Source {
+
+  private final Path root;
+  private final Limits limits;
+  private final int threads;
+  private final Predicate<String> pathAllowed;
+
+  /**
+   * @param pathAllowed paths (relative, {@code /}-separated) that are never read at all
+   */
+  public FileSource(Path root, Limits limits, int threads, Predicate<String> pathAllowed) {
+    this.root = root;
+    this.limits = limits;
+    this.threads = Math.max(1, threads);
+    this.pathAllowed = pathAllowed;
+  }
+
+  @Override
+  public void run(Sink sink) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      throw new ScanIoException(root + ": no such file or directory");
+    }
+    List<Path> files = list(sink);
+    AtomicLong done = new AtomicLong();
+    if (threads == 1 || files.size() < 2) {
+      for (Path f : files) {
+        read(f, sink);
+        sink.progress(done.incrementAndGet(), files.size());
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "sealant-files");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (Path f : files) {
+        futures.add(pool.submit(() -> {
+          read(f, sink);
+          sink.progress(done.incrementAndGet(), files.size());
+        }));
+      }
+      for (Future<?> fu : futures) {
+        Workers.await(fu);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<Path> list(Sink sink) {
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          if (!dir.equals(root) && dir.getFileName().toString().equals(".git")) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String rel = relative(file);
+          if (attrs.isSymbolicLink()) {
+            sink.skipped(Skipped.of(rel, "symbolic link (not followed)"));
+          } else if (!attrs.isRegularFile()) {
+            sink.skipped(Skipped.of(rel, "not a regular file"));
+          } else if (pathAllowed.test(rel)) {
+            sink.skipped(Skipped.of(rel, "path allowlisted"));
+          } else if (attrs.size() > limits.maxFileSize()) {
+            sink.skipped(Skipped.of(rel, "larger than --max-file-size (" + attrs.size() + " > "
+                + limits.maxFileSize() + " bytes)"));
+          } else {
+            files.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          sink.skipped(Skipped.of(relative(file), "unreadable: " + e.getClass().getSimpleName()));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new ScanIoException(root + ": cannot list: " + e.getMessage(), e);
+    }
+    files.sort(null);
+    return files;
+  }
+
+  private void read(Path file, Sink sink) {
+    String rel = relative(file);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException | OutOfMemoryError e) {
+      sink.skipped(Skipped.of(rel, "unreadable: " + e.getClass().getSimpleName()));
+      return;
+    }
+    if (bytes.length > limits.maxFileSize()) {
+      sink.skipped(Skipped.of(rel, "larger than --max-file-size"));
+    } else if (Content.isBinary(bytes)) {
+      sink.skipped(Skipped.of(rel, "binary"));
+    } else {
+      sink.accept(Fragment.of(rel, Content.decode(bytes)));
+    }
+  }
+
+  /** The path relative to the root, {@code /}-separated; a single-file root is its own name. */
+  String relative(Path file) {
+    Path base = Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS) ? root : root.getParent();
+    Path rel = base == null ? file : base.relativize(file);
+    String s = rel.toString().replace(java.io.File.separatorChar, '/');
+    return s.isEmpty() ? file.getFileName().toString() : s;
+  }
+
+  @Override
+  public String describe() {
+    return root.toString();
+  }
+}

@@ -1,0 +1,45 @@
+package dev.sealant.source;
+
+import dev.sealant.detect.Fragment;
+import dev.sealant.error.ScanIoException;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Standard input as one file named {@code stdin}. */
+public final class StdinSource implements Source {
+
+  public static final String PATH = "stdin";
+
+  private final InputStream in;
+  private final Limits limits;
+
+  public StdinSource(InputStream in, Limits limits) {
+    this.in = in;
+    this.limits = limits;
+  }
+
+  @Override
+  public void run(Sink sink) {
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileSize() + 1));
+    } catch (IOException e) {
+      throw new ScanIoException("cannot read standard input: " + e.getMessage(), e);
+    }
+    if (bytes.length > limits.maxFileSize()) {
+      sink.skipped(Skipped.of(PATH, "larger than --max-file-size (" + limits.maxFileSize() + " bytes)"));
+      return;
+    }
+    if (Content.isBinary(bytes)) {
+      sink.skipped(Skipped.of(PATH, "binary"));
+      return;
+    }
+    sink.accept(Fragment.of(PATH, Content.decode(bytes)));
+    sink.progress(1, 1);
+  }
+
+  @Override
+  public String describe() {
+    return "standard input";
+  }
+}

@@ -1,0 +1,67 @@
+package dev.sealant.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.sealant.detect.RuleSelfTest;
+import dev.sealant.testing.Paths;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every example of every shipped rule as its own test, plus the catalog's lint invariants. The
+ * catalog is read from the project's {@code patterns/} directory: the very files the jar ships.
+ */
+class ShippedCatalogTest {
+
+  static Catalog shipped() {
+    return CatalogLoader.load(Paths.patterns());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRuleExampleHolds() {
+    Catalog c = shipped();
+    return RuleSelfTest.run(c).stream()
+        .map(r -> dynamicTest(r.describe(), () -> assertTrue(r.passed(), r.describe())));
+  }
+
+  @Test
+  void builtInCatalogIsTheShippedDirectory() {
+    Catalog fromJar = CatalogLoader.builtIn();
+    assertEquals(shipped().rules().stream().map(Rule::id).toList(),
+        fromJar.rules().stream().map(Rule::id).toList());
+  }
+
+  @Test
+  void everyRuleHasTwoExamplesOfEachKind() {
+    for (Rule r : shipped().rules()) {
+      assertTrue(r.examples().match().size() >= 2, r.id() + " needs >= 2 match examples");
+      assertTrue(r.examples().noMatch().size() >= 2, r.id() + " needs >= 2 noMatch examples");
+    }
+  }
+
+  @Test
+  void idsAreUniqueAndKebabCase() {
+    Set<String> seen = new HashSet<>();
+    for (Rule r : shipped().rules()) {
+      assertTrue(seen.add(r.id()), "duplicate " + r.id());
+      assertTrue(r.id().matches("[a-z0-9]+(-[a-z0-9]+)*"), r.id());
+    }
+  }
+
+  @Test
+  void everyRuleHasDescriptionTagsAndKeywords() {
+    List<Rule> rules = shipped().rules();
+    for (Rule r : rules) {
+      assertTrue(!r.description().isBlank(), r.id());
+      assertTrue(!r.tags().isEmpty(), r.id() + " has no tags (its family)");
+      assertTrue(!r.keywords().isEmpty(), r.id());
+    }
+  }
+}
