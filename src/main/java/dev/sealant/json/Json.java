@@ -1,4 +1,4 @@
-package dev.sealant.report;
+package dev.sealant.json;
 
 import java.util.List;
 import java.util.Map;
