@@ -18,9 +18,15 @@ public record Glob(String glob, Pattern pattern) {
     return pattern.matcher(path).matches();
   }
 
+  /** A glob is anchored at the root when it has a slash anywhere but at its end. */
+  public static boolean anchored(String glob) {
+    int slash = glob.indexOf('/');
+    return slash >= 0 && slash < glob.length() - 1;
+  }
+
   static String toRegex(String glob) {
     String g = glob.startsWith("/") ? glob.substring(1) : glob;
-    boolean anchored = glob.startsWith("/") || g.contains("/");
+    boolean anchored = anchored(glob);
     if (g.endsWith("/")) {
       g = g + "**";
     }

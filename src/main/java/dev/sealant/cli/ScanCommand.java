@@ -1,17 +1,19 @@
 package dev.sealant.cli;
 
+import dev.sealant.allow.Suppressions;
 import dev.sealant.catalog.Catalog;
-import dev.sealant.detect.Detector;
+import dev.sealant.detect.Engine;
 import dev.sealant.error.UsageException;
 import dev.sealant.report.ReportOptions;
-import dev.sealant.scan.FindingFilter;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Scanner;
 import dev.sealant.source.FileSource;
 import dev.sealant.source.Limits;
 import dev.sealant.source.Source;
 import dev.sealant.source.StdinSource;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,11 +58,9 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress line on standard error.")
   boolean noProgress;
 
-  @Option(names = "--no-inline-allow",
-      description = "Ignore 'sealant:allow' annotations in scanned text (for audits).")
-  boolean noInlineAllow;
-
   @Mixin CatalogOptions catalog;
+
+  @Mixin SuppressionOptions suppression;
 
   @Mixin OutputOptions output;
 
@@ -77,20 +77,22 @@ public final class ScanCommand implements Callable<Integer> {
       throw new UsageException("--threads must be between 1 and 256");
     }
     Catalog cat = catalog.load(env);
-    Detector detector = new Detector(cat, !noInlineAllow);
-    Source source = source(limits, nThreads, detector);
-    return report(source, detector, List.of());
+    String t = target == null ? "." : target;
+    Optional<Path> root = t.equals("-") ? Optional.of(env.cwd()) : Optional.of(env.resolve(t))
+        .map(p -> Files.isDirectory(p) ? p : p.getParent());
+    Suppressions sup = suppression.load(env, cat, root);
+    Source source = source(t, limits, nThreads, sup.engine());
+    return report(source, sup);
   }
 
-  private Source source(Limits limits, int nThreads, Detector detector) {
-    String t = target == null ? "." : target;
+  private Source source(String t, Limits limits, int nThreads, Engine engine) {
     if (t.equals("-")) {
       return new StdinSource(env.in(), limits);
     }
-    return new FileSource(env.resolve(t), limits, nThreads, detector::pathAllowed);
+    return new FileSource(env.resolve(t), limits, nThreads, engine::pathAllowed);
   }
 
-  private int report(Source source, Detector detector, List<FindingFilter> filters) {
+  private int report(Source source, Suppressions sup) {
     Progress progress = null;
     Scanner.Listener listener = Progress.forTerminal(env, noProgress, "files");
     if (listener instanceof Progress p) {
@@ -98,7 +100,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
     ScanResult result;
     try {
-      result = Scanner.run(source, detector, filters, listener);
+      result = Scanner.run(source, sup.engine(), sup.filters(), listener);
     } finally {
       if (progress != null) {
         progress.finish();
@@ -109,6 +111,11 @@ public final class ScanCommand implements Callable<Integer> {
       env.err().println("sealant: warning: " + w);
     }
     output.write(env, output.format().reporter().render(result, ro));
-    return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    boolean unusedFail = suppression.failOnUnused()
+        && sup.ignore().map(i -> !i.unused().isEmpty()).orElse(false);
+    if (unusedFail) {
+      env.err().println("sealant: failing because of unused ignore entries (--fail-on-unused-ignores)");
+    }
+    return result.findings().isEmpty() && !unusedFail ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
   }
 }

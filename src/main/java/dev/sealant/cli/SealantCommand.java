@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       ScanCommand.class,
       RulesCommand.class,
+      IgnoreCommand.class,
+      BaselineCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

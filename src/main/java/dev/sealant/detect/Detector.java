@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * <p>This class is longer than the house's usual limit because the hot loop and its bookkeeping
  * are kept together on purpose: splitting them would add per-line calls and allocations.
  */
-public final class Detector {
+public final class Detector implements Engine {
 
   /** Lines longer than this are matched in windows around each keyword (minified files). */
   static final int LONG_LINE = 4096;
@@ -57,6 +57,7 @@ public final class Detector {
   }
 
   /** True when the catalog's path allowlist says this path never holds secrets. */
+  @Override
   public boolean pathAllowed(String path) {
     return catalog.allow().allowsPath(path);
   }
@@ -65,6 +66,7 @@ public final class Detector {
   static final int MAX_DECODE_DEPTH = 2;
 
   /** Every finding in the fragment, sorted by position then rule id; suppressed ones included. */
+  @Override
   public List<Finding> scan(Fragment fragment) {
     if (rules.length == 0 || pathAllowed(fragment.path())) {
       return List.of();
