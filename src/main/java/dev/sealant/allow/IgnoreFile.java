@@ -105,6 +105,24 @@ public final class IgnoreFile {
     return s.length() > 40 ? s.substring(0, 40) + "..." : s;
   }
 
+  static final String HEADER = "# Sealant ignore file: FINGERPRINT [PATH-GLOB] -- REASON [# expires YYYY-MM-DD]\n";
+
+  /** Appends entry lines, creating the file with a header comment when it does not exist. */
+  public static void append(java.nio.file.Path file, List<String> lines) throws java.io.IOException {
+    String prefix = "";
+    if (!java.nio.file.Files.exists(file)) {
+      prefix = HEADER;
+    } else {
+      byte[] existing = java.nio.file.Files.readAllBytes(file);
+      if (existing.length > 0 && existing[existing.length - 1] != '\n') {
+        prefix = "\n";
+      }
+    }
+    java.nio.file.Files.writeString(file, prefix + String.join("\n", lines) + "\n",
+        java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+  }
+
   /** The line {@code sealant ignore} appends for an entry. */
   public static String format(String fingerprint, Optional<String> pathGlob, String reason,
       Optional<LocalDate> expires) {

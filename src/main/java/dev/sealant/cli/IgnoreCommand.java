@@ -4,10 +4,7 @@ import dev.sealant.allow.IgnoreFile;
 import dev.sealant.error.ScanIoException;
 import dev.sealant.error.UsageException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -72,17 +69,7 @@ public final class IgnoreCommand implements Callable<Integer> {
     }
     Path p = env.resolve(file);
     try {
-      String prefix = "";
-      if (!Files.exists(p)) {
-        prefix = "# Sealant ignore file: FINGERPRINT [PATH-GLOB] -- REASON [# expires YYYY-MM-DD]\n";
-      } else {
-        byte[] existing = Files.readAllBytes(p);
-        if (existing.length > 0 && existing[existing.length - 1] != '\n') {
-          prefix = "\n";
-        }
-      }
-      Files.writeString(p, prefix + line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      IgnoreFile.append(p, java.util.List.of(line));
     } catch (IOException e) {
       throw new ScanIoException("cannot write " + p + ": " + e.getMessage(), e);
     }

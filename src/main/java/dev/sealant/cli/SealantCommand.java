@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       IgnoreCommand.class,
       BaselineCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
