@@ -55,18 +55,18 @@ final class Decoding {
 
   private Decoding() {}
 
-  /** Cheap test: could this line hold anything worth decoding? */
-  static boolean candidate(String line) {
+  /** Cheap test, without allocation: could {@code text[from, to)} hold anything worth decoding? */
+  static boolean candidate(String text, int from, int to) {
     int run = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
       if (c < 128 && B64[c]) {
         if (++run >= MIN_BASE64) {
           return true;
         }
       } else {
         run = 0;
-        if ((c == '%' || c == '\\') && i + 2 < line.length()) {
+        if ((c == '%' || c == '\\') && i + 2 < to) {
           return true;
         }
       }

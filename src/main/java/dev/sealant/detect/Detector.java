@@ -104,9 +104,8 @@ public final class Detector implements Engine {
     int start = 0;
     while (start <= text.length()) {
       int end = lineEnd(text, start);
-      String line = text.substring(start, end);
-      if (Decoding.candidate(line)) {
-        for (Decoding.Variant v : Decoding.variants(line)) {
+      if (Decoding.candidate(text, start, end)) {
+        for (Decoding.Variant v : Decoding.variants(text.substring(start, end))) {
           Fragment vf = new Fragment(fragment.path(), fragment.commit(), lineNo, v.text());
           for (Finding f : scan(vf, depth - 1)) {
             mapDecoded(f, v, lineNo).ifPresent(out::add);
