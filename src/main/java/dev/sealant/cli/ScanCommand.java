@@ -7,14 +7,13 @@ import dev.sealant.error.UsageException;
 import dev.sealant.report.ReportOptions;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Scanner;
-import dev.sealant.source.FileSource;
 import dev.sealant.source.Limits;
 import dev.sealant.source.Source;
-import dev.sealant.source.StdinSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,12 +26,18 @@ import picocli.CommandLine.Parameters;
     description = {
       "Scan for secrets and report them; exit 1 when any is found.",
       "",
-      "PATH is a directory or file to scan on disk, or '-' for standard input."
+      "In a git repository with no PATH: every commit on every branch and tag (full history),",
+      "reporting each secret once, at the commit that added it. Elsewhere, or with --no-git: the",
+      "files on disk. '-' scans standard input."
     },
     footer = {
       "",
       "Examples:",
+      "  sealant scan                         this repository's full history",
+      "  sealant scan --staged                what 'git commit' would record now",
+      "  sealant scan --range origin/main..HEAD   the commits a pull request adds",
       "  sealant scan --no-git .              the files on disk, ignoring git",
+      "  sealant scan --no-git a.py b.env     several files (the pre-commit framework's way)",
       "  cat app.env | sealant scan -         standard input",
       "  sealant scan -f json -o out.json     a JSON report, written with mode 0600"
     })
@@ -40,12 +45,28 @@ public final class ScanCommand implements Callable<Integer> {
 
   private final Env env;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
-      description = "What to scan: a directory or file, or '-' for standard input (default: .).")
-  String target;
+  @Parameters(arity = "0..*", paramLabel = "PATH",
+      description = "What to scan: directories or files, or '-' for standard input (default: the"
+          + " repository's history inside a git repository, else the files under .).")
+  List<String> targets = new ArrayList<>();
 
   @Option(names = "--no-git", description = "Scan files on disk even inside a git repository.")
   boolean noGit;
+
+  @Option(names = "--staged",
+      description = "Scan what 'git commit' would record now: the index against HEAD (not the working tree).")
+  boolean staged;
+
+  @Option(names = "--range", paramLabel = "A..B",
+      description = "Scan the commits reachable from B and not from A, e.g. origin/main..HEAD.")
+  String range;
+
+  @Option(names = "--since", paramLabel = "REV",
+      description = "Scan the commits of every ref that are not reachable from REV.")
+  String since;
+
+  @Option(names = "--include-stash", description = "Also scan refs/stash in history scans.")
+  boolean includeStash;
 
   @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "20m",
       description = "Skip (and report) files and blobs larger than SIZE (default: ${DEFAULT-VALUE}).")
@@ -77,24 +98,21 @@ public final class ScanCommand implements Callable<Integer> {
       throw new UsageException("--threads must be between 1 and 256");
     }
     Catalog cat = catalog.load(env);
-    String t = target == null ? "." : target;
-    Optional<Path> root = t.equals("-") ? Optional.of(env.cwd()) : Optional.of(env.resolve(t))
-        .map(p -> Files.isDirectory(p) ? p : p.getParent());
-    Suppressions sup = suppression.load(env, cat, root);
-    Source source = source(t, limits, nThreads, sup.engine());
-    return report(source, sup);
-  }
-
-  private Source source(String t, Limits limits, int nThreads, Engine engine) {
-    if (t.equals("-")) {
-      return new StdinSource(env.in(), limits);
+    ScanTarget.Mode mode = new ScanTarget.Mode(targets, noGit, staged, Optional.ofNullable(range),
+        Optional.ofNullable(since), includeStash);
+    // The configuration lives at the target's root, known once the target is chosen; sources only
+    // consult the engine's path allowlist when they run, after it is set.
+    AtomicReference<Engine> engine = new AtomicReference<>();
+    try (ScanTarget target = ScanTarget.select(env, mode, limits, nThreads, p -> engine.get().pathAllowed(p))) {
+      Suppressions sup = suppression.load(env, cat, target.root());
+      engine.set(sup.engine());
+      return report(target.source(), target.unit(), sup);
     }
-    return new FileSource(env.resolve(t), limits, nThreads, engine::pathAllowed);
   }
 
-  private int report(Source source, Suppressions sup) {
+  private int report(Source source, String unit, Suppressions sup) {
     Progress progress = null;
-    Scanner.Listener listener = Progress.forTerminal(env, noProgress, "files");
+    Scanner.Listener listener = Progress.forTerminal(env, noProgress, unit);
     if (listener instanceof Progress p) {
       progress = p;
     }
