@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       IgnoreCommand.class,
       BaselineCommand.class,
       ImportCommand.class,
+      CiCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
