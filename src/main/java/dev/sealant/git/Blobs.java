@@ -15,10 +15,10 @@ import org.eclipse.jgit.lib.ObjectReader;
  */
 final class Blobs {
 
-  /** A blob's text, or why it has none. */
-  record Text(Optional<String> text, String whyNot) {
-    static Text of(String s) {
-      return new Text(Optional.of(s), "");
+  /** A blob's content as BOM-free UTF-8 bytes ({@link Content#utf8}), or why it has none. */
+  record Text(Optional<byte[]> bytes, String whyNot) {
+    static Text of(byte[] b) {
+      return new Text(Optional.of(b), "");
     }
 
     static Text none(String why) {
@@ -44,11 +44,11 @@ final class Blobs {
     if (Content.isBinary(bytes)) {
       return Text.none("binary");
     }
-    return Text.of(Content.decode(bytes));
+    return Text.of(Content.utf8(bytes));
   }
 
   /** An old version's lines; one that is binary or too large counts as empty (so all is new). */
   Lines old(ObjectId id) throws IOException {
-    return read(id).text().map(Lines::of).orElse(Lines.EMPTY);
+    return read(id).bytes().map(Lines::of).orElse(Lines.EMPTY);
   }
 }

@@ -2,6 +2,7 @@ package dev.sealant.git;
 
 import dev.sealant.detect.CommitInfo;
 import dev.sealant.detect.Fragment;
+import dev.sealant.source.Content;
 import dev.sealant.source.Limits;
 import dev.sealant.source.Sink;
 import dev.sealant.source.Skipped;
@@ -105,7 +106,7 @@ final class ChangeScanner {
       return;
     }
     Blobs.Text text = blobs.read(c.now());
-    if (text.text().isEmpty()) {
+    if (text.bytes().isEmpty()) {
       sink.skipped(new Skipped(c.path(), text.whyNot(), id));
       return;
     }
@@ -116,13 +117,14 @@ final class ChangeScanner {
       }
     }
     renamePool.ifPresent(befores::add);
+    byte[] bytes = text.bytes().get();
     if (befores.isEmpty()) {
-      if (!text.text().get().isEmpty()) {
-        sink.accept(new Fragment(c.path(), commit, 1, text.text().get()));
+      if (bytes.length > 0) {
+        sink.accept(new Fragment(c.path(), commit, 1, Content.decodeUtf8(bytes, 0, bytes.length)));
       }
       return;
     }
-    Lines lines = Lines.of(text.text().get());
+    Lines lines = Lines.of(bytes);
     for (int[] run : AddedLines.runs(lines, AddedLines.added(lines, befores))) {
       sink.accept(new Fragment(c.path(), commit, run[0] + 1, lines.slice(run[0], run[1])));
     }
