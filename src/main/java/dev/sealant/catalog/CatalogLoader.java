@@ -234,6 +234,16 @@ public final class CatalogLoader {
     return "";
   }
 
+  /** Parses a {@code rules:} list (also used by repository configuration files). */
+  public static List<Rule> rules(YamlTree.Value list) {
+    List<Rule> out = new ArrayList<>();
+    for (YamlTree.Value r : list.sequence()) {
+      out.add(rule(r));
+    }
+    checkUniqueIds(out);
+    return out;
+  }
+
   static Rule rule(YamlTree.Value v) {
     Map<String, YamlTree.Value> m = v.mapping(RULE_KEYS);
     if (!m.containsKey("id")) {

@@ -14,13 +14,47 @@ public record Glob(String glob, Pattern pattern) {
     return new Glob(glob, Pattern.compile(toRegex(glob)));
   }
 
+  /**
+   * Whether the path matches. The common shapes of a file-name glob ({@code name.ext},
+   * {@code *.ext}, {@code prefix*}) are answered with string operations: this runs for every
+   * fragment of a history scan, where a regex per glob would dominate the profile.
+   */
   public boolean matches(String path) {
+    if (!anchored(glob) && !glob.endsWith("/")) {
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      int star = glob.indexOf('*');
+      if (!hasWildcard(glob)) {
+        return name.equals(glob);
+      }
+      if (star == 0 && !hasWildcard(glob.substring(1))) {
+        return name.endsWith(glob.substring(1));
+      }
+      if (star == glob.length() - 1 && !hasWildcard(glob.substring(0, star))) {
+        return name.startsWith(glob.substring(0, star));
+      }
+    }
     return pattern.matcher(path).matches();
+  }
+
+  private static boolean hasWildcard(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '*' || c == '?' || c == '[') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A glob is anchored at the root when it has a slash anywhere but at its end. */
+  public static boolean anchored(String glob) {
+    int slash = glob.indexOf('/');
+    return slash >= 0 && slash < glob.length() - 1;
   }
 
   static String toRegex(String glob) {
     String g = glob.startsWith("/") ? glob.substring(1) : glob;
-    boolean anchored = glob.startsWith("/") || g.contains("/");
+    boolean anchored = anchored(glob);
     if (g.endsWith("/")) {
       g = g + "**";
     }

@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Report options shared by every command that reports findings. */
 public final class OutputOptions {
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+      converter = FormatConverter.class, completionCandidates = FormatNames.class,
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
@@ -38,6 +41,23 @@ public final class OutputOptions {
   @Option(names = {"-v", "--verbose"},
       description = "List skipped inputs (binary, too large, symlinks); stack traces on internal errors.")
   boolean verbose;
+
+  /** Reads a format name, naming the valid ones in lower case when it is not one. */
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      return Format.parse(value).orElseThrow(() -> new TypeConversionException(
+          "expected one of " + Format.names() + " but was '" + value + "'"));
+    }
+  }
+
+  /** The format names, for help text and shell completion. */
+  static final class FormatNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(Format.values()).map(Format::toString).iterator();
+    }
+  }
 
   public Format format() {
     return format;

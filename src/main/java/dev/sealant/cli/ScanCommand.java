@@ -1,22 +1,8 @@
 package dev.sealant.cli;
 
-import dev.sealant.catalog.Catalog;
-import dev.sealant.detect.Detector;
-import dev.sealant.error.UsageException;
-import dev.sealant.report.ReportOptions;
-import dev.sealant.scan.FindingFilter;
-import dev.sealant.scan.ScanResult;
-import dev.sealant.scan.Scanner;
-import dev.sealant.source.FileSource;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Source;
-import dev.sealant.source.StdinSource;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code sealant scan}: files, standard input, or git (staged changes, a range, full history). */
 @Command(
@@ -25,12 +11,18 @@ import picocli.CommandLine.Parameters;
     description = {
       "Scan for secrets and report them; exit 1 when any is found.",
       "",
-      "PATH is a directory or file to scan on disk, or '-' for standard input."
+      "In a git repository with no PATH: every commit on every branch and tag (full history),",
+      "reporting each secret once, at the commit that added it. Elsewhere, or with --no-git: the",
+      "files on disk. '-' scans standard input."
     },
     footer = {
       "",
       "Examples:",
+      "  sealant scan                         this repository's full history",
+      "  sealant scan --staged                what 'git commit' would record now",
+      "  sealant scan --range origin/main..HEAD   the commits a pull request adds",
       "  sealant scan --no-git .              the files on disk, ignoring git",
+      "  sealant scan --no-git a.py b.env     several files (the pre-commit framework's way)",
       "  cat app.env | sealant scan -         standard input",
       "  sealant scan -f json -o out.json     a JSON report, written with mode 0600"
     })
@@ -38,29 +30,11 @@ public final class ScanCommand implements Callable<Integer> {
 
   private final Env env;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
-      description = "What to scan: a directory or file, or '-' for standard input (default: .).")
-  String target;
-
-  @Option(names = "--no-git", description = "Scan files on disk even inside a git repository.")
-  boolean noGit;
-
-  @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "20m",
-      description = "Skip (and report) files and blobs larger than SIZE (default: ${DEFAULT-VALUE}).")
-  String maxFileSize;
-
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads (default: the number of cores).")
-  Integer threads;
-
-  @Option(names = "--no-progress", description = "No progress line on standard error.")
-  boolean noProgress;
-
-  @Option(names = "--no-inline-allow",
-      description = "Ignore 'sealant:allow' annotations in scanned text (for audits).")
-  boolean noInlineAllow;
+  @Mixin TargetOptions target;
 
   @Mixin CatalogOptions catalog;
+
+  @Mixin SuppressionOptions suppression;
 
   @Mixin OutputOptions output;
 
@@ -71,44 +45,7 @@ public final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.checkOutput(env);
-    Limits limits = new Limits(Sizes.parse("--max-file-size", maxFileSize));
-    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (nThreads < 1 || nThreads > 256) {
-      throw new UsageException("--threads must be between 1 and 256");
-    }
-    Catalog cat = catalog.load(env);
-    Detector detector = new Detector(cat, !noInlineAllow);
-    Source source = source(limits, nThreads, detector);
-    return report(source, detector, List.of());
-  }
-
-  private Source source(Limits limits, int nThreads, Detector detector) {
-    String t = target == null ? "." : target;
-    if (t.equals("-")) {
-      return new StdinSource(env.in(), limits);
-    }
-    return new FileSource(env.resolve(t), limits, nThreads, detector::pathAllowed);
-  }
-
-  private int report(Source source, Detector detector, List<FindingFilter> filters) {
-    Progress progress = null;
-    Scanner.Listener listener = Progress.forTerminal(env, noProgress, "files");
-    if (listener instanceof Progress p) {
-      progress = p;
-    }
-    ScanResult result;
-    try {
-      result = Scanner.run(source, detector, filters, listener);
-    } finally {
-      if (progress != null) {
-        progress.finish();
-      }
-    }
-    ReportOptions ro = output.reportOptions(env);
-    for (String w : result.warnings()) {
-      env.err().println("sealant: warning: " + w);
-    }
-    output.write(env, output.format().reporter().render(result, ro));
-    return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    ScanRun.Outcome o = ScanRun.scan(env, target, catalog.load(env), suppression);
+    return ScanRun.conclude(env, o, output, suppression);
   }
 }

@@ -17,7 +17,14 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       ScanCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
+      HookCommand.class,
       RulesCommand.class,
+      IgnoreCommand.class,
+      BaselineCommand.class,
+      ImportCommand.class,
+      CiCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
@@ -29,6 +36,8 @@ import picocli.CommandLine.Command;
       "",
       "Examples:",
       "  sealant                         scan this repository's full history",
+      "  sealant scan --staged           scan what 'git commit' would record",
+      "  sealant install                 block commits that add secrets (pre-commit hook)",
       "  sealant scan --no-git .         scan the files on disk",
       "  cat app.env | sealant scan -    scan standard input",
       "  sealant rules list              list the built-in rules"

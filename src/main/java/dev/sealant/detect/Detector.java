@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * <p>This class is longer than the house's usual limit because the hot loop and its bookkeeping
  * are kept together on purpose: splitting them would add per-line calls and allocations.
  */
-public final class Detector {
+public final class Detector implements Engine {
 
   /** Lines longer than this are matched in windows around each keyword (minified files). */
   static final int LONG_LINE = 4096;
@@ -57,15 +57,97 @@ public final class Detector {
   }
 
   /** True when the catalog's path allowlist says this path never holds secrets. */
+  @Override
   public boolean pathAllowed(String path) {
     return catalog.allow().allowsPath(path);
   }
 
+  /** How many layers of encoding the detector looks through (base64 inside base64, say). */
+  static final int MAX_DECODE_DEPTH = 2;
+
   /** Every finding in the fragment, sorted by position then rule id; suppressed ones included. */
+  @Override
   public List<Finding> scan(Fragment fragment) {
     if (rules.length == 0 || pathAllowed(fragment.path())) {
       return List.of();
     }
+    return scan(fragment, MAX_DECODE_DEPTH);
+  }
+
+  private List<Finding> scan(Fragment fragment, int decodeDepth) {
+    List<Finding> raw = scanRaw(fragment);
+    if (decodeDepth == 0) {
+      return raw;
+    }
+    List<Finding> decoded = scanDecoded(fragment, raw, decodeDepth);
+    if (decoded.isEmpty()) {
+      return raw;
+    }
+    // A decoded finding replaces the raw one at the same spot: the plain value is the real
+    // secret, and its fingerprint then matches the same secret found unencoded elsewhere.
+    List<Finding> all = new ArrayList<>();
+    for (Finding r : raw) {
+      if (decoded.stream().noneMatch(d -> d.line() == r.line() && d.ruleId().equals(r.ruleId())
+          && d.column() == r.column())) {
+        all.add(r);
+      }
+    }
+    all.addAll(decoded);
+    return resolve(all);
+  }
+
+  /** Findings that appear only once a line's encoded value is decoded in place. */
+  private List<Finding> scanDecoded(Fragment fragment, List<Finding> raw, int depth) {
+    String text = fragment.text();
+    List<Finding> out = new ArrayList<>();
+    int lineNo = fragment.firstLine();
+    int start = 0;
+    while (start <= text.length()) {
+      int end = lineEnd(text, start);
+      if (Decoding.candidate(text, start, end)) {
+        for (Decoding.Variant v : Decoding.variants(text.substring(start, end))) {
+          Fragment vf = new Fragment(fragment.path(), fragment.commit(), lineNo, v.text());
+          for (Finding f : scan(vf, depth - 1)) {
+            mapDecoded(f, v, lineNo).ifPresent(out::add);
+          }
+        }
+      }
+      if (end >= text.length()) {
+        break;
+      }
+      start = end + (text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? 2 : 1);
+      lineNo++;
+    }
+    return out;
+  }
+
+  /** A variant's finding at its encoded location, unless it does not involve the decoded part. */
+  private static Optional<Finding> mapDecoded(Finding f, Decoding.Variant v, int lineNo) {
+    int off = offsetOf(v.text(), f.line() - lineNo, f.column());
+    int endOff = off + f.secret().length();
+    if (off < 0 || off >= v.text().length() || endOff <= v.decodedFrom() || off >= v.decodedTo()) {
+      return Optional.empty();
+    }
+    int column = v.origin()[off] + 1;
+    String encoding = f.encoding().map(e -> v.encoding() + "+" + e).orElse(v.encoding());
+    return Optional.of(new Finding(f.rule(), f.path(), lineNo, column, f.secret(), f.entropy(),
+        f.fingerprint(), f.commit(), f.validated(), Optional.of(encoding), f.suppression()));
+  }
+
+  /** Offset in {@code text} of 1-based {@code column} on the line {@code lineIndex} lines down. */
+  private static int offsetOf(String text, int lineIndex, int column) {
+    int at = 0;
+    for (int k = 0; k < lineIndex; k++) {
+      int e = lineEnd(text, at);
+      if (e >= text.length()) {
+        return -1;
+      }
+      at = e + (text.charAt(e) == '\r' && e + 1 < text.length() && text.charAt(e + 1) == '\n' ? 2 : 1);
+    }
+    return at + column - 1;
+  }
+
+  private List<Finding> scanRaw(Fragment fragment) {
     String text = fragment.text();
     long[] hits = keywordHits(text);
     if (hits.length == 0) {

@@ -2,8 +2,10 @@ package dev.sealant.report;
 
 import dev.sealant.detect.CommitInfo;
 import dev.sealant.detect.Finding;
+import dev.sealant.detect.Suppression;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +23,11 @@ public final class Fields {
 
   public static String date(CommitInfo c) {
     return DateTimeFormatter.ISO_INSTANT.format(c.date());
+  }
+
+  /** {@code inline}, {@code ignore_file} or {@code baseline}: the JSON schema's names. */
+  public static String suppressionKind(Suppression s) {
+    return s.kind().name().toLowerCase(Locale.ROOT);
   }
 
   public static Map<String, Object> of(Finding f, ReportOptions o) {
@@ -43,7 +50,7 @@ public final class Fields {
     m.put("encoding", f.encoding());
     if (f.suppression().isPresent()) {
       Map<String, Object> s = new LinkedHashMap<>();
-      s.put("kind", f.suppression().get().kind().name().toLowerCase(java.util.Locale.ROOT));
+      s.put("kind", suppressionKind(f.suppression().get()));
       s.put("reason", f.suppression().get().reason());
       m.put("suppressed", s);
     } else if (o.includeSuppressed()) {

@@ -31,7 +31,7 @@ public final class TextReporter implements Reporter {
       if (commit.isPresent() && !commit.equals(lastCommit)) {
         CommitInfo c = f.commit().get();
         b.append(paint(o, YELLOW, "commit " + c.id())).append('\n');
-        b.append("Author: ").append(c.author()).append(" <").append(c.email()).append(">\n");
+        b.append("Author: ").append(clean(c.author())).append(" <").append(clean(c.email())).append(">\n");
         b.append("Date:   ").append(Fields.date(c)).append("\n\n");
       }
       lastCommit = commit;
@@ -39,8 +39,8 @@ public final class TextReporter implements Reporter {
     }
     if (o.verbose()) {
       for (Skipped s : result.skipped()) {
-        b.append(paint(o, DIM, "skipped " + s.path() + s.commit().map(c -> " @ " + c.substring(0, Math.min(12, c.length()))).orElse("")
-            + ": " + s.reason())).append('\n');
+        b.append(paint(o, DIM, "skipped " + clean(s.path()) + s.commit().map(c -> " @ " + c.substring(0, Math.min(12, c.length()))).orElse("")
+            + ": " + clean(s.reason()))).append('\n');
       }
     }
     b.append(summary(result)).append('\n');
@@ -52,15 +52,15 @@ public final class TextReporter implements Reporter {
     b.append(paint(o, f.suppressed() ? DIM : RED, head + ": " + f.ruleId()))
         .append(" (").append(f.rule().description()).append(", ").append(f.rule().severity().label())
         .append(")\n");
-    b.append("  Location:    ").append(f.path()).append(':').append(f.line()).append(':').append(f.column()).append('\n');
-    b.append("  Secret:      ").append(Fields.secret(f, o).replace("\n", "\\n").replace("\r", "\\r"));
+    b.append("  Location:    ").append(clean(f.path())).append(':').append(f.line()).append(':').append(f.column()).append('\n');
+    b.append("  Secret:      ").append(clean(Fields.secret(f, o)));
     f.encoding().ifPresent(e -> b.append("  (decoded from ").append(e).append(')'));
     b.append('\n');
     f.validated().ifPresent(v -> b.append("  Validated:   ").append(v ? "yes (structure checks out)" : "no (structure does not check out)").append('\n'));
     b.append("  Fingerprint: ").append(f.fingerprint()).append('\n');
     if (f.suppression().isPresent()) {
       b.append("  Suppressed:  ").append(f.suppression().get().kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-          .append(f.suppression().get().reason().map(r -> " -- " + r).orElse("")).append('\n');
+          .append(f.suppression().get().reason().map(r -> " -- " + clean(r)).orElse("")).append('\n');
     } else {
       b.append("  To allow:    rotate the secret first if it is real; for a false positive add\n")
           .append("               'sealant:allow ").append(f.ruleId()).append("' in a comment on that line, or run\n")
@@ -85,6 +85,28 @@ public final class TextReporter implements Reporter {
     }
     s.append(String.format(Locale.ROOT, ", %.2fs", r.stats().elapsed().toMillis() / 1000.0));
     return s.append(")").toString();
+  }
+
+  /**
+   * Makes repository-controlled text safe for a terminal: control characters (which could move the
+   * cursor or recolour the screen) and bidirectional overrides (which could reorder what a reader
+   * sees) are shown as escapes; everything else, including non-ASCII names, is kept.
+   */
+  static String clean(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String esc = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
+          : c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+              || (c >= 0x2066 && c <= 0x2069) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
+      if (esc != null && b == null) {
+        b = new StringBuilder(s.length() + 8).append(s, 0, i);
+      }
+      if (b != null) {
+        b.append(esc != null ? esc : String.valueOf(c));
+      }
+    }
+    return b == null ? s : b.toString();
   }
 
   private static String paint(ReportOptions o, String color, String s) {

@@ -1,7 +1,7 @@
 package dev.sealant.scan;
 
 import dev.sealant.detect.CommitInfo;
-import dev.sealant.detect.Detector;
+import dev.sealant.detect.Engine;
 import dev.sealant.detect.Finding;
 import dev.sealant.detect.Fragment;
 import dev.sealant.detect.Suppression;
@@ -36,7 +36,7 @@ public final class Scanner {
 
   private Scanner() {}
 
-  public static ScanResult run(Source source, Detector detector, List<FindingFilter> filters, Listener listener) {
+  public static ScanResult run(Source source, Engine detector, List<FindingFilter> filters, Listener listener) {
     Instant start = Instant.now();
     Collector c = new Collector(detector, listener);
     source.run(c);
@@ -97,7 +97,7 @@ public final class Scanner {
 
   /** The sink every source feeds: runs the detector and gathers results from any thread. */
   private static final class Collector implements Sink {
-    final Detector detector;
+    final Engine detector;
     final Listener listener;
     final ConcurrentLinkedQueue<Finding> found = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Skipped> skipped = new ConcurrentLinkedQueue<>();
@@ -106,7 +106,7 @@ public final class Scanner {
     final Set<String> commits = ConcurrentHashMap.newKeySet();
     final AtomicLong bytes = new AtomicLong();
 
-    Collector(Detector detector, Listener listener) {
+    Collector(Engine detector, Listener listener) {
       this.detector = detector;
       this.listener = listener;
     }

@@ -55,6 +55,26 @@ public final class Content {
     return decode(bytes, bytes.length);
   }
 
+  /** Decodes a slice of BOM-free UTF-8 (as {@link #utf8} gives), replacing malformed sequences. */
+  public static String decodeUtf8(byte[] bytes, int offset, int length) {
+    return decode(StandardCharsets.UTF_8, bytes, offset, length);
+  }
+
+  /**
+   * The content as UTF-8 without a byte-order mark: UTF-16 (by its mark) is re-encoded, a UTF-8
+   * mark is dropped, anything else is returned as it is. Git sources split and hash lines on these
+   * bytes, so old and new versions of a file always compare in one encoding.
+   */
+  public static byte[] utf8(byte[] bytes) {
+    if (utf16(bytes, bytes.length).isPresent()) {
+      return decode(bytes).getBytes(StandardCharsets.UTF_8);
+    }
+    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+      return java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+    }
+    return bytes;
+  }
+
   private static String decode(Charset cs, byte[] bytes, int offset, int length) {
     if (cs == StandardCharsets.UTF_8 && isAscii(bytes, offset, length)) {
       return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);

@@ -98,6 +98,8 @@ public final class FileSource implements Source {
           } else if (attrs.size() > limits.maxFileSize()) {
             sink.skipped(Skipped.of(rel, "larger than --max-file-size (" + attrs.size() + " > "
                 + limits.maxFileSize() + " bytes)"));
+            sink.warn(rel + " was not scanned: " + attrs.size() + " bytes is over --max-file-size ("
+                + limits.maxFileSize() + ")");
           } else {
             files.add(file);
           }

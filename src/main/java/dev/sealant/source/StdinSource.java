@@ -28,6 +28,7 @@ public final class StdinSource implements Source {
     }
     if (bytes.length > limits.maxFileSize()) {
       sink.skipped(Skipped.of(PATH, "larger than --max-file-size (" + limits.maxFileSize() + " bytes)"));
+      sink.warn("standard input was not scanned: it is over --max-file-size (" + limits.maxFileSize() + " bytes)");
       return;
     }
     if (Content.isBinary(bytes)) {

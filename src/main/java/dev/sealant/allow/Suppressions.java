@@ -1,0 +1,137 @@
+package dev.sealant.allow;
+
+import dev.sealant.catalog.Catalog;
+import dev.sealant.detect.Engine;
+import dev.sealant.error.ConfigException;
+import dev.sealant.scan.FindingFilter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything that decides what does not count, assembled for one scan: the repository
+ * configuration (root and per-directory {@code .sealant.yaml}), the ignore file and the baseline.
+ *
+ * @param engine the detector(s) with the configuration applied
+ * @param filters post-detection filters, ignore file first
+ * @param ignore the ignore filter, when there is an ignore file (for unused-entry reporting)
+ */
+public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<IgnoreFilter> ignore) {
+
+  public Suppressions {
+    filters = List.copyOf(filters);
+  }
+
+  /** Where the user pointed, explicitly; empty means "discover". */
+  public record Request(Optional<Path> config, Optional<Path> ignoreFile, Optional<Path> baseline,
+      boolean inlineAllow, boolean reportUnused, LocalDate today) {}
+
+  /**
+   * @param base the catalog before configuration (built-in or {@code --patterns})
+   * @param root the scan root: a repository's work tree or the scanned directory; empty when there
+   *     is none (a bare repository, standard input), in which case only explicit files apply
+   */
+  public static Suppressions load(Catalog base, Optional<Path> root, Request req) {
+    Optional<Path> configFile = req.config().or(() -> root.map(r -> r.resolve(RepoConfig.FILE_NAME))
+        .filter(Files::isRegularFile));
+    if (req.config().isPresent() && !Files.isRegularFile(req.config().get())) {
+      throw new ConfigException(req.config().get() + ": configuration file not found");
+    }
+    RepoConfig rootConfig = configFile.isPresent()
+        ? RepoConfig.parse(display(root, configFile.get()), read(configFile.get()), "")
+        : RepoConfig.none();
+    List<RepoConfig> nested = new ArrayList<>();
+    if (root.isPresent()) {
+      for (Path p : nestedConfigs(root.get())) {
+        String dir = root.get().relativize(p.getParent()).toString().replace('\\', '/');
+        nested.add(RepoConfig.parse(display(root, p), read(p), dir));
+      }
+    }
+    Engine engine = ScopedEngine.of(base, rootConfig, nested, req.inlineAllow());
+    List<FindingFilter> filters = new ArrayList<>();
+    Optional<Path> ignorePath = req.ignoreFile()
+        .or(() -> fromRoot(root, rootConfig.ignoreFile()))
+        .or(() -> root.map(r -> r.resolve(IgnoreFile.FILE_NAME)).filter(Files::isRegularFile));
+    Optional<IgnoreFilter> ignore = Optional.empty();
+    if (ignorePath.isPresent()) {
+      Path p = ignorePath.get();
+      if (!Files.isRegularFile(p)) {
+        throw new ConfigException(p + ": ignore file not found");
+      }
+      IgnoreFilter f = new IgnoreFilter(IgnoreFile.parse(display(root, p), read(p)), req.today(), req.reportUnused());
+      ignore = Optional.of(f);
+      filters.add(f);
+    }
+    Optional<Path> baselinePath = req.baseline().or(() -> fromRoot(root, rootConfig.baseline()));
+    if (baselinePath.isPresent()) {
+      Path p = baselinePath.get();
+      if (!Files.isRegularFile(p)) {
+        throw new ConfigException(p + ": baseline file not found (create it with 'sealant baseline')");
+      }
+      filters.add(new BaselineFilter(display(root, p), Baseline.parse(display(root, p), read(p))));
+    }
+    return new Suppressions(engine, filters, ignore);
+  }
+
+  private static Optional<Path> fromRoot(Optional<Path> root, Optional<String> rel) {
+    return rel.flatMap(r -> root.map(base -> base.resolve(r)));
+  }
+
+  private static String display(Optional<Path> root, Path p) {
+    if (root.isPresent() && p.toAbsolutePath().startsWith(root.get().toAbsolutePath())) {
+      return root.get().toAbsolutePath().relativize(p.toAbsolutePath()).toString().replace('\\', '/');
+    }
+    return p.toString();
+  }
+
+  static String read(Path p) {
+    try {
+      return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(p + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code .sealant.yaml} files below the root (not the root's own), skipping {@code .git}. */
+  static List<Path> nestedConfigs(Path root) {
+    List<Path> out = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return out;
+    }
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          return !dir.equals(root) && dir.getFileName().toString().equals(".git")
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && file.getFileName().toString().equals(RepoConfig.FILE_NAME)
+              && !file.getParent().equals(root)) {
+            out.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new ConfigException(root + ": cannot look for configuration files: " + e.getMessage(), e);
+    }
+    out.sort(null);
+    return out;
+  }
+}

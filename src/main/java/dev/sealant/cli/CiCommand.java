@@ -1,0 +1,149 @@
+package dev.sealant.cli;
+
+import dev.sealant.allow.Suppressions;
+import dev.sealant.error.UsageException;
+import dev.sealant.git.CommitSet;
+import dev.sealant.git.CommitSource;
+import dev.sealant.git.Repos;
+import dev.sealant.report.Format;
+import dev.sealant.scan.ScanResult;
+import dev.sealant.source.Limits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sealant ci}: the pull-request gate; works out the commit range from the CI environment. */
+@Command(
+    name = "ci",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scan what a CI pipeline brings in and fail (exit 1) on findings.",
+      "",
+      "The range comes from the environment: GitHub Actions pull requests and pushes (the event",
+      "payload), GitLab merge requests and branch pipelines, or --base REV [--head REV]. A base",
+      "missing from a shallow clone is an error (exit 2) that says what to change; a range with no",
+      "commits is said, never reported as clean."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  sealant ci                                   in GitHub Actions or GitLab CI",
+      "  sealant ci --base origin/main --sarif out.sarif   any CI; SARIF for code scanning",
+      "  sealant ci --sarif s.sarif -f junit -o junit.xml  SARIF plus a JUnit report, one scan"
+    })
+public final class CiCommand implements Callable<Integer> {
+
+  private final Env env;
+
+  @Option(names = "--base", paramLabel = "REV", description = "Scan the commits not reachable from REV.")
+  String base;
+
+  @Option(names = "--head", paramLabel = "REV", description = "The revision under test (default: HEAD).")
+  String head;
+
+  @Option(names = "--sarif", paramLabel = "FILE", description = "Also write a SARIF report to FILE (mode 0600).")
+  String sarif;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+  Integer threads;
+
+  @Mixin CatalogOptions catalog;
+
+  @Mixin SuppressionOptions suppression;
+
+  @Mixin OutputOptions output;
+
+  public CiCommand(Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    output.checkOutput(env);
+    CiEnvironment.Range range = CiEnvironment.detect(env.vars(), p -> Files.readString(Path.of(p)),
+        Optional.ofNullable(base), Optional.ofNullable(head));
+    try (Repository repo = Repos.open(env.cwd(), env.vars(), "sealant ci")) {
+      ObjectId headId = resolve(repo, range.head(), "head");
+      Optional<ObjectId> baseId = range.base().map(b -> resolve(repo, b, "base"));
+      CommitSet set = new CommitSet(List.of(headId), baseId.stream().toList(),
+          range.base().map(b -> b + "..").orElse("") + range.head());
+      int commits = checkRange(repo, set);
+      env.err().println("sealant ci: scanning " + commits + (commits == 1 ? " commit" : " commits") + " ("
+          + set.what() + ", from " + range.source() + ")");
+      if (commits == 0) {
+        env.out().println("sealant ci: " + set.what() + " adds no commits: nothing was scanned.");
+        return ExitCodes.CLEAN;
+      }
+      Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
+      int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+      CommitSource source = new CommitSource(repo, set, Limits.defaults(), n, sup.engine()::pathAllowed);
+      ScanResult result = ScanRun.run(env, source, "commits", sup, true);
+      if (sarif != null) {
+        writeSarif(result);
+      }
+      return ScanRun.conclude(env, new ScanRun.Outcome(result, sup), output, suppression);
+    }
+  }
+
+  private void writeSarif(ScanResult result) {
+    Path p = env.resolve(sarif);
+    try {
+      OutputOptions.writePrivate(p, Format.SARIF.reporter().render(result, output.reportOptions(env)));
+    } catch (IOException e) {
+      throw new dev.sealant.error.ScanIoException("cannot write " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ObjectId resolve(Repository repo, String rev, String which) {
+    try {
+      ObjectId id = repo.resolve(rev + "^{commit}");
+      if (id != null) {
+        return id;
+      }
+    } catch (IOException | RuntimeException e) {
+      // reported below with the remedy
+    }
+    throw new UsageException("the " + which + " revision '" + rev + "' is not in this clone. Fetch it: on GitHub"
+        + " set 'fetch-depth: 0' on actions/checkout; on GitLab set GIT_DEPTH: \"0\"; elsewhere run"
+        + " 'git fetch origin " + rev + "' (or 'git fetch --unshallow') before 'sealant ci'");
+  }
+
+  /**
+   * Counts the commits in the range and refuses one that crosses a shallow boundary: the scan
+   * would take the boundary commit's whole tree for new and report old secrets as added.
+   */
+  private static int checkRange(Repository repo, CommitSet set) {
+    try (RevWalk walk = new RevWalk(repo)) {
+      Set<ObjectId> shallow = repo.getObjectDatabase().getShallowCommits();
+      for (ObjectId id : set.include()) {
+        walk.markStart(walk.parseCommit(id));
+      }
+      for (ObjectId id : set.exclude()) {
+        walk.markUninteresting(walk.parseCommit(id));
+      }
+      int n = 0;
+      for (RevCommit c : walk) {
+        n++;
+        if (shallow.contains(c) && !set.exclude().isEmpty()) {
+          throw new UsageException("the range " + set.what() + " reaches the shallow clone's boundary at "
+              + c.name() + ", so its base history is missing. Fetch more history: on GitHub set 'fetch-depth: 0'"
+              + " on actions/checkout; on GitLab set GIT_DEPTH: \"0\"; elsewhere 'git fetch --unshallow'");
+        }
+      }
+      return n;
+    } catch (IOException e) {
+      throw new dev.sealant.error.GitException("cannot walk " + set.what() + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.sealant.cli;
+
+import dev.sealant.allow.Suppressions;
+import dev.sealant.detect.Finding;
+import dev.sealant.git.CommitSet;
+import dev.sealant.git.HookInput;
+import dev.sealant.git.Repos;
+import dev.sealant.git.StagedSource;
+import dev.sealant.report.ReportOptions;
+import dev.sealant.report.TextReporter;
+import dev.sealant.scan.ScanResult;
+import dev.sealant.scan.Scanner;
+import dev.sealant.source.Limits;
+import dev.sealant.source.Source;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.Repository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sealant hook NAME}: what the installed hook scripts run. The report goes to standard
+ * error (git shows it to the user); standard output carries one status line, {@code sealant-hook:
+ * clean} or {@code sealant-hook: blocked}, which the script reads to tell a verdict from a
+ * sealant that could not run at all.
+ */
+@Command(
+    name = "hook",
+    mixinStandardHelpOptions = true,
+    description = {"Run a git hook's scan. The scripts 'sealant install' writes call this; exit 1 blocks."},
+    subcommands = {HookCommand.PreCommit.class, HookCommand.PrePush.class, HookCommand.PreReceive.class})
+public final class HookCommand implements Callable<Integer> {
+
+  static final String CLEAN = "sealant-hook: clean";
+  static final String BLOCKED = "sealant-hook: blocked";
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+
+  /** {@code sealant hook pre-commit}: the staged changes. */
+  @Command(name = "pre-commit", mixinStandardHelpOptions = true,
+      description = "Scan the staged changes (index against HEAD); exit 1 blocks the commit.")
+  static final class PreCommit implements Callable<Integer> {
+    private final Env env;
+    @Mixin CatalogOptions catalog;
+    @Mixin SuppressionOptions suppression;
+
+    PreCommit(Env env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
+        Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
+        Source s = new StagedSource(repo, Limits.defaults(), sup.engine()::pathAllowed);
+        return gate(env, s, sup, "COMMIT BLOCKED", "the staged changes", "git commit --no-verify");
+      }
+    }
+  }
+
+  /** {@code sealant hook pre-push REMOTE URL}: the commits the remote does not have yet. */
+  @Command(name = "pre-push", mixinStandardHelpOptions = true,
+      description = "Scan the commits being pushed (read from standard input as git gives them).")
+  static final class PrePush implements Callable<Integer> {
+    private final Env env;
+    @Mixin CatalogOptions catalog;
+    @Mixin SuppressionOptions suppression;
+
+    @Parameters(index = "0", paramLabel = "REMOTE", description = "The remote's name (or URL).")
+    String remote;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "URL", description = "The remote's URL.")
+    String url;
+
+    PrePush(Env env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-push hook")) {
+        Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
+        CommitSet set = HookInput.prePush(repo, remote, env.in());
+        Source s = ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed).source();
+        return gate(env, s, sup, "PUSH BLOCKED", "the commits being pushed", "git push --no-verify");
+      }
+    }
+  }
+
+  /** {@code sealant hook pre-receive}: the commits a push brings into this (bare) repository. */
+  @Command(name = "pre-receive", mixinStandardHelpOptions = true,
+      description = "Scan the incoming commits of a push (server side); exit 1 rejects the push.")
+  static final class PreReceive implements Callable<Integer> {
+    private final Env env;
+    @Mixin CatalogOptions catalog;
+    @Mixin SuppressionOptions suppression;
+
+    PreReceive(Env env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-receive hook")) {
+        // A bare repository has no work tree: only an explicit --config (or SEALANT_CONFIG)
+        // applies, never a .sealant.yaml from the pushed content.
+        Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
+        CommitSet set = HookInput.preReceive(repo, env.in());
+        Source s = ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed).source();
+        return gate(env, s, sup, "PUSH REJECTED", "the pushed commits",
+            "none from the client; remove the secret from the commits (rewrite them) and push again");
+      }
+    }
+  }
+
+  static int cores() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Runs the scan; prints the report and the verdict on stderr, the status line on stdout. */
+  static int gate(Env env, Source source, Suppressions sup, String verdict, String what, String bypass) {
+    ScanResult result = Scanner.run(source, sup.engine(), sup.filters(), new Scanner.Listener() {});
+    for (String w : result.warnings()) {
+      env.err().println("sealant: warning: " + w);
+    }
+    if (result.findings().isEmpty()) {
+      env.out().println(CLEAN);
+      env.out().flush();
+      return ExitCodes.CLEAN;
+    }
+    boolean color = env.var("NO_COLOR").isEmpty() && System.console() != null && env.err() == System.err;
+    env.err().print(new TextReporter().render(result, new ReportOptions(false, false, color, false)));
+    int n = result.findings().size();
+    Optional<Finding> first = result.findings().stream().findFirst();
+    env.err().println("sealant: " + verdict + ": " + n + (n == 1 ? " secret" : " secrets") + " in " + what
+        + " (details above).");
+    env.err().println("sealant:   a false positive? add 'sealant:allow "
+        + first.map(Finding::ruleId).orElse("RULE") + "' in a comment on that line, or use 'sealant ignore"
+        + " FINGERPRINT --reason ...' as shown above.");
+    env.err().println("sealant:   a real secret? remove it, rotate it, and stage again.");
+    env.err().println("sealant:   bypass (the secret goes through unscanned): " + bypass);
+    env.err().flush();
+    env.out().println(BLOCKED);
+    env.out().flush();
+    return ExitCodes.FINDINGS;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.sealant.cli;
+
+import dev.sealant.allow.Suppressions;
+import dev.sealant.catalog.Catalog;
+import dev.sealant.detect.Engine;
+import dev.sealant.scan.ScanResult;
+import dev.sealant.scan.Scanner;
+import dev.sealant.source.Source;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The scanning steps the commands share: select, configure, scan with progress, conclude. */
+final class ScanRun {
+
+  private ScanRun() {}
+
+  /** A scan's result with the suppressions it ran under. */
+  record Outcome(ScanResult result, Suppressions suppressions) {}
+
+  /** Selects the target, loads its configuration, and scans. */
+  static Outcome scan(Env env, TargetOptions t, Catalog catalog, SuppressionOptions suppression) {
+    // The configuration lives at the target's root, known once the target is chosen; sources only
+    // consult the engine's path allowlist when they run, after it is set.
+    AtomicReference<Engine> engine = new AtomicReference<>();
+    try (ScanTarget target = ScanTarget.select(env, t.mode(), t.limits(), t.threads(),
+        p -> engine.get().pathAllowed(p))) {
+      Suppressions sup = suppression.load(env, catalog, target.root());
+      engine.set(sup.engine());
+      return new Outcome(run(env, target.source(), target.unit(), sup, t.noProgress), sup);
+    }
+  }
+
+  /** Runs one source under the suppressions, with a progress line on a terminal. */
+  static ScanResult run(Env env, Source source, String unit, Suppressions sup, boolean noProgress) {
+    Scanner.Listener listener = Progress.forTerminal(env, noProgress, unit);
+    try {
+      return Scanner.run(source, sup.engine(), sup.filters(), listener);
+    } finally {
+      if (listener instanceof Progress p) {
+        p.finish();
+      }
+    }
+  }
+
+  /** Prints warnings and the report; returns the exit code. */
+  static int conclude(Env env, Outcome o, OutputOptions output, SuppressionOptions suppression) {
+    ScanResult result = o.result();
+    for (String w : result.warnings()) {
+      env.err().println("sealant: warning: " + w);
+    }
+    output.write(env, output.format().reporter().render(result, output.reportOptions(env)));
+    boolean unusedFail = suppression.failOnUnused()
+        && o.suppressions().ignore().map(i -> !i.unused().isEmpty()).orElse(false);
+    if (unusedFail) {
+      env.err().println("sealant: failing because of unused ignore entries (--fail-on-unused-ignores)");
+    }
+    return result.findings().isEmpty() && !unusedFail ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+  }
+}

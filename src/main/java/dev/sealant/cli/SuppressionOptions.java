@@ -1,0 +1,52 @@
+package dev.sealant.cli;
+
+import dev.sealant.allow.Suppressions;
+import dev.sealant.catalog.Catalog;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Configuration and suppression options shared by the scanning commands. */
+public final class SuppressionOptions {
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "Repository configuration (default: $SEALANT_CONFIG, else .sealant.yaml at the root).")
+  String config;
+
+  @Option(names = "--ignore-file", paramLabel = "FILE",
+      description = "Ignore file of fingerprints with reasons (default: .sealantignore at the root).")
+  String ignoreFile;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Suppress findings recorded in this baseline (see 'sealant baseline').")
+  String baseline;
+
+  @Option(names = "--no-inline-allow",
+      description = "Ignore 'sealant:allow' annotations in scanned text (for audits).")
+  boolean noInlineAllow;
+
+  @Option(names = "--report-unused-ignores",
+      description = "List ignore-file entries that matched nothing.")
+  boolean reportUnused;
+
+  @Option(names = "--fail-on-unused-ignores",
+      description = "Fail (exit 1) when ignore-file entries matched nothing; for CI hygiene.")
+  boolean failOnUnused;
+
+  public boolean failOnUnused() {
+    return failOnUnused;
+  }
+
+  /**
+   * Loads configuration, ignore file and baseline for a scan rooted at {@code root}.
+   *
+   * @param root the repository work tree or scanned directory; empty for stdin or a bare repository
+   */
+  public Suppressions load(Env env, Catalog base, Optional<Path> root) {
+    Optional<Path> cfg = Optional.ofNullable(config).or(() -> env.var("SEALANT_CONFIG")).map(env::resolve);
+    return Suppressions.load(base, root, new Suppressions.Request(cfg,
+        Optional.ofNullable(ignoreFile).map(env::resolve), Optional.ofNullable(baseline).map(env::resolve),
+        !noInlineAllow, reportUnused || failOnUnused, LocalDate.now()));
+  }
+}

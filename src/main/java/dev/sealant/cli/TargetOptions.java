@@ -1,0 +1,65 @@
+package dev.sealant.cli;
+
+import dev.sealant.error.UsageException;
+import dev.sealant.source.Limits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What to scan and how hard: shared by {@code scan} and {@code baseline}. */
+public final class TargetOptions {
+
+  @Parameters(arity = "0..*", paramLabel = "PATH",
+      description = "What to scan: directories or files, or '-' for standard input (default: the"
+          + " repository's history inside a git repository, else the files under .).")
+  List<String> targets = new ArrayList<>();
+
+  @Option(names = "--no-git", description = "Scan files on disk even inside a git repository.")
+  boolean noGit;
+
+  @Option(names = "--staged",
+      description = "Scan what 'git commit' would record now: the index against HEAD (not the working tree).")
+  boolean staged;
+
+  @Option(names = "--range", paramLabel = "A..B",
+      description = "Scan the commits reachable from B and not from A, e.g. origin/main..HEAD.")
+  String range;
+
+  @Option(names = "--since", paramLabel = "REV",
+      description = "Scan the commits of every ref that are not reachable from REV.")
+  String since;
+
+  @Option(names = "--include-stash", description = "Also scan refs/stash in history scans.")
+  boolean includeStash;
+
+  @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "20m",
+      description = "Skip (and report) files and blobs larger than SIZE (default: ${DEFAULT-VALUE}).")
+  String maxFileSize;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads (default: the number of cores).")
+  Integer threads;
+
+  @Option(names = "--no-progress", description = "No progress line on standard error (none is shown"
+      + " when standard error is not a terminal or CI is set).")
+  boolean noProgress;
+
+  ScanTarget.Mode mode() {
+    return new ScanTarget.Mode(targets, noGit, staged, Optional.ofNullable(range), Optional.ofNullable(since),
+        includeStash);
+  }
+
+  Limits limits() {
+    return new Limits(Sizes.parse("--max-file-size", maxFileSize));
+  }
+
+  int threads() {
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1 || n > 256) {
+      throw new UsageException("--threads must be between 1 and 256");
+    }
+    return n;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.sealant.cli;
+
+import dev.sealant.git.HookInstaller;
+import dev.sealant.git.HooksPath;
+import dev.sealant.git.Repos;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.Repository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sealant uninstall}: removes Sealant's hooks and restores what install moved aside. */
+@Command(
+    name = "uninstall",
+    mixinStandardHelpOptions = true,
+    description = "Remove Sealant's git hooks and restore the state before 'sealant install'.")
+public final class UninstallCommand implements Callable<Integer> {
+
+  private final Env env;
+
+  @Option(names = "--global", description = "Undo 'sealant install --global'.")
+  boolean global;
+
+  public UninstallCommand(Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    List<String> done = new ArrayList<>();
+    if (global) {
+      Path dir = HooksPath.globalHooksDir(env.vars());
+      done.addAll(HookInstaller.uninstall(dir));
+      done.add(HooksPath.unsetGlobal(env.vars(), dir));
+    } else {
+      try (Repository repo = Repos.open(env.cwd(), env.vars(), "sealant uninstall")) {
+        done.addAll(HookInstaller.uninstall(HooksPath.of(repo, env.vars())));
+      }
+    }
+    done.forEach(env.out()::println);
+    env.out().flush();
+    return ExitCodes.CLEAN;
+  }
+}

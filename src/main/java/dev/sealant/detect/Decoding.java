@@ -1,0 +1,218 @@
+package dev.sealant.detect;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Secrets hidden one layer down. For a line holding a base64 value (a Kubernetes {@code Secret}'s
+ * {@code data:}, a config's encoded password), a percent-encoded or {@code \}{@code u}-escaped
+ * string, this produces variants of the line with the value decoded in place, so the ordinary rules
+ * (which rely on context such as {@code password:}) see the plain secret. Each variant records, for
+ * every character, the column it came from, so a finding points at the encoded location.
+ *
+ * <p>Bounded: only tokens of {@value #MIN_BASE64}..{@value #MAX_TOKEN} characters that decode to
+ * printable UTF-8 text are used, at most {@value #MAX_VARIANTS_PER_LINE} variants per line, and
+ * the detector decodes one level deep on top of the raw text (two levels in all).
+ */
+final class Decoding {
+
+  static final int MIN_BASE64 = 16;
+  static final int MAX_TOKEN = 64 * 1024;
+  static final int MAX_VARIANTS_PER_LINE = 8;
+
+  /**
+   * A decoded rendering of one line.
+   *
+   * @param text the line with one value decoded in place
+   * @param origin for each character of {@code text}, its 0-based column in the original line
+   * @param decodedFrom first index in {@code text} that came from decoding
+   * @param decodedTo end (exclusive) of the decoded part
+   */
+  record Variant(String text, int[] origin, int decodedFrom, int decodedTo, String encoding) {}
+
+  private static final boolean[] B64 = new boolean[128];
+
+  static {
+    for (char c = 'A'; c <= 'Z'; c++) {
+      B64[c] = true;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      B64[c] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      B64[c] = true;
+    }
+    B64['+'] = true;
+    B64['/'] = true;
+    B64['-'] = true;
+    B64['_'] = true;
+  }
+
+  private Decoding() {}
+
+  /** Cheap test, without allocation: could {@code text[from, to)} hold anything worth decoding? */
+  static boolean candidate(String text, int from, int to) {
+    int run = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < 128 && B64[c]) {
+        if (++run >= MIN_BASE64) {
+          return true;
+        }
+      } else {
+        run = 0;
+        if ((c == '%' || c == '\\') && i + 2 < to) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static List<Variant> variants(String line) {
+    List<Variant> out = new ArrayList<>();
+    base64(line, out);
+    unescaped(line).ifPresent(out::add);
+    return out;
+  }
+
+  private static void base64(String line, List<Variant> out) {
+    int i = 0;
+    while (i < line.length() && out.size() < MAX_VARIANTS_PER_LINE) {
+      char c = line.charAt(i);
+      if (!(c < 128 && B64[c])) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < line.length() && line.charAt(i) < 128 && B64[line.charAt(i)]) {
+        i++;
+      }
+      int end = i;
+      while (i < line.length() && line.charAt(i) == '=' && i - end < 2) {
+        i++;
+      }
+      int padded = i;
+      int len = padded - start;
+      if (end - start >= MIN_BASE64 && len <= MAX_TOKEN && (len % 4 == 0 || padded > end)) {
+        decodeBase64(line.substring(start, padded)).ifPresent(plain ->
+            out.add(splice(line, start, padded, plain, "base64")));
+      }
+    }
+  }
+
+  private static java.util.Optional<String> decodeBase64(String token) {
+    byte[] bytes;
+    try {
+      boolean url = token.indexOf('-') >= 0 || token.indexOf('_') >= 0;
+      if (url && (token.indexOf('+') >= 0 || token.indexOf('/') >= 0)) {
+        return java.util.Optional.empty();
+      }
+      bytes = (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(token);
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+    return printableUtf8(bytes);
+  }
+
+  /** The bytes as text, when they are valid UTF-8 of printable characters (tabs and newlines allowed). */
+  static java.util.Optional<String> printableUtf8(byte[] bytes) {
+    if (bytes.length < 6) {
+      return java.util.Optional.empty();
+    }
+    String s;
+    try {
+      s = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return java.util.Optional.empty();
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f || c == 0xfffd) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.of(s);
+  }
+
+  private static Variant splice(String line, int start, int end, String plain, String encoding) {
+    String text = line.substring(0, start) + plain + line.substring(end);
+    int[] origin = new int[text.length()];
+    for (int k = 0; k < start; k++) {
+      origin[k] = k;
+    }
+    for (int k = 0; k < plain.length(); k++) {
+      origin[start + k] = start;
+    }
+    for (int k = end; k < line.length(); k++) {
+      origin[k - end + start + plain.length()] = k;
+    }
+    return new Variant(text, origin, start, start + plain.length(), encoding);
+  }
+
+  /** The line with percent-encoding and backslash-u escapes decoded, when it has any. */
+  private static java.util.Optional<Variant> unescaped(String line) {
+    StringBuilder b = new StringBuilder(line.length());
+    int[] origin = new int[line.length()];
+    int first = -1;
+    int last = -1;
+    java.io.ByteArrayOutputStream pct = new java.io.ByteArrayOutputStream();
+    int i = 0;
+    while (i < line.length()) {
+      char c = line.charAt(i);
+      if (c == '%' && hex(line, i + 1, 2) >= 0) {
+        int at = i;
+        pct.reset();
+        while (i < line.length() && line.charAt(i) == '%' && hex(line, i + 1, 2) >= 0) {
+          pct.write(hex(line, i + 1, 2));
+          i += 3;
+        }
+        String dec = new String(pct.toByteArray(), StandardCharsets.UTF_8);
+        for (int k = 0; k < dec.length(); k++) {
+          origin[b.length()] = at;
+          b.append(dec.charAt(k));
+        }
+        first = first < 0 ? b.length() - dec.length() : first;
+        last = b.length();
+      } else if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == 'u' && hex(line, i + 2, 4) >= 0) {
+        origin[b.length()] = i;
+        b.append((char) hex(line, i + 2, 4));
+        first = first < 0 ? b.length() - 1 : first;
+        last = b.length();
+        i += 6;
+      } else {
+        origin[b.length()] = i;
+        b.append(c);
+        i++;
+      }
+    }
+    if (first < 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new Variant(b.toString(), java.util.Arrays.copyOf(origin, b.length()),
+        first, last, "escaped"));
+  }
+
+  private static int hex(String s, int from, int n) {
+    if (from + n > s.length()) {
+      return -1;
+    }
+    int v = 0;
+    for (int k = from; k < from + n; k++) {
+      int d = Character.digit(s.charAt(k), 16);
+      if (d < 0) {
+        return -1;
+      }
+      v = v * 16 + d;
+    }
+    return v;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.sealant.git;
+
+import dev.sealant.source.Content;
+import dev.sealant.source.Limits;
+import java.io.IOException;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+
+/**
+ * Reads blobs as text through one worker's {@link ObjectReader}. The size is checked before the
+ * content is loaded, so a blob over {@link Limits#maxFileSize()} is never read whole.
+ */
+final class Blobs {
+
+  /** A blob's content as BOM-free UTF-8 bytes ({@link Content#utf8}), or why it has none. */
+  record Text(Optional<byte[]> bytes, String whyNot) {
+    static Text of(byte[] b) {
+      return new Text(Optional.of(b), "");
+    }
+
+    static Text none(String why) {
+      return new Text(Optional.empty(), why);
+    }
+  }
+
+  private final ObjectReader reader;
+  private final Limits limits;
+
+  Blobs(ObjectReader reader, Limits limits) {
+    this.reader = reader;
+    this.limits = limits;
+  }
+
+  Text read(ObjectId id) throws IOException {
+    ObjectLoader ld = reader.open(id, Constants.OBJ_BLOB);
+    long size = ld.getSize();
+    if (size > limits.maxFileSize()) {
+      return Text.none("larger than --max-file-size (" + size + " > " + limits.maxFileSize() + " bytes)");
+    }
+    byte[] bytes = ld.getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileSize()));
+    if (Content.isBinary(bytes)) {
+      return Text.none("binary");
+    }
+    return Text.of(Content.utf8(bytes));
+  }
+
+  /** An old version's lines; one that is binary or too large counts as empty (so all is new). */
+  Lines old(ObjectId id) throws IOException {
+    return read(id).bytes().map(Lines::of).orElse(Lines.EMPTY);
+  }
+}

@@ -1,0 +1,166 @@
+package dev.sealant.git;
+
+import dev.sealant.detect.CommitInfo;
+import dev.sealant.detect.Fragment;
+import dev.sealant.source.Content;
+import dev.sealant.source.Limits;
+import dev.sealant.source.Sink;
+import dev.sealant.source.Skipped;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Turns one tree comparison (a commit against its parents, or the index against HEAD) into
+ * fragments of added lines. One instance per worker thread: it owns no reader, it borrows the
+ * worker's.
+ *
+ * <p>The walk's last tree is the new version; the ones before it are the old versions (one, or a
+ * merge's parents). A path whose new blob equals any old version adds nothing. A path new in a
+ * single-parent comparison is compared against the lines of the paths deleted in the same change,
+ * so a rename (even with edits) reports only the lines it really added.
+ */
+final class ChangeScanner {
+
+  /** One changed path: its new blob and the old blob per old tree ({@code zeroId} when absent). */
+  private record Change(String path, ObjectId now, List<ObjectId> before) {}
+
+  private final Blobs blobs;
+  private final Predicate<String> pathAllowed;
+  private final Set<Long> seen;
+  private final Sink sink;
+
+  /**
+   * @param seen (path, old blobs, new blob) changes already scanned by any worker, shared
+   */
+  ChangeScanner(ObjectReader reader, Limits limits, Predicate<String> pathAllowed, Set<Long> seen, Sink sink) {
+    this.blobs = new Blobs(reader, limits);
+    this.pathAllowed = pathAllowed;
+    this.seen = seen;
+    this.sink = sink;
+  }
+
+  /** Scans the walk (recursive, filtered to differences) whose last tree is the new version. */
+  void scan(TreeWalk walk, Optional<CommitInfo> commit) throws IOException {
+    int olds = walk.getTreeCount() - 1;
+    Optional<String> id = commit.map(CommitInfo::id);
+    List<Change> changes = new ArrayList<>();
+    List<ObjectId> deleted = new ArrayList<>();
+    while (walk.next()) {
+      int mode = walk.getRawMode(olds);
+      String path = walk.getPathString();
+      if (mode == 0) {
+        if (olds == 1 && isFile(walk.getRawMode(0))) {
+          deleted.add(walk.getObjectId(0));
+        }
+      } else if (FileMode.GITLINK.equals(mode)) {
+        sink.skipped(new Skipped(path, "submodule (gitlink): its commits are not scanned here", id));
+      } else if (FileMode.SYMLINK.equals(mode)) {
+        sink.skipped(new Skipped(path, "symbolic link: the link target is not scanned", id));
+      } else if (isFile(mode)) {
+        change(walk, olds, path).ifPresent(changes::add);
+      }
+    }
+    Optional<LineCounts> renamePool = Optional.empty();
+    for (Change c : changes) {
+      boolean isNew = c.before().stream().allMatch(b -> b.equals(ObjectId.zeroId()));
+      if (isNew && olds == 1 && !deleted.isEmpty() && renamePool.isEmpty()) {
+        renamePool = Optional.of(pool(deleted));
+      }
+      scan(c, commit, isNew ? renamePool : Optional.empty());
+    }
+  }
+
+  private Optional<Change> change(TreeWalk walk, int olds, String path) {
+    ObjectId now = walk.getObjectId(olds);
+    List<ObjectId> before = new ArrayList<>(olds);
+    for (int p = 0; p < olds; p++) {
+      if (!isFile(walk.getRawMode(p))) {
+        before.add(ObjectId.zeroId());
+        continue;
+      }
+      ObjectId old = walk.getObjectId(p);
+      if (old.equals(now)) {
+        return Optional.empty();
+      }
+      before.add(old);
+    }
+    return Optional.of(new Change(path, now, before));
+  }
+
+  private void scan(Change c, Optional<CommitInfo> commit, Optional<LineCounts> renamePool) throws IOException {
+    Optional<String> id = commit.map(CommitInfo::id);
+    if (pathAllowed.test(c.path())) {
+      sink.skipped(new Skipped(c.path(), "path allowlisted", id));
+      return;
+    }
+    if (!seen.add(key(c))) {
+      return;
+    }
+    Blobs.Text text = blobs.read(c.now());
+    if (text.bytes().isEmpty()) {
+      sink.skipped(new Skipped(c.path(), text.whyNot(), id));
+      return;
+    }
+    List<LineCounts> befores = new ArrayList<>();
+    for (ObjectId old : c.before()) {
+      if (!old.equals(ObjectId.zeroId())) {
+        befores.add(LineCounts.of(blobs.old(old)));
+      }
+    }
+    renamePool.ifPresent(befores::add);
+    byte[] bytes = text.bytes().get();
+    if (befores.isEmpty()) {
+      if (bytes.length > 0) {
+        sink.accept(new Fragment(c.path(), commit, 1, Content.decodeUtf8(bytes, 0, bytes.length)));
+      }
+      return;
+    }
+    Lines lines = Lines.of(bytes);
+    for (int[] run : AddedLines.runs(lines, AddedLines.added(lines, befores))) {
+      sink.accept(new Fragment(c.path(), commit, run[0] + 1, lines.slice(run[0], run[1])));
+    }
+  }
+
+  private LineCounts pool(List<ObjectId> deleted) throws IOException {
+    LineCounts pool = new LineCounts(64);
+    for (ObjectId d : deleted) {
+      pool.addAll(blobs.old(d));
+    }
+    return pool;
+  }
+
+  private static boolean isFile(int mode) {
+    return FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode);
+  }
+
+  /** A 64-bit key for (path, old blobs, new blob): the same change in two commits is read once. */
+  private static long key(Change c) {
+    long h = 1125899906842597L;
+    for (int i = 0; i < c.path().length(); i++) {
+      h = 31 * h + c.path().charAt(i);
+    }
+    byte[] raw = new byte[Constants.OBJECT_ID_LENGTH];
+    for (ObjectId b : c.before()) {
+      h = fold(h, b, raw);
+    }
+    return fold(h, c.now(), raw);
+  }
+
+  private static long fold(long h, ObjectId id, byte[] raw) {
+    id.copyRawTo(raw, 0);
+    long x = h;
+    for (byte b : raw) {
+      x = (x ^ (b & 0xff)) * 0x100000001b3L;
+    }
+    return x ^ (x >>> 29);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.sealant.git;
+
+import dev.sealant.source.Content;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A file's content (BOM-free UTF-8 bytes, see {@link Content#utf8}) split into lines the way the
+ * detector counts them: {@code \n}, {@code \r\n} and a lone {@code \r} each end a line; a last line
+ * without a terminator still counts. Each line carries a 64-bit hash of its content (terminator
+ * excluded, so a line whose only change is CRLF to LF is not "added").
+ *
+ * <p>This runs over every byte of both versions of every changed file in a history scan, so it
+ * works on raw bytes eight at a time: a SWAR test finds line ends, and the hash takes one multiply
+ * per word. Only the added lines are ever decoded to text.
+ */
+final class Lines {
+
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LF = 0x0A0A0A0A0A0A0A0AL;
+  private static final long CR = 0x0D0D0D0D0D0D0D0DL;
+  private static final long K = 0x9E3779B97F4A7C15L;
+
+  static final Lines EMPTY = of(new byte[0]);
+
+  private final byte[] bytes;
+  /** {@code starts[i]} is where line i begins; {@code starts[count]} is the content's length. */
+  private final int[] starts;
+  private final long[] hashes;
+
+  private Lines(byte[] bytes, int[] starts, long[] hashes) {
+    this.bytes = bytes;
+    this.starts = starts;
+    this.hashes = hashes;
+  }
+
+  static Lines of(String text) {
+    return of(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Lines of(byte[] b) {
+    int n = b.length;
+    int[] starts = new int[Math.max(16, n / 32)];
+    long[] hashes = new long[starts.length];
+    int count = 0;
+    int start = 0;
+    while (start < n) {
+      int end = lineEnd(b, start, n);
+      if (count + 1 >= starts.length) {
+        starts = Arrays.copyOf(starts, starts.length * 2);
+        hashes = Arrays.copyOf(hashes, hashes.length * 2);
+      }
+      starts[count] = start;
+      hashes[count] = hash(b, start, end);
+      count++;
+      if (end >= n) {
+        start = n;
+      } else {
+        start = end + (b[end] == '\r' && end + 1 < n && b[end + 1] == '\n' ? 2 : 1);
+      }
+    }
+    starts[count] = n;
+    return new Lines(b, Arrays.copyOf(starts, count + 1), Arrays.copyOf(hashes, count));
+  }
+
+  /** The index of the first {@code \n} or {@code \r} at or after {@code from}, or {@code n}. */
+  private static int lineEnd(byte[] b, int from, int n) {
+    int i = from;
+    for (; i + 8 <= n; i += 8) {
+      long w = (long) LONG.get(b, i);
+      long lf = w ^ LF;
+      long cr = w ^ CR;
+      long hit = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+      if (hit != 0) {
+        // The lowest flagged byte is exact (a borrow only ever flags bytes above a true match).
+        return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+      }
+    }
+    for (; i < n; i++) {
+      if (b[i] == '\n' || b[i] == '\r') {
+        return i;
+      }
+    }
+    return n;
+  }
+
+  /** A 64-bit hash of {@code b[from, to)}: one multiply per eight bytes, finished with fmix64. */
+  private static long hash(byte[] b, int from, int to) {
+    long h = 0x243F6A8885A308D3L;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      h = Long.rotateLeft((h ^ (long) LONG.get(b, i)) * K, 29);
+    }
+    long tail = 0;
+    for (int s = 0; i < to; i++, s += 8) {
+      tail |= (b[i] & 0xffL) << s;
+    }
+    h = Long.rotateLeft((h ^ tail) * K, 29);
+    return mix(h, to - from);
+  }
+
+  int count() {
+    return hashes.length;
+  }
+
+  long hash(int line) {
+    return hashes[line];
+  }
+
+  /** The text of lines {@code [from, to)}, terminators included. */
+  String slice(int from, int to) {
+    return Content.decodeUtf8(bytes, starts[from], starts[to] - starts[from]);
+  }
+
+  /**
+   * True for a line that cannot hold a secret by itself: blank, or PEM armour such as {@code
+   * -----END PRIVATE KEY-----}. Such lines may join or extend a run of added lines, so that a key
+   * block stays in one fragment even when its armour line already occurs in the old version.
+   */
+  boolean boring(int line) {
+    int from = starts[line];
+    int to = starts[line + 1];
+    while (to > from && blank(bytes[to - 1])) {
+      to--;
+    }
+    while (from < to && blank(bytes[from])) {
+      from++;
+    }
+    if (from == to) {
+      return true;
+    }
+    return to - from > 10 && dashes(from) && dashes(to - 5);
+  }
+
+  private boolean dashes(int at) {
+    for (int i = at; i < at + 5; i++) {
+      if (bytes[i] != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean blank(byte c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
+  }
+
+  /** Finishes a line hash (murmur3's fmix64 over the state and the length). */
+  private static long mix(long h, int length) {
+    long k = h ^ ((long) length * 0x9E3779B97F4A7C15L);
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb93fe53a26d3L;
+    k ^= k >>> 33;
+    return k;
+  }
+}

@@ -1,0 +1,157 @@
+package dev.sealant.git;
+
+import dev.sealant.error.GitException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
+
+/**
+ * Opening repositories the way git's own hooks see them. The git environment variables come from
+ * the caller (the CLI's injected environment), not from the process: {@code GIT_DIR}, {@code
+ * GIT_WORK_TREE}, {@code GIT_INDEX_FILE} (set by {@code git commit -a} and {@code git commit
+ * PATH} for the pre-commit hook), and the object directories of a pre-receive quarantine ({@code
+ * GIT_OBJECT_DIRECTORY}, {@code GIT_ALTERNATE_OBJECT_DIRECTORIES}, {@code GIT_QUARANTINE_PATH}).
+ *
+ * <p>JGit's system, user and JGit configurations are replaced by empty ones: the first read of
+ * the system config would otherwise fork {@code git} to find it, which costs a pre-commit hook
+ * more than its whole scan. Scanning needs only the repository's own config.
+ */
+public final class Repos {
+
+  private Repos() {}
+
+  /** The repository at or above {@code cwd} (or named by {@code GIT_DIR}), if there is one. */
+  public static Optional<Repository> find(Path cwd, Map<String, String> env) {
+    Quiet.install();
+    FileRepositoryBuilder b = new FileRepositoryBuilder();
+    Optional<String> gitDir = var(env, "GIT_DIR");
+    if (gitDir.isPresent()) {
+      b.setGitDir(cwd.resolve(gitDir.get()).toFile());
+    } else {
+      b.findGitDir(cwd.toFile());
+      if (b.getGitDir() == null) {
+        return Optional.empty();
+      }
+    }
+    var(env, "GIT_WORK_TREE").ifPresent(w -> b.setWorkTree(cwd.resolve(w).toFile()));
+    var(env, "GIT_INDEX_FILE").ifPresent(i -> b.setIndexFile(cwd.resolve(i).toFile()));
+    objectDirectories(b, cwd, env);
+    b.setMustExist(true);
+    try {
+      return Optional.of(b.build());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new GitException(b.getGitDir() + ": cannot open the repository: " + e.getMessage(), e);
+    }
+  }
+
+  /** Like {@link #find}, for a mode that needs a repository: a clear error when there is none. */
+  public static Repository open(Path cwd, Map<String, String> env, String mode) {
+    return find(cwd, env).orElseThrow(() -> new GitException(
+        mode + " needs a git repository, and " + cwd + " is not inside one (use --no-git to scan files)"));
+  }
+
+  private static void objectDirectories(FileRepositoryBuilder b, Path cwd, Map<String, String> env) {
+    Optional<String> objects = var(env, "GIT_OBJECT_DIRECTORY");
+    Optional<String> quarantine = var(env, "GIT_QUARANTINE_PATH");
+    if (objects.isPresent()) {
+      b.setObjectDirectory(cwd.resolve(objects.get()).toFile());
+    } else if (quarantine.isPresent()) {
+      // New objects of a push wait in the quarantine until every pre-receive hook accepts them.
+      b.setObjectDirectory(cwd.resolve(quarantine.get()).toFile());
+      File gitDir = b.getGitDir() == null ? cwd.toFile() : b.getGitDir();
+      b.addAlternateObjectDirectory(new File(gitDir, "objects"));
+    }
+    var(env, "GIT_ALTERNATE_OBJECT_DIRECTORIES").ifPresent(list -> {
+      for (String dir : list.split(File.pathSeparator)) {
+        if (!dir.isEmpty()) {
+          b.addAlternateObjectDirectory(cwd.resolve(dir).toFile());
+        }
+      }
+    });
+  }
+
+  private static Optional<String> var(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).filter(s -> !s.isEmpty());
+  }
+
+  /**
+   * Sizes JGit's process-wide pack cache for a history scan: a quarter of the heap for pack
+   * windows (at most 256 MiB) and a per-reader delta-base cache that, over all workers, stays
+   * under an eighth of the heap. With {@code -Xmx512m} and 2 workers: 128 MiB and 2 x 16 MiB.
+   * JGit's defaults (10 MiB of windows, 10 MiB delta bases) make large histories re-inflate the
+   * same delta chains over and over.
+   */
+  public static void tuneCache(int workers) {
+    long heap = Runtime.getRuntime().maxMemory();
+    WindowCacheConfig c = new WindowCacheConfig();
+    c.setPackedGitLimit(Math.max(16L << 20, Math.min(256L << 20, heap / 4)));
+    c.setPackedGitWindowSize(64 * WindowCacheConfig.KB);
+    c.setPackedGitOpenFiles(256);
+    c.setPackedGitMMAP(false);
+    long perWorker = heap / 8 / Math.max(1, workers);
+    c.setDeltaBaseCacheLimit((int) Math.max(4L << 20, Math.min(32L << 20, perWorker)));
+    c.install();
+  }
+
+  /** Installs the quiet {@link SystemReader} once, when this class is first used. */
+  private static final class Quiet extends SystemReader.Delegate {
+    static {
+      SystemReader.setInstance(new Quiet(SystemReader.getInstance()));
+      // Reading the index makes JGit measure the file system's timestamp resolution (seconds of
+      // probing, normally cached in a config we do not load). In the background it costs a scan
+      // at most JGit's short wait; the index is then judged with the safe fallback resolution.
+      FS.FileStoreAttributes.setBackground(true);
+    }
+
+    Quiet(SystemReader delegate) {
+      super(delegate);
+    }
+
+    static void install() {
+      // The static initialiser did the work; this call only triggers it.
+    }
+
+    @Override
+    public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+      return empty(parent, fs);
+    }
+
+    @Override
+    public FileBasedConfig openUserConfig(Config parent, FS fs) {
+      return empty(parent, fs);
+    }
+
+    @Override
+    public FileBasedConfig openJGitConfig(Config parent, FS fs) {
+      return empty(parent, fs);
+    }
+
+    private static FileBasedConfig empty(Config parent, FS fs) {
+      return new FileBasedConfig(parent, null, fs) {
+        @Override
+        public void load() {
+          // Nothing to read: scans use only the repository's own configuration.
+        }
+
+        @Override
+        public void save() {
+          // Nothing to write: a hook must leave no trace outside the repository.
+        }
+
+        @Override
+        public boolean isOutdated() {
+          return false;
+        }
+      };
+    }
+  }
+}

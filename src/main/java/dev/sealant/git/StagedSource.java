@@ -1,0 +1,99 @@
+package dev.sealant.git;
+
+import dev.sealant.error.GitException;
+import dev.sealant.error.UsageException;
+import dev.sealant.source.Limits;
+import dev.sealant.source.Sink;
+import dev.sealant.source.Source;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * What {@code git commit} would record right now: HEAD's tree (the empty tree before the first
+ * commit) against the blobs in the index. The working tree is never read, so a partially staged
+ * file is scanned as staged, and a secret staged then removed only from the working tree is still
+ * caught. Nothing is written: the index is read, not locked.
+ *
+ * <p>An index with unmerged (conflicted) entries is refused with a usage error (exit 2) naming the
+ * paths: there is no single staged version to scan until the conflict is resolved.
+ */
+public final class StagedSource implements Source {
+
+  private final Repository repo;
+  private final Limits limits;
+  private final Predicate<String> pathAllowed;
+
+  public StagedSource(Repository repo, Limits limits, Predicate<String> pathAllowed) {
+    this.repo = repo;
+    this.limits = limits;
+    this.pathAllowed = pathAllowed;
+  }
+
+  @Override
+  public void run(Sink sink) {
+    try (ObjectReader reader = repo.newObjectReader()) {
+      DirCache index = DirCache.read(repo.getIndexFile(), repo.getFS());
+      refuseConflicts(index);
+      try (TreeWalk walk = new TreeWalk(repo, reader)) {
+        walk.setRecursive(true);
+        walk.setFilter(TreeFilter.ANY_DIFF);
+        Optional<ObjectId> head = headTree(reader);
+        if (head.isPresent()) {
+          walk.addTree(head.get());
+        } else {
+          walk.addTree(new EmptyTreeIterator());
+        }
+        walk.addTree(new DirCacheIterator(index));
+        new ChangeScanner(reader, limits, pathAllowed, new HashSet<>(), sink).scan(walk, Optional.empty());
+      }
+      sink.progress(1, 1);
+    } catch (MissingObjectException e) {
+      throw new GitException("missing object " + e.getObjectId().name() + " (staged changes in "
+          + repo.getDirectory() + "): the repository is corrupt", e);
+    } catch (IOException e) {
+      throw new GitException("cannot read the index of " + repo.getDirectory() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<ObjectId> headTree(ObjectReader reader) throws IOException {
+    ObjectId head = repo.resolve("HEAD");
+    if (head == null) {
+      return Optional.empty();
+    }
+    try (RevWalk rw = new RevWalk(reader)) {
+      return Optional.of(rw.parseCommit(head).getTree().getId());
+    }
+  }
+
+  private static void refuseConflicts(DirCache index) {
+    if (!index.hasUnmergedPaths()) {
+      return;
+    }
+    TreeSet<String> paths = new TreeSet<>();
+    for (int i = 0; i < index.getEntryCount(); i++) {
+      if (index.getEntry(i).getStage() != 0) {
+        paths.add(index.getEntry(i).getPathString());
+      }
+    }
+    throw new UsageException("the index has unmerged (conflicted) paths: " + String.join(", ", paths)
+        + "; resolve the conflicts and 'git add' the files, then scan again");
+  }
+
+  @Override
+  public String describe() {
+    return "staged changes";
+  }
+}

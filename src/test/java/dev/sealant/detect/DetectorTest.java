@@ -1,0 +1,192 @@
+package dev.sealant.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sealant.catalog.Catalog;
+import dev.sealant.catalog.CatalogLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DetectorTest {
+
+  static final String TOKEN = "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";
+
+  static final String RULES = """
+      rules:
+        - id: demo-token
+          description: Demo token
+          keywords: [demo_]
+          regex: '\\b(demo_[a-z0-9]{8})\\b'
+          examples:
+            match: [{text: 'demo_abcd1234', secret: demo_abcd1234}]
+            noMatch: ['demo_']
+        - id: demo-password
+          description: Demo password assignment
+          keywords: [password]
+          regex: '(?i)password\\s*[:=]\\s*"?([^\\s"]{6,})'
+          tags: [generic]
+          allow:
+            stopwords: [changeme]
+          entropy: 2.5
+          examples:
+            match: [{text: 'password = "s3cr3tValue"', secret: s3cr3tValue}]
+            noMatch: ['password = changeme1']
+      """;
+
+  static Detector detector(String yaml) {
+    return new Detector(CatalogLoader.parse(List.of(new CatalogLoader.Source("t.yaml", yaml))));
+  }
+
+  static List<Finding> scan(String text) {
+    return detector(RULES).scan(Fragment.of("f.txt", text));
+  }
+
+  @Test
+  void findsSecretWithLineAndColumn() {
+    List<Finding> fs = scan("x\ny\n  demo_abcd1234\n");
+    assertEquals(1, fs.size());
+    assertEquals(3, fs.get(0).line());
+    assertEquals(3, fs.get(0).column());
+    assertEquals("demo_abcd1234", fs.get(0).secret());
+  }
+
+  @Test
+  void keywordMatchingIsCaseInsensitive() {
+    List<Finding> fs = scan("PASSWORD = \"Zq8#kLm2pW\"\n");
+    assertEquals(1, fs.size(), fs.toString());
+  }
+
+  @Test
+  void crlfAndLoneCrCountAsLineEnds() {
+    assertEquals(3, scan("a\r\nb\r\ndemo_abcd1234\r\n").get(0).line());
+    assertEquals(3, scan("a\rb\rdemo_abcd1234").get(0).line());
+  }
+
+  @Test
+  void fragmentFirstLineOffsetsLineNumbers() {
+    Finding f = detector(RULES).scan(new Fragment("a", Optional.empty(), 41, "\ndemo_abcd1234")).get(0);
+    assertEquals(42, f.line());
+  }
+
+  @Test
+  void entropyAndStopwordsFilter() {
+    assertTrue(scan("password = \"aaaaaaaaaa\"\n").isEmpty());
+    assertTrue(scan("password = \"changeme123\"\n").isEmpty());
+  }
+
+  @Test
+  void inlineAllowSuppressesWithReason() {
+    Finding f = scan("demo_abcd1234 # sealant:allow -- test data\n").get(0);
+    assertEquals(Optional.of(new Suppression(Suppression.Kind.INLINE, Optional.of("test data"))), f.suppression());
+  }
+
+  @Test
+  void inlineAllowScopedToAnotherRuleDoesNotSuppress() {
+    assertTrue(scan("demo_abcd1234 // sealant:allow demo-password\n").get(0).suppression().isEmpty());
+    assertTrue(scan("demo_abcd1234 // sealant:allow demo-token\n").get(0).suppressed());
+  }
+
+  @Test
+  void allowNextLineCoversTheLineBelowOnly() {
+    List<Finding> fs = scan("# sealant:allow-next-line\ndemo_abcd1234\ndemo_abcd9999\n");
+    assertTrue(fs.get(0).suppressed());
+    assertTrue(fs.get(1).suppression().isEmpty());
+  }
+
+  @Test
+  void inlineAllowCanBeDisabled() {
+    Catalog c = CatalogLoader.parse(List.of(new CatalogLoader.Source("t.yaml", RULES)));
+    assertTrue(new Detector(c, false).scan(Fragment.of("f", "demo_abcd1234 # sealant:allow\n")).get(0)
+        .suppression().isEmpty());
+  }
+
+  @Test
+  void genericRuleYieldsToSpecificRuleOnTheSameSecret() {
+    List<Finding> fs = scan("password = demo_abcd1234\n");
+    assertEquals(List.of("demo-token"), fs.stream().map(Finding::ruleId).toList());
+  }
+
+  @Test
+  void base64ValueIsDecodedAndPointsAtTheEncodedLocation() {
+    String enc = Base64.getEncoder().encodeToString("password: \"Zq8#kLm2pW\"".getBytes(StandardCharsets.UTF_8));
+    List<Finding> fs = scan("data:\n  config: " + enc + "\n");
+    assertEquals(1, fs.size(), fs.toString());
+    assertEquals(2, fs.get(0).line());
+    assertEquals(11, fs.get(0).column());
+    assertEquals("Zq8#kLm2pW", fs.get(0).secret());
+    assertEquals(Optional.of("base64"), fs.get(0).encoding());
+  }
+
+  @Test
+  void kubernetesSecretDataValueIsDecodedInPlace() {
+    String enc = Base64.getEncoder().encodeToString("Zq8#kLm2pW!x".getBytes(StandardCharsets.UTF_8));
+    List<Finding> fs = scan("data:\n  password: " + enc + "\n");
+    assertEquals(1, fs.size(), fs.toString());
+    assertEquals(Optional.of("base64"), fs.get(0).encoding());
+    assertEquals("Zq8#kLm2pW!x", fs.get(0).secret());
+  }
+
+  @Test
+  void urlEncodedAndUnicodeEscapedValuesAreDecoded() {
+    List<Finding> fs = scan("url=https://x/?k=%64%65%6d%6f_abcd1234\n");
+    assertEquals(1, fs.size(), fs.toString());
+    assertEquals("demo_abcd1234", fs.get(0).secret());
+    assertEquals(18, fs.get(0).column());
+    List<Finding> gs = scan("{\"k\": \"\\u0064emo_abcd1234\"}\n");
+    assertEquals("demo_abcd1234", gs.get(0).secret());
+  }
+
+  @Test
+  void binaryLookingBase64IsNotDecoded() {
+    assertTrue(scan("img: AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n").isEmpty());
+  }
+
+  @Test
+  void multilineRuleFindingPointsAtBeginLine() {
+    Detector d = new Detector(CatalogLoader.builtIn());
+    // A real throwaway EC key (the private-key validator parses the block).
+    String pem = "key:\n-----BEGIN EC PRIVATE KEY-----\n"
+        + "MHcCAQEEIJTeMNj4K60S6QTH0pt9imm2qeEnqDZEhClrbayz21bToAoGCCqGSM49\n"
+        + "AwEHoUQDQgAECrdW2nX2zi4osCmcCIFjX/nJU9Y+z23w4hOJCQqnVRHkhplIERgm\n"
+        + "H/gTeMJYrZvgJTCQWjBke9luZwTNtYp5eQ==\n"
+        + "-----END EC PRIVATE KEY-----\n";
+    List<Finding> fs = d.scan(Fragment.of("k.pem", pem)).stream().filter(f -> f.ruleId().startsWith("private-key")).toList();
+    assertEquals(1, fs.size(), fs.toString());
+    assertEquals(2, fs.get(0).line());
+  }
+
+  @Test
+  void veryLongLineIsScannedInWindows() {
+    String filler = "x".repeat(5_000_000);
+    List<Finding> fs = scan(filler + " demo_abcd1234 " + filler);
+    assertEquals(1, fs.size());
+    assertEquals(5_000_002, fs.get(0).column());
+  }
+
+  @Test
+  void pathAllowlistedFileIsNotScanned() {
+    Detector d = new Detector(CatalogLoader.builtIn());
+    assertTrue(d.scan(Fragment.of("web/package-lock.json", "t=" + TOKEN)).isEmpty());
+    assertEquals(1, d.scan(Fragment.of("web/package.json", "t=" + TOKEN)).size());
+  }
+
+  @Test
+  void redactionNeverShowsMoreThanAQuarter() {
+    assertEquals("ghp_***", Redaction.redact(TOKEN));
+    assertEquals("hu***", Redaction.redact("hunter22"));
+    assertEquals("***", Redaction.redact("abc"));
+  }
+
+  @Test
+  void fingerprintIgnoresPositionButNotSecret() {
+    Finding a = scan("demo_abcd1234\n").get(0);
+    Finding b = scan("\n\n   demo_abcd1234\n").get(0);
+    Finding c = scan("demo_abcd1235\n").get(0);
+    assertEquals(a.fingerprint(), b.fingerprint());
+    assertTrue(!a.fingerprint().equals(c.fingerprint()));
+  }
+}

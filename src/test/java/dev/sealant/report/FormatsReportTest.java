@@ -1,0 +1,49 @@
+package dev.sealant.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Small pieces shared by the formats: URIs, severity levels, terminal-safe text. */
+class FormatsReportTest {
+
+  @Test
+  void urisArePercentEncodedPerSegment() {
+    assertEquals("src/a%20b/c.txt", Uris.relative("src/a b/c.txt"));
+    assertEquals("d%C3%A9j%C3%A0/%F0%9F%94%91.env", Uris.relative("déjà/\ud83d\udd11.env"));
+    assertEquals("100%25/a%23b%3Fc", Uris.relative("100%/a#b?c"));
+    assertEquals("c%3Aproject/x", Uris.relative("c:project/x"));
+    assertEquals("a/b", Uris.relative("/a\\b"));
+    assertEquals("keep-._~!$&'()*+,;=@", Uris.relative("keep-._~!$&'()*+,;=@"));
+  }
+
+  @Test
+  void severitiesMapToSarifLevels() {
+    assertEquals("error", Levels.sarif(dev.sealant.catalog.Severity.CRITICAL));
+    assertEquals("error", Levels.sarif(dev.sealant.catalog.Severity.HIGH));
+    assertEquals("warning", Levels.sarif(dev.sealant.catalog.Severity.MEDIUM));
+    assertEquals("note", Levels.sarif(dev.sealant.catalog.Severity.LOW));
+    assertEquals("note", Levels.sarif(dev.sealant.catalog.Severity.INFO));
+  }
+
+  @Test
+  void textReportNeutralisesTerminalEscapes() {
+    assertEquals("plain ünïcode", TextReporter.clean("plain ünïcode"));
+    assertEquals("\\u001b[2Jwiped", TextReporter.clean("\u001b[2Jwiped"));
+    assertEquals("a\\nb\\tc", TextReporter.clean("a\nb\tc"));
+    assertEquals("abc\\u202etxt.exe", TextReporter.clean("abc\u202etxt.exe"));
+  }
+
+  @Test
+  void ruleNamesArePascalCase() {
+    assertEquals("GithubPatClassic", SarifRules.name("github-pat-classic"));
+  }
+
+  @Test
+  void everyFormatHasAnExtension() {
+    assertEquals("txt", Format.TEXT.extension());
+    assertEquals("xml", Format.JUNIT.extension());
+    assertEquals("sarif", Format.SARIF.extension());
+    assertEquals("csv", Format.CSV.extension());
+  }
+}
