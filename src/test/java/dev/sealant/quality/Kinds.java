@@ -101,7 +101,12 @@ final class Kinds {
       negative("bad-checksum", List.of("fixture_github_token"), r -> "ghp_" + b62(r, 36)),
       negative("public-value", List.of("stripe_publishable_key", "sentry_dsn_public", "google_client_id"),
           r -> Values.pick(r, "pk_live_" + b62(r, 24), Values.of(r, Values.DIGITS, 12) + "-" + Values.of(r, Values.LOWER + Values.DIGITS, 32) + ".apps.googleusercontent.com")),
-      negative("numbers", List.of("token_ttl", "max_tokens", "password_min_length"), r -> String.valueOf(8 + r.nextInt(90000))));
+      negative("numbers", List.of("token_ttl", "max_tokens", "password_min_length"), r -> String.valueOf(8 + r.nextInt(90000))),
+      negative("pagination-token", List.of("next_token", "continuation_token", "page_token"),
+          r -> Values.base64Url("{\"NextToken\": " + (r.nextBoolean() ? "null" : "\"" + Values.base64(Values.bytes(r, 48)) + "\"")
+              + ", \"boto_truncate_amount\": " + r.nextInt(50) + "}")),
+      negative("arn", List.of("secret_arn", "db_secret_arn", "token_signing_key_arn"),
+          r -> "arn:aws:secretsmanager:eu-west-1:" + of(r, Values.DIGITS, 12) + ":secret:app/" + Values.of(r, Values.LOWER, 6) + "-" + b62(r, 6)));
 
   /** The environment variable name for a setting key. */
   static String envName(String key) {
