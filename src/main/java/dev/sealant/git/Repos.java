@@ -157,6 +157,22 @@ public final class Repos {
         public boolean isOutdated() {
           return false;
         }
+
+        /**
+         * Answers JGit's question about a file system's timestamp resolution (normally cached in
+         * the user's JGit config, which we do not read) with its own conservative fallback, so it
+         * never spends seconds probing the disk with temporary files in the background. Sealant
+         * compares git objects, never working-tree timestamps, so the value costs nothing.
+         */
+        @Override
+        public long getTimeUnit(String section, String subsection, String name, long defaultValue,
+            java.util.concurrent.TimeUnit wantUnit) {
+          if ("filesystem".equals(section) && "timestampResolution".equals(name)) {
+            return wantUnit.convert(FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toNanos(),
+                java.util.concurrent.TimeUnit.NANOSECONDS);
+          }
+          return super.getTimeUnit(section, subsection, name, defaultValue, wantUnit);
+        }
       };
     }
   }
