@@ -99,6 +99,7 @@ public final class Repos {
     c.setPackedGitMMAP(false);
     long perWorker = heap / 8 / Math.max(1, workers);
     c.setDeltaBaseCacheLimit((int) Math.max(4L << 20, Math.min(32L << 20, perWorker)));
+    c.setExposeStatsViaJmx(false);
     c.install();
   }
 
@@ -110,6 +111,11 @@ public final class Repos {
       // probing, normally cached in a config we do not load). In the background it costs a scan
       // at most JGit's short wait; the index is then judged with the safe fallback resolution.
       FS.FileStoreAttributes.setBackground(true);
+      // JGit registers its cache statistics as a JMX bean by default: that loads and starts the
+      // platform MBean server, tens of milliseconds of every hook run, for nothing we use.
+      WindowCacheConfig quiet = new WindowCacheConfig();
+      quiet.setExposeStatsViaJmx(false);
+      quiet.install();
     }
 
     Quiet(SystemReader delegate) {
@@ -150,6 +156,22 @@ public final class Repos {
         @Override
         public boolean isOutdated() {
           return false;
+        }
+
+        /**
+         * Answers JGit's question about a file system's timestamp resolution (normally cached in
+         * the user's JGit config, which we do not read) with its own conservative fallback, so it
+         * never spends seconds probing the disk with temporary files in the background. Sealant
+         * compares git objects, never working-tree timestamps, so the value costs nothing.
+         */
+        @Override
+        public long getTimeUnit(String section, String subsection, String name, long defaultValue,
+            java.util.concurrent.TimeUnit wantUnit) {
+          if ("filesystem".equals(section) && "timestampResolution".equals(name)) {
+            return wantUnit.convert(FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toNanos(),
+                java.util.concurrent.TimeUnit.NANOSECONDS);
+          }
+          return super.getTimeUnit(section, subsection, name, defaultValue, wantUnit);
         }
       };
     }

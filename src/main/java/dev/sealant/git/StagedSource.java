@@ -57,7 +57,8 @@ public final class StagedSource implements Source {
           walk.addTree(new EmptyTreeIterator());
         }
         walk.addTree(new DirCacheIterator(index));
-        new ChangeScanner(reader, limits, pathAllowed, new HashSet<>(), sink).scan(walk, Optional.empty());
+        new ChangeScanner(reader, limits, pathAllowed, new HashSet<>(), sink, new HashCache(1 << 16))
+            .scan(walk, Optional.empty());
       }
       sink.progress(1, 1);
     } catch (MissingObjectException e) {
