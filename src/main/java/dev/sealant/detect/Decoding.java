@@ -56,6 +56,88 @@ final class Decoding {
   private Decoding() {}
 
   /**
+   * The lines of {@code text} worth decoding, as {@code lineIndex << 32 | lineStart} (line ends
+   * as the detector counts them). Ordinary code has no such line, so this is built to be cheap on
+   * text without candidates: escapes are found with {@code indexOf}, and base64 runs by probing
+   * every {@value #MIN_BASE64}th character (a run that long must cover a probe).
+   */
+  static long[] candidateLines(String text) {
+    int n = text.length();
+    java.util.TreeSet<Integer> hits = null;
+    for (char esc : new char[] {'%', '\\'}) {
+      for (int i = text.indexOf(esc); i >= 0 && i + 2 < n; i = text.indexOf(esc, i + 1)) {
+        hits = add(hits, i);
+      }
+    }
+    for (int i = MIN_BASE64 - 1; i < n; ) {
+      char c = text.charAt(i);
+      if (c >= 128 || !B64[c]) {
+        i += MIN_BASE64;
+        continue;
+      }
+      int s = i;
+      while (s > 0 && isB64(text.charAt(s - 1))) {
+        s--;
+      }
+      int e = i + 1;
+      while (e < n && isB64(text.charAt(e))) {
+        e++;
+      }
+      if (e - s >= MIN_BASE64 && mixedCase(text, s, e)) {
+        hits = add(hits, s);
+      }
+      i = e + MIN_BASE64;
+    }
+    if (hits == null) {
+      return new long[0];
+    }
+    return lines(text, hits);
+  }
+
+  private static java.util.TreeSet<Integer> add(java.util.TreeSet<Integer> set, int at) {
+    java.util.TreeSet<Integer> s = set == null ? new java.util.TreeSet<>() : set;
+    s.add(at);
+    return s;
+  }
+
+  private static boolean isB64(char c) {
+    return c < 128 && B64[c];
+  }
+
+  private static boolean mixedCase(String text, int from, int to) {
+    boolean upper = false;
+    boolean lower = false;
+    for (int i = from; i < to && !(upper && lower); i++) {
+      char c = text.charAt(i);
+      upper |= c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+    }
+    return upper && lower;
+  }
+
+  /** Maps offsets (sorted) to their distinct lines' {@code lineIndex << 32 | lineStart}. */
+  private static long[] lines(String text, java.util.TreeSet<Integer> offsets) {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    int lineIndex = 0;
+    int lineStart = 0;
+    int pos = 0;
+    for (int at : offsets) {
+      for (; pos < at; pos++) {
+        char c = text.charAt(pos);
+        if (c == '\n' || (c == '\r' && (pos + 1 >= text.length() || text.charAt(pos + 1) != '\n'))) {
+          lineIndex++;
+          lineStart = pos + 1;
+        }
+      }
+      long packed = ((long) lineIndex << 32) | lineStart;
+      if (out.isEmpty() || out.get(out.size() - 1) != packed) {
+        out.add(packed);
+      }
+    }
+    return out.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /**
    * Cheap test, without allocation: could {@code text[from, to)} hold anything worth decoding? A
    * base64 candidate is a run of at least {@value #MIN_BASE64} alphabet characters with both
    * upper- and lower-case letters (encoded text always has both; the long snake_case and

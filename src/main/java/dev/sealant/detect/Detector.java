@@ -117,24 +117,20 @@ public final class Detector implements Engine {
   /** Findings that appear only once a line's encoded value is decoded in place. */
   private List<Finding> scanDecoded(Fragment fragment, List<Finding> raw, int depth) {
     String text = fragment.text();
+    long[] lines = Decoding.candidateLines(text);
+    if (lines.length == 0) {
+      return List.of();
+    }
     List<Finding> out = new ArrayList<>();
-    int lineNo = fragment.firstLine();
-    int start = 0;
-    while (start <= text.length()) {
-      int end = lineEnd(text, start);
-      if (Decoding.candidate(text, start, end)) {
-        for (Decoding.Variant v : Decoding.variants(text.substring(start, end))) {
-          Fragment vf = new Fragment(fragment.path(), fragment.commit(), lineNo, v.text());
-          for (Finding f : scan(vf, depth - 1)) {
-            mapDecoded(f, v, lineNo).ifPresent(out::add);
-          }
+    for (long packed : lines) {
+      int lineNo = fragment.firstLine() + (int) (packed >>> 32);
+      int start = (int) packed;
+      for (Decoding.Variant v : Decoding.variants(text.substring(start, lineEnd(text, start)))) {
+        Fragment vf = new Fragment(fragment.path(), fragment.commit(), lineNo, v.text());
+        for (Finding f : scan(vf, depth - 1)) {
+          mapDecoded(f, v, lineNo).ifPresent(out::add);
         }
       }
-      if (end >= text.length()) {
-        break;
-      }
-      start = end + (text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? 2 : 1);
-      lineNo++;
     }
     return out;
   }
@@ -197,41 +193,37 @@ public final class Detector implements Engine {
   private long[] keywordHits(String text) {
     final int[] delta = index.delta;
     final int[][] rulesAt = index.rulesAt;
-    int[] lastLine = null;
+    int[] lastLineStart = null;
     long[] hits = null;
     int count = 0;
     int state = 0;
-    int line = 0;
-    int lineStart = 0;
     int n = text.length();
+    // Line ends need no test here: no keyword holds one, so the automaton falls back to its root
+    // on them by itself. Lines are worked out only at the rare hits.
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c >= KeywordIndex.ALPHABET) {
         state = 0;
         continue;
       }
-      if (c == '\n' || c == '\r') {
-        state = 0;
-        line++;
-        lineStart = i + 1;
+      int next = delta[(state << 7) | c];
+      state = next & ~KeywordIndex.HIT;
+      if (next >= 0) {
         continue;
       }
-      state = delta[(state << 7) | c];
       int[] rs = rulesAt[state];
-      if (rs == null) {
-        continue;
-      }
-      if (lastLine == null) {
-        lastLine = new int[rules.length];
-        Arrays.fill(lastLine, -1);
+      if (lastLineStart == null) {
+        lastLineStart = new int[rules.length];
+        Arrays.fill(lastLineStart, -1);
         hits = new long[16];
       }
+      int lineStart = lineStart(text, i);
       boolean longLine = i - lineStart >= LONG_LINE || lineLongerThan(text, i, LONG_LINE);
       for (int r : rs) {
-        if (lastLine[r] == line && !longLine) {
+        if (lastLineStart[r] == lineStart && !longLine) {
           continue;
         }
-        lastLine[r] = line;
+        lastLineStart[r] = lineStart;
         if (count == hits.length) {
           hits = Arrays.copyOf(hits, count * 2);
         }

@@ -16,8 +16,14 @@ final class KeywordIndex {
 
   static final int ALPHABET = 128;
 
-  /** {@code delta[state * 128 + c]}: next state, already folded to lower case. */
+  /**
+   * {@code delta[state * 128 + c]}: the next state, already folded to lower case, with the sign
+   * bit set when that state completes a keyword, so the scan loop needs one load per character.
+   */
   final int[] delta;
+
+  /** Set in a {@link #delta} entry whose target state has rules (mask it off to get the state). */
+  static final int HIT = 0x80000000;
   /** For each state, the ids of the rules whose keyword ends here (or {@code null}). */
   final int[][] rulesAt;
 
@@ -85,6 +91,11 @@ final class KeywordIndex {
     for (int s = 0; s < n; s++) {
       List<Integer> rs = out.get(s);
       rulesAt[s] = rs.isEmpty() ? null : rs.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+    for (int i = 0; i < delta.length; i++) {
+      if (rulesAt[delta[i]] != null) {
+        delta[i] |= HIT;
+      }
     }
   }
 
