@@ -1,6 +1,7 @@
 package dev.sealant.cli;
 
 import dev.sealant.error.SealantException;
+import dev.sealant.error.UsageException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -34,16 +35,19 @@ public final class Main {
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine c = ex.getCommandLine();
       c.getErr().println("sealant: " + ex.getMessage());
-      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      c.getErr().println(helpHint(c));
       c.getErr().flush();
       return ExitCodes.USAGE;
     });
     cl.setExecutionExceptionHandler((ex, c, parsed) -> {
       PrintWriter e = c.getErr();
-      boolean verbose = parsed.originalArgs().contains("--verbose") || parsed.originalArgs().contains("-v");
+      boolean verbose = verbose(parsed);
       int code;
       if (ex instanceof SealantException se) {
         e.println("sealant: " + se.getMessage());
+        if (se instanceof UsageException) {
+          e.println(helpHint(c));
+        }
         code = se.exitCode();
       } else {
         e.println("sealant: internal error: " + ex.getClass().getName()
@@ -59,6 +63,20 @@ public final class Main {
       return code;
     });
     return cl;
+  }
+
+  /** Whether {@code -v}/{@code --verbose} was given to any command on the line (also as in {@code -vf json}). */
+  private static boolean verbose(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String helpHint(CommandLine c) {
+    return "Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.";
   }
 
   /** Creates commands with the {@link Env} when they take one. */
