@@ -1,6 +1,7 @@
 package dev.sealant.allow;
 
 import dev.sealant.catalog.Catalog;
+import dev.sealant.catalog.YamlTree;
 import dev.sealant.detect.Engine;
 import dev.sealant.error.ConfigException;
 import dev.sealant.scan.FindingFilter;
@@ -94,6 +95,9 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
 
   static String read(Path p) {
     try {
+      if (Files.size(p) > YamlTree.MAX_FILE_BYTES) {
+        throw new ConfigException(p + ":1: larger than " + YamlTree.MAX_FILE_BYTES + " bytes");
+      }
       return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfigException(p + ": cannot read: " + e.getMessage(), e);

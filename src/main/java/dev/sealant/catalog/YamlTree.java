@@ -39,6 +39,9 @@ public final class YamlTree {
   }
 
   static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+
+  /** Files larger than this many bytes are refused before they are read (4 bytes per code point). */
+  public static final long MAX_FILE_BYTES = 4L * MAX_CODE_POINTS;
   static final int MAX_ALIASES = 20;
 
   private final String file;
@@ -52,6 +55,12 @@ public final class YamlTree {
   /** Parses one YAML document; an empty document yields an empty mapping. */
   public static Value parse(String file, String text, Kind kind) {
     YamlTree tree = new YamlTree(file, kind);
+    // snakeyaml-engine counts code points only as it scans tokens, so a document of comments or
+    // blank lines passes its limit; count them all first.
+    if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+      throw tree.error(1, "invalid YAML: the document is larger than the limit of " + MAX_CODE_POINTS
+          + " code points");
+    }
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
