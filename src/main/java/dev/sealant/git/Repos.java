@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -107,8 +108,9 @@ public final class Repos {
     static {
       SystemReader.setInstance(new Quiet(SystemReader.getInstance()));
       // Reading the index makes JGit measure the file system's timestamp resolution (seconds of
-      // probing, normally cached in a config we do not load). In the background it costs a scan
-      // at most JGit's short wait; the index is then judged with the safe fallback resolution.
+      // probing, normally cached in a config we do not load). The user config below answers with
+      // the safe fallback values, so it never measures; should a JGit version look elsewhere, the
+      // measurement at least stays in the background.
       FS.FileStoreAttributes.setBackground(true);
     }
 
@@ -127,7 +129,28 @@ public final class Repos {
 
     @Override
     public FileBasedConfig openUserConfig(Config parent, FS fs) {
-      return empty(parent, fs);
+      return new Empty(parent, fs) {
+        /**
+         * JGit looks up each file store's timestamp resolution here before it measures it with
+         * {@code .probe-*} files in the repository, in the background; a process that exits during
+         * the measurement (every hook) left the file behind in {@code .git}. Answering with JGit's
+         * own fallback values, the safe ones it would use until a measurement is done, means it
+         * never probes.
+         */
+        @Override
+        public String getString(String section, String subsection, String name) {
+          if (ConfigConstants.CONFIG_FILESYSTEM_SECTION.equals(section)) {
+            FS.FileStoreAttributes a = FS.FileStoreAttributes.FALLBACK_FILESTORE_ATTRIBUTES;
+            if (ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION.equals(name)) {
+              return a.getFsTimestampResolution().toNanos() + " nanoseconds";
+            }
+            if (ConfigConstants.CONFIG_KEY_MIN_RACY_THRESHOLD.equals(name)) {
+              return a.getMinimalRacyInterval().toNanos() + " nanoseconds";
+            }
+          }
+          return super.getString(section, subsection, name);
+        }
+      };
     }
 
     @Override
@@ -136,22 +159,29 @@ public final class Repos {
     }
 
     private static FileBasedConfig empty(Config parent, FS fs) {
-      return new FileBasedConfig(parent, null, fs) {
-        @Override
-        public void load() {
-          // Nothing to read: scans use only the repository's own configuration.
-        }
+      return new Empty(parent, fs);
+    }
 
-        @Override
-        public void save() {
-          // Nothing to write: a hook must leave no trace outside the repository.
-        }
+    /** A configuration with no file behind it: nothing to load, nothing to save. */
+    private static class Empty extends FileBasedConfig {
+      Empty(Config parent, FS fs) {
+        super(parent, null, fs);
+      }
 
-        @Override
-        public boolean isOutdated() {
-          return false;
-        }
-      };
+      @Override
+      public void load() {
+        // Nothing to read: scans use only the repository's own configuration.
+      }
+
+      @Override
+      public void save() {
+        // Nothing to write: a hook must leave no trace outside the repository.
+      }
+
+      @Override
+      public boolean isOutdated() {
+        return false;
+      }
     }
   }
 }
