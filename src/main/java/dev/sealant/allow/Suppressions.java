@@ -36,6 +36,8 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
       boolean inlineAllow, boolean reportUnused, LocalDate today) {}
 
   /**
+   * Reads the configuration, ignore file and baseline that apply to a scan.
+   *
    * @param base the catalog before configuration (built-in or {@code --patterns})
    * @param root the scan root: a repository's work tree or the scanned directory; empty when there
    *     is none (a bare repository, standard input), in which case only explicit files apply

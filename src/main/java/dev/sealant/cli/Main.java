@@ -2,8 +2,10 @@ package dev.sealant.cli;
 
 import dev.sealant.error.SealantException;
 import dev.sealant.error.UsageException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -26,8 +28,9 @@ public final class Main {
 
   static CommandLine commandLine(Env env) {
     CommandLine cl = new CommandLine(new SealantCommand(env), new Factory(env));
-    PrintWriter out = new PrintWriter(env.out(), true);
-    PrintWriter err = new PrintWriter(env.err(), true);
+    // The platform charset, as the PrintStreams the reports go through use it.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(env.out(), Charset.defaultCharset()), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(env.err(), Charset.defaultCharset()), true);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -69,7 +69,7 @@ public final class OutputOptions {
 
   public ReportOptions reportOptions(Env env) {
     boolean color = !noColor && output == null && env.var("NO_COLOR").isEmpty()
-        && System.console() != null && env.out() == System.out && !"dumb".equals(env.vars().get("TERM"));
+        && Terminal.attached() && env.out() == System.out && !"dumb".equals(env.vars().get("TERM"));
     return new ReportOptions(showSecrets, includeSuppressed, color, verbose);
   }
 
