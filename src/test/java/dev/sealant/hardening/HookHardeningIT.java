@@ -174,6 +174,21 @@ class HookHardeningIT {
   }
 
   @Test
+  void missingObjectInPushedHistoryBlocksThePushNamingIt() throws Exception {
+    GitCli.write(repo, "pushed.txt", "some content\n");
+    g.ok(repo, "add", "pushed.txt");
+    g.ok(repo, "commit", "-q", "-m", "to push");
+    String blob = g.ok(repo, "rev-parse", "HEAD:pushed.txt").trim();
+    Files.delete(repo.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+    String head = g.ok(repo, "rev-parse", "HEAD").trim();
+    Result r = runHook(repo, "pre-push", "refs/heads/main " + head + " refs/heads/main " + "0".repeat(40) + "\n",
+        "origin", "/nowhere");
+    assertEquals(1, r.code(), r.all());
+    assertTrue(r.err().contains(blob) && r.err().contains(head), r.err());
+    assertTrue(r.err().contains("pre-push blocked") && r.err().contains("git push --no-verify"), r.err());
+  }
+
+  @Test
   void linkedWorktreeScansAndRunsThePreCommitHook() throws Exception {
     GitCli.write(repo, "old.txt", "k=" + Planted.PAT + "\n");
     g.ok(repo, "add", "old.txt");
