@@ -69,13 +69,18 @@ mv -f "$lib/sealant.jar.tmp" "$lib/sealant.jar"
 # most of a pre-commit hook's time. Built for this jar and this JDK; the launcher falls back
 # silently if it does not fit (e.g. after a JDK upgrade: re-run install.sh).
 rm -f "$lib/sealant.jsa"
-if java -XX:ArchiveClassesAtExit="$lib/sealant.jsa" -Xshare:auto -jar "$lib/sealant.jar" \
-     rules list >/dev/null 2>&1 && [ -s "$lib/sealant.jsa" ]; then
-  cds="yes"
-else
-  rm -f "$lib/sealant.jsa"
-  cds="no (start-up will be slower)"
+# The training run is a pre-commit scan of a throwaway repository, so the archive holds the classes
+# a hook loads (JGit's index and object reading, the catalog, the detector).
+train=$(mktemp -d)
+cds="no (start-up will be slower)"
+if (cd "$train" && git init -q . && printf 'password = "not-a-real-one"\n' > app.py \
+      && git add app.py \
+      && java -XX:ArchiveClassesAtExit="$lib/sealant.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+           -jar "$lib/sealant.jar" hook pre-commit) >/dev/null 2>&1 || [ -s "$lib/sealant.jsa" ]; then
+  [ -s "$lib/sealant.jsa" ] && cds="yes"
 fi
+[ "$cds" = yes ] || rm -f "$lib/sealant.jsa"
+rm -rf "$train"
 
 tmp="$bin/.sealant.tmp.$$"
 cat > "$tmp" <<LAUNCHER
@@ -87,9 +92,13 @@ elif [ -n "\${JAVA_HOME:-}" ] && [ -x "\$JAVA_HOME/bin/java" ]; then java=\$JAVA
 else java=java; fi
 cds=""
 if [ -f "\$lib/sealant.jsa" ]; then cds="-XX:SharedArchiveFile=\$lib/sealant.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
-# Short-lived by nature: a small serial heap and quick start; history scans raise it themselves
-# through SEALANT_JAVA_OPTS when needed.
-exec "\$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \$cds \${SEALANT_JAVA_OPTS:-} -jar "\$lib/sealant.jar" "\$@"
+# Hooks and staged scans are short: the quick C1 compiler and a serial heap start fastest. Other
+# commands may scan whole histories: full JIT and the parallel collector pay off there.
+case " \$* " in
+  *" hook "*|*" --staged "*) flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
+  *) flags="-XX:+UseParallelGC" ;;
+esac
+exec "\$java" \$flags \$cds \${SEALANT_JAVA_OPTS:-} -jar "\$lib/sealant.jar" "\$@"
 LAUNCHER
 chmod 755 "$tmp"
 mv -f "$tmp" "$bin/sealant"

@@ -22,14 +22,13 @@ java_opts=(-Xmx512m -XX:+UseParallelGC)
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-timeit() { # prints the median wall seconds of "$@" over $runs runs
+timeit() { # prints the median wall seconds of the shell command "$1" over $runs runs
   if command -v hyperfine >/dev/null 2>&1; then
-    hyperfine -N -i -w 1 -r "$runs" --export-json "$out/.h.json" "$*" >/dev/null 2>&1
-    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$out/.h.json" 2>/dev/null \
-      || sed -n 's/.*"median": *\([0-9.]*\).*/\1/p' "$out/.h.json" | head -n 1
+    hyperfine -i -w 1 -r "$runs" --export-json "$out/.h.json" "$1" >/dev/null 2>&1
+    sed -n 's/.*"median": *\([0-9.]*\).*/\1/p' "$out/.h.json" | head -n 1
   else
     for _ in $(seq "$runs"); do
-      s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
+      s=$(date +%s%N); sh -c "$1" >/dev/null 2>&1 || true; e=$(date +%s%N)
       echo "scale=3; ($e - $s) / 1000000000" | bc
     done | median
   fi
@@ -44,8 +43,8 @@ for n in "${sizes[@]}"; do
     git -C "$repo" gc -q
   fi
   cd "$repo"
-  g=$(timeit sh -c 'git log -p -U0 --all --no-color > /dev/null')
-  s=$(timeit java "${java_opts[@]}" -jar "$jar" scan --no-progress -f json -o /dev/null)
+  g=$(timeit 'git log -p -U0 --all --no-color > /dev/null')
+  s=$(timeit "java ${java_opts[*]} -jar $jar scan --no-progress -f json -o /dev/null")
   findings=$(java "${java_opts[@]}" -jar "$jar" scan --no-progress -f json 2>/dev/null | grep -c '"ruleId"' || true)
   rss=$(/usr/bin/time -f '%M' java "${java_opts[@]}" -jar "$jar" scan --no-progress -f json -o /dev/null 2>&1 >/dev/null | tail -n 1)
   ratio=$(echo "scale=2; $s / $g" | bc)

@@ -53,8 +53,23 @@ public final class CatalogLoader {
   /** A catalog file's name and text, as read from disk or the jar. */
   public record Source(String name, String text) {}
 
-  /** The catalog shipped inside Sealant. */
+  /**
+   * The catalog shipped inside Sealant, for scanning: its compiled form (no examples, regexes
+   * compiled on first use) when the build produced one, else the YAML.
+   */
   public static Catalog builtIn() {
+    try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(CompiledCatalog.RESOURCE)) {
+      if (in != null) {
+        return CompiledCatalog.read(new java.io.BufferedInputStream(in, 1 << 16));
+      }
+    } catch (IOException e) {
+      // fall back to the YAML, which is always shipped
+    }
+    return builtInWithExamples();
+  }
+
+  /** The shipped catalog parsed from its YAML, examples included ({@code sealant rules test}). */
+  public static Catalog builtInWithExamples() {
     return parse(readBuiltIn());
   }
 
@@ -285,7 +300,7 @@ public final class CatalogLoader {
       throw m.get("keywords").error(at + "needs at least one keyword (the prefilter that keeps scans fast)");
     }
     String regex = m.get("regex").string();
-    Pattern pattern = compile(m.get("regex"), regex, rid, "regex");
+    LazyPattern pattern = LazyPattern.of(compile(m.get("regex"), regex, rid, "regex"));
     int groups = pattern.groupCount();
     int secretGroup = groups >= 1 ? 1 : 0;
     if (m.containsKey("secretGroup")) {

@@ -22,7 +22,7 @@ public record Rule(
     String description,
     List<String> keywords,
     String regex,
-    Pattern pattern,
+    LazyPattern pattern,
     int secretGroup,
     double minEntropy,
     Optional<Pattern> path,

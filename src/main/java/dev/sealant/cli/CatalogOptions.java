@@ -22,4 +22,9 @@ public final class CatalogOptions {
   public Catalog load(Env env) {
     return patterns == null ? CatalogLoader.builtIn() : CatalogLoader.load(env.resolve(patterns));
   }
+
+  /** The same catalog with its rules' examples, for self-tests. */
+  public Catalog loadWithExamples(Env env) {
+    return patterns == null ? CatalogLoader.builtInWithExamples() : CatalogLoader.load(env.resolve(patterns));
+  }
 }

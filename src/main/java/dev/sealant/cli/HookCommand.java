@@ -57,11 +57,15 @@ public final class HookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
-        Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
-        Source s = new StagedSource(repo, Limits.defaults(), sup.engine()::pathAllowed);
-        return gate(env, s, sup, "COMMIT BLOCKED", "the staged changes", "git commit --no-verify");
-      }
+      return preCommit(env, catalog, suppression);
+    }
+  }
+
+  static int preCommit(Env env, CatalogOptions catalog, SuppressionOptions suppression) {
+    try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
+      Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
+      Source s = new StagedSource(repo, Limits.defaults(), sup.engine()::pathAllowed);
+      return gate(env, s, sup, "COMMIT BLOCKED", "the staged changes", "git commit --no-verify");
     }
   }
 
@@ -85,12 +89,16 @@ public final class HookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-push hook")) {
-        Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
-        CommitSet set = HookInput.prePush(repo, remote, env.in());
-        Source s = ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed).source();
-        return gate(env, s, sup, "PUSH BLOCKED", "the commits being pushed", "git push --no-verify");
-      }
+      return prePush(env, catalog, suppression, remote);
+    }
+  }
+
+  static int prePush(Env env, CatalogOptions catalog, SuppressionOptions suppression, String remote) {
+    try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-push hook")) {
+      Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
+      CommitSet set = HookInput.prePush(repo, remote, env.in());
+      Source s = ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed).source();
+      return gate(env, s, sup, "PUSH BLOCKED", "the commits being pushed", "git push --no-verify");
     }
   }
 
@@ -108,16 +116,52 @@ public final class HookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-receive hook")) {
-        // A bare repository has no work tree: only an explicit --config (or SEALANT_CONFIG)
-        // applies, never a .sealant.yaml from the pushed content.
-        Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
-        CommitSet set = HookInput.preReceive(repo, env.in());
-        Source s = ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed).source();
-        return gate(env, s, sup, "PUSH REJECTED", "the pushed commits",
-            "none from the client; remove the secret from the commits (rewrite them) and push again");
-      }
+      return preReceive(env, catalog, suppression);
     }
+  }
+
+  static int preReceive(Env env, CatalogOptions catalog, SuppressionOptions suppression) {
+    try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-receive hook")) {
+      // A bare repository has no work tree: only an explicit --config (or SEALANT_CONFIG)
+      // applies, never a .sealant.yaml from the pushed content.
+      Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
+      CommitSet set = HookInput.preReceive(repo, env.in());
+      Source s = ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed).source();
+      return gate(env, s, sup, "PUSH REJECTED", "the pushed commits",
+          "none from the client; remove the secret from the commits (rewrite them) and push again");
+    }
+  }
+
+  /**
+   * The hooks as git's scripts call them (no options), run without building the picocli model:
+   * a pre-commit hook's whole budget is a few hundred milliseconds, and reflecting over every
+   * command's options is a good part of it. Anything else goes through the full command line.
+   */
+  static java.util.Optional<Integer> fastPath(Env env, String... args) {
+    if (args.length < 2 || !args[0].equals("hook") || java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("-"))) {
+      return java.util.Optional.empty();
+    }
+    CatalogOptions catalog = new CatalogOptions();
+    SuppressionOptions suppression = new SuppressionOptions();
+    try {
+      if (args[1].equals("pre-commit") && args.length == 2) {
+        return java.util.Optional.of(preCommit(env, catalog, suppression));
+      }
+      if (args[1].equals("pre-push") && (args.length == 3 || args.length == 4)) {
+        return java.util.Optional.of(prePush(env, catalog, suppression, args[2]));
+      }
+      if (args[1].equals("pre-receive") && args.length == 2) {
+        return java.util.Optional.of(preReceive(env, catalog, suppression));
+      }
+    } catch (dev.sealant.error.SealantException e) {
+      env.err().println("sealant: " + e.getMessage());
+      return java.util.Optional.of(e.exitCode());
+    } catch (RuntimeException e) {
+      env.err().println("sealant: internal error: " + e.getClass().getName()
+          + " (please report it)");
+      return java.util.Optional.of(ExitCodes.ERROR);
+    }
+    return java.util.Optional.empty();
   }
 
   static int cores() {

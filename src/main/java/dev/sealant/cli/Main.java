@@ -22,6 +22,10 @@ public final class Main {
   }
 
   public static int run(Env env, String... args) {
+    java.util.Optional<Integer> hook = HookCommand.fastPath(env, args);
+    if (hook.isPresent()) {
+      return hook.get();
+    }
     CommandLine cl = commandLine(env);
     return cl.execute(args);
   }

@@ -68,7 +68,7 @@ public final class RulesCommand {
 
     @Override
     public Integer call() {
-      Catalog cat = catalog.load(env);
+      Catalog cat = catalog.loadWithExamples(env);
       List<RuleSelfTest.Result> results = RuleSelfTest.run(cat);
       int failed = 0;
       int ran = 0;

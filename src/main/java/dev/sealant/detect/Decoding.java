@@ -55,17 +55,29 @@ final class Decoding {
 
   private Decoding() {}
 
-  /** Cheap test, without allocation: could {@code text[from, to)} hold anything worth decoding? */
+  /**
+   * Cheap test, without allocation: could {@code text[from, to)} hold anything worth decoding? A
+   * base64 candidate is a run of at least {@value #MIN_BASE64} alphabet characters with both
+   * upper- and lower-case letters (encoded text always has both; the long snake_case and
+   * lowercase identifiers of ordinary code do not), or a percent or backslash escape.
+   */
   static boolean candidate(String text, int from, int to) {
     int run = 0;
+    boolean upper = false;
+    boolean lower = false;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (c < 128 && B64[c]) {
-        if (++run >= MIN_BASE64) {
+        run++;
+        upper |= c >= 'A' && c <= 'Z';
+        lower |= c >= 'a' && c <= 'z';
+        if (run >= MIN_BASE64 && upper && lower) {
           return true;
         }
       } else {
         run = 0;
+        upper = false;
+        lower = false;
         if ((c == '%' || c == '\\') && i + 2 < to) {
           return true;
         }

@@ -38,6 +38,11 @@ public final class Detector implements Engine {
   private final List<Optional<Predicate<String>>> validators;
   private final KeywordIndex index;
   private final boolean inlineAllow;
+  /** Memoised path allowlist verdicts (a pure function of the path; bounded). */
+  private final java.util.concurrent.ConcurrentHashMap<String, Boolean> pathVerdicts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  static final int MAX_PATH_VERDICTS = 1 << 18;
 
   public Detector(Catalog catalog) {
     this(catalog, true);
@@ -56,10 +61,23 @@ public final class Detector implements Engine {
     return catalog;
   }
 
-  /** True when the catalog's path allowlist says this path never holds secrets. */
+  /**
+   * True when the catalog's path allowlist says this path never holds secrets. Remembered per
+   * path: a history scan asks for the same few thousand paths hundreds of thousands of times.
+   */
   @Override
   public boolean pathAllowed(String path) {
-    return catalog.allow().allowsPath(path);
+    if (catalog.allow().paths().isEmpty()) {
+      return false;
+    }
+    Boolean known = pathVerdicts.get(path);
+    if (known == null) {
+      known = catalog.allow().allowsPath(path);
+      if (pathVerdicts.size() < MAX_PATH_VERDICTS) {
+        pathVerdicts.put(path, known);
+      }
+    }
+    return known;
   }
 
   /** How many layers of encoding the detector looks through (base64 inside base64, say). */

@@ -28,10 +28,12 @@ final class Blobs {
 
   private final ObjectReader reader;
   private final Limits limits;
+  private final HashCache cache;
 
-  Blobs(ObjectReader reader, Limits limits) {
+  Blobs(ObjectReader reader, Limits limits, HashCache cache) {
     this.reader = reader;
     this.limits = limits;
+    this.cache = cache;
   }
 
   Text read(ObjectId id) throws IOException {
@@ -47,8 +49,19 @@ final class Blobs {
     return Text.of(Content.utf8(bytes));
   }
 
-  /** An old version's lines; one that is binary or too large counts as empty (so all is new). */
-  Lines old(ObjectId id) throws IOException {
-    return read(id).bytes().map(Lines::of).orElse(Lines.EMPTY);
+  /** An old version's line hashes; one that is binary or too large has none (so all is new). */
+  long[] old(ObjectId id) throws IOException {
+    long[] cached = cache.get(id);
+    if (cached != null) {
+      return cached;
+    }
+    long[] hashes = read(id).bytes().map(b -> Lines.of(b).hashes()).orElse(new long[0]);
+    cache.put(id, hashes);
+    return hashes;
+  }
+
+  /** Remembers a new version's hashes: the next commit to touch its path compares against it. */
+  void remember(ObjectId id, Lines lines) {
+    cache.put(id, lines.hashes());
   }
 }

@@ -41,8 +41,9 @@ final class ChangeScanner {
   /**
    * @param seen (path, old blobs, new blob) changes already scanned by any worker, shared
    */
-  ChangeScanner(ObjectReader reader, Limits limits, Predicate<String> pathAllowed, Set<Long> seen, Sink sink) {
-    this.blobs = new Blobs(reader, limits);
+  ChangeScanner(ObjectReader reader, Limits limits, Predicate<String> pathAllowed, Set<Long> seen, Sink sink,
+      HashCache cache) {
+    this.blobs = new Blobs(reader, limits, cache);
     this.pathAllowed = pathAllowed;
     this.seen = seen;
     this.sink = sink;
@@ -118,13 +119,14 @@ final class ChangeScanner {
     }
     renamePool.ifPresent(befores::add);
     byte[] bytes = text.bytes().get();
+    Lines lines = Lines.of(bytes);
+    blobs.remember(c.now(), lines);
     if (befores.isEmpty()) {
       if (bytes.length > 0) {
         sink.accept(new Fragment(c.path(), commit, 1, Content.decodeUtf8(bytes, 0, bytes.length)));
       }
       return;
     }
-    Lines lines = Lines.of(bytes);
     for (int[] run : AddedLines.runs(lines, AddedLines.added(lines, befores))) {
       sink.accept(new Fragment(c.path(), commit, run[0] + 1, lines.slice(run[0], run[1])));
     }

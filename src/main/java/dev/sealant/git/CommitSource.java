@@ -63,6 +63,7 @@ public final class CommitSource implements Source {
       return;
     }
     Set<Long> seen = ConcurrentHashMap.newKeySet();
+    HashCache cache = HashCache.forHeap();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     AtomicBoolean failed = new AtomicBoolean();
@@ -77,7 +78,7 @@ public final class CommitSource implements Source {
       for (int w = 0; w < n; w++) {
         futures.add(pool.submit(() -> {
           try {
-            work(ids, next, done, seen, sink, failed);
+            work(ids, next, done, seen, sink, failed, cache);
           } catch (RuntimeException e) {
             failed.set(true);
             throw e;
@@ -94,9 +95,9 @@ public final class CommitSource implements Source {
 
   /** One worker: its own reader and walk, commits taken from the shared list until none is left. */
   private void work(List<ObjectId> ids, AtomicInteger next, AtomicInteger done, Set<Long> seen, Sink sink,
-      AtomicBoolean failed) {
+      AtomicBoolean failed, HashCache cache) {
     try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
-      ChangeScanner scanner = new ChangeScanner(reader, limits, pathAllowed, seen, sink);
+      ChangeScanner scanner = new ChangeScanner(reader, limits, pathAllowed, seen, sink, cache);
       for (int i = next.getAndIncrement(); i < ids.size() && !failed.get(); i = next.getAndIncrement()) {
         ObjectId id = ids.get(i);
         try {
@@ -135,7 +136,7 @@ public final class CommitSource implements Source {
     return new CommitInfo(c.name(), a.getName(), a.getEmailAddress(), a.getWhenAsInstant());
   }
 
-  /** The commits to scan, newest first; tags are peeled and refs to non-commits ignored. */
+  /** The commits to scan, oldest first; tags are peeled and refs to non-commits ignored. */
   private List<ObjectId> list() {
     List<ObjectId> ids = new ArrayList<>();
     try (RevWalk rw = new RevWalk(repo)) {
@@ -152,6 +153,9 @@ public final class CommitSource implements Source {
       for (RevCommit c : rw) {
         ids.add(c.copy());
       }
+      // Oldest first: a commit's new versions are then usually hashed (and cached) before the
+      // next commit to touch the same paths compares against them.
+      java.util.Collections.reverse(ids);
     } catch (MissingObjectException e) {
       throw new GitException(set.what() + ": missing object " + e.getObjectId().name()
           + " (the repository is corrupt or incomplete)", e);

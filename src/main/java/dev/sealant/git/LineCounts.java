@@ -23,8 +23,18 @@ final class LineCounts {
   }
 
   void addAll(Lines lines) {
-    for (int i = 0; i < lines.count(); i++) {
-      add(lines.hash(i));
+    addAll(lines.hashes());
+  }
+
+  static LineCounts of(long[] hashes) {
+    LineCounts c = new LineCounts(hashes.length);
+    c.addAll(hashes);
+    return c;
+  }
+
+  void addAll(long[] hashes) {
+    for (long h : hashes) {
+      add(h);
     }
   }
 

@@ -112,6 +112,11 @@ final class Lines {
     return hashes[line];
   }
 
+  /** All line hashes, in order (shared, not copied: callers must not modify it). */
+  long[] hashes() {
+    return hashes;
+  }
+
   /** The text of lines {@code [from, to)}, terminators included. */
   String slice(int from, int to) {
     return Content.decodeUtf8(bytes, starts[from], starts[to] - starts[from]);

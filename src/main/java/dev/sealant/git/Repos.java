@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Config;
-import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -104,6 +103,7 @@ public final class Repos {
     c.setPackedGitMMAP(false);
     long perWorker = heap / 8 / Math.max(1, workers);
     c.setDeltaBaseCacheLimit((int) Math.max(4L << 20, Math.min(32L << 20, perWorker)));
+    c.setExposeStatsViaJmx(false);
     c.install();
   }
 
@@ -112,10 +112,14 @@ public final class Repos {
     static {
       SystemReader.setInstance(new Quiet(SystemReader.getInstance()));
       // Reading the index makes JGit measure the file system's timestamp resolution (seconds of
-      // probing, normally cached in a config we do not load). The user config below answers with
-      // the safe fallback values, so it never measures; should a JGit version look elsewhere, the
-      // measurement at least stays in the background.
+      // probing, normally cached in a config we do not load). In the background it costs a scan
+      // at most JGit's short wait; the index is then judged with the safe fallback resolution.
       FS.FileStoreAttributes.setBackground(true);
+      // JGit registers its cache statistics as a JMX bean by default: that loads and starts the
+      // platform MBean server, tens of milliseconds of every hook run, for nothing we use.
+      WindowCacheConfig quiet = new WindowCacheConfig();
+      quiet.setExposeStatsViaJmx(false);
+      quiet.install();
     }
 
     Quiet(SystemReader delegate) {
@@ -133,28 +137,7 @@ public final class Repos {
 
     @Override
     public FileBasedConfig openUserConfig(Config parent, FS fs) {
-      return new Empty(parent, fs) {
-        /**
-         * JGit looks up each file store's timestamp resolution here before it measures it with
-         * {@code .probe-*} files in the repository, in the background; a process that exits during
-         * the measurement (every hook) left the file behind in {@code .git}. Answering with JGit's
-         * own fallback values, the safe ones it would use until a measurement is done, means it
-         * never probes.
-         */
-        @Override
-        public String getString(String section, String subsection, String name) {
-          if (ConfigConstants.CONFIG_FILESYSTEM_SECTION.equals(section)) {
-            FS.FileStoreAttributes a = FS.FileStoreAttributes.FALLBACK_FILESTORE_ATTRIBUTES;
-            if (ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION.equals(name)) {
-              return a.getFsTimestampResolution().toNanos() + " nanoseconds";
-            }
-            if (ConfigConstants.CONFIG_KEY_MIN_RACY_THRESHOLD.equals(name)) {
-              return a.getMinimalRacyInterval().toNanos() + " nanoseconds";
-            }
-          }
-          return super.getString(section, subsection, name);
-        }
-      };
+      return empty(parent, fs);
     }
 
     @Override
@@ -163,29 +146,38 @@ public final class Repos {
     }
 
     private static FileBasedConfig empty(Config parent, FS fs) {
-      return new Empty(parent, fs);
-    }
+      return new FileBasedConfig(parent, null, fs) {
+        @Override
+        public void load() {
+          // Nothing to read: scans use only the repository's own configuration.
+        }
 
-    /** A configuration with no file behind it: nothing to load, nothing to save. */
-    private static class Empty extends FileBasedConfig {
-      Empty(Config parent, FS fs) {
-        super(parent, null, fs);
-      }
+        @Override
+        public void save() {
+          // Nothing to write: a hook must leave no trace outside the repository.
+        }
 
-      @Override
-      public void load() {
-        // Nothing to read: scans use only the repository's own configuration.
-      }
+        @Override
+        public boolean isOutdated() {
+          return false;
+        }
 
-      @Override
-      public void save() {
-        // Nothing to write: a hook must leave no trace outside the repository.
-      }
-
-      @Override
-      public boolean isOutdated() {
-        return false;
-      }
+        /**
+         * Answers JGit's question about a file system's timestamp resolution (normally cached in
+         * the user's JGit config, which we do not read) with its own conservative fallback, so it
+         * never spends seconds probing the disk with temporary files in the background. Sealant
+         * compares git objects, never working-tree timestamps, so the value costs nothing.
+         */
+        @Override
+        public long getTimeUnit(String section, String subsection, String name, long defaultValue,
+            java.util.concurrent.TimeUnit wantUnit) {
+          if ("filesystem".equals(section) && "timestampResolution".equals(name)) {
+            return wantUnit.convert(FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toNanos(),
+                java.util.concurrent.TimeUnit.NANOSECONDS);
+          }
+          return super.getTimeUnit(section, subsection, name, defaultValue, wantUnit);
+        }
+      };
     }
   }
 }

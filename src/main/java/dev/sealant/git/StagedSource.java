@@ -55,7 +55,8 @@ public final class StagedSource implements Source {
     }
     refuseConflicts(index);
     try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = changes(reader, index)) {
-      new ChangeScanner(reader, limits, pathAllowed, new HashSet<>(), sink).scan(walk, Optional.empty());
+      new ChangeScanner(reader, limits, pathAllowed, new HashSet<>(), sink, new HashCache(1 << 16))
+          .scan(walk, Optional.empty());
       sink.progress(1, 1);
     } catch (MissingObjectException e) {
       throw new GitException("missing object " + e.getObjectId().name() + " (staged changes in "

@@ -39,6 +39,26 @@ class ShippedCatalogTest {
   }
 
   @Test
+  void compiledCatalogEqualsTheYamlFieldForField() {
+    Catalog yaml = shipped();
+    Catalog compiled = CatalogLoader.builtIn();
+    assertEquals(describe(yaml), describe(compiled));
+  }
+
+  static String describe(Catalog c) {
+    StringBuilder b = new StringBuilder();
+    for (Rule r : c.rules()) {
+      b.append(List.of(r.id(), r.description(), r.keywords(), r.regex(), r.pattern().source(), r.secretGroup(),
+          r.minEntropy(), r.path().map(p -> p.pattern()), r.allow().stopwords(),
+          r.allow().regexes().stream().map(p -> p.pattern()).toList(), r.severity(), r.tags(), r.multiline(),
+          r.validate(), r.requireValid(), r.origin().line())).append('\n');
+    }
+    b.append(c.allow().paths().stream().map(Glob::glob).toList()).append(c.allow().values().stopwords())
+        .append(c.allow().values().regexes().stream().map(p -> p.pattern()).toList());
+    return b.toString();
+  }
+
+  @Test
   void everyRuleHasTwoExamplesOfEachKind() {
     for (Rule r : shipped().rules()) {
       assertTrue(r.examples().match().size() >= 2, r.id() + " needs >= 2 match examples");

@@ -148,10 +148,12 @@ class DetectorTest {
   @Test
   void multilineRuleFindingPointsAtBeginLine() {
     Detector d = new Detector(CatalogLoader.builtIn());
-    String pem = "key:\n-----BEGIN RSA PRIVATE KEY-----\n"
-        + "MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n"
-        + "KUpRKfFLfRYC9AIKjbJTWit+CqvjWYzvQwECAwEAAQJAIJLixBy2qpFoS4DSmoEm\n"
-        + "-----END RSA PRIVATE KEY-----\n";
+    // A real throwaway EC key (the private-key validator parses the block).
+    String pem = "key:\n-----BEGIN EC PRIVATE KEY-----\n"
+        + "MHcCAQEEIJTeMNj4K60S6QTH0pt9imm2qeEnqDZEhClrbayz21bToAoGCCqGSM49\n"
+        + "AwEHoUQDQgAECrdW2nX2zi4osCmcCIFjX/nJU9Y+z23w4hOJCQqnVRHkhplIERgm\n"
+        + "H/gTeMJYrZvgJTCQWjBke9luZwTNtYp5eQ==\n"
+        + "-----END EC PRIVATE KEY-----\n";
     List<Finding> fs = d.scan(Fragment.of("k.pem", pem)).stream().filter(f -> f.ruleId().startsWith("private-key")).toList();
     assertEquals(1, fs.size(), fs.toString());
     assertEquals(2, fs.get(0).line());

@@ -3,13 +3,14 @@ package dev.sealant.hardening;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -22,7 +23,9 @@ final class Planted {
   static final String PAT = "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";
   static final String PAT_BASE64 = Base64.getEncoder().encodeToString(PAT.getBytes(StandardCharsets.US_ASCII));
   static final String PASSWORD = "Zq8vN3xLr5TkW2mYb7Hd";
-  static final String PEM = pem();
+  private static final String KEY = newKey();
+  private static final int KEY_HEADER = commonPrefix(KEY, newKey());
+  static final String PEM = pem(KEY);
 
   /** Windows shorter than this may occur by chance (redaction keeps at most 4 characters). */
   static final int WINDOW = 8;
@@ -34,11 +37,10 @@ final class Planted {
     BODIES.put("github PAT", PAT.substring("ghp_".length()));
     BODIES.put("base64 of the github PAT", PAT_BASE64.substring(4));
     BODIES.put("password", PASSWORD);
-    int i = 0;
-    for (String line : PEM.lines().toList()) {
-      if (!line.startsWith("-----")) {
-        BODIES.put("PEM body line " + ++i, line);
-      }
+    // The key's base64 line by line (a report could only show a line's piece), past the header.
+    for (int i = KEY_HEADER; i < KEY.length(); i = (i / 64 + 1) * 64) {
+      int end = Math.min(KEY.length(), (i / 64 + 1) * 64);
+      BODIES.put("PEM body line " + (i / 64 + 1), KEY.substring(i, end));
     }
   }
 
@@ -55,16 +57,35 @@ final class Planted {
 
   private Planted() {}
 
-  /** A PEM block whose body is seeded random bytes: well-formed base64, no real key. */
-  private static String pem() {
-    byte[] der = new byte[138];
-    new Random(0x5ea1a47L).nextBytes(der);
-    String b64 = Base64.getEncoder().encodeToString(der);
+  /**
+   * A PEM block of a throwaway EC key generated for this run: the catalog validates key
+   * structure, so random bytes would not be reported, and no key material is kept in the repo.
+   */
+  private static String pem(String base64) {
     StringBuilder s = new StringBuilder("-----BEGIN PRIVATE KEY-----\n");
-    for (int i = 0; i < b64.length(); i += 64) {
-      s.append(b64, i, Math.min(b64.length(), i + 64)).append('\n');
+    for (int i = 0; i < base64.length(); i += 64) {
+      s.append(base64, i, Math.min(base64.length(), i + 64)).append('\n');
     }
     return s.append("-----END PRIVATE KEY-----\n").toString();
+  }
+
+  private static String newKey() {
+    try {
+      KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+      gen.initialize(256);
+      return Base64.getEncoder().encodeToString(gen.generateKeyPair().getPrivate().getEncoded());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("EC keys are required by every Java platform", e);
+    }
+  }
+
+  /** How many leading characters two keys share: the DER header, public like the "ghp_" prefix. */
+  private static int commonPrefix(String a, String b) {
+    int n = 0;
+    while (n < Math.min(a.length(), b.length()) && a.charAt(n) == b.charAt(n)) {
+      n++;
+    }
+    return n;
   }
 
   /** The file contents that carry every planted secret. */

@@ -2,6 +2,7 @@ package dev.sealant.report;
 
 import com.google.re2j.Pattern;
 import dev.sealant.catalog.Examples;
+import dev.sealant.catalog.LazyPattern;
 import dev.sealant.catalog.Origin;
 import dev.sealant.catalog.Rule;
 import dev.sealant.catalog.RuleAllow;
@@ -59,7 +60,7 @@ final class ReportFixtures {
 
   static Rule rule(String id, String description, Severity severity, List<String> tags,
       Optional<String> validate) {
-    return new Rule(id, description, List.of("x"), "x", Pattern.compile("x"), 0, 0.0,
+    return new Rule(id, description, List.of("x"), "x", LazyPattern.of(Pattern.compile("x")), 0, 0.0,
         Optional.empty(), RuleAllow.NONE, severity, tags, false, validate, false,
         new Examples(List.of(), List.of()), new Origin("fixtures.yaml", 1));
   }
