@@ -59,7 +59,11 @@ public final class Baseline {
     return Json.write(doc);
   }
 
+  /** Parses a baseline; an empty (blank) file is an empty baseline, as the merge driver reads it. */
   public static Set<Entry> parse(String file, String text) {
+    if (text.isBlank()) {
+      return new TreeSet<>(ORDER);
+    }
     Object doc;
     try {
       doc = JsonParser.parse(text);

@@ -25,6 +25,9 @@ public final class ScopedEngine implements Engine {
   }
 
   /**
+   * The engine for a scan: one detector for the root configuration, and one per subdirectory
+   * configuration (each with the configurations above it applied), picked by path.
+   *
    * @param base the catalog before any configuration (built-in or {@code --patterns})
    * @param root the root configuration
    * @param nested subdirectory configurations (any order)
@@ -41,7 +44,8 @@ public final class ScopedEngine implements Engine {
     for (RepoConfig c : sorted) {
       Catalog cat = rootCatalog;
       for (RepoConfig outer : sorted) {
-        if (outer != c && Scopes.inside(outer.dir(), c.dir())) {
+        // Each configuration governs its own directory, so the directory identifies it.
+        if (!outer.dir().equals(c.dir()) && Scopes.inside(outer.dir(), c.dir())) {
           cat = outer.applyTo(cat);
         }
       }

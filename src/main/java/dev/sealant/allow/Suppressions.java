@@ -1,6 +1,7 @@
 package dev.sealant.allow;
 
 import dev.sealant.catalog.Catalog;
+import dev.sealant.catalog.YamlTree;
 import dev.sealant.detect.Engine;
 import dev.sealant.error.ConfigException;
 import dev.sealant.scan.FindingFilter;
@@ -35,6 +36,8 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
       boolean inlineAllow, boolean reportUnused, LocalDate today) {}
 
   /**
+   * Reads the configuration, ignore file and baseline that apply to a scan.
+   *
    * @param base the catalog before configuration (built-in or {@code --patterns})
    * @param root the scan root: a repository's work tree or the scanned directory; empty when there
    *     is none (a bare repository, standard input), in which case only explicit files apply
@@ -94,6 +97,9 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
 
   static String read(Path p) {
     try {
+      if (Files.size(p) > YamlTree.MAX_FILE_BYTES) {
+        throw new ConfigException(p + ":1: larger than " + YamlTree.MAX_FILE_BYTES + " bytes");
+      }
       return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfigException(p + ": cannot read: " + e.getMessage(), e);

@@ -75,7 +75,12 @@ public final class CatalogLoader {
 
   /** Every {@code *.yaml}/{@code *.yml} file of a directory (sorted), or one file. */
   public static Catalog load(Path dirOrFile) {
-    return parse(readPath(dirOrFile));
+    Catalog c = parse(readPath(dirOrFile));
+    if (c.rules().isEmpty()) {
+      // Scanning with no rule finds nothing and would look clean: refuse instead.
+      throw new CatalogException(dirOrFile + ": no rules (the catalog files are empty or only set 'allow')");
+    }
+    return c;
   }
 
   public static List<Source> readPath(Path dirOrFile) {
@@ -101,6 +106,9 @@ public final class CatalogLoader {
     List<Source> out = new ArrayList<>();
     for (Path f : files) {
       try {
+        if (!Files.isRegularFile(f) || Files.size(f) > YamlTree.MAX_FILE_BYTES) {
+          throw new CatalogException(f + ":1: not a regular file of at most " + YamlTree.MAX_FILE_BYTES + " bytes");
+        }
         out.add(new Source(f.toString(), decodeUtf8(f.toString(), Files.readAllBytes(f))));
       } catch (IOException e) {
         throw new CatalogException(f + ": cannot read: " + e.getMessage(), e);

@@ -39,6 +39,9 @@ public final class YamlTree {
   }
 
   static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+
+  /** Files larger than this many bytes are refused before they are read (4 bytes per code point). */
+  public static final long MAX_FILE_BYTES = 4L * MAX_CODE_POINTS;
   static final int MAX_ALIASES = 20;
 
   private final String file;
@@ -52,6 +55,12 @@ public final class YamlTree {
   /** Parses one YAML document; an empty document yields an empty mapping. */
   public static Value parse(String file, String text, Kind kind) {
     YamlTree tree = new YamlTree(file, kind);
+    // snakeyaml-engine counts code points only as it scans tokens, so a document of comments or
+    // blank lines passes its limit; count them all first.
+    if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+      throw tree.error(1, "invalid YAML: the document is larger than the limit of " + MAX_CODE_POINTS
+          + " code points");
+    }
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
@@ -128,16 +137,16 @@ public final class YamlTree {
       if (isNull()) {
         return Map.of();
       }
-      if (!(node instanceof MappingNode)) {
+      if (!(node instanceof MappingNode mapping)) {
         throw error("'" + key + "' must be a mapping");
       }
       Map<String, Value> out = new LinkedHashMap<>();
-      for (NodeTuple t : ((MappingNode) node).getValue()) {
+      for (NodeTuple t : mapping.getValue()) {
         Node k = t.getKeyNode();
-        if (!(k instanceof ScalarNode)) {
+        if (!(k instanceof ScalarNode scalarKey)) {
           throw new Value(k, key).error("keys under '" + key + "' must be plain strings");
         }
-        String name = ((ScalarNode) k).getValue();
+        String name = scalarKey.getValue();
         if (!allowed.contains(name)) {
           throw new Value(k, key)
               .error("unknown key '" + name + "' under '" + key + "' (allowed: "
@@ -152,11 +161,11 @@ public final class YamlTree {
       if (isNull()) {
         return List.of();
       }
-      if (!(node instanceof SequenceNode)) {
+      if (!(node instanceof SequenceNode seq)) {
         throw error("'" + key + "' must be a list");
       }
       List<Value> out = new ArrayList<>();
-      for (Node n : ((SequenceNode) node).getValue()) {
+      for (Node n : seq.getValue()) {
         out.add(new Value(n, key));
       }
       return out;
@@ -167,10 +176,10 @@ public final class YamlTree {
     }
 
     public String string() {
-      if (!(node instanceof ScalarNode) || isNull()) {
+      if (!(node instanceof ScalarNode scalar) || isNull()) {
         throw error("'" + key + "' must be a string");
       }
-      return ((ScalarNode) node).getValue();
+      return scalar.getValue();
     }
 
     public List<String> strings() {
@@ -185,33 +194,33 @@ public final class YamlTree {
     }
 
     public int integer() {
-      if (!(node instanceof ScalarNode) || !node.getTag().equals(Tag.INT)) {
+      if (!(node instanceof ScalarNode scalar) || !node.getTag().equals(Tag.INT)) {
         throw error("'" + key + "' must be a whole number");
       }
       try {
-        return Integer.parseInt(((ScalarNode) node).getValue().replace("_", ""));
+        return Integer.parseInt(scalar.getValue().replace("_", ""));
       } catch (NumberFormatException e) {
         throw error("'" + key + "' must be a whole number");
       }
     }
 
     public double number() {
-      if (!(node instanceof ScalarNode)
+      if (!(node instanceof ScalarNode scalar)
           || !(node.getTag().equals(Tag.INT) || node.getTag().equals(Tag.FLOAT))) {
         throw error("'" + key + "' must be a number");
       }
       try {
-        return Double.parseDouble(((ScalarNode) node).getValue());
+        return Double.parseDouble(scalar.getValue());
       } catch (NumberFormatException e) {
         throw error("'" + key + "' must be a number");
       }
     }
 
     public boolean bool() {
-      if (!(node instanceof ScalarNode) || !node.getTag().equals(Tag.BOOL)) {
+      if (!(node instanceof ScalarNode scalar) || !node.getTag().equals(Tag.BOOL)) {
         throw error("'" + key + "' must be true or false");
       }
-      return Boolean.parseBoolean(((ScalarNode) node).getValue().toLowerCase(java.util.Locale.ROOT));
+      return Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT));
     }
   }
 }

@@ -55,6 +55,7 @@ public final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputOptions.checkWritable("--output", output, env.resolve(output));
     ScanRun.Outcome o = ScanRun.scan(env, target, catalog.load(env), suppression);
     // Findings the current baseline accepts stay accepted: re-creating it must not drop them.
     List<Finding> accepted = new ArrayList<>(o.result().findings());

@@ -71,6 +71,9 @@ public final class CiCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.checkOutput(env);
+    if (sarif != null) {
+      OutputOptions.checkWritable("--sarif", sarif, env.resolve(sarif));
+    }
     CiEnvironment.Range range = CiEnvironment.detect(env.vars(), p -> Files.readString(Path.of(p)),
         Optional.ofNullable(base), Optional.ofNullable(head));
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "sealant ci")) {

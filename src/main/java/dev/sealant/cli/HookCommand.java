@@ -179,7 +179,7 @@ public final class HookCommand implements Callable<Integer> {
       env.out().flush();
       return ExitCodes.CLEAN;
     }
-    boolean color = env.var("NO_COLOR").isEmpty() && System.console() != null && env.err() == System.err;
+    boolean color = env.var("NO_COLOR").isEmpty() && Terminal.attached() && env.err() == System.err;
     env.err().print(new TextReporter().render(result, new ReportOptions(false, false, color, false)));
     int n = result.findings().size();
     Optional<Finding> first = result.findings().stream().findFirst();

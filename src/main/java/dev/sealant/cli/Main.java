@@ -1,8 +1,11 @@
 package dev.sealant.cli;
 
 import dev.sealant.error.SealantException;
+import dev.sealant.error.UsageException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -29,8 +32,9 @@ public final class Main {
 
   static CommandLine commandLine(Env env) {
     CommandLine cl = new CommandLine(new SealantCommand(env), new Factory(env));
-    PrintWriter out = new PrintWriter(env.out(), true);
-    PrintWriter err = new PrintWriter(env.err(), true);
+    // The platform charset, as the PrintStreams the reports go through use it.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(env.out(), Charset.defaultCharset()), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(env.err(), Charset.defaultCharset()), true);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -38,16 +42,19 @@ public final class Main {
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine c = ex.getCommandLine();
       c.getErr().println("sealant: " + ex.getMessage());
-      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      c.getErr().println(helpHint(c));
       c.getErr().flush();
       return ExitCodes.USAGE;
     });
     cl.setExecutionExceptionHandler((ex, c, parsed) -> {
       PrintWriter e = c.getErr();
-      boolean verbose = parsed.originalArgs().contains("--verbose") || parsed.originalArgs().contains("-v");
+      boolean verbose = verbose(parsed);
       int code;
       if (ex instanceof SealantException se) {
         e.println("sealant: " + se.getMessage());
+        if (se instanceof UsageException) {
+          e.println(helpHint(c));
+        }
         code = se.exitCode();
       } else {
         e.println("sealant: internal error: " + ex.getClass().getName()
@@ -63,6 +70,20 @@ public final class Main {
       return code;
     });
     return cl;
+  }
+
+  /** Whether {@code -v}/{@code --verbose} was given to any command on the line (also as in {@code -vf json}). */
+  private static boolean verbose(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String helpHint(CommandLine c) {
+    return "Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.";
   }
 
   /** Creates commands with the {@link Env} when they take one. */

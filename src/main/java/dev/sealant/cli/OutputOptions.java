@@ -69,7 +69,7 @@ public final class OutputOptions {
 
   public ReportOptions reportOptions(Env env) {
     boolean color = !noColor && output == null && env.var("NO_COLOR").isEmpty()
-        && System.console() != null && env.out() == System.out && !"dumb".equals(env.vars().get("TERM"));
+        && Terminal.attached() && env.out() == System.out && !"dumb".equals(env.vars().get("TERM"));
     return new ReportOptions(showSecrets, includeSuppressed, color, verbose);
   }
 
@@ -79,18 +79,27 @@ public final class OutputOptions {
 
   /** Checks the output path up front, so a typo fails before a long scan rather than after it. */
   public void checkOutput(Env env) {
-    Optional<Path> p = outputPath(env);
-    if (p.isPresent()) {
-      Path parent = p.get().getParent();
-      if (Files.isDirectory(p.get())) {
-        throw new UsageException("--output " + output + ": is a directory");
-      }
-      if (parent != null && !Files.isDirectory(parent)) {
-        throw new UsageException("--output " + output + ": directory " + parent + " does not exist");
-      }
-      if (Files.exists(p.get()) && !Files.isWritable(p.get())) {
-        throw new UsageException("--output " + output + ": not writable");
-      }
+    outputPath(env).ifPresent(p -> checkWritable("--output", output, p));
+  }
+
+  /**
+   * Fails with a usage error (exit 2) unless a report can be written at {@code path}: it is not a
+   * directory, its directory exists, and the file (or, for a new file, its directory) is writable.
+   */
+  static void checkWritable(String option, String given, Path path) {
+    Path parent = Optional.ofNullable(path.getParent()).orElse(Path.of("."));
+    String what = option + " " + given + ": ";
+    if (Files.isDirectory(path)) {
+      throw new UsageException(what + "is a directory");
+    }
+    if (Files.exists(parent) && !Files.isDirectory(parent)) {
+      throw new UsageException(what + parent + " is not a directory");
+    }
+    if (!Files.isDirectory(parent)) {
+      throw new UsageException(what + "directory " + parent + " does not exist");
+    }
+    if (Files.exists(path) ? !Files.isWritable(path) : !Files.isWritable(parent)) {
+      throw new UsageException(what + "not writable");
     }
   }
 

@@ -22,7 +22,7 @@ final class Progress implements Scanner.Listener {
   }
 
   static Scanner.Listener forTerminal(Env env, boolean disabled, String unit) {
-    boolean tty = System.console() != null && env.err() == System.err;
+    boolean tty = Terminal.attached() && env.err() == System.err;
     if (disabled || !tty || env.var("CI").isPresent()) {
       return new Scanner.Listener() {};
     }

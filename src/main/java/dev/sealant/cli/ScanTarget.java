@@ -58,7 +58,13 @@ record ScanTarget(Source source, Optional<Repository> repo, String unit, Optiona
     if (!m.noGit() && (m.paths().isEmpty() || isRepositoryTop(root))) {
       Optional<Repository> repo = Repos.find(root, env.vars());
       if (repo.isPresent()) {
-        return history(repo.get(), CommitSets.all(repo.get(), m.includeStash()), limits, threads, pathAllowed);
+        CommitSet all = CommitSets.all(repo.get(), m.includeStash());
+        if (all.include().isEmpty()) {
+          env.err().println("sealant: warning: " + repo.get().getDirectory() + " has no commits yet, so there is no"
+              + " history to scan; 'sealant scan --staged' scans what is staged, 'sealant scan --no-git .' the"
+              + " files on disk");
+        }
+        return history(repo.get(), all, limits, threads, pathAllowed);
       }
     }
     return files(new FileSource(root, limits, threads, pathAllowed),

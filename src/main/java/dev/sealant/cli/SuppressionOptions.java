@@ -4,6 +4,7 @@ import dev.sealant.allow.Suppressions;
 import dev.sealant.catalog.Catalog;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -45,8 +46,9 @@ public final class SuppressionOptions {
    */
   public Suppressions load(Env env, Catalog base, Optional<Path> root) {
     Optional<Path> cfg = Optional.ofNullable(config).or(() -> env.var("SEALANT_CONFIG")).map(env::resolve);
+    // Expiry dates in the ignore file are the user's calendar days: today in the local zone.
     return Suppressions.load(base, root, new Suppressions.Request(cfg,
         Optional.ofNullable(ignoreFile).map(env::resolve), Optional.ofNullable(baseline).map(env::resolve),
-        !noInlineAllow, reportUnused || failOnUnused, LocalDate.now()));
+        !noInlineAllow, reportUnused || failOnUnused, LocalDate.now(ZoneId.systemDefault())));
   }
 }

@@ -71,10 +71,14 @@ public final class Repos {
       b.addAlternateObjectDirectory(new File(gitDir, "objects"));
     }
     var(env, "GIT_ALTERNATE_OBJECT_DIRECTORIES").ifPresent(list -> {
-      for (String dir : list.split(File.pathSeparator)) {
+      int from = 0;
+      while (from <= list.length()) {
+        int to = list.indexOf(File.pathSeparatorChar, from);
+        String dir = list.substring(from, to < 0 ? list.length() : to);
         if (!dir.isEmpty()) {
           b.addAlternateObjectDirectory(cwd.resolve(dir).toFile());
         }
+        from = to < 0 ? list.length() + 1 : to + 1;
       }
     });
   }

@@ -6,6 +6,8 @@ import dev.sealant.source.Limits;
 import dev.sealant.source.Sink;
 import dev.sealant.source.Source;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -13,6 +15,7 @@ import java.util.function.Predicate;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -44,29 +47,63 @@ public final class StagedSource implements Source {
 
   @Override
   public void run(Sink sink) {
-    try (ObjectReader reader = repo.newObjectReader()) {
-      DirCache index = DirCache.read(repo.getIndexFile(), repo.getFS());
-      refuseConflicts(index);
-      try (TreeWalk walk = new TreeWalk(repo, reader)) {
-        walk.setRecursive(true);
-        walk.setFilter(TreeFilter.ANY_DIFF);
-        Optional<ObjectId> head = headTree(reader);
-        if (head.isPresent()) {
-          walk.addTree(head.get());
-        } else {
-          walk.addTree(new EmptyTreeIterator());
-        }
-        walk.addTree(new DirCacheIterator(index));
-        new ChangeScanner(reader, limits, pathAllowed, new HashSet<>(), sink, new HashCache(1 << 16))
-            .scan(walk, Optional.empty());
-      }
+    DirCache index;
+    try {
+      index = DirCache.read(repo.getIndexFile(), repo.getFS());
+    } catch (IOException e) {
+      throw new GitException("cannot read the index " + repo.getIndexFile() + ": " + e.getMessage(), e);
+    }
+    refuseConflicts(index);
+    try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = changes(reader, index)) {
+      new ChangeScanner(reader, limits, pathAllowed, new HashSet<>(), sink, new HashCache(1 << 16))
+          .scan(walk, Optional.empty());
       sink.progress(1, 1);
     } catch (MissingObjectException e) {
       throw new GitException("missing object " + e.getObjectId().name() + " (staged changes in "
           + repo.getDirectory() + "): the repository is corrupt", e);
     } catch (IOException e) {
-      throw new GitException("cannot read the index of " + repo.getDirectory() + ": " + e.getMessage(), e);
+      throw new GitException(unreadable(index).map(u -> "cannot read object " + u + " (staged changes in "
+          + repo.getDirectory() + "): the repository is corrupt (" + e.getMessage() + ")")
+          .orElse("cannot read the staged changes in " + repo.getDirectory() + ": " + e.getMessage()), e);
     }
+  }
+
+  /** HEAD's tree (or the empty tree) against the index, changed paths only. */
+  private TreeWalk changes(ObjectReader reader, DirCache index) throws IOException {
+    TreeWalk walk = new TreeWalk(repo, reader);
+    walk.setRecursive(true);
+    walk.setFilter(TreeFilter.ANY_DIFF);
+    Optional<ObjectId> head = headTree(reader);
+    if (head.isPresent()) {
+      walk.addTree(head.get());
+    } else {
+      walk.addTree(new EmptyTreeIterator());
+    }
+    walk.addTree(new DirCacheIterator(index));
+    return walk;
+  }
+
+  /**
+   * After a read failed: the first staged blob that cannot be read to its end, as "ID (PATH)", so
+   * the error names the object. JGit's inflater errors do not say which object they were reading.
+   */
+  private Optional<String> unreadable(DirCache index) {
+    try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = changes(reader, index)) {
+      while (walk.next()) {
+        ObjectId id = walk.getObjectId(1);
+        if (walk.getFileMode(1).getObjectType() != Constants.OBJ_BLOB || id.equals(ObjectId.zeroId())) {
+          continue;
+        }
+        try (InputStream in = reader.open(id, Constants.OBJ_BLOB).openStream()) {
+          in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+          return Optional.of(id.name() + " (" + walk.getPathString() + ")");
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   private Optional<ObjectId> headTree(ObjectReader reader) throws IOException {

@@ -64,25 +64,20 @@ public final class JsonParser {
       throw error("unexpected end of input");
     }
     char c = s.charAt(i);
-    switch (c) {
-      case '{':
-        return object(depth);
-      case '[':
-        return array(depth);
-      case '"':
-        return string();
-      case 't':
-        return literal("true", Boolean.TRUE);
-      case 'f':
-        return literal("false", Boolean.FALSE);
-      case 'n':
-        return literal("null", NULL);
-      default:
+    return switch (c) {
+      case '{' -> object(depth);
+      case '[' -> array(depth);
+      case '"' -> string();
+      case 't' -> literal("true", true);
+      case 'f' -> literal("false", false);
+      case 'n' -> literal("null", NULL);
+      default -> {
         if (c == '-' || (c >= '0' && c <= '9')) {
-          return number();
+          yield number();
         }
         throw error("unexpected character");
-    }
+      }
+    };
   }
 
   private Map<String, Object> object(int depth) throws JsonException {

@@ -16,6 +16,8 @@ public enum Format {
   JUNIT(JunitReporter::new),
   CSV(CsvReporter::new);
 
+  // Constructor references of stateless reporters: nothing in them can change.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Supplier<Reporter> factory;
 
   Format(Supplier<Reporter> factory) {

@@ -76,7 +76,7 @@ public final class Content {
   }
 
   private static String decode(Charset cs, byte[] bytes, int offset, int length) {
-    if (cs == StandardCharsets.UTF_8 && isAscii(bytes, offset, length)) {
+    if (cs.equals(StandardCharsets.UTF_8) && isAscii(bytes, offset, length)) {
       return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
     }
     CharsetDecoder d =

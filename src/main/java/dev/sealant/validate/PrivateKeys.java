@@ -36,6 +36,8 @@ final class PrivateKeys {
   private PrivateKeys() {}
 
   /** A parsed armor block: its label, whether headers say it is encrypted, body and checksum. */
+  // Never compared, hashed or shared: a short-lived holder for one parse, so arrays are fine.
+  @SuppressWarnings("ArrayRecordComponent")
   record Armor(String label, boolean encrypted, byte[] body, byte[] checksum) {}
 
   static boolean parses(String block) {
@@ -48,24 +50,16 @@ final class PrivateKeys {
 
   private static boolean valid(Armor a) {
     byte[] d = a.body();
-    switch (a.label()) {
-      case "PRIVATE KEY":
-        return pkcs8(d);
-      case "ENCRYPTED PRIVATE KEY":
-        return encryptedPkcs8(d);
-      case "RSA PRIVATE KEY":
-        return a.encrypted() ? ciphertext(d) : pkcs1(d);
-      case "EC PRIVATE KEY":
-        return a.encrypted() ? ciphertext(d) : sec1(d);
-      case "DSA PRIVATE KEY":
-        return a.encrypted() ? ciphertext(d) : dsa(d);
-      case "OPENSSH PRIVATE KEY":
-        return openssh(d);
-      case "PGP PRIVATE KEY BLOCK":
-        return PgpArmor.validSecretKey(d, a.checksum());
-      default:
-        return false;
-    }
+    return switch (a.label()) {
+      case "PRIVATE KEY" -> pkcs8(d);
+      case "ENCRYPTED PRIVATE KEY" -> encryptedPkcs8(d);
+      case "RSA PRIVATE KEY" -> a.encrypted() ? ciphertext(d) : pkcs1(d);
+      case "EC PRIVATE KEY" -> a.encrypted() ? ciphertext(d) : sec1(d);
+      case "DSA PRIVATE KEY" -> a.encrypted() ? ciphertext(d) : dsa(d);
+      case "OPENSSH PRIVATE KEY" -> openssh(d);
+      case "PGP PRIVATE KEY BLOCK" -> PgpArmor.validSecretKey(d, a.checksum());
+      default -> false;
+    };
   }
 
   static boolean pkcs8(byte[] der) {
