@@ -33,6 +33,7 @@ final class Decoding {
    * @param decodedFrom first index in {@code text} that came from decoding
    * @param decodedTo end (exclusive) of the decoded part
    */
+  @SuppressWarnings("ArrayRecordComponent") // a per-line holder, never compared, hashed or kept
   record Variant(String text, int[] origin, int decodedFrom, int decodedTo, String encoding) {}
 
   private static final boolean[] B64 = new boolean[128];
@@ -63,7 +64,7 @@ final class Decoding {
    */
   static long[] candidateLines(String text) {
     int n = text.length();
-    java.util.TreeSet<Integer> hits = null;
+    java.util.SortedSet<Integer> hits = null;
     for (char esc : new char[] {'%', '\\'}) {
       for (int i = text.indexOf(esc); i >= 0 && i + 2 < n; i = text.indexOf(esc, i + 1)) {
         hits = add(hits, i);
@@ -94,8 +95,8 @@ final class Decoding {
     return lines(text, hits);
   }
 
-  private static java.util.TreeSet<Integer> add(java.util.TreeSet<Integer> set, int at) {
-    java.util.TreeSet<Integer> s = set == null ? new java.util.TreeSet<>() : set;
+  private static java.util.SortedSet<Integer> add(java.util.SortedSet<Integer> set, int at) {
+    java.util.SortedSet<Integer> s = set == null ? new java.util.TreeSet<>() : set;
     s.add(at);
     return s;
   }
@@ -116,7 +117,7 @@ final class Decoding {
   }
 
   /** Maps offsets (sorted) to their distinct lines' {@code lineIndex << 32 | lineStart}. */
-  private static long[] lines(String text, java.util.TreeSet<Integer> offsets) {
+  private static long[] lines(String text, java.util.SortedSet<Integer> offsets) {
     java.util.List<Long> out = new java.util.ArrayList<>();
     int lineIndex = 0;
     int lineStart = 0;

@@ -97,7 +97,7 @@ public final class Detector implements Engine {
     if (decodeDepth == 0) {
       return raw;
     }
-    List<Finding> decoded = scanDecoded(fragment, raw, decodeDepth);
+    List<Finding> decoded = scanDecoded(fragment, decodeDepth);
     if (decoded.isEmpty()) {
       return raw;
     }
@@ -115,7 +115,7 @@ public final class Detector implements Engine {
   }
 
   /** Findings that appear only once a line's encoded value is decoded in place. */
-  private List<Finding> scanDecoded(Fragment fragment, List<Finding> raw, int depth) {
+  private List<Finding> scanDecoded(Fragment fragment, int depth) {
     String text = fragment.text();
     long[] lines = Decoding.candidateLines(text);
     if (lines.length == 0) {

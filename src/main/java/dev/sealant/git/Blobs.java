@@ -42,7 +42,15 @@ final class Blobs {
     if (size > limits.maxFileSize()) {
       return Text.none("larger than --max-file-size (" + size + " > " + limits.maxFileSize() + " bytes)");
     }
-    byte[] bytes = ld.getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileSize()));
+    byte[] bytes;
+    try {
+      bytes = ld.getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileSize()));
+    } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new dev.sealant.error.GitException("cannot read object " + id.name()
+          + ": the repository is corrupt (" + e.getMessage() + ")", e);
+    }
     if (Content.isBinary(bytes)) {
       return Text.none("binary");
     }

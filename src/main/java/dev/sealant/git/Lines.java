@@ -75,7 +75,7 @@ final class Lines {
       long w = (long) LONG.get(b, i);
       long lf = w ^ LF;
       long cr = w ^ CR;
-      long hit = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+      long hit = (((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGHS;
       if (hit != 0) {
         // The lowest flagged byte is exact (a borrow only ever flags bytes above a true match).
         return i + (Long.numberOfTrailingZeros(hit) >>> 3);
