@@ -68,18 +68,23 @@ mv -f "$lib/sealant.jar.tmp" "$lib/sealant.jar"
 # A class-data-sharing archive of the classes a short run loads: it cuts JVM start-up, which is
 # most of a pre-commit hook's time. Built for this jar and this JDK; the launcher falls back
 # silently if it does not fit (e.g. after a JDK upgrade: re-run install.sh).
-rm -f "$lib/sealant.jsa"
+rm -f "$lib/sealant.jsa" "$lib/sealant.aot"
 # The training run is a pre-commit scan of a throwaway repository, so the archive holds the classes
-# a hook loads (JGit's index and object reading, the catalog, the detector).
+# a hook loads (JGit's index and object reading, the catalog, the detector). On JDK 25 and newer
+# it is an AOT cache (classes loaded and linked ahead of time, plus method profiles); before that,
+# a dynamic class-data-sharing archive.
+java_feature=${java_major%%.*}
 train=$(mktemp -d)
 cds="no (start-up will be slower)"
-if (cd "$train" && git init -q . && printf 'password = "not-a-real-one"\n' > app.py \
-      && git add app.py \
-      && java -XX:ArchiveClassesAtExit="$lib/sealant.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-           -jar "$lib/sealant.jar" hook pre-commit) >/dev/null 2>&1 || [ -s "$lib/sealant.jsa" ]; then
-  [ -s "$lib/sealant.jsa" ] && cds="yes"
+if [ "$java_feature" -ge 25 ] 2>/dev/null; then
+  archive_opt="-XX:AOTCacheOutput=$lib/sealant.aot"; archive="$lib/sealant.aot"
+else
+  archive_opt="-XX:ArchiveClassesAtExit=$lib/sealant.jsa"; archive="$lib/sealant.jsa"
 fi
-[ "$cds" = yes ] || rm -f "$lib/sealant.jsa"
+(cd "$train" && git init -q . && printf 'password = "not-a-real-one"\n' > app.py && git add app.py \
+  && java "$archive_opt" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$lib/sealant.jar" hook pre-commit) \
+  >/dev/null 2>&1 || true
+if [ -s "$archive" ]; then cds="yes ($(basename "$archive"))"; else rm -f "$archive"; fi
 rm -rf "$train"
 
 tmp="$bin/.sealant.tmp.$$"
@@ -91,7 +96,8 @@ if [ -n "\${SEALANT_JAVA:-}" ]; then java=\$SEALANT_JAVA
 elif [ -n "\${JAVA_HOME:-}" ] && [ -x "\$JAVA_HOME/bin/java" ]; then java=\$JAVA_HOME/bin/java
 else java=java; fi
 cds=""
-if [ -f "\$lib/sealant.jsa" ]; then cds="-XX:SharedArchiveFile=\$lib/sealant.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
+if [ -f "\$lib/sealant.aot" ]; then cds="-XX:AOTCache=\$lib/sealant.aot -Xlog:aot=off -Xlog:cds=off"
+elif [ -f "\$lib/sealant.jsa" ]; then cds="-XX:SharedArchiveFile=\$lib/sealant.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
 # Hooks and staged scans are short: the quick C1 compiler and a serial heap start fastest. Other
 # commands may scan whole histories: full JIT and the parallel collector pay off there.
 case " \$* " in

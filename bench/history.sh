@@ -29,7 +29,7 @@ timeit() { # prints the median wall seconds of the shell command "$1" over $runs
   else
     for _ in $(seq "$runs"); do
       s=$(date +%s%N); sh -c "$1" >/dev/null 2>&1 || true; e=$(date +%s%N)
-      echo "scale=3; ($e - $s) / 1000000000" | bc
+      awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f\n", (e - s) / 1e9 }'
     done | median
   fi
 }
@@ -46,8 +46,9 @@ for n in "${sizes[@]}"; do
   g=$(timeit 'git log -p -U0 --all --no-color > /dev/null')
   s=$(timeit "java ${java_opts[*]} -jar $jar scan --no-progress -f json -o /dev/null")
   findings=$(java "${java_opts[@]}" -jar "$jar" scan --no-progress -f json 2>/dev/null | grep -c '"ruleId"' || true)
-  rss=$(/usr/bin/time -f '%M' java "${java_opts[@]}" -jar "$jar" scan --no-progress -f json -o /dev/null 2>&1 >/dev/null | tail -n 1)
-  ratio=$(echo "scale=2; $s / $g" | bc)
+  rss=$( (/usr/bin/time -f '%M' java "${java_opts[@]}" -jar "$jar" scan --no-progress -f json -o /dev/null \
+    2>&1 >/dev/null || true) | tail -n 1)
+  ratio=$(awk -v s="$s" -v g="$g" 'BEGIN { printf "%.2f", s / g }')
   printf '%-8s %-10.2f %-12.2f %-10s %-8s %-9s %s\n' "$n" "$g" "$s" "$ratio" "$findings" "$((rss / 1024))" \
     "$(nproc) cores, $(java -version 2>&1 | head -n 1)"
   cd "$root"
