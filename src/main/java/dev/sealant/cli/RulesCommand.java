@@ -62,13 +62,18 @@ public final class RulesCommand {
     @Option(names = "--rule", paramLabel = "ID", description = "Only test this rule.")
     String only;
 
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+        description = "Also test the rules of this configuration (default: $SEALANT_CONFIG, else"
+            + " .sealant.yaml in the working directory when there is one).")
+    String config;
+
     TestRules(Env env) {
       this.env = env;
     }
 
     @Override
     public Integer call() {
-      Catalog cat = catalog.loadWithExamples(env);
+      Catalog cat = withConfigRules(catalog.loadWithExamples(env));
       List<RuleSelfTest.Result> results = RuleSelfTest.run(cat);
       int failed = 0;
       int ran = 0;
@@ -87,6 +92,28 @@ public final class RulesCommand {
       }
       env.out().printf("%d passed, %d failed%n", ran - failed, failed);
       return failed == 0 ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    }
+
+    /** The catalog plus the rules a repository configuration adds (and minus those it disables). */
+    private Catalog withConfigRules(Catalog cat) {
+      java.util.Optional<java.nio.file.Path> file = java.util.Optional.ofNullable(config)
+          .or(() -> env.var("SEALANT_CONFIG")).map(env::resolve)
+          .or(() -> java.util.Optional.of(env.cwd().resolve(dev.sealant.allow.RepoConfig.FILE_NAME))
+              .filter(java.nio.file.Files::isRegularFile));
+      if (file.isEmpty()) {
+        return cat;
+      }
+      if (!java.nio.file.Files.isRegularFile(file.get())) {
+        throw new dev.sealant.error.ConfigException(file.get() + ": configuration file not found");
+      }
+      String text;
+      try {
+        text = java.nio.file.Files.readString(file.get());
+      } catch (java.io.IOException e) {
+        throw new dev.sealant.error.ConfigException(file.get() + ": cannot read: " + e.getMessage(), e);
+      }
+      dev.sealant.allow.RepoConfig rc = dev.sealant.allow.RepoConfig.parse(file.get().toString(), text, "");
+      return rc.applyTo(rc.extendDefault() ? cat : Catalog.empty());
     }
   }
 }

@@ -142,6 +142,12 @@ public final class Detector implements Engine {
     if (off < 0 || off >= v.text().length() || endOff <= v.decodedFrom() || off >= v.decodedTo()) {
       return Optional.empty();
     }
+    // A generic rule (assignment-shaped, context-driven) counts on decoded text only when the
+    // whole decoded value is the secret, as in a Kubernetes Secret's 'password: <base64>'; inside a
+    // decoded document (base64 of a JSON blob, say) its inner settings are not the file's own.
+    if (f.rule().generic() && !(off == v.decodedFrom() && endOff == v.decodedTo())) {
+      return Optional.empty();
+    }
     int column = v.origin()[off] + 1;
     String encoding = f.encoding().map(e -> v.encoding() + "+" + e).orElse(v.encoding());
     return Optional.of(new Finding(f.rule(), f.path(), lineNo, column, f.secret(), f.entropy(),

@@ -188,4 +188,22 @@ class SuppressionTest {
     assertEquals(ExitCodes.CLEAN, r.code());
     assertTrue(r.out().contains("\"reason\": \"fake token for docs\""), r.out());
   }
+
+  @Test
+  void rulesTestChecksTheConfigurationsOwnRules() throws Exception {
+    write(".sealant.yaml", """
+        rules:
+          - id: acme-key
+            description: ACME internal key
+            keywords: [acme_]
+            regex: '\\b(acme_[a-z0-9]{12})\\b'
+            tags: [custom]
+            examples:
+              match: [{text: 'k = acme_0123456789ab', secret: acme_0123456789aX}] # sealant:allow
+              noMatch: ['acme_short']
+        """);
+    Cli.Run r = Cli.run(dir, "rules", "test", "--rule", "acme-key");
+    assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
+    assertTrue(r.out().contains("FAIL rule 'acme-key'"), r.out());
+  }
 }

@@ -112,13 +112,19 @@ class DetectorTest {
 
   @Test
   void base64ValueIsDecodedAndPointsAtTheEncodedLocation() {
-    String enc = Base64.getEncoder().encodeToString("password: \"Zq8#kLm2pW\"".getBytes(StandardCharsets.UTF_8));
+    String enc = Base64.getEncoder().encodeToString("{\"key\": \"demo_abcd1234\"}".getBytes(StandardCharsets.UTF_8));
     List<Finding> fs = scan("data:\n  config: " + enc + "\n");
     assertEquals(1, fs.size(), fs.toString());
     assertEquals(2, fs.get(0).line());
     assertEquals(11, fs.get(0).column());
-    assertEquals("Zq8#kLm2pW", fs.get(0).secret());
+    assertEquals("demo_abcd1234", fs.get(0).secret());
     assertEquals(Optional.of("base64"), fs.get(0).encoding());
+  }
+
+  @Test
+  void genericRuleInsideADecodedDocumentIsNotReported() {
+    String enc = Base64.getEncoder().encodeToString("password: \"Zq8#kLm2pW\"".getBytes(StandardCharsets.UTF_8));
+    assertTrue(scan("data:\n  config: " + enc + "\n").isEmpty());
   }
 
   @Test
