@@ -37,7 +37,7 @@ public class DetectorBench {
   static final int FILES = 512;
   static final int FILE_BYTES = 8 * 1024;
 
-  @Param({"0.02", "0.10"})
+  @Param({"0.0", "0.02", "0.10"})
   public double keywordDensity;
 
   private Detector detector;
