@@ -43,6 +43,17 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
    *     is none (a bare repository, standard input), in which case only explicit files apply
    */
   public static Suppressions load(Catalog base, Optional<Path> root, Request req) {
+    return load(base, root, req, Suppressions::nestedConfigs);
+  }
+
+  /**
+   * Loads them with a given way to find nested configuration files.
+   *
+   * @param nestedFinder lists the {@code .sealant.yaml} files below a root (not the root's own);
+   *     git scans list the tracked ones from the index instead of walking the whole work tree
+   */
+  public static Suppressions load(Catalog base, Optional<Path> root, Request req,
+      java.util.function.Function<Path, List<Path>> nestedFinder) {
     Optional<Path> configFile = req.config().or(() -> root.map(r -> r.resolve(RepoConfig.FILE_NAME))
         .filter(Files::isRegularFile));
     if (req.config().isPresent() && !Files.isRegularFile(req.config().get())) {
@@ -53,7 +64,7 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
         : RepoConfig.none();
     List<RepoConfig> nested = new ArrayList<>();
     if (root.isPresent()) {
-      for (Path p : nestedConfigs(root.get())) {
+      for (Path p : nestedFinder.apply(root.get())) {
         String dir = root.get().relativize(p.getParent()).toString().replace('\\', '/');
         nested.add(RepoConfig.parse(display(root, p), read(p), dir));
       }

@@ -88,7 +88,7 @@ public final class CiCommand implements Callable<Integer> {
         env.out().println("sealant ci: " + set.what() + " adds no commits: nothing was scanned.");
         return ExitCodes.CLEAN;
       }
-      Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
+      Suppressions sup = suppression.load(env, catalog.load(env), repo);
       int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
       CommitSource source = new CommitSource(repo, set, Limits.defaults(), n, sup.engine()::pathAllowed);
       ScanResult result = ScanRun.run(env, source, "commits", sup, true);

@@ -63,7 +63,7 @@ public final class HookCommand implements Callable<Integer> {
 
   static int preCommit(Env env, CatalogOptions catalog, SuppressionOptions suppression) {
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
-      Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
+      Suppressions sup = suppression.load(env, catalog.load(env), repo);
       Source s = new StagedSource(repo, Limits.defaults(), sup.engine()::pathAllowed);
       return gate(env, s, sup, "COMMIT BLOCKED", "the staged changes", "git commit --no-verify");
     }
@@ -95,7 +95,7 @@ public final class HookCommand implements Callable<Integer> {
 
   static int prePush(Env env, CatalogOptions catalog, SuppressionOptions suppression, String remote) {
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-push hook")) {
-      Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
+      Suppressions sup = suppression.load(env, catalog.load(env), repo);
       CommitSet set = HookInput.prePush(repo, remote, env.in());
       Source s = ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed).source();
       return gate(env, s, sup, "PUSH BLOCKED", "the commits being pushed", "git push --no-verify");
@@ -124,7 +124,7 @@ public final class HookCommand implements Callable<Integer> {
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-receive hook")) {
       // A bare repository has no work tree: only an explicit --config (or SEALANT_CONFIG)
       // applies, never a .sealant.yaml from the pushed content.
-      Suppressions sup = suppression.load(env, catalog.load(env), ScanTarget.workTree(repo));
+      Suppressions sup = suppression.load(env, catalog.load(env), repo);
       CommitSet set = HookInput.preReceive(repo, env.in());
       Source s = ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed).source();
       return gate(env, s, sup, "PUSH REJECTED", "the pushed commits",

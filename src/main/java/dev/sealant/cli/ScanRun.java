@@ -23,7 +23,8 @@ final class ScanRun {
     AtomicReference<Engine> engine = new AtomicReference<>();
     try (ScanTarget target = ScanTarget.select(env, t.mode(), t.limits(), t.threads(),
         p -> engine.get().pathAllowed(p))) {
-      Suppressions sup = suppression.load(env, catalog, target.root());
+      Suppressions sup = target.repo().isPresent() ? suppression.load(env, catalog, target.repo().get())
+          : suppression.load(env, catalog, target.root());
       engine.set(sup.engine());
       return new Outcome(run(env, target.source(), target.unit(), sup, t.noProgress), sup);
     }

@@ -45,10 +45,20 @@ public final class SuppressionOptions {
    * @param root the repository work tree or scanned directory; empty for stdin or a bare repository
    */
   public Suppressions load(Env env, Catalog base, Optional<Path> root) {
+    return Suppressions.load(base, root, request(env));
+  }
+
+  /** The same, for a repository: nested configurations are the tracked ones (no work-tree walk). */
+  public Suppressions load(Env env, Catalog base, org.eclipse.jgit.lib.Repository repo) {
+    return Suppressions.load(base, ScanTarget.workTree(repo), request(env),
+        r -> dev.sealant.git.Repos.trackedFiles(repo, dev.sealant.allow.RepoConfig.FILE_NAME));
+  }
+
+  private Suppressions.Request request(Env env) {
     Optional<Path> cfg = Optional.ofNullable(config).or(() -> env.var("SEALANT_CONFIG")).map(env::resolve);
     // Expiry dates in the ignore file are the user's calendar days: today in the local zone.
-    return Suppressions.load(base, root, new Suppressions.Request(cfg,
+    return new Suppressions.Request(cfg,
         Optional.ofNullable(ignoreFile).map(env::resolve), Optional.ofNullable(baseline).map(env::resolve),
-        !noInlineAllow, reportUnused || failOnUnused, LocalDate.now(ZoneId.systemDefault())));
+        !noInlineAllow, reportUnused || failOnUnused, LocalDate.now(ZoneId.systemDefault()));
   }
 }

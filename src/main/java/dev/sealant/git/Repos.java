@@ -4,8 +4,11 @@ import dev.sealant.error.GitException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
@@ -94,6 +97,31 @@ public final class Repos {
    * JGit's defaults (10 MiB of windows, 10 MiB delta bases) make large histories re-inflate the
    * same delta chains over and over.
    */
+  /**
+   * The work-tree files with this name that the index tracks below the top directory (not the top
+   * one's own), such as nested {@code .sealant.yaml} files: reading the index is cheap, walking a
+   * large work tree in every hook run is not. A bare repository has none.
+   */
+  public static List<Path> trackedFiles(Repository repo, String name) {
+    if (repo.isBare()) {
+      return List.of();
+    }
+    Path top = repo.getWorkTree().toPath();
+    List<Path> out = new ArrayList<>();
+    try {
+      DirCache dc = repo.readDirCache();
+      for (int i = 0; i < dc.getEntryCount(); i++) {
+        String p = dc.getEntry(i).getPathString();
+        if (p.endsWith("/" + name) && java.nio.file.Files.isRegularFile(top.resolve(p))) {
+          out.add(top.resolve(p));
+        }
+      }
+    } catch (IOException e) {
+      throw new GitException("cannot read the index of " + repo.getDirectory() + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   public static void tuneCache(int workers) {
     long heap = Runtime.getRuntime().maxMemory();
     WindowCacheConfig c = new WindowCacheConfig();
