@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.testing.Cli;
+import dev.sealant.testing.JGitRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,31 +26,26 @@ class GitHistoryTest {
   static final String TOKEN = "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";
 
   @TempDir Path dir;
+  JGitRepo repo;
   Git git;
-  int tick;
 
   @BeforeEach
   void init() throws Exception {
-    git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+    repo = JGitRepo.init(dir);
+    git = repo.git();
   }
 
   @AfterEach
   void close() {
-    git.close();
+    repo.close();
   }
 
   private void write(String path, String text) throws Exception {
-    Path p = dir.resolve(path);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
+    repo.write(path, text);
   }
 
   private RevCommit commit(String message) throws Exception {
-    git.add().addFilepattern(".").call();
-    git.add().addFilepattern(".").setUpdate(true).call();
-    PersonIdent who = new PersonIdent("Ada", "ada@example.invalid",
-        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * tick++), ZoneOffset.UTC);
-    return git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
+    return repo.commit(message);
   }
 
   private Cli.Run scan(String... args) {

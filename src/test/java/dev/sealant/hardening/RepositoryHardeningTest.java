@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.json.JsonParser;
 import dev.sealant.testing.Cli;
+import dev.sealant.testing.JGitRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,28 +43,26 @@ import org.junit.jupiter.api.io.TempDir;
 class RepositoryHardeningTest {
 
   @TempDir Path dir;
+  JGitRepo repo;
   Git git;
-  int tick;
 
   @BeforeEach
   void init() throws Exception {
-    git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+    repo = JGitRepo.init(dir);
+    git = repo.git();
   }
 
   @AfterEach
   void close() {
-    git.close();
+    repo.close();
   }
 
   private void write(String path, String text) throws Exception {
-    Path p = dir.resolve(path);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
+    repo.write(path, text);
   }
 
   private PersonIdent who() {
-    return new PersonIdent("Ada", "ada@example.invalid",
-        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * tick++), ZoneOffset.UTC);
+    return repo.who();
   }
 
   private RevCommit commit(String message) throws Exception {
