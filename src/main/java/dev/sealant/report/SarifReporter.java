@@ -23,7 +23,6 @@ public final class SarifReporter implements Reporter {
 
   static final String SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  static final String INFORMATION_URI = "https://github.com/sealant-dev/sealant";
   static final String FINGERPRINT_KEY = "sealantFingerprint/v1";
 
   private final String version;
@@ -73,7 +72,6 @@ public final class SarifReporter implements Reporter {
   private Map<String, Object> driver(List<Object> rules) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("name", "Sealant");
-    d.put("informationUri", INFORMATION_URI);
     d.put("semanticVersion", version);
     d.put("rules", rules);
     return d;
