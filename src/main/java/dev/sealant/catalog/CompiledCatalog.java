@@ -51,7 +51,7 @@ public final class CompiledCatalog {
       d.writeDouble(r.minEntropy());
       optional(d, r.path().map(Pattern::pattern));
       strings(d, r.allow().stopwords());
-      strings(d, r.allow().regexes().stream().map(Pattern::pattern).toList());
+      strings(d, r.allow().regexes().stream().map(LazyPattern::source).toList());
       d.writeUTF(r.severity().name());
       strings(d, r.tags());
       d.writeBoolean(r.multiline());
@@ -62,7 +62,7 @@ public final class CompiledCatalog {
     }
     strings(d, c.allow().paths().stream().map(Glob::glob).toList());
     strings(d, c.allow().values().stopwords());
-    strings(d, c.allow().values().regexes().stream().map(Pattern::pattern).toList());
+    strings(d, c.allow().values().regexes().stream().map(LazyPattern::source).toList());
     d.flush();
   }
 
@@ -82,7 +82,7 @@ public final class CompiledCatalog {
       int group = d.readInt();
       double entropy = d.readDouble();
       Optional<Pattern> path = optional(d).map(Pattern::compile);
-      RuleAllow allow = new RuleAllow(strings(d), strings(d).stream().map(Pattern::compile).toList());
+      RuleAllow allow = new RuleAllow(strings(d), strings(d).stream().map(LazyPattern::deferred).toList());
       Severity severity = Severity.valueOf(d.readUTF());
       List<String> tags = strings(d);
       boolean multiline = d.readBoolean();
@@ -92,8 +92,8 @@ public final class CompiledCatalog {
       rules.add(new Rule(id, description, keywords, regex, LazyPattern.deferred(regex), group, entropy, path,
           allow, severity, tags, multiline, validate, requireValid, none, origin));
     }
-    List<Glob> paths = strings(d).stream().map(Glob::of).toList();
-    RuleAllow values = new RuleAllow(strings(d), strings(d).stream().map(Pattern::compile).toList());
+    List<Glob> paths = strings(d).stream().map(Glob::deferred).toList();
+    RuleAllow values = new RuleAllow(strings(d), strings(d).stream().map(LazyPattern::deferred).toList());
     return new Catalog(rules, new GlobalAllow(paths, values));
   }
 

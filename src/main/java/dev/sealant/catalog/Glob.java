@@ -8,10 +8,16 @@ import com.google.re2j.Pattern;
  * without a slash matches the file name in any directory; one with a slash is anchored at the
  * scan root. Paths are always {@code /}-separated and relative.
  */
-public record Glob(String glob, Pattern pattern) {
+public record Glob(String glob, LazyPattern pattern) {
 
+  /** Compiles the glob now (a user's configuration is validated when it loads). */
   public static Glob of(String glob) {
-    return new Glob(glob, Pattern.compile(toRegex(glob)));
+    return new Glob(glob, LazyPattern.of(Pattern.compile(toRegex(glob))));
+  }
+
+  /** Compiles on first use: the shipped catalog's globs were validated when it was built. */
+  static Glob deferred(String glob) {
+    return new Glob(glob, LazyPattern.deferred(toRegex(glob)));
   }
 
   /**

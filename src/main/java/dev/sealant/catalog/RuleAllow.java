@@ -1,6 +1,5 @@
 package dev.sealant.catalog;
 
-import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,7 +7,7 @@ import java.util.Locale;
  * Values that look like secrets but are not: a candidate secret containing one of the stopwords
  * (case-insensitive) or matching one of the regexes is dropped.
  */
-public record RuleAllow(List<String> stopwords, List<Pattern> regexes) {
+public record RuleAllow(List<String> stopwords, List<LazyPattern> regexes) {
 
   public static final RuleAllow NONE = new RuleAllow(List.of(), List.of());
 
@@ -27,7 +26,7 @@ public record RuleAllow(List<String> stopwords, List<Pattern> regexes) {
         }
       }
     }
-    for (Pattern p : regexes) {
+    for (LazyPattern p : regexes) {
       if (p.matcher(secret).find()) {
         return true;
       }

@@ -48,10 +48,10 @@ final class RuleParser {
 
   private static RuleAllow ruleAllow(Map<String, YamlTree.Value> m, String where, Optional<String> ruleId) {
     List<String> stopwords = m.containsKey("stopwords") ? m.get("stopwords").strings() : List.of();
-    List<Pattern> regexes = new ArrayList<>();
+    List<LazyPattern> regexes = new ArrayList<>();
     if (m.containsKey("regexes")) {
       for (YamlTree.Value p : m.get("regexes").sequence()) {
-        regexes.add(compile(p, p.string(), ruleId, where + ".regexes"));
+        regexes.add(LazyPattern.of(compile(p, p.string(), ruleId, where + ".regexes")));
       }
     }
     return new RuleAllow(stopwords, regexes);
