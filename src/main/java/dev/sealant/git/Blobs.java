@@ -37,13 +37,13 @@ final class Blobs {
   }
 
   Text read(ObjectId id) throws IOException {
-    ObjectLoader ld = reader.open(id, Constants.OBJ_BLOB);
-    long size = ld.getSize();
-    if (size > limits.maxFileSize()) {
-      return Text.none("larger than --max-file-size (" + size + " > " + limits.maxFileSize() + " bytes)");
-    }
     byte[] bytes;
     try {
+      ObjectLoader ld = reader.open(id, Constants.OBJ_BLOB);
+      long size = ld.getSize();
+      if (size > limits.maxFileSize()) {
+        return Text.none("larger than --max-file-size (" + size + " > " + limits.maxFileSize() + " bytes)");
+      }
       bytes = ld.getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileSize()));
     } catch (org.eclipse.jgit.errors.MissingObjectException e) {
       throw e;

@@ -205,4 +205,19 @@ class GitHistoryTest {
     assertEquals(3, r.code(), r.all());
     assertTrue(r.err().contains(blob), r.err());
   }
+
+  @Test
+  void corruptObjectIsAGitErrorNamingIt() throws Exception {
+    write("a.txt", "x\n");
+    commit("one");
+    write("a.txt", "x\ny\n");
+    commit("two");
+    String blob = git.getRepository().resolve("HEAD:a.txt").name();
+    Path object = dir.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2));
+    object.toFile().setWritable(true);
+    Files.write(object, new byte[] {0x78, 0x01, 0x00, 0x01, 0x02, 0x03});
+    Cli.Run r = scan();
+    assertEquals(3, r.code(), r.all());
+    assertTrue(r.err().contains(blob), r.err());
+  }
 }
