@@ -206,4 +206,15 @@ class SuppressionTest {
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
     assertTrue(r.out().contains("FAIL rule 'acme-key'"), r.out());
   }
+
+  @Test
+  void rulesTestWithAMissingOrBrokenConfigIsExitTwo() throws Exception {
+    Cli.Run missing = Cli.run(dir, "rules", "test", "--config", "nope.yaml");
+    assertEquals(ExitCodes.USAGE, missing.code(), missing.all());
+    assertTrue(missing.err().contains("nope.yaml") && missing.err().contains("not found"), missing.err());
+    write(".sealant.yaml", "rulez: []\n");
+    Cli.Run typo = Cli.run(dir, "rules", "test");
+    assertEquals(ExitCodes.USAGE, typo.code(), typo.all());
+    assertTrue(typo.err().contains(".sealant.yaml:1") && typo.err().contains("unknown key 'rulez'"), typo.err());
+  }
 }
