@@ -1,11 +1,14 @@
 package dev.sealant.cli;
 
+import dev.sealant.allow.RepoConfig;
 import dev.sealant.allow.Suppressions;
 import dev.sealant.detect.Finding;
 import dev.sealant.git.CommitSet;
+import dev.sealant.git.DirectStagedSource;
 import dev.sealant.git.HookInput;
 import dev.sealant.git.Repos;
 import dev.sealant.git.StagedSource;
+import dev.sealant.git.raw.RawRepo;
 import dev.sealant.report.ReportOptions;
 import dev.sealant.report.TextReporter;
 import dev.sealant.scan.ScanResult;
@@ -62,11 +65,39 @@ public final class HookCommand implements Callable<Integer> {
   }
 
   static int preCommit(Env env, CatalogOptions catalog, SuppressionOptions suppression) {
+    // The common layout is read directly (no JGit set-up: most of a hook's start-up); anything
+    // unusual, and every error message, is JGit's.
+    Optional<DirectStagedSource.Staged> direct = RawRepo.open(env.cwd(), env.vars())
+        .flatMap(DirectStagedSource::open);
+    if (direct.isPresent()) {
+      DirectStagedSource.Staged staged = direct.get();
+      Suppressions sup = suppression.load(env, catalog.load(env), Optional.of(staged.workTree()),
+          root -> staged.trackedFiles(RepoConfig.FILE_NAME));
+      Source s = staged.source(Limits.defaults(), sup.engine()::pathAllowed, () -> jgitStaged(env, sup));
+      return gate(env, s, sup, "COMMIT BLOCKED", "the staged changes", "git commit --no-verify");
+    }
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
       Suppressions sup = suppression.load(env, catalog.load(env), repo);
       Source s = new StagedSource(repo, Limits.defaults(), sup.engine()::pathAllowed);
       return gate(env, s, sup, "COMMIT BLOCKED", "the staged changes", "git commit --no-verify");
     }
+  }
+
+  /** The JGit staged source, opening (and closing) the repository around its run. */
+  private static Source jgitStaged(Env env, Suppressions sup) {
+    return new Source() {
+      @Override
+      public void run(dev.sealant.source.Sink sink) {
+        try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
+          new StagedSource(repo, Limits.defaults(), sup.engine()::pathAllowed).run(sink);
+        }
+      }
+
+      @Override
+      public String describe() {
+        return "staged changes";
+      }
+    };
   }
 
   /** {@code sealant hook pre-push REMOTE URL}: the commits the remote does not have yet. */

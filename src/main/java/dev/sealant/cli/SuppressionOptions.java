@@ -48,6 +48,12 @@ public final class SuppressionOptions {
     return Suppressions.load(base, root, request(env));
   }
 
+  /** The same, with a given way to list the nested configuration files below the root. */
+  public Suppressions load(Env env, Catalog base, Optional<Path> root,
+      java.util.function.Function<Path, java.util.List<Path>> nested) {
+    return Suppressions.load(base, root, request(env), nested);
+  }
+
   /** The same, for a repository: nested configurations are the tracked ones (no work-tree walk). */
   public Suppressions load(Env env, Catalog base, org.eclipse.jgit.lib.Repository repo) {
     return Suppressions.load(base, ScanTarget.workTree(repo), request(env),
