@@ -33,7 +33,7 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
 
   /** Where the user pointed, explicitly; empty means "discover". */
   public record Request(Optional<Path> config, Optional<Path> ignoreFile, Optional<Path> baseline,
-      boolean inlineAllow, boolean reportUnused, LocalDate today) {}
+      boolean inlineAllow, boolean reportUnused, java.util.function.Supplier<LocalDate> today) {}
 
   /**
    * Reads the configuration, ignore file and baseline that apply to a scan.
@@ -80,7 +80,10 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
       if (!Files.isRegularFile(p)) {
         throw new ConfigException(p + ": ignore file not found");
       }
-      IgnoreFilter f = new IgnoreFilter(IgnoreFile.parse(display(root, p), read(p)), req.today(), req.reportUnused());
+      List<IgnoreFile.Entry> entries = IgnoreFile.parse(display(root, p), read(p));
+      // Today's date (time-zone data: milliseconds of a hook run) only when an entry can expire.
+      LocalDate today = entries.stream().anyMatch(e -> e.expires().isPresent()) ? req.today().get() : LocalDate.EPOCH;
+      IgnoreFilter f = new IgnoreFilter(entries, today, req.reportUnused());
       ignore = Optional.of(f);
       filters.add(f);
     }

@@ -65,6 +65,6 @@ public final class SuppressionOptions {
     // Expiry dates in the ignore file are the user's calendar days: today in the local zone.
     return new Suppressions.Request(cfg,
         Optional.ofNullable(ignoreFile).map(env::resolve), Optional.ofNullable(baseline).map(env::resolve),
-        !noInlineAllow, reportUnused || failOnUnused, LocalDate.now(ZoneId.systemDefault()));
+        !noInlineAllow, reportUnused || failOnUnused, () -> LocalDate.now(ZoneId.systemDefault()));
   }
 }

@@ -214,9 +214,15 @@ public final class ObjectStore implements AutoCloseable {
   private List<Pack> packs() {
     if (packs == null) {
       packs = new ArrayList<>();
-      try (DirectoryStream<Path> dir = Files.newDirectoryStream(objects.resolve("pack"), "pack-*.idx")) {
+      // A plain listing: a glob filter would compile a java.util.regex pattern, milliseconds cold.
+      try (DirectoryStream<Path> dir = Files.newDirectoryStream(objects.resolve("pack"))) {
         List<Path> idx = new ArrayList<>();
-        dir.forEach(idx::add);
+        for (Path p : dir) {
+          String name = p.getFileName().toString();
+          if (name.startsWith("pack-") && name.endsWith(".idx")) {
+            idx.add(p);
+          }
+        }
         idx.sort(null);
         for (Path i : idx) {
           String name = i.getFileName().toString();

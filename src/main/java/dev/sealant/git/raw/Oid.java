@@ -52,6 +52,18 @@ public record Oid(long hi, long mid, int lo) {
     return name();
   }
 
+  // Written out: a record's generated equals and hashCode bootstrap through method handles on
+  // first use, tens of milliseconds of a hook's start-up.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Oid other && hi == other.hi && mid == other.mid && lo == other.lo;
+  }
+
+  @Override
+  public int hashCode() {
+    return (int) (hi ^ (hi >>> 32)) * 31 + lo;
+  }
+
   private static void append(StringBuilder s, long v, int digits) {
     for (int i = digits - 1; i >= 0; i--) {
       s.append(Character.forDigit((int) (v >>> (4 * i)) & 0xf, 16));
