@@ -17,6 +17,9 @@ repo="$out/hook-repo"
 if [ ! -d "$repo/.git" ]; then
   git init -q "$repo"
   java "$root/bench/history/HistoryGenerator.java" --commits 300 --seed 11 | git -C "$repo" fast-import --quiet
+  # Packed as git's own gc packs a real repository (fast-import's raw pack keeps the newest
+  # objects at the end of delta chains 90 deep, which no repository that has seen a gc has).
+  git -C "$repo" gc -q
   git -C "$repo" checkout -q main
 fi
 cd "$repo"

@@ -1,6 +1,5 @@
 package dev.sealant.catalog;
 
-import com.google.re2j.Pattern;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -49,7 +48,7 @@ public final class CompiledCatalog {
       d.writeUTF(r.regex());
       d.writeInt(r.secretGroup());
       d.writeDouble(r.minEntropy());
-      optional(d, r.path().map(Pattern::pattern));
+      optional(d, r.path().map(LazyPattern::source));
       strings(d, r.allow().stopwords());
       strings(d, r.allow().regexes().stream().map(LazyPattern::source).toList());
       d.writeUTF(r.severity().name());
@@ -81,7 +80,7 @@ public final class CompiledCatalog {
       String regex = d.readUTF();
       int group = d.readInt();
       double entropy = d.readDouble();
-      Optional<Pattern> path = optional(d).map(Pattern::compile);
+      Optional<LazyPattern> path = optional(d).map(LazyPattern::deferred);
       RuleAllow allow = new RuleAllow(strings(d), strings(d).stream().map(LazyPattern::deferred).toList());
       Severity severity = Severity.valueOf(d.readUTF());
       List<String> tags = strings(d);

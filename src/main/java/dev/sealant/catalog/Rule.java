@@ -1,6 +1,5 @@
 package dev.sealant.catalog;
 
-import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +24,7 @@ public record Rule(
     LazyPattern pattern,
     int secretGroup,
     double minEntropy,
-    Optional<Pattern> path,
+    Optional<LazyPattern> path,
     RuleAllow allow,
     Severity severity,
     List<String> tags,

@@ -141,9 +141,9 @@ final class RuleParser {
         throw m.get("entropy").error(at + "entropy must be between 0 and 8 bits per character");
       }
     }
-    Optional<Pattern> path = Optional.empty();
+    Optional<LazyPattern> path = Optional.empty();
     if (m.containsKey("path")) {
-      path = Optional.of(compile(m.get("path"), m.get("path").string(), rid, "path regex"));
+      path = Optional.of(LazyPattern.of(compile(m.get("path"), m.get("path").string(), rid, "path regex")));
     }
     RuleAllow allow = RuleAllow.NONE;
     if (m.containsKey("allow")) {

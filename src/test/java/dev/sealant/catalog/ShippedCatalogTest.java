@@ -49,7 +49,7 @@ class ShippedCatalogTest {
     StringBuilder b = new StringBuilder();
     for (Rule r : c.rules()) {
       b.append(List.of(r.id(), r.description(), r.keywords(), r.regex(), r.pattern().source(), r.secretGroup(),
-          r.minEntropy(), r.path().map(p -> p.pattern()), r.allow().stopwords(),
+          r.minEntropy(), r.path().map(p -> p.source()), r.allow().stopwords(),
           r.allow().regexes().stream().map(p -> p.source()).toList(), r.severity(), r.tags(), r.multiline(),
           r.validate(), r.requireValid(), r.origin().line())).append('\n');
     }
