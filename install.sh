@@ -70,7 +70,7 @@ mv -f "$lib/sealant.jar.tmp" "$lib/sealant.jar"
 # silently if it does not fit (e.g. after a JDK upgrade: re-run install.sh).
 rm -f "$lib/sealant.jsa" "$lib/sealant.aot"
 # The training run is a pre-commit scan of a throwaway repository, so the archive holds the classes
-# a hook loads (JGit's index and object reading, the catalog, the detector). On JDK 25 and newer
+# a hook loads (the direct index and object readers, the catalog, the detector). On JDK 25 and newer
 # it is an AOT cache (classes loaded and linked ahead of time, plus method profiles); before that,
 # a dynamic class-data-sharing archive.
 java_feature=${java_major%%.*}
@@ -81,9 +81,15 @@ if [ "$java_feature" -ge 25 ] 2>/dev/null; then
 else
   archive_opt="-XX:ArchiveClassesAtExit=$lib/sealant.jsa"; archive="$lib/sealant.jsa"
 fi
-(cd "$train" && git init -q . && printf 'password = "not-a-real-one"\n' > app.py && git add app.py \
-  && java "$archive_opt" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$lib/sealant.jar" hook pre-commit) \
-  >/dev/null 2>&1 || true
+# It has a packed commit and a staged edit, so reading the index, HEAD, trees and pack deltas is
+# all trained; the user's own hooks, signing and identity settings are kept out of it.
+(cd "$train" && git init -q . && mkdir -p src && printf 'def main():\n    return 0\n' > src/app.py \
+  && printf 'host = "localhost"\n' > settings.ini && git add -A \
+  && git -c user.name=sealant -c user.email=sealant@invalid -c commit.gpgsign=false \
+       -c core.hooksPath=/dev/null commit -q --no-verify -m train && git repack -adq \
+  && printf 'password = "not-a-real-one"\n' >> src/app.py && git add -A \
+  && java "$archive_opt" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -jar "$lib/sealant.jar" \
+       hook pre-commit) >/dev/null 2>&1 || true
 if [ -s "$archive" ]; then cds="yes ($(basename "$archive"))"; else rm -f "$archive"; fi
 rm -rf "$train"
 
@@ -101,7 +107,7 @@ elif [ -f "\$lib/sealant.jsa" ]; then cds="-XX:SharedArchiveFile=\$lib/sealant.j
 # Hooks and staged scans are short: the quick C1 compiler and a serial heap start fastest. Other
 # commands may scan whole histories: full JIT and the parallel collector pay off there.
 case " \$* " in
-  *" hook "*|*" --staged "*) flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
+  *" hook "*|*" --staged "*) flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData" ;;
   *) flags="-XX:+UseParallelGC" ;;
 esac
 exec "\$java" \$flags \$cds \${SEALANT_JAVA_OPTS:-} -jar "\$lib/sealant.jar" "\$@"
