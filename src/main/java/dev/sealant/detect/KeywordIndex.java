@@ -28,41 +28,46 @@ final class KeywordIndex {
   final int[][] rulesAt;
 
   KeywordIndex(List<List<String>> keywordsByRule) {
-    List<int[]> gotoRows = new ArrayList<>();
+    // The trie: each state's children as (character, state) pairs, lower case only.
+    List<int[]> children = new ArrayList<>();
     List<List<Integer>> out = new ArrayList<>();
-    gotoRows.add(newRow());
+    children.add(new int[0]);
     out.add(new ArrayList<>());
     for (int rule = 0; rule < keywordsByRule.size(); rule++) {
       for (String kw : keywordsByRule.get(rule)) {
         int s = 0;
         for (int i = 0; i < kw.length(); i++) {
           int c = Character.toLowerCase(kw.charAt(i)) & 0x7f;
-          if (gotoRows.get(s)[c] < 0) {
-            gotoRows.get(s)[c] = gotoRows.size();
-            gotoRows.add(newRow());
+          int t = child(children.get(s), c);
+          if (t < 0) {
+            t = children.size();
+            int[] row = children.get(s);
+            int[] grown = Arrays.copyOf(row, row.length + 2);
+            grown[row.length] = c;
+            grown[row.length + 1] = t;
+            children.set(s, grown);
+            children.add(new int[0]);
             out.add(new ArrayList<>());
           }
-          s = gotoRows.get(s)[c];
+          s = t;
         }
         if (!out.get(s).contains(rule)) {
           out.get(s).add(rule);
         }
       }
     }
-    int n = gotoRows.size();
+    int n = children.size();
     int[] fail = new int[n];
     delta = new int[n * ALPHABET];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int c = 0; c < ALPHABET; c++) {
-      int t = gotoRows.get(0)[c];
-      if (t > 0) {
-        fail[t] = 0;
-        queue.add(t);
-        delta[c] = t;
-      } else {
-        delta[c] = 0;
-      }
+    int[] top = children.get(0);
+    for (int i = 0; i < top.length; i += 2) {
+      queue.add(top[i + 1]);
+      set(0, top[i], top[i + 1]);
     }
+    // Breadth first: a state's row is its failure state's row (one array copy) with its own
+    // children written over it. Copying instead of computing each of 128 entries keeps the build
+    // cheap enough for a hook's start-up, before any of it is compiled.
     while (!queue.isEmpty()) {
       int s = queue.poll();
       for (int r : out.get(fail[s])) {
@@ -70,27 +75,27 @@ final class KeywordIndex {
           out.get(s).add(r);
         }
       }
-      for (int c = 0; c < ALPHABET; c++) {
-        int t = gotoRows.get(s)[c];
-        if (t > 0) {
-          fail[t] = delta[fail[s] * ALPHABET + c];
-          queue.add(t);
-          delta[s * ALPHABET + c] = t;
-        } else {
-          delta[s * ALPHABET + c] = delta[fail[s] * ALPHABET + c];
-        }
+      int[] kids = children.get(s);
+      for (int i = 0; i < kids.length; i += 2) {
+        fail[kids[i + 1]] = delta[fail[s] * ALPHABET + kids[i]];
       }
-    }
-    // Fold upper case onto lower case so the scan loop needs no case conversion.
-    for (int s = 0; s < n; s++) {
-      for (int c = 'A'; c <= 'Z'; c++) {
-        delta[s * ALPHABET + c] = delta[s * ALPHABET + Character.toLowerCase(c)];
+      System.arraycopy(delta, fail[s] * ALPHABET, delta, s * ALPHABET, ALPHABET);
+      for (int i = 0; i < kids.length; i += 2) {
+        queue.add(kids[i + 1]);
+        set(s, kids[i], kids[i + 1]);
       }
     }
     rulesAt = new int[n][];
     for (int s = 0; s < n; s++) {
       List<Integer> rs = out.get(s);
-      rulesAt[s] = rs.isEmpty() ? null : rs.stream().mapToInt(Integer::intValue).sorted().toArray();
+      if (!rs.isEmpty()) {
+        int[] ids = new int[rs.size()];
+        for (int i = 0; i < ids.length; i++) {
+          ids[i] = rs.get(i);
+        }
+        Arrays.sort(ids);
+        rulesAt[s] = ids;
+      }
     }
     for (int i = 0; i < delta.length; i++) {
       if (rulesAt[delta[i]] != null) {
@@ -99,9 +104,20 @@ final class KeywordIndex {
     }
   }
 
-  private static int[] newRow() {
-    int[] row = new int[ALPHABET];
-    Arrays.fill(row, -1);
-    return row;
+  /** Sets the transition on {@code c}, for its upper case too (the scan loop folds no case). */
+  private void set(int s, int c, int t) {
+    delta[s * ALPHABET + c] = t;
+    if (c >= 'a' && c <= 'z') {
+      delta[s * ALPHABET + c - 'a' + 'A'] = t;
+    }
+  }
+
+  private static int child(int[] kids, int c) {
+    for (int i = 0; i < kids.length; i += 2) {
+      if (kids[i] == c) {
+        return kids[i + 1];
+      }
+    }
+    return -1;
   }
 }
