@@ -45,7 +45,7 @@ public final class CatalogLoader {
   public static Catalog builtIn() {
     try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(CompiledCatalog.RESOURCE)) {
       if (in != null) {
-        return CompiledCatalog.read(new java.io.BufferedInputStream(in, 1 << 16));
+        return CompiledCatalog.read(in);
       }
     } catch (IOException e) {
       // fall back to the YAML, which is always shipped

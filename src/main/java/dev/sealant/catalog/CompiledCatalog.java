@@ -1,10 +1,12 @@
 package dev.sealant.catalog;
 
-import java.io.DataInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ public final class CompiledCatalog {
 
   static final String RESOURCE = "dev/sealant/catalog.bin";
   private static final int MAGIC = 0x53434154; // "SCAT"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private CompiledCatalog() {}
 
@@ -37,89 +39,174 @@ public final class CompiledCatalog {
   }
 
   public static void write(Catalog c, OutputStream out) throws IOException {
-    DataOutputStream d = new DataOutputStream(out);
-    d.writeInt(MAGIC);
-    d.writeInt(VERSION);
-    d.writeInt(c.rules().size());
+    Writer w = new Writer();
+    w.d.writeInt(c.rules().size());
     for (Rule r : c.rules()) {
-      d.writeUTF(r.id());
-      d.writeUTF(r.description());
-      strings(d, r.keywords());
-      d.writeUTF(r.regex());
-      d.writeInt(r.secretGroup());
-      d.writeDouble(r.minEntropy());
-      optional(d, r.path().map(LazyPattern::source));
-      strings(d, r.allow().stopwords());
-      strings(d, r.allow().regexes().stream().map(LazyPattern::source).toList());
-      d.writeUTF(r.severity().name());
-      strings(d, r.tags());
-      d.writeBoolean(r.multiline());
-      optional(d, r.validate());
-      d.writeBoolean(r.requireValid());
-      d.writeUTF(r.origin().file());
-      d.writeInt(r.origin().line());
+      w.str(r.id());
+      w.str(r.description());
+      w.strings(r.keywords());
+      w.str(r.regex());
+      w.d.writeInt(r.secretGroup());
+      w.d.writeDouble(r.minEntropy());
+      w.optional(r.path().map(LazyPattern::source));
+      w.strings(r.allow().stopwords());
+      w.strings(r.allow().regexes().stream().map(LazyPattern::source).toList());
+      w.str(r.severity().name());
+      w.strings(r.tags());
+      w.d.writeBoolean(r.multiline());
+      w.optional(r.validate());
+      w.d.writeBoolean(r.requireValid());
+      w.str(r.origin().file());
+      w.d.writeInt(r.origin().line());
     }
-    strings(d, c.allow().paths().stream().map(Glob::glob).toList());
-    strings(d, c.allow().values().stopwords());
-    strings(d, c.allow().values().regexes().stream().map(LazyPattern::source).toList());
-    d.flush();
+    w.strings(c.allow().paths().stream().map(Glob::glob).toList());
+    w.strings(c.allow().values().stopwords());
+    w.strings(c.allow().values().regexes().stream().map(LazyPattern::source).toList());
+    w.finish(out);
   }
 
+  /**
+   * Reads the catalog. Every string sits in one UTF-8 pool decoded in a single call, and the
+   * structure is plain numbers: a hook reads this before anything is compiled, and decoding two
+   * thousand strings one by one in the interpreter cost it milliseconds.
+   */
   public static Catalog read(InputStream in) throws IOException {
-    DataInputStream d = new DataInputStream(in);
-    if (d.readInt() != MAGIC || d.readInt() != VERSION) {
-      throw new IOException("not a compiled catalog of this version");
-    }
-    int n = d.readInt();
+    Reader d = new Reader(in.readAllBytes());
+    int n = d.count();
     List<Rule> rules = new ArrayList<>(n);
     Examples none = new Examples(List.of(), List.of());
     for (int i = 0; i < n; i++) {
-      String id = d.readUTF();
-      String description = d.readUTF();
-      List<String> keywords = strings(d);
-      String regex = d.readUTF();
-      int group = d.readInt();
-      double entropy = d.readDouble();
-      Optional<LazyPattern> path = optional(d).map(LazyPattern::deferred);
-      RuleAllow allow = new RuleAllow(strings(d), strings(d).stream().map(LazyPattern::deferred).toList());
-      Severity severity = Severity.valueOf(d.readUTF());
-      List<String> tags = strings(d);
-      boolean multiline = d.readBoolean();
-      Optional<String> validate = optional(d);
-      boolean requireValid = d.readBoolean();
-      Origin origin = new Origin(d.readUTF(), d.readInt());
+      String id = d.str();
+      String description = d.str();
+      List<String> keywords = d.strings();
+      String regex = d.str();
+      int group = d.b.getInt();
+      double entropy = d.b.getDouble();
+      Optional<String> pathSource = d.optional();
+      Optional<LazyPattern> path = pathSource.isPresent()
+          ? Optional.of(LazyPattern.deferred(pathSource.get())) : Optional.empty();
+      RuleAllow allow = new RuleAllow(d.strings(), d.patterns());
+      Severity severity = severity(d.str());
+      List<String> tags = d.strings();
+      boolean multiline = d.b.get() != 0;
+      Optional<String> validate = d.optional();
+      boolean requireValid = d.b.get() != 0;
+      Origin origin = new Origin(d.str(), d.b.getInt());
       rules.add(new Rule(id, description, keywords, regex, LazyPattern.deferred(regex), group, entropy, path,
           allow, severity, tags, multiline, validate, requireValid, none, origin));
     }
-    List<Glob> paths = strings(d).stream().map(Glob::deferred).toList();
-    RuleAllow values = new RuleAllow(strings(d), strings(d).stream().map(LazyPattern::deferred).toList());
-    return new Catalog(rules, new GlobalAllow(paths, values));
+    List<String> globs = d.strings();
+    List<Glob> paths = new ArrayList<>(globs.size());
+    for (String g : globs) {
+      paths.add(Glob.deferred(g));
+    }
+    RuleAllow values = new RuleAllow(d.strings(), d.patterns());
+    return new Catalog(rules, new GlobalAllow(List.copyOf(paths), values));
   }
 
-  private static void strings(DataOutputStream d, List<String> list) throws IOException {
-    d.writeInt(list.size());
-    for (String s : list) {
-      d.writeUTF(s);
+  /** Enum.valueOf builds its name table by reflection on first use: a loop is cheaper cold. */
+  private static Severity severity(String name) throws IOException {
+    for (Severity s : Severity.values()) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    throw new IOException("unknown severity " + name);
+  }
+
+  /** Numbers in one stream, strings in order in a pool written after a table of their lengths. */
+  private static final class Writer {
+    final ByteArrayOutputStream numbers = new ByteArrayOutputStream();
+    final DataOutputStream d = new DataOutputStream(numbers);
+    final List<String> pool = new ArrayList<>();
+
+    void str(String s) {
+      pool.add(s);
+    }
+
+    void strings(List<String> list) throws IOException {
+      d.writeInt(list.size());
+      list.forEach(this::str);
+    }
+
+    void optional(Optional<String> s) throws IOException {
+      d.writeBoolean(s.isPresent());
+      s.ifPresent(this::str);
+    }
+
+    void finish(OutputStream out) throws IOException {
+      DataOutputStream o = new DataOutputStream(out);
+      o.writeInt(MAGIC);
+      o.writeInt(VERSION);
+      o.writeInt(pool.size());
+      for (String s : pool) {
+        o.writeInt(s.length());
+      }
+      byte[] text = String.join("", pool).getBytes(StandardCharsets.UTF_8);
+      o.writeInt(text.length);
+      o.write(text);
+      d.flush();
+      numbers.writeTo(o);
+      o.flush();
     }
   }
 
-  private static List<String> strings(DataInputStream d) throws IOException {
-    int n = d.readInt();
-    List<String> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      out.add(d.readUTF());
-    }
-    return out;
-  }
+  private static final class Reader {
+    final ByteBuffer b;
+    final int[] lengths;
+    final String text;
+    int next;
+    int at;
 
-  private static void optional(DataOutputStream d, Optional<String> s) throws IOException {
-    d.writeBoolean(s.isPresent());
-    if (s.isPresent()) {
-      d.writeUTF(s.get());
+    Reader(byte[] bytes) throws IOException {
+      b = ByteBuffer.wrap(bytes);
+      try {
+        if (b.getInt() != MAGIC || b.getInt() != VERSION) {
+          throw new IOException("not a compiled catalog of this version");
+        }
+        lengths = new int[b.getInt()];
+        for (int i = 0; i < lengths.length; i++) {
+          lengths[i] = b.getInt();
+        }
+        int size = b.getInt();
+        text = new String(bytes, b.position(), size, StandardCharsets.UTF_8);
+        b.position(b.position() + size);
+      } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        throw new IOException("truncated compiled catalog", e);
+      }
     }
-  }
 
-  private static Optional<String> optional(DataInputStream d) throws IOException {
-    return d.readBoolean() ? Optional.of(d.readUTF()) : Optional.empty();
+    int count() {
+      return b.getInt();
+    }
+
+    String str() {
+      int len = lengths[next++];
+      String s = text.substring(at, at + len);
+      at += len;
+      return s;
+    }
+
+    List<String> strings() {
+      int n = b.getInt();
+      String[] out = new String[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = str();
+      }
+      return List.of(out);
+    }
+
+    List<LazyPattern> patterns() {
+      int n = b.getInt();
+      LazyPattern[] out = new LazyPattern[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = LazyPattern.deferred(str());
+      }
+      return List.of(out);
+    }
+
+    Optional<String> optional() {
+      return b.get() != 0 ? Optional.of(str()) : Optional.empty();
+    }
   }
 }

@@ -12,7 +12,11 @@ public record RuleAllow(List<String> stopwords, List<LazyPattern> regexes) {
   public static final RuleAllow NONE = new RuleAllow(List.of(), List.of());
 
   public RuleAllow {
-    stopwords = stopwords.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    String[] lower = new String[stopwords.size()];
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = stopwords.get(i).toLowerCase(Locale.ROOT);
+    }
+    stopwords = List.of(lower);
     regexes = List.copyOf(regexes);
   }
 

@@ -60,21 +60,36 @@ public final class Scanner {
       warnings.addAll(filter.diagnostics());
     }
     List<Skipped> skipped = new ArrayList<>(c.skipped);
-    skipped.sort(Comparator.comparing(Skipped::path).thenComparing(s -> s.commit().orElse("")));
+    skipped.sort((a, b) -> {
+      int k = a.path().compareTo(b.path());
+      return k != 0 ? k : a.commit().orElse("").compareTo(b.commit().orElse(""));
+    });
     Stats stats = new Stats(c.paths.size(), c.commits.size(), c.bytes.get(),
         Duration.between(start, Instant.now()));
     return new ScanResult(sorted(findings), sorted(suppressed), skipped, warnings, stats);
   }
 
-  /** Newest commit first (grouped by commit), then path, line, column and rule id. */
-  public static final Comparator<Finding> ORDER =
-      Comparator.<Finding, Instant>comparing(f -> f.commit().map(CommitInfo::date).orElse(Instant.MAX),
-              Comparator.reverseOrder())
-          .thenComparing(f -> f.commit().map(CommitInfo::id).orElse(""))
-          .thenComparing(Finding::path)
-          .thenComparingInt(Finding::line)
-          .thenComparingInt(Finding::column)
-          .thenComparing(Finding::ruleId);
+  /**
+   * Newest commit first (grouped by commit), then path, line, column and rule id. Spelled out:
+   * Comparator's combinators spin lambda classes at run time that no start-up archive holds.
+   */
+  public static final Comparator<Finding> ORDER = (a, b) -> {
+    int c = b.commit().map(CommitInfo::date).orElse(Instant.MAX)
+        .compareTo(a.commit().map(CommitInfo::date).orElse(Instant.MAX));
+    if (c == 0) {
+      c = a.commit().map(CommitInfo::id).orElse("").compareTo(b.commit().map(CommitInfo::id).orElse(""));
+    }
+    if (c == 0) {
+      c = a.path().compareTo(b.path());
+    }
+    if (c == 0) {
+      c = Integer.compare(a.line(), b.line());
+    }
+    if (c == 0) {
+      c = Integer.compare(a.column(), b.column());
+    }
+    return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
+  };
 
   private static List<Finding> sorted(List<Finding> in) {
     List<Finding> out = new ArrayList<>(in);
