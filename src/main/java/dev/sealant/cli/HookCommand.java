@@ -169,8 +169,13 @@ public final class HookCommand implements Callable<Integer> {
    * command's options is a good part of it. Anything else goes through the full command line.
    */
   static java.util.Optional<Integer> fastPath(Env env, String... args) {
-    if (args.length < 2 || !args[0].equals("hook") || java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("-"))) {
+    if (args.length < 2 || !args[0].equals("hook")) {
       return java.util.Optional.empty();
+    }
+    for (String a : args) {
+      if (a.startsWith("-")) {
+        return java.util.Optional.empty();
+      }
     }
     CatalogOptions catalog = new CatalogOptions();
     SuppressionOptions suppression = new SuppressionOptions();
