@@ -2,8 +2,6 @@ package dev.sealant.git.raw;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -216,11 +214,6 @@ public final class IndexFile {
   }
 
   private static String decode(CharsetDecoder utf8, byte[] path) {
-    try {
-      CharBuffer c = utf8.reset().decode(ByteBuffer.wrap(path));
-      return c.toString();
-    } catch (CharacterCodingException e) {
-      throw StepAside.because("a path that is not UTF-8");
-    }
+    return Names.decode(path, 0, path.length, utf8);
   }
 }

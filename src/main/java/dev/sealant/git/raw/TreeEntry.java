@@ -1,6 +1,5 @@
 package dev.sealant.git.raw;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +19,7 @@ public record TreeEntry(int mode, String name, Oid id) {
   /** Parses a tree object's content. Names that are not UTF-8 are left to JGit. */
   public static List<TreeEntry> parse(byte[] b) {
     List<TreeEntry> out = new ArrayList<>();
-    java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+    java.nio.charset.CharsetDecoder utf8 = null;
     int p = 0;
     while (p < b.length) {
       int mode = 0;
@@ -38,12 +37,7 @@ public record TreeEntry(int mode, String name, Oid id) {
       if (p >= b.length || p == nameAt || digits == 0) {
         throw StepAside.because("bad tree entry");
       }
-      String name;
-      try {
-        name = utf8.reset().decode(java.nio.ByteBuffer.wrap(b, nameAt, p - nameAt)).toString();
-      } catch (java.nio.charset.CharacterCodingException e) {
-        throw StepAside.because("a tree entry name that is not UTF-8");
-      }
+      String name = Names.decode(b, nameAt, p, utf8);
       out.add(new TreeEntry(mode, name, Oid.of(b, p + 1)));
       p += 1 + Oid.LENGTH;
     }
