@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -26,9 +27,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * The commits of a {@link CommitSet}, each diffed against its parents (a root commit against the
@@ -98,10 +96,11 @@ public final class CommitSource implements Source {
       AtomicBoolean failed, HashCache cache) {
     try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
       ChangeScanner scanner = new ChangeScanner(reader, limits, pathAllowed, seen, sink, cache);
+      TreeDiff.Trees trees = tree -> reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
       for (int i = next.getAndIncrement(); i < ids.size() && !failed.get(); i = next.getAndIncrement()) {
         ObjectId id = ids.get(i);
         try {
-          diff(rw, reader, scanner, id);
+          diff(rw, trees, scanner, id);
         } catch (MissingObjectException e) {
           throw new GitException("commit " + id.name() + ": missing object " + e.getObjectId().name()
               + " (the repository is corrupt or incomplete)", e);
@@ -114,20 +113,17 @@ public final class CommitSource implements Source {
     }
   }
 
-  private static void diff(RevWalk rw, ObjectReader reader, ChangeScanner scanner, ObjectId id) throws IOException {
+  private static void diff(RevWalk rw, TreeDiff.Trees trees, ChangeScanner scanner, ObjectId id)
+      throws IOException {
     RevCommit c = rw.parseCommit(id);
-    try (TreeWalk walk = new TreeWalk(reader)) {
-      walk.setRecursive(true);
-      walk.setFilter(TreeFilter.ANY_DIFF);
-      if (c.getParentCount() == 0) {
-        walk.addTree(new EmptyTreeIterator());
-      }
-      for (RevCommit p : c.getParents()) {
-        walk.addTree(rw.parseCommit(p).getTree());
-      }
-      walk.addTree(c.getTree());
-      scanner.scan(walk, Optional.of(info(c)));
+    int parents = c.getParentCount();
+    ObjectId[] roots = new ObjectId[Math.max(1, parents) + 1];
+    for (int p = 0; p < parents; p++) {
+      roots[p] = rw.parseCommit(c.getParent(p)).getTree();
     }
+    // A root commit is compared with the empty tree (null).
+    roots[roots.length - 1] = c.getTree();
+    scanner.scan(TreeDiff.diff(trees, roots), Optional.of(info(c)));
     rw.reset();
   }
 
