@@ -2,7 +2,6 @@ package dev.sealant.git;
 
 import dev.sealant.detect.CommitInfo;
 import dev.sealant.detect.Fragment;
-import dev.sealant.source.Content;
 import dev.sealant.source.Limits;
 import dev.sealant.source.Sink;
 import dev.sealant.source.Skipped;
@@ -43,7 +42,15 @@ final class ChangeScanner {
    */
   ChangeScanner(ObjectReader reader, Limits limits, Predicate<String> pathAllowed, Set<Long> seen, Sink sink,
       HashCache cache) {
-    this.blobs = new Blobs(reader, limits, cache);
+    this(reader, Optional.empty(), limits, pathAllowed, seen, sink, cache);
+  }
+
+  /**
+   * @param packs the history scan's own pack reader (this thread's), tried before {@code reader}
+   */
+  ChangeScanner(ObjectReader reader, Optional<PackReader> packs, Limits limits, Predicate<String> pathAllowed,
+      Set<Long> seen, Sink sink, HashCache cache) {
+    this.blobs = new Blobs(reader, packs, limits, cache);
     this.pathAllowed = pathAllowed;
     this.seen = seen;
     this.sink = sink;
@@ -125,9 +132,9 @@ final class ChangeScanner {
     if (!seen.add(key(c))) {
       return;
     }
-    Blobs.Text text = blobs.read(c.now());
-    if (text.bytes().isEmpty()) {
-      sink.skipped(new Skipped(c.path(), text.whyNot(), id));
+    Blobs.Version now = blobs.read(c.now());
+    if (now.lines().isEmpty()) {
+      sink.skipped(new Skipped(c.path(), now.whyNot(), id));
       return;
     }
     List<LineCounts> befores = new ArrayList<>();
@@ -137,12 +144,10 @@ final class ChangeScanner {
       }
     }
     renamePool.ifPresent(befores::add);
-    byte[] bytes = text.bytes().get();
-    Lines lines = Lines.of(bytes);
-    blobs.remember(c.now(), lines);
+    Lines lines = now.lines().get();
     if (befores.isEmpty()) {
-      if (bytes.length > 0) {
-        sink.accept(new Fragment(c.path(), commit, 1, Content.decodeUtf8(bytes, 0, bytes.length)));
+      if (lines.count() > 0) {
+        sink.accept(new Fragment(c.path(), commit, 1, lines.text()));
       }
       return;
     }
