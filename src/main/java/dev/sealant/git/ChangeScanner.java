@@ -2,7 +2,6 @@ package dev.sealant.git;
 
 import dev.sealant.detect.CommitInfo;
 import dev.sealant.detect.Fragment;
-import dev.sealant.source.Content;
 import dev.sealant.source.Limits;
 import dev.sealant.source.Sink;
 import dev.sealant.source.Skipped;
@@ -43,7 +42,15 @@ final class ChangeScanner {
    */
   ChangeScanner(ObjectReader reader, Limits limits, Predicate<String> pathAllowed, Set<Long> seen, Sink sink,
       HashCache cache) {
-    this.blobs = new Blobs(reader, limits, cache);
+    this(reader, Optional.empty(), limits, pathAllowed, seen, sink, cache);
+  }
+
+  /**
+   * @param packs the history scan's own pack reader (this thread's), tried before {@code reader}
+   */
+  ChangeScanner(ObjectReader reader, Optional<PackReader> packs, Limits limits, Predicate<String> pathAllowed,
+      Set<Long> seen, Sink sink, HashCache cache) {
+    this.blobs = new Blobs(reader, packs, limits, cache);
     this.pathAllowed = pathAllowed;
     this.seen = seen;
     this.sink = sink;
@@ -51,23 +58,42 @@ final class ChangeScanner {
 
   /** Scans the walk (recursive, filtered to differences) whose last tree is the new version. */
   void scan(TreeWalk walk, Optional<CommitInfo> commit) throws IOException {
-    int olds = walk.getTreeCount() - 1;
+    int n = walk.getTreeCount();
+    List<DiffEntry> entries = new ArrayList<>();
+    while (walk.next()) {
+      int[] modes = new int[n];
+      ObjectId[] ids = new ObjectId[n];
+      for (int i = 0; i < n; i++) {
+        modes[i] = walk.getRawMode(i);
+        ids[i] = walk.getObjectId(i);
+      }
+      entries.add(new DiffEntry(walk.getPathString(), modes, ids));
+    }
+    scan(entries, commit);
+  }
+
+  /** Scans the differing paths of one comparison, each with the new tree's version last. */
+  void scan(List<DiffEntry> entries, Optional<CommitInfo> commit) throws IOException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    int olds = entries.get(0).trees() - 1;
     Optional<String> id = commit.map(CommitInfo::id);
     List<Change> changes = new ArrayList<>();
     List<ObjectId> deleted = new ArrayList<>();
-    while (walk.next()) {
-      int mode = walk.getRawMode(olds);
-      String path = walk.getPathString();
+    for (DiffEntry e : entries) {
+      int mode = e.mode(olds);
+      String path = e.path();
       if (mode == 0) {
-        if (olds == 1 && isFile(walk.getRawMode(0))) {
-          deleted.add(walk.getObjectId(0));
+        if (olds == 1 && isFile(e.mode(0))) {
+          deleted.add(e.id(0));
         }
       } else if (FileMode.GITLINK.equals(mode)) {
         sink.skipped(new Skipped(path, "submodule (gitlink): its commits are not scanned here", id));
       } else if (FileMode.SYMLINK.equals(mode)) {
         sink.skipped(new Skipped(path, "symbolic link: the link target is not scanned", id));
       } else if (isFile(mode)) {
-        change(walk, olds, path).ifPresent(changes::add);
+        change(e, olds).ifPresent(changes::add);
       }
     }
     Optional<LineCounts> renamePool = Optional.empty();
@@ -80,21 +106,21 @@ final class ChangeScanner {
     }
   }
 
-  private Optional<Change> change(TreeWalk walk, int olds, String path) {
-    ObjectId now = walk.getObjectId(olds);
+  private static Optional<Change> change(DiffEntry e, int olds) {
+    ObjectId now = e.id(olds);
     List<ObjectId> before = new ArrayList<>(olds);
     for (int p = 0; p < olds; p++) {
-      if (!isFile(walk.getRawMode(p))) {
+      if (!isFile(e.mode(p))) {
         before.add(ObjectId.zeroId());
         continue;
       }
-      ObjectId old = walk.getObjectId(p);
+      ObjectId old = e.id(p);
       if (old.equals(now)) {
         return Optional.empty();
       }
       before.add(old);
     }
-    return Optional.of(new Change(path, now, before));
+    return Optional.of(new Change(e.path(), now, before));
   }
 
   private void scan(Change c, Optional<CommitInfo> commit, Optional<LineCounts> renamePool) throws IOException {
@@ -106,9 +132,9 @@ final class ChangeScanner {
     if (!seen.add(key(c))) {
       return;
     }
-    Blobs.Text text = blobs.read(c.now());
-    if (text.bytes().isEmpty()) {
-      sink.skipped(new Skipped(c.path(), text.whyNot(), id));
+    Blobs.Version now = blobs.read(c.now());
+    if (now.lines().isEmpty()) {
+      sink.skipped(new Skipped(c.path(), now.whyNot(), id));
       return;
     }
     List<LineCounts> befores = new ArrayList<>();
@@ -118,12 +144,10 @@ final class ChangeScanner {
       }
     }
     renamePool.ifPresent(befores::add);
-    byte[] bytes = text.bytes().get();
-    Lines lines = Lines.of(bytes);
-    blobs.remember(c.now(), lines);
+    Lines lines = now.lines().get();
     if (befores.isEmpty()) {
-      if (bytes.length > 0) {
-        sink.accept(new Fragment(c.path(), commit, 1, Content.decodeUtf8(bytes, 0, bytes.length)));
+      if (lines.count() > 0) {
+        sink.accept(new Fragment(c.path(), commit, 1, lines.text()));
       }
       return;
     }

@@ -5,20 +5,15 @@ import dev.sealant.error.GitException;
 import dev.sealant.source.Limits;
 import dev.sealant.source.Sink;
 import dev.sealant.source.Source;
-import dev.sealant.source.Workers;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -26,16 +21,19 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * The commits of a {@link CommitSet}, each diffed against its parents (a root commit against the
- * empty tree) and each scanned once. One thread lists the commit ids (a cheap walk over headers
- * only); then {@code threads} workers, each with its own {@link ObjectReader} and {@link RevWalk},
- * take commits from that list and stream their added lines to the sink. Only the id list is held
- * for the whole scan; diffs are never collected.
+ * empty tree) and each scanned once. One walk over commit headers lists the ids; then one thread
+ * reads the history in the order the pack files store it, computes each commit's added lines and
+ * hands them, through a {@link FragmentQueue}, to {@code threads} threads that run the detector.
+ * Only the id list is held for the whole scan; diffs are never collected.
+ *
+ * <p>Why one reading thread: reading git objects is cheap when each one is read right after the
+ * objects its delta chain runs through, and slow otherwise (a delta chain resolved again for every
+ * object). One reader going through the history in pack order keeps its caches ({@link
+ * PackReader}, {@link HashCache}) warm; split between threads, each would resolve the others'
+ * chains again. Detection, the other half of the work, runs in parallel.
  */
 public final class CommitSource implements Source {
 
@@ -57,77 +55,60 @@ public final class CommitSource implements Source {
   @Override
   public void run(Sink sink) {
     warnIfShallow(sink);
-    List<ObjectId> ids = list();
-    listed = ids.size();
-    if (ids.isEmpty()) {
-      return;
-    }
-    Set<Long> seen = ConcurrentHashMap.newKeySet();
-    HashCache cache = HashCache.forHeap();
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    AtomicBoolean failed = new AtomicBoolean();
-    int n = Math.min(threads, ids.size());
-    ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-      Thread t = new Thread(r, "sealant-git");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < n; w++) {
-        futures.add(pool.submit(() -> {
-          try {
-            work(ids, next, done, seen, sink, failed, cache);
-          } catch (RuntimeException e) {
-            failed.set(true);
-            throw e;
-          }
-        }));
+    long heap = Runtime.getRuntime().maxMemory();
+    try (PackReader packs = PackReader.of(repo, Math.min(64L << 20, heap / 16))) {
+      List<ObjectId> ids = list(packs);
+      listed = ids.size();
+      if (ids.isEmpty()) {
+        return;
       }
-      for (Future<?> f : futures) {
-        Workers.await(f);
+      if (threads == 1) {
+        read(ids, packs, sink);
+        return;
       }
-    } finally {
-      pool.shutdownNow();
+      try (FragmentQueue queue = new FragmentQueue(sink, threads)) {
+        queue.run(() -> read(ids, packs, queue));
+      }
     }
   }
 
-  /** One worker: its own reader and walk, commits taken from the shared list until none is left. */
-  private void work(List<ObjectId> ids, AtomicInteger next, AtomicInteger done, Set<Long> seen, Sink sink,
-      AtomicBoolean failed, HashCache cache) {
+  /** Diffs the commits in order, sending their added lines to {@code out}. */
+  private void read(List<ObjectId> ids, PackReader packs, Sink out) {
+    Set<Long> seen = new HashSet<>();
+    HashCache cache = HashCache.forHeap();
     try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
-      ChangeScanner scanner = new ChangeScanner(reader, limits, pathAllowed, seen, sink, cache);
-      for (int i = next.getAndIncrement(); i < ids.size() && !failed.get(); i = next.getAndIncrement()) {
-        ObjectId id = ids.get(i);
+      ChangeScanner scanner = new ChangeScanner(reader, Optional.of(packs), limits, pathAllowed, seen, out, cache);
+      TreeDiff.Trees trees = tree -> {
+        byte[] raw = packs.read(tree, Constants.OBJ_TREE, Integer.MAX_VALUE - 8);
+        return raw != null ? raw : reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+      };
+      int done = 0;
+      for (ObjectId id : ids) {
         try {
-          diff(rw, reader, scanner, id);
+          diff(rw, trees, scanner, id);
         } catch (MissingObjectException e) {
           throw new GitException("commit " + id.name() + ": missing object " + e.getObjectId().name()
               + " (the repository is corrupt or incomplete)", e);
         } catch (IOException e) {
           throw new GitException("commit " + id.name() + ": cannot read: " + e.getMessage(), e);
         }
-        sink.scannedCommit(id.name());
-        sink.progress(done.incrementAndGet(), ids.size());
+        out.scannedCommit(id.name());
+        out.progress(++done, ids.size());
       }
     }
   }
 
-  private static void diff(RevWalk rw, ObjectReader reader, ChangeScanner scanner, ObjectId id) throws IOException {
+  private static void diff(RevWalk rw, TreeDiff.Trees trees, ChangeScanner scanner, ObjectId id)
+      throws IOException {
     RevCommit c = rw.parseCommit(id);
-    try (TreeWalk walk = new TreeWalk(reader)) {
-      walk.setRecursive(true);
-      walk.setFilter(TreeFilter.ANY_DIFF);
-      if (c.getParentCount() == 0) {
-        walk.addTree(new EmptyTreeIterator());
-      }
-      for (RevCommit p : c.getParents()) {
-        walk.addTree(rw.parseCommit(p).getTree());
-      }
-      walk.addTree(c.getTree());
-      scanner.scan(walk, Optional.of(info(c)));
+    int parents = c.getParentCount();
+    ObjectId[] roots = new ObjectId[Math.max(1, parents) + 1];
+    for (int p = 0; p < parents; p++) {
+      roots[p] = rw.parseCommit(c.getParent(p)).getTree();
     }
+    // A root commit is compared with the empty tree (null).
+    roots[roots.length - 1] = c.getTree();
+    scanner.scan(TreeDiff.diff(trees, roots), Optional.of(info(c)));
     rw.reset();
   }
 
@@ -136,9 +117,13 @@ public final class CommitSource implements Source {
     return new CommitInfo(c.name(), a.getName(), a.getEmailAddress(), a.getWhenAsInstant());
   }
 
-  /** The commits to scan, oldest first; tags are peeled and refs to non-commits ignored. */
-  private List<ObjectId> list() {
+  /**
+   * The commits to scan, in the order their objects are stored (see {@link PackOrder}); tags are
+   * peeled and refs to non-commits ignored.
+   */
+  private List<ObjectId> list(PackReader packs) {
     List<ObjectId> ids = new ArrayList<>();
+    PackOrder order = new PackOrder(packs);
     try (RevWalk rw = new RevWalk(repo)) {
       rw.setRetainBody(false);
       for (ObjectId id : set.include()) {
@@ -152,10 +137,12 @@ public final class CommitSource implements Source {
       }
       for (RevCommit c : rw) {
         ids.add(c.copy());
+        order.sample(c);
       }
-      // Oldest first: a commit's new versions are then usually hashed (and cached) before the
-      // next commit to touch the same paths compares against them.
-      java.util.Collections.reverse(ids);
+      // The walk gives newest first; oldest first unless the packs store the history the other way.
+      if (!order.newestFirst()) {
+        java.util.Collections.reverse(ids);
+      }
     } catch (MissingObjectException e) {
       throw new GitException(set.what() + ": missing object " + e.getObjectId().name()
           + " (the repository is corrupt or incomplete)", e);

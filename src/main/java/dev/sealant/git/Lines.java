@@ -108,6 +108,16 @@ final class Lines {
     return hashes.length;
   }
 
+  /** What holding these lines costs, roughly in bytes: the content and the two tables. */
+  long weight() {
+    return bytes.length + 12L * hashes.length;
+  }
+
+  /** The whole content as text. */
+  String text() {
+    return slice(0, count());
+  }
+
   long hash(int line) {
     return hashes[line];
   }

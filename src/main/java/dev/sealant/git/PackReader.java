@@ -1,0 +1,316 @@
+package dev.sealant.git;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.Pack;
+import org.eclipse.jgit.internal.storage.file.PackIndex;
+import org.eclipse.jgit.internal.storage.pack.BinaryDelta;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Reads trees and blobs straight from the repository's pack files, for a history scan that reads
+ * most of them once, in pack order.
+ *
+ * <p>Why not JGit's reader: a packed object is usually a delta on a base that may itself be a
+ * delta, and JGit keeps only the base immediately below the object asked for. A scan that reads
+ * objects one after another along such chains (as a history scan does) then inflates each delta
+ * two or more times, and in packs written by {@code git fast-import} (whose deltas chain through
+ * unrelated files, up to fifty deep) many times over. This reader keeps every object it resolves,
+ * base or not, in a small least-recently-used cache, as git itself does, so each delta on the way
+ * is inflated once.
+ *
+ * <p>It handles only the plain case: an object in one of the repository's own packs, of the
+ * expected type, no larger than the caller's bound. For anything else ({@link #read} returns
+ * {@code null}: loose objects, alternates, large or unreadable objects) the caller asks JGit,
+ * which also reports corrupt and missing objects in its own words. One instance per thread.
+ */
+final class PackReader implements AutoCloseable {
+
+  private static final int OBJ_OFS_DELTA = 6;
+  private static final int OBJ_REF_DELTA = 7;
+  private static final int WINDOW = 16 << 10;
+  private static final int WINDOWS = 32;
+  private static final int MAX_CHAIN = 10_000;
+
+  /** A resolved object: its type and content. */
+  private static final class Obj {
+    private final int type;
+    private final byte[] data;
+
+    Obj(int type, byte[] data) {
+      this.type = type;
+      this.data = data;
+    }
+
+    int type() {
+      return type;
+    }
+
+    byte[] data() {
+      return data;
+    }
+  }
+
+  /** An aligned piece of a pack file, read into memory outside the heap. */
+  private static final class Window {
+    final ByteBuffer buf = ByteBuffer.allocateDirect(WINDOW);
+    Source pack;
+    long start;
+    int length;
+    long used;
+
+    boolean holds(Source s, long pos) {
+      return pack == s && pos >= start && pos < start + length;
+    }
+  }
+
+  /** One pack: its index, and its file once opened. */
+  private static final class Source {
+    final Pack pack;
+    final PackIndex index;
+    FileChannel channel;
+    long length;
+
+    Source(Pack pack, PackIndex index) {
+      this.pack = pack;
+      this.index = index;
+    }
+  }
+
+  private final List<Source> packs;
+  private final Lru<Long, Obj> cache;
+  private final Inflater inflater = new Inflater();
+  private final Window[] windows = new Window[WINDOWS];
+  private Window last;
+  private long tick;
+
+  private PackReader(List<Source> packs, long cacheBytes) {
+    this.packs = packs;
+    this.cache = new Lru<>(cacheBytes, o -> o.data().length + 64L);
+  }
+
+  /** A reader over the packs of {@code repo} (none when its objects are not in a local object directory). */
+  static PackReader of(Repository repo, long cacheBytes) {
+    List<Source> packs = new ArrayList<>();
+    if (repo.getObjectDatabase() instanceof ObjectDirectory dir) {
+      for (Pack p : dir.getPacks()) {
+        try {
+          packs.add(new Source(p, p.getIndex()));
+        } catch (IOException | RuntimeException e) {
+          // An unreadable index: JGit reads (or reports) this pack's objects.
+        }
+      }
+    }
+    return new PackReader(packs, cacheBytes);
+  }
+
+  /**
+   * The content of {@code id} if it is a packed object of {@code type} of at most {@code maxBytes};
+   * otherwise {@code null}, and the caller reads it through JGit.
+   */
+  byte[] read(AnyObjectId id, int type, int maxBytes) {
+    for (int i = 0; i < packs.size(); i++) {
+      Source s = packs.get(i);
+      long offset = s.index.findOffset(id);
+      if (offset < 0) {
+        continue;
+      }
+      try {
+        Obj o = resolve(i, s, offset, maxBytes);
+        return o != null && o.type() == type && o.data().length <= maxBytes ? o.data() : null;
+      } catch (IOException | DataFormatException | RuntimeException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where {@code id} is stored: the pack's number in the high 16 bits and the offset in the pack
+   * below them, or -1 when no pack of this reader holds it.
+   */
+  long position(AnyObjectId id) {
+    for (int i = 0; i < packs.size(); i++) {
+      long offset = packs.get(i).index.findOffset(id);
+      if (offset >= 0) {
+        return key(i, offset);
+      }
+    }
+    return -1;
+  }
+
+  /** Follows the delta chain down to a cached or whole object, then applies the deltas back up. */
+  private Obj resolve(int packNo, Source s, long offset, int maxBytes) throws IOException, DataFormatException {
+    long[] chain = new long[8];
+    int depth = 0;
+    long pos = offset;
+    Obj base = null;
+    while (base == null) {
+      base = cache.get(key(packNo, pos));
+      if (base != null) {
+        break;
+      }
+      long p = pos;
+      int c = at(s, p++);
+      int type = (c >> 4) & 7;
+      long size = c & 15;
+      for (int shift = 4; (c & 0x80) != 0; shift += 7) {
+        c = at(s, p++);
+        size += (long) (c & 0x7f) << shift;
+      }
+      if (size > maxBytes) {
+        return null;
+      }
+      if (type >= Constants.OBJ_COMMIT && type <= Constants.OBJ_TAG) {
+        base = new Obj(type, inflate(s, p, (int) size));
+        cache.put(key(packNo, pos), base);
+        break;
+      }
+      long basePos;
+      if (type == OBJ_OFS_DELTA) {
+        c = at(s, p++);
+        long back = c & 0x7f;
+        while ((c & 0x80) != 0) {
+          c = at(s, p++);
+          back = ((back + 1) << 7) + (c & 0x7f);
+        }
+        basePos = pos - back;
+      } else if (type == OBJ_REF_DELTA) {
+        byte[] raw = new byte[Constants.OBJECT_ID_LENGTH];
+        for (int i = 0; i < raw.length; i++) {
+          raw[i] = (byte) at(s, p++);
+        }
+        basePos = s.index.findOffset(ObjectId.fromRaw(raw));
+      } else {
+        return null;
+      }
+      if (basePos < 0 || basePos >= pos || depth / 3 >= MAX_CHAIN) {
+        return null;
+      }
+      if (depth + 3 > chain.length) {
+        chain = java.util.Arrays.copyOf(chain, chain.length * 2);
+      }
+      chain[depth++] = pos;
+      chain[depth++] = p;
+      chain[depth++] = size;
+      pos = basePos;
+    }
+    Obj o = base;
+    while (depth > 0) {
+      long size = chain[--depth];
+      long dataPos = chain[--depth];
+      long at = chain[--depth];
+      byte[] delta = inflate(s, dataPos, (int) size);
+      if (BinaryDelta.getResultSize(delta) > maxBytes) {
+        return null;
+      }
+      o = new Obj(o.type(), BinaryDelta.apply(o.data(), delta));
+      cache.put(key(packNo, at), o);
+    }
+    return o;
+  }
+
+  private static Long key(int packNo, long offset) {
+    return ((long) packNo << 48) | offset;
+  }
+
+  /** Inflates the zlib stream at {@code pos}, which must hold exactly {@code size} bytes. */
+  private byte[] inflate(Source s, long pos, int size) throws IOException, DataFormatException {
+    byte[] out = new byte[size];
+    inflater.reset();
+    Window w = window(s, pos);
+    inflater.setInput(w.buf.duplicate().limit(w.length).position((int) (pos - w.start)));
+    int n = 0;
+    while (true) {
+      int r = inflater.inflate(out, n, size - n);
+      n += r;
+      if (inflater.finished()) {
+        break;
+      }
+      if (inflater.needsInput()) {
+        long next = w.start + w.length;
+        if (next >= s.length) {
+          throw new DataFormatException("truncated object");
+        }
+        w = window(s, next);
+        inflater.setInput(w.buf.duplicate().limit(w.length).position(0));
+      } else if (r == 0) {
+        throw new DataFormatException("no progress inflating");
+      }
+    }
+    if (n != size) {
+      throw new DataFormatException("object size mismatch");
+    }
+    return out;
+  }
+
+  /** The byte of the pack at {@code pos}. */
+  private int at(Source s, long pos) throws IOException {
+    Window w = last != null && last.holds(s, pos) ? last : window(s, pos);
+    return w.buf.get((int) (pos - w.start)) & 0xff;
+  }
+
+  /** The window holding {@code pos}: one already read, or the least recently used one refilled. */
+  private Window window(Source s, long pos) throws IOException {
+    tick++;
+    Window victim = null;
+    for (int i = 0; i < WINDOWS; i++) {
+      Window w = windows[i];
+      if (w == null) {
+        w = windows[i] = new Window();
+      }
+      if (w.holds(s, pos)) {
+        w.used = tick;
+        last = w;
+        return w;
+      }
+      if (victim == null || w.used < victim.used) {
+        victim = w;
+      }
+    }
+    if (s.channel == null) {
+      s.channel = FileChannel.open(s.pack.getPackFile().toPath(), StandardOpenOption.READ);
+      s.length = s.channel.size();
+    }
+    long start = pos & -WINDOW;
+    if (start >= s.length) {
+      throw new IOException("read past the end of " + s.pack.getPackFile());
+    }
+    ByteBuffer b = victim.buf.clear();
+    while (b.hasRemaining()) {
+      if (s.channel.read(b, start + b.position()) < 0) {
+        break;
+      }
+    }
+    victim.pack = s;
+    victim.start = start;
+    victim.length = b.position();
+    victim.used = tick;
+    last = victim;
+    return victim;
+  }
+
+  @Override
+  public void close() {
+    inflater.end();
+    for (Source s : packs) {
+      if (s.channel != null) {
+        try {
+          s.channel.close();
+        } catch (IOException e) {
+          // Read-only: nothing was written that closing could lose.
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package dev.sealant.git;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.jgit.errors.CorruptObjectException;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.util.RawParseUtils;
+
+/**
+ * The paths that differ between some old trees and a new tree, read straight from the raw tree
+ * objects: exactly the entries a recursive {@code TreeWalk} with {@code TreeFilter.ANY_DIFF} yields
+ * over the same trees (the new tree last), in the same order, without its per-entry objects.
+ *
+ * <p>A history scan compares every commit with its parents, and most of each tree is unchanged:
+ * with one old tree, equal runs of entries are skipped with one vectorised byte comparison
+ * ({@link Arrays#mismatch}), and equal subtrees are never loaded. A subtree is entered when any tree
+ * has a different mode or id for it; a name that is a file in one tree and a directory in another
+ * is two entries, ordered as git orders them (a directory's name sorts as if it ended in {@code /}).
+ */
+final class TreeDiff {
+
+  /** Loads a tree's raw bytes (the caller's reader, possibly through a cache). */
+  interface Trees {
+    byte[] load(ObjectId tree) throws IOException;
+  }
+
+  private static final byte[] EMPTY = new byte[0];
+  private static final int TREE = FileMode.TYPE_TREE;
+  private static final int TYPE_MASK = FileMode.TYPE_MASK;
+
+  private final Trees trees;
+  private final List<DiffEntry> out = new ArrayList<>();
+  private byte[] path = new byte[256];
+
+  private TreeDiff(Trees trees) {
+    this.trees = trees;
+  }
+
+  /**
+   * The differing non-tree entries of {@code roots} (old trees first, the new tree last; {@code
+   * null} for an empty tree), recursively, in git's path order.
+   */
+  static List<DiffEntry> diff(Trees trees, ObjectId... roots) throws IOException {
+    TreeDiff d = new TreeDiff(trees);
+    byte[][] raw = new byte[roots.length][];
+    for (int i = 0; i < roots.length; i++) {
+      raw[i] = roots[i] == null ? EMPTY : trees.load(roots[i]);
+    }
+    d.walk(raw, 0);
+    return d.out;
+  }
+
+  /** Walks one directory level whose path prefix (with its trailing slash) is {@code path[0, depth)}. */
+  private void walk(byte[][] raw, int prefix) throws IOException {
+    int n = raw.length;
+    Cursor[] c = new Cursor[n];
+    for (int i = 0; i < n; i++) {
+      c[i] = new Cursor(raw[i]);
+    }
+    boolean[] match = new boolean[n];
+    while (true) {
+      if (n == 2) {
+        skipEqual(c[0], c[1]);
+      }
+      int min = -1;
+      for (int i = 0; i < n; i++) {
+        if (!c[i].eof() && (min < 0 || c[i].compareTo(c[min]) < 0)) {
+          min = i;
+        }
+      }
+      if (min < 0) {
+        return;
+      }
+      for (int i = 0; i < n; i++) {
+        match[i] = !c[i].eof() && c[i].compareTo(c[min]) == 0;
+      }
+      if (differs(c, match)) {
+        int at = c[min].appendName(this, prefix);
+        if ((c[min].mode & TYPE_MASK) == TREE) {
+          path = ensure(path, at + 1);
+          path[at] = '/';
+          byte[][] sub = new byte[n][];
+          for (int i = 0; i < n; i++) {
+            sub[i] = match[i] ? trees.load(c[i].id()) : EMPTY;
+          }
+          walk(sub, at + 1);
+        } else {
+          emit(c, match, at);
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        if (match[i]) {
+          c[i].next();
+        }
+      }
+    }
+  }
+
+  /** True unless every tree has the entry with the same mode and id (TreeFilter.ANY_DIFF). */
+  private static boolean differs(Cursor[] c, boolean[] match) {
+    for (int i = 1; i < c.length; i++) {
+      if (match[i] != match[0]) {
+        return true;
+      }
+      if (match[i] && (c[i].mode != c[0].mode || !c[i].sameId(c[0]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void emit(Cursor[] c, boolean[] match, int pathLen) {
+    int n = c.length;
+    int[] modes = new int[n];
+    ObjectId[] ids = new ObjectId[n];
+    for (int i = 0; i < n; i++) {
+      modes[i] = match[i] ? c[i].mode : 0;
+      ids[i] = match[i] ? c[i].id() : ObjectId.zeroId();
+    }
+    out.add(new DiffEntry(RawParseUtils.decode(StandardCharsets.UTF_8, path, 0, pathLen), modes, ids));
+  }
+
+  /** Advances two cursors over the entries they have byte for byte in common. */
+  private static void skipEqual(Cursor a, Cursor b) throws CorruptObjectException {
+    if (a.eof() || b.eof()) {
+      return;
+    }
+    int k = Arrays.mismatch(a.buf, a.pos, a.buf.length, b.buf, b.pos, b.buf.length);
+    if (k < 0) {
+      a.toEnd();
+      b.toEnd();
+      return;
+    }
+    int limit = a.pos + k;
+    int skipped = 0;
+    while (!a.eof() && a.end <= limit) {
+      skipped += a.end - a.pos;
+      a.next();
+    }
+    if (skipped > 0) {
+      b.skipBytes(skipped);
+    }
+  }
+
+  private static byte[] ensure(byte[] b, int n) {
+    return n <= b.length ? b : Arrays.copyOf(b, Math.max(n, b.length * 2));
+  }
+
+  /** The current entry of one raw tree: {@code <octal mode> SP <name> NUL <20-byte id>}. */
+  private static final class Cursor {
+    final byte[] buf;
+    int pos;
+    int mode;
+    int nameStart;
+    int nameEnd;
+    int end;
+
+    Cursor(byte[] buf) throws CorruptObjectException {
+      this.buf = buf;
+      parse(0);
+    }
+
+    boolean eof() {
+      return pos >= buf.length;
+    }
+
+    void next() throws CorruptObjectException {
+      parse(end);
+    }
+
+    void toEnd() {
+      pos = buf.length;
+    }
+
+    void skipBytes(int n) throws CorruptObjectException {
+      parse(pos + n);
+    }
+
+    private void parse(int at) throws CorruptObjectException {
+      pos = at;
+      if (at >= buf.length) {
+        return;
+      }
+      int m = 0;
+      int p = at;
+      byte ch;
+      while ((ch = buf[p++]) != ' ') {
+        if (ch < '0' || ch > '7' || p >= buf.length) {
+          throw new CorruptObjectException("malformed tree entry mode");
+        }
+        m = (m << 3) + (ch - '0');
+      }
+      mode = m;
+      nameStart = p;
+      while (p < buf.length && buf[p] != 0) {
+        p++;
+      }
+      nameEnd = p;
+      end = p + 1 + 20;
+      if (end > buf.length) {
+        throw new CorruptObjectException("truncated tree entry");
+      }
+    }
+
+    ObjectId id() {
+      return ObjectId.fromRaw(buf, nameEnd + 1);
+    }
+
+    boolean sameId(Cursor o) {
+      return Arrays.equals(buf, nameEnd + 1, end, o.buf, o.nameEnd + 1, o.end);
+    }
+
+    /** Git's order: byte-wise names, a tree's name continuing with {@code /}. */
+    int compareTo(Cursor o) {
+      int aLen = nameEnd - nameStart;
+      int bLen = o.nameEnd - o.nameStart;
+      int len = Math.min(aLen, bLen);
+      int m = Arrays.mismatch(buf, nameStart, nameStart + len, o.buf, o.nameStart, o.nameStart + len);
+      if (m >= 0) {
+        return (buf[nameStart + m] & 0xff) - (o.buf[o.nameStart + m] & 0xff);
+      }
+      int ca = aLen > len ? buf[nameStart + len] & 0xff : last(mode);
+      int cb = bLen > len ? o.buf[o.nameStart + len] & 0xff : last(o.mode);
+      return ca - cb;
+    }
+
+    private static int last(int mode) {
+      return (mode & TYPE_MASK) == TREE ? '/' : 0;
+    }
+
+    /** Appends this entry's name to the diff's path after {@code prefix}; returns the new length. */
+    int appendName(TreeDiff d, int prefix) {
+      int len = nameEnd - nameStart;
+      d.path = ensure(d.path, prefix + len + 1);
+      System.arraycopy(buf, nameStart, d.path, prefix, len);
+      return prefix + len;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.sealant.git;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.sealant.detect.Fragment;
+import dev.sealant.source.Limits;
+import dev.sealant.source.Sink;
+import dev.sealant.testing.JGitRepo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The reading thread and the detecting threads of a history scan: results and failures. */
+class CommitSourceTest {
+
+  @TempDir Path dir;
+
+  private JGitRepo history(int commits) throws Exception {
+    JGitRepo repo = JGitRepo.init(dir);
+    StringBuilder text = new StringBuilder();
+    for (int c = 0; c < commits; c++) {
+      text.append("line ").append(c).append('\n');
+      repo.write("a.txt", text.toString());
+      repo.write("dir/b" + (c % 3) + ".txt", "b " + c + "\n");
+      repo.commit("c" + c);
+    }
+    return repo;
+  }
+
+  private static CommitSource source(JGitRepo repo, int threads) {
+    return new CommitSource(repo.git().getRepository(), CommitSets.all(repo.git().getRepository(), false),
+        Limits.defaults(), threads, p -> false);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 4})
+  void everyAddedLineReachesTheSinkOnceWhateverTheThreads(int threads) throws Exception {
+    try (JGitRepo repo = history(30)) {
+      ConcurrentLinkedQueue<Fragment> got = new ConcurrentLinkedQueue<>();
+      AtomicInteger commits = new AtomicInteger();
+      source(repo, threads).run(new Sink() {
+        @Override
+        public void accept(Fragment f) {
+          got.add(f);
+        }
+
+        @Override
+        public void scannedCommit(String id) {
+          commits.incrementAndGet();
+        }
+      });
+      assertEquals(30, commits.get());
+      // a.txt adds one line per commit; each dir/bN.txt is new or rewritten in every commit.
+      assertEquals(60, got.size(), got.toString());
+      assertEquals(30, got.stream().filter(f -> f.path().equals("a.txt")).count());
+    }
+  }
+
+  @Test
+  void aFailingDetectorStopsTheScanWithItsOwnError() throws Exception {
+    try (JGitRepo repo = history(40)) {
+      IllegalStateException boom = new IllegalStateException("detector failed");
+      IllegalStateException thrown = assertThrows(IllegalStateException.class,
+          () -> source(repo, 2).run(f -> {
+            throw boom;
+          }));
+      assertSame(boom, thrown);
+    }
+  }
+
+  @Test
+  void noCommitsMeansNoWork() throws Exception {
+    try (JGitRepo repo = JGitRepo.init(dir)) {
+      List<Fragment> got = new java.util.ArrayList<>();
+      source(repo, 2).run(got::add);
+      assertEquals(List.of(), got);
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package dev.sealant.git;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sealant.testing.Cli;
+import dev.sealant.testing.GitCli;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.Pack;
+import org.eclipse.jgit.internal.storage.file.PackIndex;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link PackReader} against JGit's own reader, on real packs written three ways: by {@code git
+ * fast-import} (deltas on the previous object of the stream, oldest first), by {@code git repack
+ * -f} (git's own choice, offset deltas) and with reference deltas.
+ */
+class PackReaderTest {
+
+  @TempDir Path dir;
+
+  /** A fast-import stream: files edited over many commits, so that packs hold delta chains. */
+  static String history(long seed, int commits) {
+    return history(seed, commits, false);
+  }
+
+  /**
+   * The same, with {@code secrets}: a token added now and then (and sometimes removed again), and
+   * a file renamed with an edit.
+   */
+  static String history(long seed, int commits, boolean secrets) {
+    Random r = new Random(seed);
+    List<List<String>> files = new ArrayList<>();
+    for (int f = 0; f < 6; f++) {
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < 40 + r.nextInt(80); i++) {
+        lines.add("line " + i + " of file " + f + " value " + r.nextInt(100000));
+      }
+      files.add(lines);
+    }
+    StringBuilder s = new StringBuilder();
+    for (int c = 1; c <= commits; c++) {
+      s.append("commit refs/heads/main\nmark :").append(c).append('\n');
+      s.append("committer Ada <ada@example.invalid> ").append(1_700_000_000L + 60L * c).append(" +0000\n");
+      s.append("data 8\nchange ").append(c % 10).append('\n');
+      if (c > 1) {
+        s.append("from :").append(c - 1).append('\n');
+      }
+      for (int f = 0; f < files.size(); f++) {
+        List<String> lines = files.get(f);
+        if (c > 1 && r.nextInt(3) != 0) {
+          continue;
+        }
+        for (int e = 0; e < 1 + r.nextInt(5); e++) {
+          int at = r.nextInt(lines.size());
+          if (secrets && r.nextInt(40) == 0) {
+            lines.add(at, "token = \"" + GitCli.TOKEN + "\"");
+          } else if (secrets && r.nextInt(20) == 0) {
+            lines.removeIf(l -> l.contains(GitCli.TOKEN));
+          } else if (r.nextBoolean()) {
+            lines.add(at, "added " + c + " " + r.nextInt(100000));
+          } else {
+            lines.set(at, "changed " + c + " " + r.nextInt(100000));
+          }
+        }
+        String text = String.join("\n", lines) + "\n";
+        String path = (f % 2 == 0 ? "src/" : "docs/") + "file" + f + (secrets && c > commits / 2 && f == 1 ? "-moved" : "")
+            + ".txt";
+        if (secrets && c == commits / 2 + 1 && f == 1) {
+          s.append("D docs/file1.txt\n");
+        }
+        s.append("M 100644 inline ").append(path).append("\ndata ").append(text.length()).append('\n')
+            .append(text).append('\n');
+      }
+      s.append('\n');
+    }
+    return s.toString();
+  }
+
+  /** A repository with {@code history} in one pack, as {@code repack} (extra arguments, or none) leaves it. */
+  Path packed(String name, String... repack) throws Exception {
+    return packed(name, false, repack);
+  }
+
+  Path packed(String name, boolean secrets, String... repack) throws Exception {
+    GitCli git = new GitCli(dir);
+    Path repo = git.repo(name, true);
+    GitCli.Result r = git.run(repo, history(7, 80, secrets), Map.of(), "git", "fast-import", "--quiet");
+    assertEquals(0, r.code(), r.all());
+    if (repack.length > 0) {
+      git.ok(repo, repack);
+    }
+    return repo;
+  }
+
+  private static List<PackIndex.MutableEntry> entries(Repository repo) throws Exception {
+    List<PackIndex.MutableEntry> all = new ArrayList<>();
+    for (Pack p : ((ObjectDirectory) repo.getObjectDatabase()).getPacks()) {
+      for (PackIndex.MutableEntry e : p.getIndex()) {
+        all.add(e.cloneEntry());
+      }
+    }
+    all.sort(Comparator.comparingLong(PackIndex.MutableEntry::getOffset));
+    return all;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fast-import", "repack", "ref-delta"})
+  void readsEveryTreeAndBlobAsJGitDoesInEitherOrder(String layout) throws Exception {
+    Path path = switch (layout) {
+      case "repack" -> packed(layout, "repack", "-a", "-d", "-f", "-q");
+      case "ref-delta" -> packed(layout, "-c", "repack.useDeltaBaseOffset=false", "repack", "-a", "-d", "-f", "-q");
+      default -> packed(layout);
+    };
+    try (Repository repo = new FileRepositoryBuilder().setGitDir(path.resolve(".git").toFile()).build();
+        ObjectReader jgit = repo.newObjectReader()) {
+      List<PackIndex.MutableEntry> entries = entries(repo);
+      assertTrue(entries.size() > 100, "objects: " + entries.size());
+      for (boolean reversed : new boolean[] {false, true}) {
+        List<PackIndex.MutableEntry> order = new ArrayList<>(entries);
+        if (reversed) {
+          Collections.reverse(order);
+        }
+        // A tiny cache, so that resolving also goes through evicted bases.
+        try (PackReader packs = PackReader.of(repo, 16 << 10)) {
+          int read = 0;
+          for (PackIndex.MutableEntry e : order) {
+            ObjectId id = e.toObjectId();
+            ObjectLoader ld = jgit.open(id);
+            int type = ld.getType();
+            if (type != Constants.OBJ_TREE && type != Constants.OBJ_BLOB) {
+              continue;
+            }
+            byte[] ours = packs.read(id, type, Integer.MAX_VALUE - 8);
+            assertNotNull(ours, layout + ": " + id.name());
+            assertArrayEquals(ld.getCachedBytes(), ours, layout + ": " + id.name());
+            read++;
+          }
+          assertTrue(read > 50, layout + ": read " + read);
+        }
+      }
+    }
+  }
+
+  @Test
+  void historyScanFindsTheSameWhateverThePackLayoutAndThreads() throws Exception {
+    Path fastImport = packed("a", true);
+    Path repacked = packed("b", true, "repack", "-a", "-d", "-f", "-q");
+    Path loose = packed("c", true);
+    GitCli git = new GitCli(dir);
+    git.ok(loose, "repack", "-a", "-d", "-q");
+    for (Path p : List.of(loose.resolve(".git/objects/pack").toFile().listFiles((d, n) -> n.endsWith(".pack")))
+        .stream().map(java.io.File::toPath).toList()) {
+      java.nio.file.Files.move(p, dir.resolve("moved.pack"));
+      git.run(loose, "", Map.of(), "sh", "-c", "git unpack-objects -q < ../moved.pack");
+      java.nio.file.Files.delete(loose.resolve(".git/objects/pack").resolve(
+          p.getFileName().toString().replace(".pack", ".idx")));
+    }
+    String expected = Cli.run(fastImport, "scan", "--format=json").out();
+    assertTrue(count(expected, "\"ruleId\"") >= 3, expected);
+    assertEquals(expected, Cli.run(repacked, "scan", "--format=json").out(), "git's own pack order");
+    assertEquals(expected, Cli.run(loose, "scan", "--format=json").out(), "loose objects");
+    assertEquals(expected, Cli.run(repacked, "scan", "--format=json", "--threads", "1").out(), "one thread");
+  }
+
+  private static int count(String haystack, String needle) {
+    int n = 0;
+    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void leavesToJGitWhatItDoesNotHandle() throws Exception {
+    Path path = packed("rest", "repack", "-a", "-d", "-f", "-q");
+    GitCli git = new GitCli(dir);
+    ObjectId loose = ObjectId.fromString(git.run(path, "a loose blob\n", Map.of(),
+        "git", "hash-object", "-w", "--stdin").out().strip());
+    try (Repository repo = new FileRepositoryBuilder().setGitDir(path.resolve(".git").toFile()).build();
+        PackReader packs = PackReader.of(repo, 1 << 20)) {
+      ObjectId blob = repo.resolve("main:src/file0.txt");
+      ObjectId tree = repo.resolve("main^{tree}");
+      assertNotNull(packs.read(blob, Constants.OBJ_BLOB, 1 << 20));
+      assertTrue(packs.read(blob, Constants.OBJ_TREE, 1 << 20) == null, "wrong type");
+      assertTrue(packs.read(blob, Constants.OBJ_BLOB, 10) == null, "larger than the bound");
+      assertTrue(packs.read(loose, Constants.OBJ_BLOB, 1 << 20) == null, "loose object");
+      assertNotNull(packs.read(tree, Constants.OBJ_TREE, 1 << 20));
+      assertTrue(packs.position(tree) >= 0);
+      assertEquals(-1, packs.position(loose));
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package dev.sealant.git;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.eclipse.jgit.errors.CorruptObjectException;
+import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
+import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link TreeDiff} yields what a recursive {@link TreeWalk} with {@code ANY_DIFF} yields. */
+class TreeDiffTest {
+
+  private static final String[] NAMES = {"a", "a-b", "a.c", "a0", "b", "ab", "a b", "é", "z", "x.d"};
+  private static final FileMode[] MODES = {FileMode.REGULAR_FILE, FileMode.REGULAR_FILE, FileMode.REGULAR_FILE,
+      FileMode.EXECUTABLE_FILE, FileMode.SYMLINK, FileMode.GITLINK};
+
+  /** A random tree: a path to a (mode, content) leaf, or to a subtree (a nested map). */
+  private static TreeMap<String, Object> randomTree(Random r, int depth) {
+    TreeMap<String, Object> t = new TreeMap<>();
+    for (String name : NAMES) {
+      int k = r.nextInt(10);
+      if (k < 4) {
+        continue;
+      }
+      if (k < 7 || depth >= 3) {
+        t.put(name, new Object[] {MODES[r.nextInt(MODES.length)], "v" + r.nextInt(3)});
+      } else {
+        t.put(name, randomTree(r, depth + 1));
+      }
+    }
+    return t;
+  }
+
+  /** A variant of {@code t}: some entries changed, removed, added, or swapped between file and directory. */
+  @SuppressWarnings("unchecked")
+  private static TreeMap<String, Object> mutate(Random r, TreeMap<String, Object> t, int depth) {
+    TreeMap<String, Object> m = new TreeMap<>();
+    for (String name : NAMES) {
+      Object v = t.get(name);
+      int k = r.nextInt(10);
+      if (k < 6) {
+        if (v instanceof TreeMap<?, ?> sub) {
+          m.put(name, mutate(r, (TreeMap<String, Object>) sub, depth + 1));
+        } else if (v != null) {
+          m.put(name, v);
+        }
+      } else if (k < 7) {
+        continue;
+      } else if (k < 9 || depth >= 3) {
+        m.put(name, new Object[] {MODES[r.nextInt(MODES.length)], "v" + r.nextInt(3)});
+      } else {
+        m.put(name, randomTree(r, depth + 1));
+      }
+    }
+    return m;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ObjectId insert(ObjectInserter ins, TreeMap<String, Object> t) throws IOException {
+    // TreeFormatter wants git's order: a directory sorts as if its name ended in '/'.
+    List<String> names = new ArrayList<>(t.keySet());
+    names.sort((x, y) -> key(x, t.get(x)).compareTo(key(y, t.get(y))));
+    TreeFormatter f = new TreeFormatter();
+    for (String name : names) {
+      Object v = t.get(name);
+      if (v instanceof TreeMap<?, ?> sub) {
+        f.append(name, FileMode.TREE, insert(ins, (TreeMap<String, Object>) sub));
+      } else {
+        Object[] leaf = (Object[]) v;
+        FileMode mode = (FileMode) leaf[0];
+        byte[] content = ((String) leaf[1]).getBytes(StandardCharsets.UTF_8);
+        ObjectId id = mode == FileMode.GITLINK ? ObjectId.fromRaw(Constants.newMessageDigest().digest(content))
+            : ins.insert(Constants.OBJ_BLOB, content);
+        f.append(name, mode, id);
+      }
+    }
+    return ins.insert(f);
+  }
+
+  private static String key(String name, Object v) {
+    // Compare as unsigned bytes of UTF-8, a directory's name continued with '/'.
+    String s = name + (v instanceof TreeMap<?, ?> ? "/" : "");
+    return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+  }
+
+  private static List<String> treeWalk(Repository repo, ObjectId... trees) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TreeWalk w = new TreeWalk(repo)) {
+      w.setRecursive(true);
+      w.setFilter(TreeFilter.ANY_DIFF);
+      for (ObjectId t : trees) {
+        if (t == null) {
+          w.addTree(new EmptyTreeIterator());
+        } else {
+          w.addTree(t);
+        }
+      }
+      while (w.next()) {
+        int[] modes = new int[trees.length];
+        ObjectId[] ids = new ObjectId[trees.length];
+        for (int i = 0; i < trees.length; i++) {
+          modes[i] = w.getRawMode(i);
+          ids[i] = w.getObjectId(i);
+        }
+        out.add(new DiffEntry(w.getPathString(), modes, ids).toString());
+      }
+    }
+    return out;
+  }
+
+  private static List<String> treeDiff(Repository repo, ObjectId... trees) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (ObjectReader reader = repo.newObjectReader()) {
+      for (DiffEntry e : TreeDiff.diff(t -> reader.open(t, Constants.OBJ_TREE).getCachedBytes(), trees)) {
+        out.add(e.toString());
+      }
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void sameEntriesAsTreeWalkForOneTwoAndThreeTrees(long seed) throws IOException {
+    try (Repository repo = new InMemoryRepository(new DfsRepositoryDescription("r" + seed))) {
+      Random r = new Random(seed);
+      try (ObjectInserter ins = repo.newObjectInserter()) {
+        for (int round = 0; round < 40; round++) {
+          TreeMap<String, Object> a = randomTree(r, 0);
+          TreeMap<String, Object> b = mutate(r, a, 0);
+          TreeMap<String, Object> c = r.nextBoolean() ? mutate(r, a, 0) : mutate(r, b, 0);
+          ObjectId ta = insert(ins, a);
+          ObjectId tb = insert(ins, b);
+          ObjectId tc = insert(ins, c);
+          ins.flush();
+          String why = "seed " + seed + ", round " + round;
+          assertEquals(treeWalk(repo, null, ta), treeDiff(repo, null, ta), why);
+          assertEquals(treeWalk(repo, ta, tb), treeDiff(repo, ta, tb), why);
+          assertEquals(treeWalk(repo, tb, ta), treeDiff(repo, tb, ta), why);
+          assertEquals(treeWalk(repo, ta, tb, tc), treeDiff(repo, ta, tb, tc), why);
+          assertEquals(treeWalk(repo, ta, ta), treeDiff(repo, ta, ta), why);
+        }
+      }
+    }
+  }
+
+  @Test
+  void truncatedTreeIsCorrupt() {
+    byte[] raw = "100644 a.txt\0short".getBytes(StandardCharsets.ISO_8859_1);
+    assertThrows(CorruptObjectException.class, () -> TreeDiff.diff(t -> raw, ObjectId.zeroId(), ObjectId.zeroId()));
+  }
+}
