@@ -210,34 +210,25 @@ public final class Detector implements Engine {
    * lines, where each hit gets its own window.
    */
   private long[] keywordHits(String text) {
-    final int[] delta = index.delta;
-    final int[][] rulesAt = index.rulesAt;
-    int[] lastLineStart = null;
-    long[] hits = null;
+    long[] raw = index.hits(text);
+    if (raw.length == 0) {
+      return raw;
+    }
+    int[] lastLineStart = new int[rules.length];
+    Arrays.fill(lastLineStart, -1);
+    long[] hits = new long[Math.max(16, raw.length)];
     int count = 0;
-    int state = 0;
-    int n = text.length();
-    // Line ends need no test here: no keyword holds one, so the automaton falls back to its root
-    // on them by itself. Lines are worked out only at the rare hits.
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= KeywordIndex.ALPHABET) {
-        state = 0;
-        continue;
+    int lineStart = 0;
+    int lineEnd = -1;
+    for (long packed : raw) {
+      int i = (int) (packed >>> 32);
+      int[] rs = index.rulesAt[(int) packed];
+      if (i >= lineEnd) {
+        lineStart = lineStart(text, i);
+        lineEnd = lineEnd(text, i);
       }
-      int next = delta[(state << 7) | c];
-      state = next & ~KeywordIndex.HIT;
-      if (next >= 0) {
-        continue;
-      }
-      int[] rs = rulesAt[state];
-      if (lastLineStart == null) {
-        lastLineStart = new int[rules.length];
-        Arrays.fill(lastLineStart, -1);
-        hits = new long[16];
-      }
-      int lineStart = lineStart(text, i);
-      boolean longLine = i - lineStart >= LONG_LINE || lineLongerThan(text, i, LONG_LINE);
+      // As long as this keyword has 4096 characters of its line on one side, it gets its own window.
+      boolean longLine = i - lineStart >= LONG_LINE || lineEnd - i >= LONG_LINE;
       for (int r : rs) {
         if (lastLineStart[r] == lineStart && !longLine) {
           continue;
@@ -249,18 +240,7 @@ public final class Detector implements Engine {
         hits[count++] = ((long) r << 40) | (i + 1);
       }
     }
-    return hits == null ? new long[0] : Arrays.copyOf(hits, count);
-  }
-
-  private static boolean lineLongerThan(String text, int from, int limit) {
-    int end = Math.min(text.length(), from + limit);
-    for (int j = from; j < end; j++) {
-      char c = text.charAt(j);
-      if (c == '\n' || c == '\r') {
-        return false;
-      }
-    }
-    return end - from >= limit;
+    return Arrays.copyOf(hits, count);
   }
 
   private void match(Fragment fragment, int ruleIndex, int keywordEnd, List<Finding> out) {
