@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -58,21 +59,31 @@ final class Decoding {
 
   /**
    * The lines of {@code text} worth decoding, as {@code lineIndex << 32 | lineStart} (line ends
-   * as the detector counts them). Ordinary code has no such line, so this is built to be cheap on
-   * text without candidates: escapes are found with {@code indexOf}, and base64 runs by probing
-   * every {@value #MIN_BASE64}th character (a run that long must cover a probe).
+   * as the detector counts them), in order. A line is worth decoding when it holds a percent sign
+   * or backslash (other than in the text's last two characters), or a maximal run of at least
+   * {@value #MIN_BASE64} base64-alphabet characters with both upper- and lower-case letters.
+   *
+   * <p>Ordinary code has few such lines, so this is built to be cheap on text without them:
+   * escapes are found with {@code indexOf}, and base64 runs by probing every {@value
+   * #MIN_BASE64}th character (a run that long must cover a probe, and must also reach the
+   * character half a run before or after the probe, which rules out most words at two loads).
    */
   static long[] candidateLines(String text) {
     int n = text.length();
-    java.util.SortedSet<Integer> hits = null;
-    for (char esc : new char[] {'%', '\\'}) {
+    int[] hits = NO_OFFSETS;
+    int count = 0;
+    for (char esc : ESCAPES) {
       for (int i = text.indexOf(esc); i >= 0 && i + 2 < n; i = text.indexOf(esc, i + 1)) {
-        hits = add(hits, i);
+        if (count == hits.length) {
+          hits = Arrays.copyOf(hits, Math.max(16, count * 2));
+        }
+        hits[count++] = i;
       }
     }
+    int half = MIN_BASE64 / 2;
     for (int i = MIN_BASE64 - 1; i < n; ) {
-      char c = text.charAt(i);
-      if (c >= 128 || !B64[c]) {
+      if (!isB64(text.charAt(i))
+          || ((i < half || !isB64(text.charAt(i - half))) && (i + half >= n || !isB64(text.charAt(i + half))))) {
         i += MIN_BASE64;
         continue;
       }
@@ -85,21 +96,23 @@ final class Decoding {
         e++;
       }
       if (e - s >= MIN_BASE64 && mixedCase(text, s, e)) {
-        hits = add(hits, s);
+        if (count == hits.length) {
+          hits = Arrays.copyOf(hits, Math.max(16, count * 2));
+        }
+        hits[count++] = s;
       }
       i = e + MIN_BASE64;
     }
-    if (hits == null) {
-      return new long[0];
+    if (count == 0) {
+      return NO_LINES;
     }
-    return lines(text, hits);
+    Arrays.sort(hits, 0, count);
+    return lines(text, hits, count);
   }
 
-  private static java.util.SortedSet<Integer> add(java.util.SortedSet<Integer> set, int at) {
-    java.util.SortedSet<Integer> s = set == null ? new java.util.TreeSet<>() : set;
-    s.add(at);
-    return s;
-  }
+  private static final char[] ESCAPES = {'%', '\\'};
+  private static final int[] NO_OFFSETS = new int[0];
+  private static final long[] NO_LINES = new long[0];
 
   private static boolean isB64(char c) {
     return c < 128 && B64[c];
@@ -116,26 +129,42 @@ final class Decoding {
     return upper && lower;
   }
 
-  /** Maps offsets (sorted) to their distinct lines' {@code lineIndex << 32 | lineStart}. */
-  private static long[] lines(String text, java.util.SortedSet<Integer> offsets) {
-    java.util.List<Long> out = new java.util.ArrayList<>();
+  /**
+   * Maps sorted offsets (none of them a line break) to their distinct lines' {@code lineIndex <<
+   * 32 | lineStart}. A lone {@code \r} ends a line too; without any, line ends are found with
+   * {@code indexOf}.
+   */
+  private static long[] lines(String text, int[] offsets, int count) {
+    long[] out = new long[count];
+    int size = 0;
+    boolean cr = text.indexOf('\r') >= 0;
     int lineIndex = 0;
     int lineStart = 0;
     int pos = 0;
-    for (int at : offsets) {
-      for (; pos < at; pos++) {
-        char c = text.charAt(pos);
-        if (c == '\n' || (c == '\r' && (pos + 1 >= text.length() || text.charAt(pos + 1) != '\n'))) {
+    int nl = cr ? -1 : text.indexOf('\n');
+    for (int k = 0; k < count; k++) {
+      int at = offsets[k];
+      if (cr) {
+        for (; pos < at; pos++) {
+          char c = text.charAt(pos);
+          if (c == '\n' || (c == '\r' && (pos + 1 >= text.length() || text.charAt(pos + 1) != '\n'))) {
+            lineIndex++;
+            lineStart = pos + 1;
+          }
+        }
+      } else {
+        while (nl >= 0 && nl < at) {
           lineIndex++;
-          lineStart = pos + 1;
+          lineStart = nl + 1;
+          nl = text.indexOf('\n', nl + 1);
         }
       }
       long packed = ((long) lineIndex << 32) | lineStart;
-      if (out.isEmpty() || out.get(out.size() - 1) != packed) {
-        out.add(packed);
+      if (size == 0 || out[size - 1] != packed) {
+        out[size++] = packed;
       }
     }
-    return out.stream().mapToLong(Long::longValue).toArray();
+    return Arrays.copyOf(out, size);
   }
 
   /**
@@ -220,6 +249,19 @@ final class Decoding {
     if (bytes.length < 6) {
       return java.util.Optional.empty();
     }
+    boolean ascii = true;
+    for (byte b : bytes) {
+      if (b < 0) {
+        ascii = false; // beyond ASCII: the strict UTF-8 decoder below decides
+        break;
+      }
+      if ((b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7f) {
+        return java.util.Optional.empty(); // a control character is never printable, whatever follows
+      }
+    }
+    if (ascii) {
+      return java.util.Optional.of(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
     String s;
     try {
       s = StandardCharsets.UTF_8.newDecoder()
@@ -255,6 +297,9 @@ final class Decoding {
 
   /** The line with percent-encoding and backslash-u escapes decoded, when it has any. */
   private static java.util.Optional<Variant> unescaped(String line) {
+    if (!hasEscape(line)) {
+      return java.util.Optional.empty();
+    }
     StringBuilder b = new StringBuilder(line.length());
     int[] origin = new int[line.length()];
     int first = -1;
@@ -296,13 +341,41 @@ final class Decoding {
         first, last, "escaped"));
   }
 
+  /**
+   * Whether the line holds a percent escape or a backslash-u escape that {@link #unescaped}
+   * decodes (neither kind can start inside the other, so the first one found is decoded there too).
+   */
+  private static boolean hasEscape(String line) {
+    for (int i = line.indexOf('%'); i >= 0; i = line.indexOf('%', i + 1)) {
+      if (hex(line, i + 1, 2) >= 0) {
+        return true;
+      }
+    }
+    for (int i = line.indexOf('\\'); i >= 0; i = line.indexOf('\\', i + 1)) {
+      if (i + 1 < line.length() && line.charAt(i + 1) == 'u' && hex(line, i + 2, 4) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final byte[] HEX = new byte[128];
+
+  static {
+    java.util.Arrays.fill(HEX, (byte) -1);
+    for (int c = 0; c < 128; c++) {
+      HEX[c] = (byte) Character.digit(c, 16);
+    }
+  }
+
   private static int hex(String s, int from, int n) {
     if (from + n > s.length()) {
       return -1;
     }
     int v = 0;
     for (int k = from; k < from + n; k++) {
-      int d = Character.digit(s.charAt(k), 16);
+      char c = s.charAt(k);
+      int d = c < 128 ? HEX[c] : Character.digit(c, 16); // Character.digit also takes other scripts' digits
       if (d < 0) {
         return -1;
       }
