@@ -34,8 +34,16 @@ final class StartFinder {
   private final long[] ascii;
   /** Positions whose class may hold a non-ASCII rune. */
   private final long[] other;
-  /** {@code prec[p * words + w]}: positions that may come right before position {@code p}. */
+  /**
+   * {@code prec[p * words + w]}: positions that may come right before position {@code p}, other
+   * than {@code p - 1} (most edges run from one position to the next, and {@link #lin} covers those
+   * with a shift).
+   */
   private final long[] prec;
+  /** Positions {@code p} that position {@code p - 1} may come right before. */
+  private final long[] lin;
+  /** Positions with entries in {@link #prec}. */
+  private final long[] irr;
   private final long[] first;
   private final long[] last;
 
@@ -45,6 +53,8 @@ final class StartFinder {
     ascii = new long[128 * words];
     other = new long[words];
     prec = new long[Math.max(1, n) * words];
+    lin = new long[words];
+    irr = new long[words];
     first = toWords(root.first);
     last = toWords(root.last);
     for (int p = 0; p < n; p++) {
@@ -59,7 +69,12 @@ final class StartFinder {
       }
       BitSet f = b.follow.get(p);
       for (int q = f.nextSetBit(0); q >= 0; q = f.nextSetBit(q + 1)) {
-        prec[q * words + (p >>> 6)] |= 1L << p;
+        if (q == p + 1) {
+          lin[q >>> 6] |= 1L << q;
+        } else {
+          prec[q * words + (p >>> 6)] |= 1L << p;
+          irr[q >>> 6] |= 1L << q;
+        }
       }
     }
   }
@@ -104,16 +119,23 @@ final class StartFinder {
     if (words == 1) {
       starts1(text, from, to, out);
     } else {
-      startsN(text, from, to, out);
+      starts4(text, from, to, out);
     }
     return out;
   }
 
+  /**
+   * The backward pass for automata of up to 64 positions: {@code t} is the set of positions that
+   * can consume the current character and still complete a match after it.
+   */
   private void starts1(CharSequence text, int from, int to, long[] out) {
     final long[] ascii = this.ascii;
     final long[] prec = this.prec;
     final long first = this.first[0];
     final long last = this.last[0];
+    final long lin = this.lin[0];
+    final long irr = this.irr[0];
+    final long other = this.other[0];
     long t = 0;
     for (int i = to - 1; i >= from; i--) {
       char c = text.charAt(i);
@@ -121,13 +143,13 @@ final class StartFinder {
       if (c < 128) {
         mask = ascii[c];
       } else {
-        mask = other[0];
+        mask = other;
         if (Character.isLowSurrogate(c) && i > from && Character.isHighSurrogate(text.charAt(i - 1))) {
           i--;
         }
       }
-      long reach = last;
-      for (long bits = t; bits != 0; bits &= bits - 1) {
+      long reach = last | ((t & lin) >>> 1);
+      for (long bits = t & irr; bits != 0; bits &= bits - 1) {
         reach |= prec[Long.numberOfTrailingZeros(bits)];
       }
       t = reach & mask;
@@ -138,45 +160,67 @@ final class StartFinder {
     }
   }
 
-  private void startsN(CharSequence text, int from, int to, long[] out) {
+  /** The same for up to 256 positions, in four words (unused words stay zero). */
+  private void starts4(CharSequence text, int from, int to, long[] out) {
     final int w = words;
-    long[] t = new long[w];
-    long[] reach = new long[w];
-    boolean empty = true;
+    final long[] ascii = this.ascii;
+    final long[] prec = this.prec;
+    final long[] other = this.other;
+    final long f0 = first[0];
+    final long f1 = first[1];
+    final long f2 = w > 2 ? first[2] : 0;
+    final long f3 = w > 3 ? first[3] : 0;
+    final long l0 = last[0];
+    final long l1 = last[1];
+    final long l2 = w > 2 ? last[2] : 0;
+    final long l3 = w > 3 ? last[3] : 0;
+    final long n0 = lin[0];
+    final long n1 = lin[1];
+    final long n2 = w > 2 ? lin[2] : 0;
+    final long n3 = w > 3 ? lin[3] : 0;
+    final long[] irr = this.irr;
+    long t0 = 0;
+    long t1 = 0;
+    long t2 = 0;
+    long t3 = 0;
     for (int i = to - 1; i >= from; i--) {
       char c = text.charAt(i);
-      long[] maskArr;
-      int maskAt;
-      if (c < 128) {
-        maskArr = ascii;
-        maskAt = c * w;
-      } else {
-        maskArr = other;
-        maskAt = 0;
+      long[] masks = ascii;
+      int at = c * w;
+      if (c >= 128) {
+        masks = other;
+        at = 0;
         if (Character.isLowSurrogate(c) && i > from && Character.isHighSurrogate(text.charAt(i - 1))) {
           i--;
         }
       }
-      System.arraycopy(last, 0, reach, 0, w);
-      if (!empty) {
-        for (int x = 0; x < w; x++) {
-          for (long bits = t[x]; bits != 0; bits &= bits - 1) {
-            int q = (x << 6) + Long.numberOfTrailingZeros(bits);
-            for (int y = 0; y < w; y++) {
-              reach[y] |= prec[q * w + y];
+      long x0 = t0 & n0;
+      long x1 = t1 & n1;
+      long x2 = t2 & n2;
+      long x3 = t3 & n3;
+      long r0 = l0 | (x0 >>> 1) | (x1 << 63);
+      long r1 = l1 | (x1 >>> 1) | (x2 << 63);
+      long r2 = l2 | (x2 >>> 1) | (x3 << 63);
+      long r3 = l3 | (x3 >>> 1);
+      for (int y = 0; y < w; y++) {
+        long bits = (y == 0 ? t0 : y == 1 ? t1 : y == 2 ? t2 : t3) & irr[y];
+        for (; bits != 0; bits &= bits - 1) {
+          int q = ((y << 6) + Long.numberOfTrailingZeros(bits)) * w;
+          r0 |= prec[q];
+          r1 |= prec[q + 1];
+          if (w > 2) {
+            r2 |= prec[q + 2];
+            if (w > 3) {
+              r3 |= prec[q + 3];
             }
           }
         }
       }
-      empty = true;
-      boolean hit = false;
-      for (int x = 0; x < w; x++) {
-        long v = reach[x] & maskArr[maskAt + x];
-        t[x] = v;
-        empty &= v == 0;
-        hit |= (v & first[x]) != 0;
-      }
-      if (hit) {
+      t0 = r0 & masks[at];
+      t1 = r1 & masks[at + 1];
+      t2 = w > 2 ? r2 & masks[at + 2] : 0;
+      t3 = w > 3 ? r3 & masks[at + 3] : 0;
+      if (((t0 & f0) | (t1 & f1) | (t2 & f2) | (t3 & f3)) != 0) {
         int k = i - from;
         out[k >>> 6] |= 1L << k;
       }
