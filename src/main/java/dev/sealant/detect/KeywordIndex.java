@@ -134,97 +134,144 @@ final class KeywordIndex {
    * loop by three independent automata, which the CPU overlaps; each part after the first starts
    * {@code maxLength - 1} characters early, from the root, so its state is exact by the time it
    * reaches its part (hits in that lead-in belong to the part before and are not reported twice).
+   * A packed hit sorts by its index, so sorting puts the parts' hits back in text order.
    */
   long[] hits(String text) {
     int n = text.length();
     int lead = Math.max(0, maxLength - 1);
     int q = n / 3;
+    // Positions (0..2) and states (3..5) of the automata, kept between calls of the scan loops.
+    int[] at = new int[6];
+    long[] buf = new long[64];
+    int count = 0;
     if (q <= 2 * lead + 16) {
-      Hits h = new Hits();
-      run(text, 0, 0, n, h);
-      return h.toArray();
-    }
-    final int[] next = this.next;
-    final byte[] cls = this.cls;
-    int e1 = q;
-    int e2 = 2 * q;
-    Hits h0 = new Hits();
-    Hits h1 = new Hits();
-    Hits h2 = new Hits();
-    int i1 = e1 - lead;
-    int i2 = e2 - lead;
-    int s0 = 0;
-    int s1 = 0;
-    int s2 = 0;
-    for (int i0 = 0; i0 < e1; i0++, i1++, i2++) {
-      char c0 = text.charAt(i0);
-      char c1 = text.charAt(i1);
-      char c2 = text.charAt(i2);
-      int n0 = next[s0 | (c0 < ALPHABET ? cls[c0] : 0)];
-      int n1 = next[s1 | (c1 < ALPHABET ? cls[c1] : 0)];
-      int n2 = next[s2 | (c2 < ALPHABET ? cls[c2] : 0)];
-      s0 = n0 & ~HIT;
-      s1 = n1 & ~HIT;
-      s2 = n2 & ~HIT;
-      if ((n0 | n1 | n2) < 0) {
-        if (n0 < 0) {
-          h0.add(i0, s0 >>> shift);
-        }
-        if (n1 < 0 && i1 >= e1) {
-          h1.add(i1, s1 >>> shift);
-        }
-        if (n2 < 0 && i2 >= e2) {
-          h2.add(i2, s2 >>> shift);
-        }
+      while ((count = scan1(text, at, 0, n, buf, count)) < 0) {
+        count = -count - 1;
+        buf = Arrays.copyOf(buf, buf.length * 2);
       }
+      return count == 0 ? NONE : Arrays.copyOf(buf, count);
     }
-    run(text, s1, i1, e2, h1);
-    run(text, s2, i2, n, h2);
-    return Hits.concat(h0, h1, h2);
+    at[1] = q - lead;
+    at[2] = 2 * q - lead;
+    while ((count = scan3(text, at, q, buf, count)) < 0) {
+      count = -count - 1;
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    while ((count = scan1(text, at, 1, 2 * q, buf, count)) < 0) {
+      count = -count - 1;
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    while ((count = scan1(text, at, 2, n, buf, count)) < 0) {
+      count = -count - 1;
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    if (count == 0) {
+      return NONE;
+    }
+    long[] all = Arrays.copyOf(buf, count);
+    Arrays.sort(all);
+    return all;
   }
 
-  /** One automaton from {@code state} over {@code text[from, to)}. */
-  private void run(String text, int state, int from, int to, Hits out) {
+  /**
+   * The three automata in step until the first reaches {@code q} (each reports only from the
+   * start of its own part, {@code k * q}). Returns the new hit count, or {@code -count - 1} when
+   * {@code buf} may not hold the next hits (grow it and call again). No calls happen inside these
+   * loops: a call, even on the rare path, measured twice as slow on text with keywords.
+   */
+  private int scan3(String text, int[] at, int q, long[] buf, int count) {
     final int[] next = this.next;
     final byte[] cls = this.cls;
-    int s = state;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      int t = next[s | (c < ALPHABET ? cls[c] : 0)];
-      s = t & ~HIT;
-      if (t < 0) {
-        out.add(i, s >>> shift);
+    final int shift = this.shift;
+    final int e1 = q;
+    final int e2 = 2 * q;
+    int i0 = at[0];
+    int i1 = at[1];
+    int i2 = at[2];
+    int s0 = at[3];
+    int s1 = at[4];
+    int s2 = at[5];
+    int c = count;
+    int result = 0;
+    while (i0 < q) {
+      if (c > buf.length - 3) {
+        result = -c - 1;
+        break;
       }
+      // The tight loop leaves at the first hit of any automaton; hits are rare.
+      int n0 = 0;
+      int n1 = 0;
+      int n2 = 0;
+      for (; i0 < q; i0++, i1++, i2++) {
+        char c0 = text.charAt(i0);
+        char c1 = text.charAt(i1);
+        char c2 = text.charAt(i2);
+        n0 = next[s0 | (c0 < ALPHABET ? cls[c0] : 0)];
+        n1 = next[s1 | (c1 < ALPHABET ? cls[c1] : 0)];
+        n2 = next[s2 | (c2 < ALPHABET ? cls[c2] : 0)];
+        s0 = n0 & ~HIT;
+        s1 = n1 & ~HIT;
+        s2 = n2 & ~HIT;
+        if ((n0 | n1 | n2) < 0) {
+          break;
+        }
+      }
+      if (i0 == q) {
+        break;
+      }
+      if (n0 < 0) {
+        buf[c++] = ((long) i0 << 32) | (s0 >>> shift);
+      }
+      if (n1 < 0 && i1 >= e1) {
+        buf[c++] = ((long) i1 << 32) | (s1 >>> shift);
+      }
+      if (n2 < 0 && i2 >= e2) {
+        buf[c++] = ((long) i2 << 32) | (s2 >>> shift);
+      }
+      i0++;
+      i1++;
+      i2++;
     }
+    at[0] = i0;
+    at[1] = i1;
+    at[2] = i2;
+    at[3] = s0;
+    at[4] = s1;
+    at[5] = s2;
+    return result < 0 ? result : c;
   }
 
-  /** A growable list of packed hits; allocates nothing until the first hit. */
-  private static final class Hits {
-    long[] items = NONE;
-    int size;
-
-    void add(int index, int state) {
-      if (size == items.length) {
-        items = Arrays.copyOf(items, Math.max(16, size * 2));
+  /** Automaton {@code k} alone up to {@code to}; returns as {@link #scan3} does. */
+  private int scan1(String text, int[] at, int k, int to, long[] buf, int count) {
+    final int[] next = this.next;
+    final byte[] cls = this.cls;
+    int i = at[k];
+    int s = at[3 + k];
+    int c = count;
+    int result = 0;
+    while (i < to) {
+      if (c == buf.length) {
+        result = -c - 1;
+        break;
       }
-      items[size++] = ((long) index << 32) | state;
-    }
-
-    long[] toArray() {
-      return size == 0 ? NONE : Arrays.copyOf(items, size);
-    }
-
-    static long[] concat(Hits a, Hits b, Hits c) {
-      int total = a.size + b.size + c.size;
-      if (total == 0) {
-        return NONE;
+      int t = 0;
+      for (; i < to; i++) {
+        char ch = text.charAt(i);
+        t = next[s | (ch < ALPHABET ? cls[ch] : 0)];
+        s = t & ~HIT;
+        if (t < 0) {
+          break;
+        }
       }
-      long[] all = new long[total];
-      System.arraycopy(a.items, 0, all, 0, a.size);
-      System.arraycopy(b.items, 0, all, a.size, b.size);
-      System.arraycopy(c.items, 0, all, a.size + b.size, c.size);
-      return all;
+      if (i == to) {
+        break;
+      }
+      buf[c++] = ((long) i << 32) | (s >>> shift);
+      i++;
     }
+    at[k] = i;
+    at[3 + k] = s;
+    return result < 0 ? result : c;
   }
 
   private static int[] newRow(int width) {
