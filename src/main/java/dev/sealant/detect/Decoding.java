@@ -1,8 +1,5 @@
 package dev.sealant.detect;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,25 +62,23 @@ final class Decoding {
    *
    * <p>Ordinary code has few such lines, so this is built to be cheap on text without them:
    * escapes are found with {@code indexOf}, and base64 runs by probing every {@value
-   * #MIN_BASE64}th character (a run that long must cover a probe, and must also reach the
-   * character half a run before or after the probe, which rules out most words at two loads).
+   * #MIN_BASE64}th character (a run that long must cover a probe; see {@link #mayHoldRun}).
+   * Once a line is in, the search goes on from its end.
    */
   static long[] candidateLines(String text) {
     int n = text.length();
-    int[] hits = NO_OFFSETS;
+    int[] starts = NO_OFFSETS;
     int count = 0;
     for (char esc : ESCAPES) {
-      for (int i = text.indexOf(esc); i >= 0 && i + 2 < n; i = text.indexOf(esc, i + 1)) {
-        if (count == hits.length) {
-          hits = Arrays.copyOf(hits, Math.max(16, count * 2));
+      for (int i = text.indexOf(esc); i >= 0 && i + 2 < n; i = text.indexOf(esc, Detector.lineEnd(text, i))) {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, Math.max(16, count * 2));
         }
-        hits[count++] = i;
+        starts[count++] = Detector.lineStart(text, i);
       }
     }
-    int half = MIN_BASE64 / 2;
     for (int i = MIN_BASE64 - 1; i < n; ) {
-      if (!isB64(text.charAt(i))
-          || ((i < half || !isB64(text.charAt(i - half))) && (i + half >= n || !isB64(text.charAt(i + half))))) {
+      if (!mayHoldRun(text, i)) {
         i += MIN_BASE64;
         continue;
       }
@@ -96,21 +91,34 @@ final class Decoding {
         e++;
       }
       if (e - s >= MIN_BASE64 && mixedCase(text, s, e)) {
-        if (count == hits.length) {
-          hits = Arrays.copyOf(hits, Math.max(16, count * 2));
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, Math.max(16, count * 2));
         }
-        hits[count++] = s;
+        starts[count++] = Detector.lineStart(text, s);
+        e = Detector.lineEnd(text, e); // a line break: no run crosses it
       }
       i = e + MIN_BASE64;
     }
     if (count == 0) {
       return NO_LINES;
     }
-    Arrays.sort(hits, 0, count);
-    return lines(text, hits, count);
+    Arrays.sort(starts, 0, count);
+    return lines(text, starts, count);
   }
 
   private static final char[] ESCAPES = {'%', '\\'};
+
+  /**
+   * Whether a run of {@value #MIN_BASE64} base64 characters could cover offset {@code i}: such a
+   * run holds {@code i} and reaches the character half a run before or after it (most words in
+   * code do not, so two loads rule them out).
+   */
+  private static boolean mayHoldRun(String text, int i) {
+    int half = MIN_BASE64 / 2;
+    return isB64(text.charAt(i))
+        && ((i >= half && isB64(text.charAt(i - half))) || (i + half < text.length() && isB64(text.charAt(i + half))));
+  }
+
   private static final int[] NO_OFFSETS = new int[0];
   private static final long[] NO_LINES = new long[0];
 
@@ -130,9 +138,9 @@ final class Decoding {
   }
 
   /**
-   * Maps sorted offsets (none of them a line break) to their distinct lines' {@code lineIndex <<
-   * 32 | lineStart}. A lone {@code \r} ends a line too; without any, line ends are found with
-   * {@code indexOf}.
+   * Maps sorted line starts (repeats allowed) to their distinct lines' {@code lineIndex << 32 |
+   * lineStart}. A lone {@code \r} ends a line too; without any, line ends are found with {@code
+   * indexOf}.
    */
   private static long[] lines(String text, int[] offsets, int count) {
     long[] out = new long[count];
@@ -205,28 +213,40 @@ final class Decoding {
     return out;
   }
 
+  /**
+   * Base64 variants: each maximal run of at least {@value #MIN_BASE64} alphabet characters, with
+   * up to two {@code =} after it, that is a whole number of quads (or padded) and decodes to
+   * printable text. Runs that long are found by the probes {@link #candidateLines} uses.
+   */
   private static void base64(String line, List<Variant> out) {
-    int i = 0;
-    while (i < line.length() && out.size() < MAX_VARIANTS_PER_LINE) {
-      char c = line.charAt(i);
-      if (!(c < 128 && B64[c])) {
-        i++;
+    int n = line.length();
+    for (int i = MIN_BASE64 - 1; i < n && out.size() < MAX_VARIANTS_PER_LINE; ) {
+      if (!mayHoldRun(line, i)) {
+        i += MIN_BASE64;
         continue;
       }
       int start = i;
-      while (i < line.length() && line.charAt(i) < 128 && B64[line.charAt(i)]) {
-        i++;
+      while (start > 0 && isB64(line.charAt(start - 1))) {
+        start--;
       }
-      int end = i;
-      while (i < line.length() && line.charAt(i) == '=' && i - end < 2) {
-        i++;
+      int end = i + 1;
+      while (end < n && isB64(line.charAt(end))) {
+        end++;
       }
-      int padded = i;
-      int len = padded - start;
-      if (end - start >= MIN_BASE64 && len <= MAX_TOKEN && (len % 4 == 0 || padded > end)) {
-        decodeBase64(line.substring(start, padded)).ifPresent(plain ->
-            out.add(splice(line, start, padded, plain, "base64")));
+      if (end - start >= MIN_BASE64) {
+        int padded = end;
+        while (padded < n && line.charAt(padded) == '=' && padded - end < 2) {
+          padded++;
+        }
+        int len = padded - start;
+        if (len <= MAX_TOKEN && (len % 4 == 0 || padded > end)) {
+          int from = start;
+          int to = padded;
+          decodeBase64(line.substring(start, padded)).ifPresent(plain ->
+              out.add(splice(line, from, to, plain, "base64")));
+        }
       }
+      i = end + MIN_BASE64;
     }
   }
 
@@ -262,22 +282,63 @@ final class Decoding {
     if (ascii) {
       return java.util.Optional.of(new String(bytes, StandardCharsets.ISO_8859_1));
     }
-    String s;
-    try {
-      s = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return java.util.Optional.empty();
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f || c == 0xfffd) {
-        return java.util.Optional.empty();
+    return wellFormedPrintable(bytes) ? java.util.Optional.of(new String(bytes, StandardCharsets.UTF_8))
+        : java.util.Optional.empty();
+  }
+
+  /**
+   * Whether the bytes are well-formed UTF-8 (what the JDK's strict decoder accepts: no overlong
+   * forms, no surrogates, nothing above U+10FFFF, no cut sequence) whose ASCII characters are
+   * printable (tab and line ends allowed) and which holds no U+FFFD. Checked without decoding,
+   * since base64 runs in ordinary code decode to random bytes that fail within a few.
+   */
+  static boolean wellFormedPrintable(byte[] b) {
+    int n = b.length;
+    int i = 0;
+    while (i < n) {
+      int x = b[i] & 0xFF;
+      if (x < 0x80) {
+        if ((x < 0x20 && x != '\n' && x != '\r' && x != '\t') || x == 0x7f) {
+          return false;
+        }
+        i++;
+        continue;
       }
+      int more;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (x >= 0xC2 && x <= 0xDF) {
+        more = 1;
+      } else if (x >= 0xE0 && x <= 0xEF) {
+        more = 2;
+        lo = x == 0xE0 ? 0xA0 : 0x80;
+        hi = x == 0xED ? 0x9F : 0xBF;
+      } else if (x >= 0xF0 && x <= 0xF4) {
+        more = 3;
+        lo = x == 0xF0 ? 0x90 : 0x80;
+        hi = x == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        return false;
+      }
+      if (i + more >= n) {
+        return false; // cut short
+      }
+      int b1 = b[i + 1] & 0xFF;
+      if (b1 < lo || b1 > hi) {
+        return false;
+      }
+      for (int k = 2; k <= more; k++) {
+        int bk = b[i + k] & 0xFF;
+        if (bk < 0x80 || bk > 0xBF) {
+          return false;
+        }
+      }
+      if (x == 0xEF && b1 == 0xBF && (b[i + 2] & 0xFF) == 0xBD) {
+        return false; // U+FFFD
+      }
+      i += more + 1;
     }
-    return java.util.Optional.of(s);
+    return true;
   }
 
   private static Variant splice(String line, int start, int end, String plain, String encoding) {
