@@ -1,10 +1,8 @@
 package dev.sealant.detect;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -58,21 +56,29 @@ final class Decoding {
 
   /**
    * The lines of {@code text} worth decoding, as {@code lineIndex << 32 | lineStart} (line ends
-   * as the detector counts them). Ordinary code has no such line, so this is built to be cheap on
-   * text without candidates: escapes are found with {@code indexOf}, and base64 runs by probing
-   * every {@value #MIN_BASE64}th character (a run that long must cover a probe).
+   * as the detector counts them), in order. A line is worth decoding when it holds a percent sign
+   * or backslash (other than in the text's last two characters), or a maximal run of at least
+   * {@value #MIN_BASE64} base64-alphabet characters with both upper- and lower-case letters.
+   *
+   * <p>Ordinary code has few such lines, so this is built to be cheap on text without them:
+   * escapes are found with {@code indexOf}, and base64 runs by probing every {@value
+   * #MIN_BASE64}th character (a run that long must cover a probe; see {@link #mayHoldRun}).
+   * Once a line is in, the search goes on from its end.
    */
   static long[] candidateLines(String text) {
     int n = text.length();
-    java.util.SortedSet<Integer> hits = null;
-    for (char esc : new char[] {'%', '\\'}) {
-      for (int i = text.indexOf(esc); i >= 0 && i + 2 < n; i = text.indexOf(esc, i + 1)) {
-        hits = add(hits, i);
+    int[] starts = NO_OFFSETS;
+    int count = 0;
+    for (char esc : ESCAPES) {
+      for (int i = text.indexOf(esc); i >= 0 && i + 2 < n; i = text.indexOf(esc, Detector.lineEnd(text, i))) {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, Math.max(16, count * 2));
+        }
+        starts[count++] = Detector.lineStart(text, i);
       }
     }
     for (int i = MIN_BASE64 - 1; i < n; ) {
-      char c = text.charAt(i);
-      if (c >= 128 || !B64[c]) {
+      if (!mayHoldRun(text, i)) {
         i += MIN_BASE64;
         continue;
       }
@@ -85,21 +91,36 @@ final class Decoding {
         e++;
       }
       if (e - s >= MIN_BASE64 && mixedCase(text, s, e)) {
-        hits = add(hits, s);
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, Math.max(16, count * 2));
+        }
+        starts[count++] = Detector.lineStart(text, s);
+        e = Detector.lineEnd(text, e); // a line break: no run crosses it
       }
       i = e + MIN_BASE64;
     }
-    if (hits == null) {
-      return new long[0];
+    if (count == 0) {
+      return NO_LINES;
     }
-    return lines(text, hits);
+    Arrays.sort(starts, 0, count);
+    return lines(text, starts, count);
   }
 
-  private static java.util.SortedSet<Integer> add(java.util.SortedSet<Integer> set, int at) {
-    java.util.SortedSet<Integer> s = set == null ? new java.util.TreeSet<>() : set;
-    s.add(at);
-    return s;
+  private static final char[] ESCAPES = {'%', '\\'};
+
+  /**
+   * Whether a run of {@value #MIN_BASE64} base64 characters could cover offset {@code i}: such a
+   * run holds {@code i} and reaches the character half a run before or after it (most words in
+   * code do not, so two loads rule them out).
+   */
+  private static boolean mayHoldRun(String text, int i) {
+    int half = MIN_BASE64 / 2;
+    return isB64(text.charAt(i))
+        && ((i >= half && isB64(text.charAt(i - half))) || (i + half < text.length() && isB64(text.charAt(i + half))));
   }
+
+  private static final int[] NO_OFFSETS = new int[0];
+  private static final long[] NO_LINES = new long[0];
 
   private static boolean isB64(char c) {
     return c < 128 && B64[c];
@@ -116,26 +137,42 @@ final class Decoding {
     return upper && lower;
   }
 
-  /** Maps offsets (sorted) to their distinct lines' {@code lineIndex << 32 | lineStart}. */
-  private static long[] lines(String text, java.util.SortedSet<Integer> offsets) {
-    java.util.List<Long> out = new java.util.ArrayList<>();
+  /**
+   * Maps sorted line starts (repeats allowed) to their distinct lines' {@code lineIndex << 32 |
+   * lineStart}. A lone {@code \r} ends a line too; without any, line ends are found with {@code
+   * indexOf}.
+   */
+  private static long[] lines(String text, int[] offsets, int count) {
+    long[] out = new long[count];
+    int size = 0;
+    boolean cr = text.indexOf('\r') >= 0;
     int lineIndex = 0;
     int lineStart = 0;
     int pos = 0;
-    for (int at : offsets) {
-      for (; pos < at; pos++) {
-        char c = text.charAt(pos);
-        if (c == '\n' || (c == '\r' && (pos + 1 >= text.length() || text.charAt(pos + 1) != '\n'))) {
+    int nl = cr ? -1 : text.indexOf('\n');
+    for (int k = 0; k < count; k++) {
+      int at = offsets[k];
+      if (cr) {
+        for (; pos < at; pos++) {
+          char c = text.charAt(pos);
+          if (c == '\n' || (c == '\r' && (pos + 1 >= text.length() || text.charAt(pos + 1) != '\n'))) {
+            lineIndex++;
+            lineStart = pos + 1;
+          }
+        }
+      } else {
+        while (nl >= 0 && nl < at) {
           lineIndex++;
-          lineStart = pos + 1;
+          lineStart = nl + 1;
+          nl = text.indexOf('\n', nl + 1);
         }
       }
       long packed = ((long) lineIndex << 32) | lineStart;
-      if (out.isEmpty() || out.get(out.size() - 1) != packed) {
-        out.add(packed);
+      if (size == 0 || out[size - 1] != packed) {
+        out[size++] = packed;
       }
     }
-    return out.stream().mapToLong(Long::longValue).toArray();
+    return Arrays.copyOf(out, size);
   }
 
   /**
@@ -176,28 +213,40 @@ final class Decoding {
     return out;
   }
 
+  /**
+   * Base64 variants: each maximal run of at least {@value #MIN_BASE64} alphabet characters, with
+   * up to two {@code =} after it, that is a whole number of quads (or padded) and decodes to
+   * printable text. Runs that long are found by the probes {@link #candidateLines} uses.
+   */
   private static void base64(String line, List<Variant> out) {
-    int i = 0;
-    while (i < line.length() && out.size() < MAX_VARIANTS_PER_LINE) {
-      char c = line.charAt(i);
-      if (!(c < 128 && B64[c])) {
-        i++;
+    int n = line.length();
+    for (int i = MIN_BASE64 - 1; i < n && out.size() < MAX_VARIANTS_PER_LINE; ) {
+      if (!mayHoldRun(line, i)) {
+        i += MIN_BASE64;
         continue;
       }
       int start = i;
-      while (i < line.length() && line.charAt(i) < 128 && B64[line.charAt(i)]) {
-        i++;
+      while (start > 0 && isB64(line.charAt(start - 1))) {
+        start--;
       }
-      int end = i;
-      while (i < line.length() && line.charAt(i) == '=' && i - end < 2) {
-        i++;
+      int end = i + 1;
+      while (end < n && isB64(line.charAt(end))) {
+        end++;
       }
-      int padded = i;
-      int len = padded - start;
-      if (end - start >= MIN_BASE64 && len <= MAX_TOKEN && (len % 4 == 0 || padded > end)) {
-        decodeBase64(line.substring(start, padded)).ifPresent(plain ->
-            out.add(splice(line, start, padded, plain, "base64")));
+      if (end - start >= MIN_BASE64) {
+        int padded = end;
+        while (padded < n && line.charAt(padded) == '=' && padded - end < 2) {
+          padded++;
+        }
+        int len = padded - start;
+        if (len <= MAX_TOKEN && (len % 4 == 0 || padded > end)) {
+          int from = start;
+          int to = padded;
+          decodeBase64(line.substring(start, padded)).ifPresent(plain ->
+              out.add(splice(line, from, to, plain, "base64")));
+        }
       }
+      i = end + MIN_BASE64;
     }
   }
 
@@ -220,22 +269,76 @@ final class Decoding {
     if (bytes.length < 6) {
       return java.util.Optional.empty();
     }
-    String s;
-    try {
-      s = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return java.util.Optional.empty();
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f || c == 0xfffd) {
-        return java.util.Optional.empty();
+    boolean ascii = true;
+    for (byte b : bytes) {
+      if (b < 0) {
+        ascii = false; // beyond ASCII: the strict UTF-8 decoder below decides
+        break;
+      }
+      if ((b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7f) {
+        return java.util.Optional.empty(); // a control character is never printable, whatever follows
       }
     }
-    return java.util.Optional.of(s);
+    if (ascii) {
+      return java.util.Optional.of(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+    return wellFormedPrintable(bytes) ? java.util.Optional.of(new String(bytes, StandardCharsets.UTF_8))
+        : java.util.Optional.empty();
+  }
+
+  /**
+   * Whether the bytes are well-formed UTF-8 (what the JDK's strict decoder accepts: no overlong
+   * forms, no surrogates, nothing above U+10FFFF, no cut sequence) whose ASCII characters are
+   * printable (tab and line ends allowed) and which holds no U+FFFD. Checked without decoding,
+   * since base64 runs in ordinary code decode to random bytes that fail within a few.
+   */
+  static boolean wellFormedPrintable(byte[] b) {
+    int n = b.length;
+    int i = 0;
+    while (i < n) {
+      int x = b[i] & 0xFF;
+      if (x < 0x80) {
+        if ((x < 0x20 && x != '\n' && x != '\r' && x != '\t') || x == 0x7f) {
+          return false;
+        }
+        i++;
+        continue;
+      }
+      int more;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (x >= 0xC2 && x <= 0xDF) {
+        more = 1;
+      } else if (x >= 0xE0 && x <= 0xEF) {
+        more = 2;
+        lo = x == 0xE0 ? 0xA0 : 0x80;
+        hi = x == 0xED ? 0x9F : 0xBF;
+      } else if (x >= 0xF0 && x <= 0xF4) {
+        more = 3;
+        lo = x == 0xF0 ? 0x90 : 0x80;
+        hi = x == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        return false;
+      }
+      if (i + more >= n) {
+        return false; // cut short
+      }
+      int b1 = b[i + 1] & 0xFF;
+      if (b1 < lo || b1 > hi) {
+        return false;
+      }
+      for (int k = 2; k <= more; k++) {
+        int bk = b[i + k] & 0xFF;
+        if (bk < 0x80 || bk > 0xBF) {
+          return false;
+        }
+      }
+      if (x == 0xEF && b1 == 0xBF && (b[i + 2] & 0xFF) == 0xBD) {
+        return false; // U+FFFD
+      }
+      i += more + 1;
+    }
+    return true;
   }
 
   private static Variant splice(String line, int start, int end, String plain, String encoding) {
@@ -255,6 +358,9 @@ final class Decoding {
 
   /** The line with percent-encoding and backslash-u escapes decoded, when it has any. */
   private static java.util.Optional<Variant> unescaped(String line) {
+    if (!hasEscape(line)) {
+      return java.util.Optional.empty();
+    }
     StringBuilder b = new StringBuilder(line.length());
     int[] origin = new int[line.length()];
     int first = -1;
@@ -296,13 +402,41 @@ final class Decoding {
         first, last, "escaped"));
   }
 
+  /**
+   * Whether the line holds a percent escape or a backslash-u escape that {@link #unescaped}
+   * decodes (neither kind can start inside the other, so the first one found is decoded there too).
+   */
+  private static boolean hasEscape(String line) {
+    for (int i = line.indexOf('%'); i >= 0; i = line.indexOf('%', i + 1)) {
+      if (hex(line, i + 1, 2) >= 0) {
+        return true;
+      }
+    }
+    for (int i = line.indexOf('\\'); i >= 0; i = line.indexOf('\\', i + 1)) {
+      if (i + 1 < line.length() && line.charAt(i + 1) == 'u' && hex(line, i + 2, 4) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final byte[] HEX = new byte[128];
+
+  static {
+    java.util.Arrays.fill(HEX, (byte) -1);
+    for (int c = 0; c < 128; c++) {
+      HEX[c] = (byte) Character.digit(c, 16);
+    }
+  }
+
   private static int hex(String s, int from, int n) {
     if (from + n > s.length()) {
       return -1;
     }
     int v = 0;
     for (int k = from; k < from + n; k++) {
-      int d = Character.digit(s.charAt(k), 16);
+      char c = s.charAt(k);
+      int d = c < 128 ? HEX[c] : Character.digit(c, 16); // Character.digit also takes other scripts' digits
       if (d < 0) {
         return -1;
       }

@@ -1,6 +1,5 @@
 package dev.sealant.detect;
 
-import com.google.re2j.Matcher;
 import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.Rule;
 import dev.sealant.validate.Validators;
@@ -9,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
 /**
@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  *
  * <p>Per fragment: one Aho-Corasick pass finds the lines that carry any rule's keyword; only those
  * rules' RE2J patterns then run, on those lines only (a window around the keyword on very long
- * lines; a bounded span from the line for multi-line rules such as PEM blocks). Each candidate
+ * lines; a bounded span from the line for multi-line rules such as PEM blocks), anchored at the
+ * few offsets where a match can start ({@link RuleMatcher}) rather than searching the whole line. Each candidate
  * secret then passes entropy, the rule's and the catalog's allowlists, the rule's offline
  * validator and inline annotations. A generic rule yields to a specific rule that found an
  * overlapping secret.
@@ -37,6 +38,8 @@ public final class Detector implements Engine {
   private final Rule[] rules;
   private final List<Optional<Predicate<String>>> validators;
   private final KeywordIndex index;
+  /** Per rule, built on first use (a hook run touches few rules). */
+  private final AtomicReferenceArray<RuleMatcher> matchers;
   private final boolean inlineAllow;
   /** Memoised path allowlist verdicts (a pure function of the path; bounded). */
   private final java.util.concurrent.ConcurrentHashMap<String, Boolean> pathVerdicts =
@@ -55,6 +58,16 @@ public final class Detector implements Engine {
     this.validators = Arrays.stream(rules).map(r -> r.validate().flatMap(Validators::byName)).toList();
     this.index = new KeywordIndex(Arrays.stream(rules).map(Rule::keywords).toList());
     this.inlineAllow = inlineAllow;
+    this.matchers = new AtomicReferenceArray<>(rules.length);
+  }
+
+  private RuleMatcher matcher(int ruleIndex) {
+    RuleMatcher m = matchers.get(ruleIndex);
+    if (m == null) {
+      m = new RuleMatcher(rules[ruleIndex]);
+      matchers.compareAndSet(ruleIndex, null, m);
+    }
+    return m;
   }
 
   public Catalog catalog() {
@@ -197,34 +210,25 @@ public final class Detector implements Engine {
    * lines, where each hit gets its own window.
    */
   private long[] keywordHits(String text) {
-    final int[] delta = index.delta;
-    final int[][] rulesAt = index.rulesAt;
-    int[] lastLineStart = null;
-    long[] hits = null;
+    long[] raw = index.hits(text);
+    if (raw.length == 0) {
+      return raw;
+    }
+    int[] lastLineStart = new int[rules.length];
+    Arrays.fill(lastLineStart, -1);
+    long[] hits = new long[Math.max(16, raw.length)];
     int count = 0;
-    int state = 0;
-    int n = text.length();
-    // Line ends need no test here: no keyword holds one, so the automaton falls back to its root
-    // on them by itself. Lines are worked out only at the rare hits.
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= KeywordIndex.ALPHABET) {
-        state = 0;
-        continue;
+    int lineStart = 0;
+    int lineEnd = -1;
+    for (long packed : raw) {
+      int i = (int) (packed >>> 32);
+      int[] rs = index.rulesAt[(int) packed];
+      if (i >= lineEnd) {
+        lineStart = lineStart(text, i);
+        lineEnd = lineEnd(text, i);
       }
-      int next = delta[(state << 7) | c];
-      state = next & ~KeywordIndex.HIT;
-      if (next >= 0) {
-        continue;
-      }
-      int[] rs = rulesAt[state];
-      if (lastLineStart == null) {
-        lastLineStart = new int[rules.length];
-        Arrays.fill(lastLineStart, -1);
-        hits = new long[16];
-      }
-      int lineStart = lineStart(text, i);
-      boolean longLine = i - lineStart >= LONG_LINE || lineLongerThan(text, i, LONG_LINE);
+      // As long as this keyword has 4096 characters of its line on one side, it gets its own window.
+      boolean longLine = i - lineStart >= LONG_LINE || lineEnd - i >= LONG_LINE;
       for (int r : rs) {
         if (lastLineStart[r] == lineStart && !longLine) {
           continue;
@@ -236,18 +240,7 @@ public final class Detector implements Engine {
         hits[count++] = ((long) r << 40) | (i + 1);
       }
     }
-    return hits == null ? new long[0] : Arrays.copyOf(hits, count);
-  }
-
-  private static boolean lineLongerThan(String text, int from, int limit) {
-    int end = Math.min(text.length(), from + limit);
-    for (int j = from; j < end; j++) {
-      char c = text.charAt(j);
-      if (c == '\n' || c == '\r') {
-        return false;
-      }
-    }
-    return end - from >= limit;
+    return Arrays.copyOf(hits, count);
   }
 
   private void match(Fragment fragment, int ruleIndex, int keywordEnd, List<Finding> out) {
@@ -265,15 +258,8 @@ public final class Detector implements Engine {
     } else {
       to = lineEnd;
     }
-    Matcher m = r.pattern().matcher(text.substring(from, to));
-    while (m.find()) {
-      String secret = m.group(r.secretGroup());
-      if (secret == null || secret.isBlank()) {
-        continue;
-      }
-      int abs = from + m.start(r.secretGroup());
-      candidate(fragment, ruleIndex, abs, secret).ifPresent(out::add);
-    }
+    matcher(ruleIndex).findAll(text, from, to,
+        (abs, secret) -> candidate(fragment, ruleIndex, abs, secret).ifPresent(out::add));
   }
 
   private Optional<Finding> candidate(Fragment fragment, int ruleIndex, int abs, String secret) {

@@ -11,63 +11,88 @@ import java.util.List;
  * <p>This is the scan's hot loop: one table lookup per character decides which rules could match
  * at all, so the regexes only ever run on the few lines that carry a keyword. Characters outside
  * ASCII reset the automaton (keywords are ASCII by catalog validation).
+ *
+ * <p>The table is kept small so the states the text visits stay in the L1 cache: characters are
+ * first mapped to classes (upper and lower case share one; every character that occurs in no
+ * keyword is class 0, which always leads back to the root), and each state's row has one entry per
+ * class. Entries are premultiplied: a state is stored as the offset of its row, so the scan loop
+ * needs no shift or multiply between one lookup and the next.
  */
 final class KeywordIndex {
 
   static final int ALPHABET = 128;
 
-  /**
-   * {@code delta[state * 128 + c]}: the next state, already folded to lower case, with the sign
-   * bit set when that state completes a keyword, so the scan loop needs one load per character.
-   */
-  final int[] delta;
-
-  /** Set in a {@link #delta} entry whose target state has rules (mask it off to get the state). */
+  /** Set in a {@link #next} entry whose target state has rules (mask it off to get the row). */
   static final int HIT = 0x80000000;
-  /** For each state, the ids of the rules whose keyword ends here (or {@code null}). */
+
+  /** {@code cls[c]}: the class of ASCII character {@code c}; 0 for characters in no keyword. */
+  final byte[] cls;
+  /** Row width is {@code 1 << shift} entries, one per class. */
+  final int shift;
+  /**
+   * {@code next[row + cls]}: the next state's row offset (state {@code << shift}), with the sign
+   * bit set when that state completes a keyword.
+   */
+  final int[] next;
+  /** For each state (row offset {@code >> shift}), the ids of the rules whose keyword ends there, or null. */
   final int[][] rulesAt;
+  /** The longest keyword: the automaton's state depends on no more than this many characters. */
+  final int maxLength;
 
   KeywordIndex(List<List<String>> keywordsByRule) {
-    // The trie: each state's children as (character, state) pairs, lower case only.
-    List<int[]> children = new ArrayList<>();
+    cls = new byte[ALPHABET];
+    int classes = 1;
+    int longest = 0;
+    for (List<String> kws : keywordsByRule) {
+      for (String kw : kws) {
+        longest = Math.max(longest, kw.length());
+        for (int i = 0; i < kw.length(); i++) {
+          int c = Character.toLowerCase(kw.charAt(i)) & 0x7f;
+          if (cls[c] == 0) {
+            cls[c] = (byte) classes++;
+          }
+        }
+      }
+    }
+    for (int c = 'A'; c <= 'Z'; c++) {
+      cls[c] = cls[c + ('a' - 'A')];
+    }
+    maxLength = longest;
+    shift = classes <= 64 ? 6 : 7;
+    int width = 1 << shift;
+
+    List<int[]> gotoRows = new ArrayList<>();
     List<List<Integer>> out = new ArrayList<>();
-    children.add(new int[0]);
+    gotoRows.add(newRow(width));
     out.add(new ArrayList<>());
     for (int rule = 0; rule < keywordsByRule.size(); rule++) {
       for (String kw : keywordsByRule.get(rule)) {
         int s = 0;
         for (int i = 0; i < kw.length(); i++) {
-          int c = Character.toLowerCase(kw.charAt(i)) & 0x7f;
-          int t = child(children.get(s), c);
-          if (t < 0) {
-            t = children.size();
-            int[] row = children.get(s);
-            int[] grown = Arrays.copyOf(row, row.length + 2);
-            grown[row.length] = c;
-            grown[row.length + 1] = t;
-            children.set(s, grown);
-            children.add(new int[0]);
+          int c = cls[Character.toLowerCase(kw.charAt(i)) & 0x7f];
+          if (gotoRows.get(s)[c] < 0) {
+            gotoRows.get(s)[c] = gotoRows.size();
+            gotoRows.add(newRow(width));
             out.add(new ArrayList<>());
           }
-          s = t;
+          s = gotoRows.get(s)[c];
         }
         if (!out.get(s).contains(rule)) {
           out.get(s).add(rule);
         }
       }
     }
-    int n = children.size();
+    int n = gotoRows.size();
     int[] fail = new int[n];
-    delta = new int[n * ALPHABET];
+    int[] delta = new int[n * width];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
-    int[] top = children.get(0);
-    for (int i = 0; i < top.length; i += 2) {
-      queue.add(top[i + 1]);
-      set(0, top[i], top[i + 1]);
+    for (int c = 1; c < width; c++) {
+      int t = gotoRows.get(0)[c];
+      if (t > 0) {
+        queue.add(t);
+        delta[c] = t;
+      }
     }
-    // Breadth first: a state's row is its failure state's row (one array copy) with its own
-    // children written over it. Copying instead of computing each of 128 entries keeps the build
-    // cheap enough for a hook's start-up, before any of it is compiled.
     while (!queue.isEmpty()) {
       int s = queue.poll();
       for (int r : out.get(fail[s])) {
@@ -75,14 +100,18 @@ final class KeywordIndex {
           out.get(s).add(r);
         }
       }
-      int[] kids = children.get(s);
-      for (int i = 0; i < kids.length; i += 2) {
-        fail[kids[i + 1]] = delta[fail[s] * ALPHABET + kids[i]];
-      }
-      System.arraycopy(delta, fail[s] * ALPHABET, delta, s * ALPHABET, ALPHABET);
-      for (int i = 0; i < kids.length; i += 2) {
-        queue.add(kids[i + 1]);
-        set(s, kids[i], kids[i + 1]);
+      // A state's row is its failure state's row (one array copy) with its own children written
+      // over it: cheap enough for a hook's start-up, before any of this is compiled.
+      int[] kids = gotoRows.get(s);
+      int f = fail[s] * width;
+      System.arraycopy(delta, f, delta, s * width, width);
+      for (int c = 1; c < width; c++) {
+        int t = kids[c];
+        if (t > 0) {
+          fail[t] = delta[f + c];
+          queue.add(t);
+          delta[s * width + c] = t;
+        }
       }
     }
     rulesAt = new int[n][];
@@ -97,27 +126,167 @@ final class KeywordIndex {
         rulesAt[s] = ids;
       }
     }
+    next = new int[n * width];
     for (int i = 0; i < delta.length; i++) {
-      if (rulesAt[delta[i]] != null) {
-        delta[i] |= HIT;
-      }
+      next[i] = (delta[i] << shift) | (rulesAt[delta[i]] != null ? HIT : 0);
     }
   }
 
-  /** Sets the transition on {@code c}, for its upper case too (the scan loop folds no case). */
-  private void set(int s, int c, int t) {
-    delta[s * ALPHABET + c] = t;
-    if (c >= 'a' && c <= 'z') {
-      delta[s * ALPHABET + c - 'a' + 'A'] = t;
+  private static final long[] NONE = new long[0];
+
+  /**
+   * Every keyword hit in {@code text}, in text order, as {@code (long) endIndex << 32 | state}:
+   * {@code endIndex} is the index of the keyword's last character and {@code state} indexes
+   * {@link #rulesAt}.
+   *
+   * <p>The automaton's next state depends on the one before, so a single pass is bound by the
+   * latency of one table load per character. The text is cut in three parts scanned in the same
+   * loop by three independent automata, which the CPU overlaps; each part after the first starts
+   * {@code maxLength - 1} characters early, from the root, so its state is exact by the time it
+   * reaches its part (hits in that lead-in belong to the part before and are not reported twice).
+   * A packed hit sorts by its index, so sorting puts the parts' hits back in text order.
+   */
+  long[] hits(String text) {
+    int n = text.length();
+    int lead = Math.max(0, maxLength - 1);
+    int q = n / 3;
+    // Positions (0..2) and states (3..5) of the automata, kept between calls of the scan loops.
+    int[] at = new int[6];
+    long[] buf = new long[64];
+    int count = 0;
+    if (q <= 2 * lead + 16) {
+      while ((count = scan1(text, at, 0, n, buf, count)) < 0) {
+        count = -count - 1;
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      return count == 0 ? NONE : Arrays.copyOf(buf, count);
     }
+    at[1] = q - lead;
+    at[2] = 2 * q - lead;
+    while ((count = scan3(text, at, q, buf, count)) < 0) {
+      count = -count - 1;
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    while ((count = scan1(text, at, 1, 2 * q, buf, count)) < 0) {
+      count = -count - 1;
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    while ((count = scan1(text, at, 2, n, buf, count)) < 0) {
+      count = -count - 1;
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    if (count == 0) {
+      return NONE;
+    }
+    long[] all = Arrays.copyOf(buf, count);
+    Arrays.sort(all);
+    return all;
   }
 
-  private static int child(int[] kids, int c) {
-    for (int i = 0; i < kids.length; i += 2) {
-      if (kids[i] == c) {
-        return kids[i + 1];
+  /**
+   * The three automata in step until the first reaches {@code q} (each reports only from the
+   * start of its own part, {@code k * q}). Returns the new hit count, or {@code -count - 1} when
+   * {@code buf} may not hold the next hits (grow it and call again). No calls happen inside these
+   * loops: a call, even on the rare path, measured twice as slow on text with keywords.
+   */
+  private int scan3(String text, int[] at, int q, long[] buf, int count) {
+    final int[] next = this.next;
+    final byte[] cls = this.cls;
+    final int shift = this.shift;
+    final int e1 = q;
+    final int e2 = 2 * q;
+    int i0 = at[0];
+    int i1 = at[1];
+    int i2 = at[2];
+    int s0 = at[3];
+    int s1 = at[4];
+    int s2 = at[5];
+    int c = count;
+    int result = 0;
+    while (i0 < q) {
+      if (c > buf.length - 3) {
+        result = -c - 1;
+        break;
       }
+      // The tight loop leaves at the first hit of any automaton; hits are rare.
+      int n0 = 0;
+      int n1 = 0;
+      int n2 = 0;
+      for (; i0 < q; i0++, i1++, i2++) {
+        char c0 = text.charAt(i0);
+        char c1 = text.charAt(i1);
+        char c2 = text.charAt(i2);
+        n0 = next[s0 | (c0 < ALPHABET ? cls[c0] : 0)];
+        n1 = next[s1 | (c1 < ALPHABET ? cls[c1] : 0)];
+        n2 = next[s2 | (c2 < ALPHABET ? cls[c2] : 0)];
+        s0 = n0 & ~HIT;
+        s1 = n1 & ~HIT;
+        s2 = n2 & ~HIT;
+        if ((n0 | n1 | n2) < 0) {
+          break;
+        }
+      }
+      if (i0 == q) {
+        break;
+      }
+      if (n0 < 0) {
+        buf[c++] = ((long) i0 << 32) | (s0 >>> shift);
+      }
+      if (n1 < 0 && i1 >= e1) {
+        buf[c++] = ((long) i1 << 32) | (s1 >>> shift);
+      }
+      if (n2 < 0 && i2 >= e2) {
+        buf[c++] = ((long) i2 << 32) | (s2 >>> shift);
+      }
+      i0++;
+      i1++;
+      i2++;
     }
-    return -1;
+    at[0] = i0;
+    at[1] = i1;
+    at[2] = i2;
+    at[3] = s0;
+    at[4] = s1;
+    at[5] = s2;
+    return result < 0 ? result : c;
+  }
+
+  /** Automaton {@code k} alone up to {@code to}; returns as {@link #scan3} does. */
+  private int scan1(String text, int[] at, int k, int to, long[] buf, int count) {
+    final int[] next = this.next;
+    final byte[] cls = this.cls;
+    int i = at[k];
+    int s = at[3 + k];
+    int c = count;
+    int result = 0;
+    while (i < to) {
+      if (c == buf.length) {
+        result = -c - 1;
+        break;
+      }
+      int t = 0;
+      for (; i < to; i++) {
+        char ch = text.charAt(i);
+        t = next[s | (ch < ALPHABET ? cls[ch] : 0)];
+        s = t & ~HIT;
+        if (t < 0) {
+          break;
+        }
+      }
+      if (i == to) {
+        break;
+      }
+      buf[c++] = ((long) i << 32) | (s >>> shift);
+      i++;
+    }
+    at[k] = i;
+    at[3 + k] = s;
+    return result < 0 ? result : c;
+  }
+
+  private static int[] newRow(int width) {
+    int[] row = new int[width];
+    Arrays.fill(row, -1);
+    return row;
   }
 }
