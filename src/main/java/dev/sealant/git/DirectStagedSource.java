@@ -105,6 +105,17 @@ public final class DirectStagedSource implements Source {
 
   private record Leaf(int mode, Oid id) {}
 
+  /** A blob's content as BOM-free UTF-8 bytes, or why it has none (as the JGit path words it). */
+  private record Text(Optional<byte[]> bytes, String whyNot) {
+    static Text of(byte[] b) {
+      return new Text(Optional.of(b), "");
+    }
+
+    static Text none(String why) {
+      return new Text(Optional.empty(), why);
+    }
+  }
+
   private record Change(String path, Oid now, Optional<Oid> before) {}
 
   private List<Consumer<Sink>> scan(ObjectStore store) {
@@ -182,7 +193,7 @@ public final class DirectStagedSource implements Source {
       events.add(s -> s.skipped(new Skipped(c.path(), "path allowlisted", Optional.empty())));
       return;
     }
-    Blobs.Text text = read(store, c.now());
+    Text text = read(store, c.now());
     if (text.bytes().isEmpty()) {
       events.add(s -> s.skipped(new Skipped(c.path(), text.whyNot(), Optional.empty())));
       return;
@@ -205,16 +216,16 @@ public final class DirectStagedSource implements Source {
     }
   }
 
-  private Blobs.Text read(ObjectStore store, Oid id) {
+  private Text read(ObjectStore store, Oid id) {
     long size = store.header(id).size();
     if (size > limits.maxFileSize()) {
-      return Blobs.Text.none("larger than --max-file-size (" + size + " > " + limits.maxFileSize() + " bytes)");
+      return Text.none("larger than --max-file-size (" + size + " > " + limits.maxFileSize() + " bytes)");
     }
     byte[] bytes = store.read(id, ObjectStore.BLOB, limits.maxFileSize());
     if (Content.isBinary(bytes)) {
-      return Blobs.Text.none("binary");
+      return Text.none("binary");
     }
-    return Blobs.Text.of(Content.utf8(bytes));
+    return Text.of(Content.utf8(bytes));
   }
 
   private long[] oldHashes(ObjectStore store, Oid id) {
