@@ -19,19 +19,56 @@ final class Blobs {
 
   private static final long[] NO_HASHES = new long[0];
 
-  /** A blob's content as lines of BOM-free UTF-8 ({@link Content#utf8}), or why it has none. */
-  record Version(Optional<Lines> lines, String whyNot) {
+  /**
+   * A blob as the scan sees it: its lines (of BOM-free UTF-8, see {@link Content#utf8}) and their
+   * hashes, or why it has none (binary, too large). A version kept only for comparing against
+   * later holds just the hashes.
+   */
+  static final class Version {
+    private final Lines lines;
+    private final long[] hashes;
+    private final String whyNot;
+
+    private Version(Lines lines, long[] hashes, String whyNot) {
+      this.lines = lines;
+      this.hashes = hashes;
+      this.whyNot = whyNot;
+    }
+
     static Version of(Lines lines) {
-      return new Version(Optional.of(lines), "");
+      return new Version(lines, lines.hashes(), "");
     }
 
     static Version none(String why) {
-      return new Version(Optional.empty(), why);
+      return new Version(null, NO_HASHES, why);
+    }
+
+    /** The lines, or none when the blob has none (see {@link #whyNot}). */
+    Optional<Lines> lines() {
+      return Optional.ofNullable(lines);
+    }
+
+    long[] hashes() {
+      return hashes;
+    }
+
+    String whyNot() {
+      return whyNot;
+    }
+
+    /** False for a version kept with its hashes only: its text has to be read again. */
+    boolean complete() {
+      return lines != null || !whyNot.isEmpty();
+    }
+
+    /** The same version without its text: what comparing a later version against it needs. */
+    Version hashesOnly() {
+      return lines == null ? this : new Version(null, hashes, "");
     }
 
     /** What holding it costs, roughly in bytes. */
     long weight() {
-      return 64 + lines.map(Lines::weight).orElse(0L);
+      return 64 + (lines != null ? lines.weight() : 8L * hashes.length);
     }
   }
 
@@ -39,27 +76,43 @@ final class Blobs {
   private final Optional<PackReader> packs;
   private final Limits limits;
   private final HashCache cache;
+  private final boolean newestFirst;
 
-  Blobs(ObjectReader reader, Optional<PackReader> packs, Limits limits, HashCache cache) {
+  /**
+   * @param newestFirst whether the scan goes from new commits to old ones: then an old version is
+   *     next wanted whole (as the new side of an older commit), else only its hashes are (as the old
+   *     side of a newer one), and the cache keeps just that
+   */
+  Blobs(ObjectReader reader, Optional<PackReader> packs, Limits limits, HashCache cache, boolean newestFirst) {
     this.reader = reader;
     this.packs = packs;
     this.limits = limits;
     this.cache = cache;
+    this.newestFirst = newestFirst;
   }
 
-  /** The blob's lines, or why it has none (binary, too large). */
+  /** A new version: its lines, or why it has none (binary, too large). */
   Version read(ObjectId id) throws IOException {
     Version v = cache.get(id);
-    if (v == null) {
-      v = load(id);
-      cache.put(id, v);
+    if (v != null && v.complete()) {
+      return v;
+    }
+    v = load(id);
+    if (!newestFirst) {
+      // The next commit to change this path compares against it.
+      cache.put(id, v.hashesOnly());
     }
     return v;
   }
 
   /** An old version's line hashes; one that is binary or too large has none (so all is new). */
   long[] old(ObjectId id) throws IOException {
-    return read(id).lines().map(Lines::hashes).orElse(NO_HASHES);
+    Version v = cache.get(id);
+    if (v == null) {
+      v = load(id);
+      cache.put(id, newestFirst ? v : v.hashesOnly());
+    }
+    return v.hashes();
   }
 
   private Version load(ObjectId id) throws IOException {

@@ -42,15 +42,16 @@ final class ChangeScanner {
    */
   ChangeScanner(ObjectReader reader, Limits limits, Predicate<String> pathAllowed, Set<Long> seen, Sink sink,
       HashCache cache) {
-    this(reader, Optional.empty(), limits, pathAllowed, seen, sink, cache);
+    this(reader, Optional.empty(), false, limits, pathAllowed, seen, sink, cache);
   }
 
   /**
-   * @param packs the history scan's own pack reader (this thread's), tried before {@code reader}
+   * @param packs the history scan's pack reader (this thread's), tried before {@code reader}
+   * @param newestFirst whether the scan goes from new commits to old ones (see {@link Blobs})
    */
-  ChangeScanner(ObjectReader reader, Optional<PackReader> packs, Limits limits, Predicate<String> pathAllowed,
-      Set<Long> seen, Sink sink, HashCache cache) {
-    this.blobs = new Blobs(reader, packs, limits, cache);
+  ChangeScanner(ObjectReader reader, Optional<PackReader> packs, boolean newestFirst, Limits limits,
+      Predicate<String> pathAllowed, Set<Long> seen, Sink sink, HashCache cache) {
+    this.blobs = new Blobs(reader, packs, limits, cache, newestFirst);
     this.pathAllowed = pathAllowed;
     this.seen = seen;
     this.sink = sink;

@@ -5,12 +5,18 @@ import dev.sealant.error.GitException;
 import dev.sealant.source.Limits;
 import dev.sealant.source.Sink;
 import dev.sealant.source.Source;
+import dev.sealant.source.Workers;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
@@ -24,16 +30,15 @@ import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * The commits of a {@link CommitSet}, each diffed against its parents (a root commit against the
- * empty tree) and each scanned once. One walk over commit headers lists the ids; then one thread
- * reads the history in the order the pack files store it, computes each commit's added lines and
- * hands them, through a {@link FragmentQueue}, to {@code threads} threads that run the detector.
- * Only the id list is held for the whole scan; diffs are never collected.
+ * empty tree) and each scanned once. One thread lists the commit ids (a cheap walk over headers
+ * only); then {@code threads} workers, each with its own {@link ObjectReader}, {@link RevWalk} and
+ * {@link PackReader}, take commits from that list in order and stream their added lines to the
+ * sink. Only the id list is held for the whole scan; diffs are never collected.
  *
- * <p>Why one reading thread: reading git objects is cheap when each one is read right after the
- * objects its delta chain runs through, and slow otherwise (a delta chain resolved again for every
- * object). One reader going through the history in pack order keeps its caches ({@link
- * PackReader}, {@link HashCache}) warm; split between threads, each would resolve the others'
- * chains again. Detection, the other half of the work, runs in parallel.
+ * <p>The list is in the order the packs store the history ({@link PackOrder}), and the workers
+ * share what they resolve ({@link PackReader.Shared}, {@link HashCache}): reading a packed object
+ * is cheap right after the objects its delta chain runs through were read, by any worker, and
+ * slow otherwise.
  */
 public final class CommitSource implements Source {
 
@@ -56,34 +61,80 @@ public final class CommitSource implements Source {
   public void run(Sink sink) {
     warnIfShallow(sink);
     long heap = Runtime.getRuntime().maxMemory();
-    try (PackReader packs = PackReader.of(repo, Math.min(64L << 20, heap / 16))) {
-      List<ObjectId> ids = list(packs);
+    try (PackReader.Shared packs = PackReader.open(repo, Math.min(64L << 20, heap / 16))) {
+      Listing listing = list(packs);
+      List<ObjectId> ids = listing.ids();
       listed = ids.size();
       if (ids.isEmpty()) {
         return;
       }
-      if (threads == 1) {
-        read(ids, packs, sink);
+      Shared shared = new Shared(listing, packs, ConcurrentHashMap.newKeySet(), HashCache.forHeap());
+      int n = Math.min(threads, ids.size());
+      if (n == 1) {
+        work(shared, sink);
         return;
       }
-      try (FragmentQueue queue = new FragmentQueue(sink, threads)) {
-        queue.run(() -> read(ids, packs, queue));
+      ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+        Thread t = new Thread(r, "sealant-git");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < n; w++) {
+          futures.add(pool.submit(() -> {
+            try {
+              work(shared, sink);
+            } catch (RuntimeException e) {
+              shared.failed.set(true);
+              throw e;
+            }
+          }));
+        }
+        for (Future<?> f : futures) {
+          Workers.await(f);
+        }
+      } finally {
+        pool.shutdownNow();
       }
     }
   }
 
-  /** Diffs the commits in order, sending their added lines to {@code out}. */
-  private void read(List<ObjectId> ids, PackReader packs, Sink out) {
-    Set<Long> seen = new HashSet<>();
-    HashCache cache = HashCache.forHeap();
-    try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
-      ChangeScanner scanner = new ChangeScanner(reader, Optional.of(packs), limits, pathAllowed, seen, out, cache);
+  /** The commits to scan, in scan order, and which way that goes. */
+  private record Listing(List<ObjectId> ids, boolean newestFirst) {}
+
+  /** What the workers of one scan share. */
+  private static final class Shared {
+    final List<ObjectId> ids;
+    final boolean newestFirst;
+    final PackReader.Shared packs;
+    final Set<Long> seen;
+    final HashCache cache;
+    final AtomicInteger next = new AtomicInteger();
+    final AtomicInteger done = new AtomicInteger();
+    final AtomicBoolean failed = new AtomicBoolean();
+
+    Shared(Listing listing, PackReader.Shared packs, Set<Long> seen, HashCache cache) {
+      this.ids = listing.ids();
+      this.newestFirst = listing.newestFirst();
+      this.packs = packs;
+      this.seen = seen;
+      this.cache = cache;
+    }
+  }
+
+  /** One worker: its own readers, commits taken from the shared list until none is left. */
+  private void work(Shared sh, Sink sink) {
+    try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader);
+        PackReader packs = new PackReader(sh.packs)) {
+      ChangeScanner scanner = new ChangeScanner(reader, Optional.of(packs), sh.newestFirst, limits, pathAllowed,
+          sh.seen, sink, sh.cache);
       TreeDiff.Trees trees = tree -> {
         byte[] raw = packs.read(tree, Constants.OBJ_TREE, Integer.MAX_VALUE - 8);
         return raw != null ? raw : reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
       };
-      int done = 0;
-      for (ObjectId id : ids) {
+      for (int i = sh.next.getAndIncrement(); i < sh.ids.size() && !sh.failed.get(); i = sh.next.getAndIncrement()) {
+        ObjectId id = sh.ids.get(i);
         try {
           diff(rw, trees, scanner, id);
         } catch (MissingObjectException e) {
@@ -92,8 +143,8 @@ public final class CommitSource implements Source {
         } catch (IOException e) {
           throw new GitException("commit " + id.name() + ": cannot read: " + e.getMessage(), e);
         }
-        out.scannedCommit(id.name());
-        out.progress(++done, ids.size());
+        sink.scannedCommit(id.name());
+        sink.progress(sh.done.incrementAndGet(), sh.ids.size());
       }
     }
   }
@@ -121,10 +172,11 @@ public final class CommitSource implements Source {
    * The commits to scan, in the order their objects are stored (see {@link PackOrder}); tags are
    * peeled and refs to non-commits ignored.
    */
-  private List<ObjectId> list(PackReader packs) {
+  private Listing list(PackReader.Shared packs) {
     List<ObjectId> ids = new ArrayList<>();
-    PackOrder order = new PackOrder(packs);
-    try (RevWalk rw = new RevWalk(repo)) {
+    boolean newestFirst;
+    try (RevWalk rw = new RevWalk(repo); PackReader reader = new PackReader(packs)) {
+      PackOrder order = new PackOrder(reader);
       rw.setRetainBody(false);
       for (ObjectId id : set.include()) {
         commit(rw, id).ifPresent(c -> markStart(rw, c));
@@ -140,7 +192,8 @@ public final class CommitSource implements Source {
         order.sample(c);
       }
       // The walk gives newest first; oldest first unless the packs store the history the other way.
-      if (!order.newestFirst()) {
+      newestFirst = order.newestFirst();
+      if (!newestFirst) {
         java.util.Collections.reverse(ids);
       }
     } catch (MissingObjectException e) {
@@ -149,7 +202,7 @@ public final class CommitSource implements Source {
     } catch (IOException e) {
       throw new GitException(set.what() + ": cannot walk the history: " + e.getMessage(), e);
     }
-    return ids;
+    return new Listing(ids, newestFirst);
   }
 
   private static void markStart(RevWalk rw, RevCommit c) {

@@ -32,7 +32,11 @@ import org.eclipse.jgit.lib.Repository;
  * <p>It handles only the plain case: an object in one of the repository's own packs, of the
  * expected type, no larger than the caller's bound. For anything else ({@link #read} returns
  * {@code null}: loose objects, alternates, large or unreadable objects) the caller asks JGit,
- * which also reports corrupt and missing objects in its own words. One instance per thread.
+ * which also reports corrupt and missing objects in its own words.
+ *
+ * <p>The resolved objects are kept in a {@link Shared} cache that all threads of a scan use, so a
+ * chain one thread resolved serves the next object the other thread reads; each thread has its
+ * own {@code PackReader} (an inflater and a few windows on the pack files).
  */
 final class PackReader implements AutoCloseable {
 
@@ -78,29 +82,88 @@ final class PackReader implements AutoCloseable {
   private static final class Source {
     final Pack pack;
     final PackIndex index;
-    FileChannel channel;
-    long length;
+    private FileChannel channel;
+    private long length;
 
     Source(Pack pack, PackIndex index) {
       this.pack = pack;
       this.index = index;
     }
+
+    /** The open file (positional reads on it are safe from any thread). */
+    synchronized FileChannel channel() throws IOException {
+      if (channel == null) {
+        channel = FileChannel.open(pack.getPackFile().toPath(), StandardOpenOption.READ);
+        length = channel.size();
+      }
+      return channel;
+    }
+
+    synchronized long length() {
+      return length;
+    }
+
+    synchronized void close() {
+      if (channel != null) {
+        try {
+          channel.close();
+        } catch (IOException e) {
+          // Read-only: nothing was written that closing could lose.
+        }
+      }
+    }
   }
 
+  /** The packs of one repository and the objects resolved from them, shared by a scan's threads. */
+  static final class Shared implements AutoCloseable {
+    private final List<Source> packs;
+    private final Lru<Long, Obj> cache;
+
+    private Shared(List<Source> packs, long cacheBytes) {
+      this.packs = packs;
+      this.cache = new Lru<>(cacheBytes, o -> o.data().length + 64L);
+    }
+
+    synchronized Obj get(long key) {
+      return cache.get(key);
+    }
+
+    synchronized void put(long key, Obj o) {
+      cache.put(key, o);
+    }
+
+    @Override
+    public void close() {
+      for (Source s : packs) {
+        s.close();
+      }
+    }
+  }
+
+  private final Shared shared;
   private final List<Source> packs;
-  private final Lru<Long, Obj> cache;
+  private final boolean owner;
   private final Inflater inflater = new Inflater();
   private final Window[] windows = new Window[WINDOWS];
   private Window last;
   private long tick;
 
-  private PackReader(List<Source> packs, long cacheBytes) {
-    this.packs = packs;
-    this.cache = new Lru<>(cacheBytes, o -> o.data().length + 64L);
+  /** A reader for one thread over packs and a cache shared with others. */
+  PackReader(Shared shared) {
+    this(shared, false);
   }
 
-  /** A reader over the packs of {@code repo} (none when its objects are not in a local object directory). */
-  static PackReader of(Repository repo, long cacheBytes) {
+  private PackReader(Shared shared, boolean owner) {
+    this.shared = shared;
+    this.packs = shared.packs;
+    this.owner = owner;
+  }
+
+  /**
+   * The packs of {@code repo} (none when its objects are not in a local object directory), with a
+   * cache of {@code cacheBytes} for the objects resolved from them.
+   */
+  static Shared open(Repository repo, long cacheBytes) {
     List<Source> packs = new ArrayList<>();
     if (repo.getObjectDatabase() instanceof ObjectDirectory dir) {
       for (Pack p : dir.getPacks()) {
@@ -111,7 +174,12 @@ final class PackReader implements AutoCloseable {
         }
       }
     }
-    return new PackReader(packs, cacheBytes);
+    return new Shared(packs, cacheBytes);
+  }
+
+  /** A reader with a cache of its own, closed with it. */
+  static PackReader of(Repository repo, long cacheBytes) {
+    return new PackReader(open(repo, cacheBytes), true);
   }
 
   /**
@@ -156,7 +224,7 @@ final class PackReader implements AutoCloseable {
     long pos = offset;
     Obj base = null;
     while (base == null) {
-      base = cache.get(key(packNo, pos));
+      base = shared.get(key(packNo, pos));
       if (base != null) {
         break;
       }
@@ -173,7 +241,7 @@ final class PackReader implements AutoCloseable {
       }
       if (type >= Constants.OBJ_COMMIT && type <= Constants.OBJ_TAG) {
         base = new Obj(type, inflate(s, p, (int) size));
-        cache.put(key(packNo, pos), base);
+        shared.put(key(packNo, pos), base);
         break;
       }
       long basePos;
@@ -215,12 +283,12 @@ final class PackReader implements AutoCloseable {
         return null;
       }
       o = new Obj(o.type(), BinaryDelta.apply(o.data(), delta));
-      cache.put(key(packNo, at), o);
+      shared.put(key(packNo, at), o);
     }
     return o;
   }
 
-  private static Long key(int packNo, long offset) {
+  private static long key(int packNo, long offset) {
     return ((long) packNo << 48) | offset;
   }
 
@@ -239,7 +307,7 @@ final class PackReader implements AutoCloseable {
       }
       if (inflater.needsInput()) {
         long next = w.start + w.length;
-        if (next >= s.length) {
+        if (next >= s.length()) {
           throw new DataFormatException("truncated object");
         }
         w = window(s, next);
@@ -278,17 +346,14 @@ final class PackReader implements AutoCloseable {
         victim = w;
       }
     }
-    if (s.channel == null) {
-      s.channel = FileChannel.open(s.pack.getPackFile().toPath(), StandardOpenOption.READ);
-      s.length = s.channel.size();
-    }
+    FileChannel channel = s.channel();
     long start = pos & -WINDOW;
-    if (start >= s.length) {
+    if (start >= s.length()) {
       throw new IOException("read past the end of " + s.pack.getPackFile());
     }
     ByteBuffer b = victim.buf.clear();
     while (b.hasRemaining()) {
-      if (s.channel.read(b, start + b.position()) < 0) {
+      if (channel.read(b, start + b.position()) < 0) {
         break;
       }
     }
@@ -303,14 +368,8 @@ final class PackReader implements AutoCloseable {
   @Override
   public void close() {
     inflater.end();
-    for (Source s : packs) {
-      if (s.channel != null) {
-        try {
-          s.channel.close();
-        } catch (IOException e) {
-          // Read-only: nothing was written that closing could lose.
-        }
-      }
+    if (owner) {
+      shared.close();
     }
   }
 }

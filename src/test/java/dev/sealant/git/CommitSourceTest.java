@@ -64,6 +64,25 @@ class CommitSourceTest {
   }
 
   @Test
+  void aVersionComingBackIsReadAgainForItsText() throws Exception {
+    // Oldest first, the cache keeps only line hashes of versions already scanned: when a commit
+    // restores an earlier version, its added lines still need that version's text.
+    try (JGitRepo repo = JGitRepo.init(dir)) {
+      repo.write("a.txt", "one\n");
+      repo.commit("one");
+      repo.write("a.txt", "one\ntwo\n");
+      repo.commit("two");
+      repo.write("a.txt", "zero\n");
+      repo.commit("zero");
+      repo.write("a.txt", "one\ntwo\n");
+      repo.commit("one and two again");
+      ConcurrentLinkedQueue<Fragment> got = new ConcurrentLinkedQueue<>();
+      source(repo, 1).run(got::add);
+      assertEquals(List.of("one\n", "two\n", "zero\n", "one\ntwo\n"), got.stream().map(Fragment::text).toList());
+    }
+  }
+
+  @Test
   void aFailingDetectorStopsTheScanWithItsOwnError() throws Exception {
     try (JGitRepo repo = history(40)) {
       IllegalStateException boom = new IllegalStateException("detector failed");
