@@ -1,5 +1,6 @@
 package dev.sealant.detect;
 
+import com.google.re2j.AnchoredMatch;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.sealant.catalog.Rule;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * in order; the first that matches is the match {@code find()} would return (leftmost start,
  * then RE2J's own preference among matches from that start). Anchoring at an offset other than the
  * window start uses the pattern {@code (?s:.)(?:R)} on text from one character earlier, so that
- * RE2J sees the same preceding character for {@code \b} and {@code ^} as in the window.
+ * RE2J sees the same preceding character for {@code \b} and {@code ^} as in the window. Each
+ * attempt is one pass of RE2J's machine with all groups ({@link AnchoredMatch}).
  */
 final class RuleMatcher {
 
@@ -47,24 +49,21 @@ final class RuleMatcher {
     int group = rule.secretGroup();
     int k = nextStart(starts, 0);
     while (k >= 0) {
-      Matcher m;
-      int base;
-      if (k == 0) {
-        m = rule.pattern().matcher(text.substring(from, to));
-        base = from;
-      } else {
-        m = shifted().matcher(text.substring(from + k - 1, to));
-        base = from + k - 1;
-      }
-      if (!m.lookingAt()) {
+      int base = k == 0 ? from : from + k - 1;
+      String input = text.substring(base, to);
+      int[] g = AnchoredMatch.lookingAt(k == 0 ? rule.pattern().get() : shifted(), input);
+      if (g == null) {
         k = nextStart(starts, k + 1);
         continue;
       }
-      String secret = m.group(group);
-      if (secret != null && !secret.isBlank()) {
-        sink.match(base + m.start(group), secret);
+      int gs = g[2 * group];
+      if (gs >= 0) {
+        String secret = input.substring(gs, g[2 * group + 1]);
+        if (!secret.isBlank()) {
+          sink.match(base + gs, secret);
+        }
       }
-      int end = base + m.end() - from;
+      int end = base + g[1] - from;
       k = nextStart(starts, Math.max(end, k + 1));
     }
   }

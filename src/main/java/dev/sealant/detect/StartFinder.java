@@ -46,8 +46,25 @@ final class StartFinder {
   private final long[] irr;
   private final long[] first;
   private final long[] last;
+  /**
+   * Characters of which every match holds at least one (the rarest such set the tree shows, such
+   * as the assignment operators of the generic rule), or null when none is worth testing: a line
+   * without any has no match, found at a fraction of the cost of the backward pass.
+   */
+  private final boolean[] required;
+  private final boolean requiredNonAscii;
 
-  private StartFinder(Builder b, Info root) {
+  private StartFinder(Builder b, Info root, Chars required) {
+    if (required == null) {
+      this.required = null;
+      this.requiredNonAscii = false;
+    } else {
+      this.required = new boolean[128];
+      for (int c = 0; c < 128; c++) {
+        this.required[c] = required.has(c);
+      }
+      this.requiredNonAscii = required.nonAscii();
+    }
     int n = b.positions.size();
     words = (n + 63) >>> 6;
     ascii = new long[128 * words];
@@ -104,7 +121,11 @@ final class StartFinder {
       if (b.positions.size() > MAX_POSITIONS) {
         continue;
       }
-      return info.nullable ? Optional.empty() : Optional.of(new StartFinder(b, info));
+      if (info.nullable) {
+        return Optional.empty();
+      }
+      Chars req = Required.of(root);
+      return Optional.of(new StartFinder(b, info, req != null && Required.cost(req) <= Required.WORTH ? req : null));
     }
     return Optional.empty();
   }
@@ -116,6 +137,9 @@ final class StartFinder {
    */
   long[] starts(CharSequence text, int from, int to) {
     long[] out = new long[(to - from + 63) >>> 6];
+    if (required != null && !holdsRequired(text, from, to)) {
+      return out;
+    }
     if (words == 1) {
       starts1(text, from, to, out);
     } else {
@@ -227,8 +251,77 @@ final class StartFinder {
     }
   }
 
+  private boolean holdsRequired(CharSequence text, int from, int to) {
+    final boolean[] req = required;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < 128 ? req[c] : requiredNonAscii) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int positions() {
     return prec.length / words;
+  }
+
+  /**
+   * A set of characters every match of a tree holds one of: a sequence needs any one of its
+   * items' sets (the cheapest is kept), a choice needs the union of its branches' sets, and
+   * anything that can be empty needs nothing (null).
+   */
+  static final class Required {
+    /** Sets costing more than this (see {@link #cost}) rule out too few lines to test. */
+    static final int WORTH = 8;
+
+    private Required() {}
+
+    static Chars of(Node n) {
+      if (n instanceof Chars cs) {
+        return cs;
+      }
+      if (n instanceof Cat cat) {
+        Chars best = null;
+        for (Node item : cat.items()) {
+          Chars r = of(item);
+          if (r != null && (best == null || cost(r) < cost(best))) {
+            best = r;
+          }
+        }
+        return best;
+      }
+      if (n instanceof Alt alt) {
+        long lo = 0;
+        long hi = 0;
+        boolean other = false;
+        for (Node item : alt.items()) {
+          Chars r = of(item);
+          if (r == null) {
+            return null;
+          }
+          lo |= r.lo();
+          hi |= r.hi();
+          other |= r.nonAscii();
+        }
+        return new Chars(lo, hi, other);
+      }
+      if (n instanceof Rep r) {
+        return r.min() > 0 ? of(r.item()) : null;
+      }
+      return null; // Empty
+    }
+
+    /** A rough weight of how often code holds one of the set's characters (letters and blanks count most). */
+    static int cost(Chars cs) {
+      int cost = cs.nonAscii() ? 1 : 0;
+      for (int c = 0; c < 128; c++) {
+        if (cs.has(c)) {
+          cost += c == ' ' || c == '\t' ? 16 : Character.isLetter(c) ? 4 : Character.isDigit(c) ? 2 : 1;
+        }
+      }
+      return cost;
+    }
   }
 
   /** Nullable, first and last positions of a subtree. */
