@@ -4,6 +4,7 @@ import dev.sealant.source.Content;
 import dev.sealant.source.Limits;
 import java.io.IOException;
 import java.util.Optional;
+import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -28,19 +29,30 @@ final class Blobs {
     private final Lines lines;
     private final long[] hashes;
     private final String whyNot;
+    private final boolean notice;
 
-    private Version(Lines lines, long[] hashes, String whyNot) {
+    private Version(Lines lines, long[] hashes, String whyNot, boolean notice) {
       this.lines = lines;
       this.hashes = hashes;
       this.whyNot = whyNot;
+      this.notice = notice;
     }
 
     static Version of(Lines lines) {
-      return new Version(lines, lines.hashes(), "");
+      return new Version(lines, lines.hashes(), "", false);
     }
 
     static Version none(String why) {
-      return new Version(null, NO_HASHES, why);
+      return new Version(null, NO_HASHES, why, false);
+    }
+
+    /** Skipped although the user's size limit allows it: worth a warning, not only a verbose line. */
+    static Version tooLarge(String why) {
+      return new Version(null, NO_HASHES, why, true);
+    }
+
+    boolean notice() {
+      return notice;
     }
 
     /** The lines, or none when the blob has none (see {@link #whyNot}). */
@@ -63,7 +75,7 @@ final class Blobs {
 
     /** The same version without its text: what comparing a later version against it needs. */
     Version hashesOnly() {
-      return lines == null ? this : new Version(null, hashes, "");
+      return lines == null ? this : new Version(null, hashes, "", false);
     }
 
     /** What holding it costs, roughly in bytes. */
@@ -116,7 +128,7 @@ final class Blobs {
   }
 
   private Version load(ObjectId id) throws IOException {
-    int bound = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileSize());
+    int bound = (int) Math.min(Integer.MAX_VALUE - 8, Math.min(limits.maxFileSize(), limits.inMemory()));
     byte[] bytes = packs.isPresent() ? packs.get().read(id, Constants.OBJ_BLOB, bound) : null;
     if (bytes == null) {
       try {
@@ -125,7 +137,12 @@ final class Blobs {
         if (size > limits.maxFileSize()) {
           return Version.none("larger than --max-file-size (" + size + " > " + limits.maxFileSize() + " bytes)");
         }
+        if (size > limits.inMemory()) {
+          return tooLarge(size);
+        }
         bytes = ld.getCachedBytes(bound);
+      } catch (LargeObjectException e) {
+        return tooLarge(-1);
       } catch (org.eclipse.jgit.errors.MissingObjectException e) {
         throw e;
       } catch (IOException e) {
@@ -137,5 +154,14 @@ final class Blobs {
       return Version.none("binary");
     }
     return Version.of(Lines.of(Content.utf8(bytes)));
+  }
+
+  /**
+   * A blob within --max-file-size but too large to compare in memory: comparing it with its other
+   * versions needs it whole, several times over, on every thread at once.
+   */
+  private Version tooLarge(long size) {
+    return Version.tooLarge("larger than a git blob is read into memory (" + (size < 0 ? "" : size + " > ")
+        + limits.inMemory() + " bytes with this heap; a larger -Xmx raises the bound)");
   }
 }

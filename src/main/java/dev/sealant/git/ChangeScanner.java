@@ -136,6 +136,9 @@ final class ChangeScanner {
     Blobs.Version now = blobs.read(c.now());
     if (now.lines().isEmpty()) {
       sink.skipped(new Skipped(c.path(), now.whyNot(), id));
+      if (now.notice()) {
+        sink.warn(c.path() + id.map(i -> " in commit " + i).orElse("") + " was not scanned: " + now.whyNot());
+      }
       return;
     }
     List<LineCounts> befores = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.sealant.source;
 import dev.sealant.detect.Fragment;
 import dev.sealant.error.ScanIoException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -121,6 +122,15 @@ public final class FileSource implements Source {
 
   private void read(Path file, Sink sink) {
     String rel = relative(file);
+    try {
+      if (Files.size(file) > limits.inMemory()) {
+        readInChunks(file, rel, sink);
+        return;
+      }
+    } catch (IOException e) {
+      sink.skipped(Skipped.of(rel, "unreadable: " + e.getClass().getSimpleName()));
+      return;
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -134,6 +144,20 @@ public final class FileSource implements Source {
       sink.skipped(Skipped.of(rel, "binary"));
     } else {
       sink.accept(Fragment.of(rel, Content.decode(bytes)));
+    }
+  }
+
+  /** A file larger than what is read whole (but within --max-file-size): scanned as it streams by. */
+  private static void readInChunks(Path file, String rel, Sink sink) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] probe = in.readNBytes(Content.BINARY_PROBE);
+      if (Content.isBinary(probe, probe.length)) {
+        sink.skipped(Skipped.of(rel, "binary"));
+        return;
+      }
+      new Chunks(rel, sink).scan(probe, probe.length, in);
+    } catch (IOException e) {
+      sink.skipped(Skipped.of(rel, "unreadable: " + e.getClass().getSimpleName()));
     }
   }
 

@@ -22,13 +22,22 @@ public final class StdinSource implements Source {
   public void run(Sink sink) {
     byte[] bytes;
     try {
-      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileSize() + 1));
+      long bound = Math.min(limits.maxFileSize(), limits.inMemory());
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, bound + 1));
     } catch (IOException e) {
       throw new ScanIoException("cannot read standard input: " + e.getMessage(), e);
     }
     if (bytes.length > limits.maxFileSize()) {
       sink.skipped(Skipped.of(PATH, "larger than --max-file-size (" + limits.maxFileSize() + " bytes)"));
       sink.warn("standard input was not scanned: it is over --max-file-size (" + limits.maxFileSize() + " bytes)");
+      return;
+    }
+    if (bytes.length > limits.inMemory()) {
+      // Read whole it might not fit in the heap; a file of the same size is scanned in chunks.
+      sink.skipped(Skipped.of(PATH, "larger than standard input is read into memory (" + limits.inMemory()
+          + " bytes with this heap)"));
+      sink.warn("standard input was not scanned: it is over " + limits.inMemory() + " bytes, the most read from"
+          + " it into memory with this heap; save it to a file and scan the file");
       return;
     }
     if (Content.isBinary(bytes)) {

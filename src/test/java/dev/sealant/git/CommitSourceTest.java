@@ -3,6 +3,7 @@ package dev.sealant.git;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.detect.Fragment;
 import dev.sealant.source.Limits;
@@ -79,6 +80,42 @@ class CommitSourceTest {
       ConcurrentLinkedQueue<Fragment> got = new ConcurrentLinkedQueue<>();
       source(repo, 1).run(got::add);
       assertEquals(List.of("one\n", "two\n", "zero\n", "one\ntwo\n"), got.stream().map(Fragment::text).toList());
+    }
+  }
+
+  @Test
+  void aBlobOverTheInMemoryBoundIsSkippedWithAWarningNotRead() throws Exception {
+    try (JGitRepo repo = JGitRepo.init(dir)) {
+      repo.write("big.txt", "x".repeat(5000) + "\n");
+      repo.write("small.txt", "small\n");
+      repo.commit("one");
+      List<Fragment> got = new java.util.ArrayList<>();
+      List<String> warnings = new java.util.ArrayList<>();
+      List<String> skipped = new java.util.ArrayList<>();
+      // --max-file-size allows it; the heap-derived bound (here 1 KiB) does not.
+      new CommitSource(repo.git().getRepository(), CommitSets.all(repo.git().getRepository(), false),
+          new Limits(1 << 20, 1024), 1, p -> false).run(new Sink() {
+            @Override
+            public void accept(Fragment f) {
+              got.add(f);
+            }
+
+            @Override
+            public void skipped(dev.sealant.source.Skipped s) {
+              skipped.add(s.path() + ": " + s.reason());
+            }
+
+            @Override
+            public void warn(String message) {
+              warnings.add(message);
+            }
+          });
+      assertEquals(List.of("small.txt"), got.stream().map(Fragment::path).toList());
+      assertEquals(1, skipped.size(), skipped.toString());
+      assertTrue(skipped.get(0).startsWith("big.txt: larger than a git blob is read into memory (5001 > 1024"),
+          skipped.toString());
+      assertEquals(1, warnings.size(), warnings.toString());
+      assertTrue(warnings.get(0).startsWith("big.txt in commit "), warnings.toString());
     }
   }
 
