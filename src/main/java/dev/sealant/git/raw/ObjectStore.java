@@ -214,7 +214,7 @@ public final class ObjectStore implements AutoCloseable {
   private List<Pack> packs() {
     if (packs == null) {
       packs = new ArrayList<>();
-      // A plain listing: a glob filter would compile a java.util.regex pattern, milliseconds cold.
+      // A plain listing: a glob filter would compile the JDK regex behind it, milliseconds cold.
       try (DirectoryStream<Path> dir = Files.newDirectoryStream(objects.resolve("pack"))) {
         List<Path> idx = new ArrayList<>();
         for (Path p : dir) {
