@@ -55,8 +55,8 @@ final class Decoding {
   private Decoding() {}
 
   /**
-   * The lines of {@code text} worth decoding, as {@code lineIndex << 32 | lineStart} (line ends
-   * as the detector counts them), in order. A line is worth decoding when it holds a percent sign
+   * The starts of the lines of {@code text} worth decoding (line ends as the detector counts them),
+   * in order. A line is worth decoding when it holds a percent sign
    * or backslash (other than in the text's last two characters), or a maximal run of at least
    * {@value #MIN_BASE64} base64-alphabet characters with both upper- and lower-case letters.
    *
@@ -65,16 +65,17 @@ final class Decoding {
    * #MIN_BASE64}th character (a run that long must cover a probe; see {@link #mayHoldRun}).
    * Once a line is in, the search goes on from its end.
    */
-  static long[] candidateLines(String text) {
+  static int[] candidateLines(String text) {
     int n = text.length();
-    int[] starts = NO_OFFSETS;
+    boolean cr = text.indexOf('\r') >= 0;
+    int[] offsets = NO_OFFSETS;
     int count = 0;
     for (char esc : ESCAPES) {
-      for (int i = text.indexOf(esc); i >= 0 && i + 2 < n; i = text.indexOf(esc, Detector.lineEnd(text, i))) {
-        if (count == starts.length) {
-          starts = Arrays.copyOf(starts, Math.max(16, count * 2));
+      for (int i = text.indexOf(esc); i >= 0 && i + 2 < n; i = text.indexOf(esc, nextBreak(text, i, cr))) {
+        if (count == offsets.length) {
+          offsets = Arrays.copyOf(offsets, Math.max(16, count * 2));
         }
-        starts[count++] = Detector.lineStart(text, i);
+        offsets[count++] = i;
       }
     }
     for (int i = MIN_BASE64 - 1; i < n; ) {
@@ -91,36 +92,86 @@ final class Decoding {
         e++;
       }
       if (e - s >= MIN_BASE64 && mixedCase(text, s, e)) {
-        if (count == starts.length) {
-          starts = Arrays.copyOf(starts, Math.max(16, count * 2));
+        if (count == offsets.length) {
+          offsets = Arrays.copyOf(offsets, Math.max(16, count * 2));
         }
-        starts[count++] = Detector.lineStart(text, s);
-        e = Detector.lineEnd(text, e); // a line break: no run crosses it
+        offsets[count++] = s;
+        e = nextBreak(text, e, cr); // no run crosses a line break
       }
       i = e + MIN_BASE64;
     }
     if (count == 0) {
-      return NO_LINES;
+      return NO_OFFSETS;
     }
-    Arrays.sort(starts, 0, count);
-    return lines(text, starts, count);
+    for (int k = 0; k < count; k++) {
+      offsets[k] = lineStart(text, offsets[k], cr);
+    }
+    Arrays.sort(offsets, 0, count);
+    int distinct = 0;
+    for (int k = 0; k < count; k++) {
+      if (distinct == 0 || offsets[distinct - 1] != offsets[k]) {
+        offsets[distinct++] = offsets[k];
+      }
+    }
+    return Arrays.copyOf(offsets, distinct);
+  }
+
+  /** The start of the line holding {@code at} (not a line break itself). */
+  private static int lineStart(String text, int at, boolean cr) {
+    return cr ? Detector.lineStart(text, at) : text.lastIndexOf('\n', at) + 1;
+  }
+
+  /** The first line break at or after {@code from}, or the text's length. */
+  private static int nextBreak(String text, int from, boolean cr) {
+    if (cr) {
+      return Detector.lineEnd(text, from);
+    }
+    int nl = text.indexOf('\n', from);
+    return nl < 0 ? text.length() : nl;
   }
 
   private static final char[] ESCAPES = {'%', '\\'};
 
+  /** 1 for base64-alphabet characters, else 0 (an int, to combine without branches). */
+  private static final int[] B64_BIT = new int[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      B64_BIT[c] = B64[c] ? 1 : 0;
+    }
+  }
+
+  private static int bit(String text, int i) {
+    char c = text.charAt(i);
+    return c < 128 ? B64_BIT[c] : 0;
+  }
+
   /**
-   * Whether a run of {@value #MIN_BASE64} base64 characters could cover offset {@code i}: such a
-   * run holds {@code i} and reaches the character half a run before or after it (most words in
-   * code do not, so two loads rule them out).
+   * Whether a run of {@value #MIN_BASE64} base64 characters could cover offset {@code i} (at least
+   * {@value #MIN_BASE64} - 1): such a run holds {@code i} and the eight characters before it or the
+   * eight after it. Tested without a branch per character: in code most probes land in words, and
+   * a branch per character mispredicts (measured a third faster than testing two characters and
+   * walking the run).
    */
   private static boolean mayHoldRun(String text, int i) {
-    int half = MIN_BASE64 / 2;
-    return isB64(text.charAt(i))
-        && ((i >= half && isB64(text.charAt(i - half))) || (i + half < text.length() && isB64(text.charAt(i + half))));
+    int left = 0;
+    if (i >= 8) {
+      left = 1;
+      for (int k = i - 8; k < i; k++) {
+        left &= bit(text, k);
+      }
+    }
+    int right = 0;
+    if (i + 8 < text.length()) {
+      right = 1;
+      for (int k = i + 1; k <= i + 8; k++) {
+        right &= bit(text, k);
+      }
+    }
+    return (bit(text, i) & (left | right)) != 0;
   }
 
   private static final int[] NO_OFFSETS = new int[0];
-  private static final long[] NO_LINES = new long[0];
 
   private static boolean isB64(char c) {
     return c < 128 && B64[c];
@@ -135,44 +186,6 @@ final class Decoding {
       lower |= c >= 'a' && c <= 'z';
     }
     return upper && lower;
-  }
-
-  /**
-   * Maps sorted line starts (repeats allowed) to their distinct lines' {@code lineIndex << 32 |
-   * lineStart}. A lone {@code \r} ends a line too; without any, line ends are found with {@code
-   * indexOf}.
-   */
-  private static long[] lines(String text, int[] offsets, int count) {
-    long[] out = new long[count];
-    int size = 0;
-    boolean cr = text.indexOf('\r') >= 0;
-    int lineIndex = 0;
-    int lineStart = 0;
-    int pos = 0;
-    int nl = cr ? -1 : text.indexOf('\n');
-    for (int k = 0; k < count; k++) {
-      int at = offsets[k];
-      if (cr) {
-        for (; pos < at; pos++) {
-          char c = text.charAt(pos);
-          if (c == '\n' || (c == '\r' && (pos + 1 >= text.length() || text.charAt(pos + 1) != '\n'))) {
-            lineIndex++;
-            lineStart = pos + 1;
-          }
-        }
-      } else {
-        while (nl >= 0 && nl < at) {
-          lineIndex++;
-          lineStart = nl + 1;
-          nl = text.indexOf('\n', nl + 1);
-        }
-      }
-      long packed = ((long) lineIndex << 32) | lineStart;
-      if (size == 0 || out[size - 1] != packed) {
-        out[size++] = packed;
-      }
-    }
-    return Arrays.copyOf(out, size);
   }
 
   /**

@@ -130,15 +130,19 @@ public final class Detector implements Engine {
   /** Findings that appear only once a line's encoded value is decoded in place. */
   private List<Finding> scanDecoded(Fragment fragment, int depth) {
     String text = fragment.text();
-    long[] lines = Decoding.candidateLines(text);
-    if (lines.length == 0) {
+    int[] lineStarts = Decoding.candidateLines(text);
+    if (lineStarts.length == 0) {
       return List.of();
     }
     List<Finding> out = new ArrayList<>();
-    for (long packed : lines) {
-      int lineNo = fragment.firstLine() + (int) (packed >>> 32);
-      int start = (int) packed;
-      for (Decoding.Variant v : Decoding.variants(text.substring(start, lineEnd(text, start)))) {
+    LineCursor lines = new LineCursor(text);
+    for (int start : lineStarts) {
+      List<Decoding.Variant> variants = Decoding.variants(text.substring(start, lineEnd(text, start)));
+      if (variants.isEmpty()) {
+        continue; // most candidate lines decode to nothing; their line number is never needed
+      }
+      int lineNo = fragment.firstLine() + lines.lineIndex(start);
+      for (Decoding.Variant v : variants) {
         Fragment vf = new Fragment(fragment.path(), fragment.commit(), lineNo, v.text());
         for (Finding f : scan(vf, depth - 1)) {
           mapDecoded(f, v, lineNo).ifPresent(out::add);
@@ -187,6 +191,7 @@ public final class Detector implements Engine {
       return List.of();
     }
     List<Finding> found = new ArrayList<>();
+    LineCursor lines = new LineCursor(text);
     boolean[] pathChecked = new boolean[rules.length];
     boolean[] pathOk = new boolean[rules.length];
     for (long hit : hits) {
@@ -198,7 +203,7 @@ public final class Detector implements Engine {
         pathOk[rule] = r.appliesTo(fragment.path());
       }
       if (pathOk[rule]) {
-        match(fragment, rule, keywordEnd, found);
+        match(fragment, rule, keywordEnd, found, lines);
       }
     }
     return resolve(found);
@@ -243,7 +248,7 @@ public final class Detector implements Engine {
     return Arrays.copyOf(hits, count);
   }
 
-  private void match(Fragment fragment, int ruleIndex, int keywordEnd, List<Finding> out) {
+  private void match(Fragment fragment, int ruleIndex, int keywordEnd, List<Finding> out, LineCursor lines) {
     Rule r = rules[ruleIndex];
     String text = fragment.text();
     int lineStart = lineStart(text, keywordEnd - 1);
@@ -259,10 +264,10 @@ public final class Detector implements Engine {
       to = lineEnd;
     }
     matcher(ruleIndex).findAll(text, from, to,
-        (abs, secret) -> candidate(fragment, ruleIndex, abs, secret).ifPresent(out::add));
+        (abs, secret) -> candidate(fragment, ruleIndex, abs, secret, lines).ifPresent(out::add));
   }
 
-  private Optional<Finding> candidate(Fragment fragment, int ruleIndex, int abs, String secret) {
+  private Optional<Finding> candidate(Fragment fragment, int ruleIndex, int abs, String secret, LineCursor lines) {
     Rule r = rules[ruleIndex];
     double entropy = Entropy.shannon(secret);
     if (entropy < r.minEntropy()) {
@@ -277,7 +282,7 @@ public final class Detector implements Engine {
     }
     String text = fragment.text();
     int lineStart = lineStart(text, abs);
-    int lineNo = fragment.firstLine() + countLines(text, lineStart);
+    int lineNo = fragment.firstLine() + lines.lineIndex(lineStart);
     int column = abs - lineStart + 1;
     Optional<Suppression> suppression = Optional.empty();
     if (inlineAllow) {
@@ -318,18 +323,6 @@ public final class Detector implements Engine {
       i++;
     }
     return i;
-  }
-
-  /** Line breaks before {@code end}: {@code \n}, {@code \r\n} and a lone {@code \r} count once each. */
-  static int countLines(String text, int end) {
-    int lines = 0;
-    for (int i = 0; i < end; i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-        lines++;
-      }
-    }
-    return lines;
   }
 
   // Spelled out: Comparator's combinators spin lambda classes at run time that no start-up

@@ -35,8 +35,8 @@ class DecodingTest {
     }
   }
 
-  /** Lines with % or \ before the text's last two characters, or a maximal mixed-case base64 run of 16+. */
-  static long[] reference(String text) {
+  /** Starts of lines with % or \ before the text's last two characters, or a maximal mixed-case base64 run of 16+. */
+  static int[] reference(String text) {
     int n = text.length();
     boolean[] mark = new boolean[n];
     for (int i = 0; i + 2 < n; i++) {
@@ -58,23 +58,18 @@ class DecodingTest {
       mark[s] |= e - s >= 16 && upper && lower;
       s = e;
     }
-    List<Long> out = new ArrayList<>();
-    int line = 0;
+    List<Integer> out = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (mark[i]) {
-        long packed = ((long) line << 32) | start;
-        if (out.isEmpty() || out.get(out.size() - 1) != packed) {
-          out.add(packed);
-        }
+      if (mark[i] && (out.isEmpty() || out.get(out.size() - 1) != start)) {
+        out.add(start);
       }
       if (c == '\n' || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) {
-        line++;
         start = i + 1;
       }
     }
-    return out.stream().mapToLong(Long::longValue).toArray();
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static boolean b64(char c) {
