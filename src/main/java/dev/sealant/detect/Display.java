@@ -1,8 +1,8 @@
 package dev.sealant.detect;
 
+import dev.sealant.error.Shown;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * names and e-mails, suppression reasons, warnings and error messages. Whatever the engine would
  * report as a secret in the string itself is redacted ({@link Redaction}), so a token planted in a
  * file name or an author field is not printed whole; {@link #message} also redacts anything
- * token-shaped ({@link #tokenLike}); {@link #terminal} then escapes the control characters that
+ * token-shaped ({@link Shown#tokens}); {@link #terminal} then escapes the control characters that
  * could move the cursor, recolour or retitle a terminal, and the bidirectional overrides that could
  * reorder what a reader sees.
  *
@@ -22,9 +22,6 @@ public final class Display {
 
   /** Redacts nothing (no engine): escaping only. */
   public static final Display PLAIN = new Display(null);
-
-  /** A run of token characters at least this long is token-shaped in {@link #message}. */
-  static final int TOKEN_RUN = 16;
 
   private static final int MEMO = 1 << 14;
 
@@ -105,78 +102,9 @@ public final class Display {
     return missed ? tokenLike(out) : out;
   }
 
-  /**
-   * Redacts every token-shaped run: {@value #TOKEN_RUN} or more characters of letters, digits,
-   * {@code _ + / = -} holding both letters and digits, that is not a git object id (lower-case
-   * hexadecimal, which messages name on purpose). Words, paths of words and numbers are kept.
-   */
+  /** Token-shaped runs redacted: {@link Shown#tokens}. */
   public static String tokenLike(String s) {
-    StringBuilder b = null;
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      if (!isTokenChar(s.charAt(i))) {
-        if (b != null) {
-          b.append(s.charAt(i));
-        }
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < n && isTokenChar(s.charAt(i))) {
-        i++;
-      }
-      String run = s.substring(start, i);
-      boolean redact = run.length() >= TOKEN_RUN && mixed(run) && !objectId(run);
-      if (redact && b == null) {
-        b = new StringBuilder(n).append(s, 0, start);
-      }
-      if (b != null) {
-        b.append(redact ? Redaction.redact(run) : run);
-      }
-    }
-    return b == null ? s : b.toString();
-  }
-
-  private static boolean isTokenChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '_' || c == '+' || c == '/' || c == '=' || c == '-';
-  }
-
-  /** Letters and digits both, in one segment (8 characters or more) between separators. */
-  private static boolean mixed(String run) {
-    boolean letter = false;
-    boolean digit = false;
-    int len = 0;
-    for (int k = 0; k <= run.length(); k++) {
-      char c = k < run.length() ? run.charAt(k) : '/';
-      if (c == '/' || c == '_' || c == '=' || c == '+' || c == '-') {
-        if (letter && digit && len >= 8) {
-          return true;
-        }
-        letter = false;
-        digit = false;
-        len = 0;
-      } else {
-        letter |= Character.isLetter(c);
-        digit |= Character.isDigit(c);
-        len++;
-      }
-    }
-    return false;
-  }
-
-  private static boolean objectId(String run) {
-    if (run.length() != 40 && run.length() != 64) {
-      return false;
-    }
-    for (int k = 0; k < run.length(); k++) {
-      char c = run.charAt(k);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return false;
-      }
-    }
-    return true;
+    return Shown.tokens(s);
   }
 
   /**
@@ -184,20 +112,6 @@ public final class Display {
    * as escapes ({@code \n}, {@code \t}, {@code \u001b}); everything else, non-ASCII included, kept.
    */
   public static String escape(String s) {
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String esc = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
-          : c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
-              || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c
-              ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
-      if (esc != null && b == null) {
-        b = new StringBuilder(s.length() + 8).append(s, 0, i);
-      }
-      if (b != null) {
-        b.append(esc != null ? esc : String.valueOf(c));
-      }
-    }
-    return b == null ? s : b.toString();
+    return Shown.escape(s);
   }
 }
