@@ -64,7 +64,8 @@ public final class Main {
       if (verbose) {
         StringWriter sw = new StringWriter();
         ex.printStackTrace(new PrintWriter(sw));
-        e.print(sw);
+        // A trace repeats the messages (and causes' messages) verbatim: each line is made safe too.
+        sw.toString().lines().forEach(line -> e.println(Messages.safe(line.replace("\t", "    "))));
       }
       e.flush();
       return code;

@@ -56,6 +56,16 @@ public final class Display {
     return out;
   }
 
+  /**
+   * Free text (an author name or e-mail, a suppression reason, a warning): {@link #name}, and every
+   * token-shaped run redacted as well ({@link Shown#tokens}); characters are otherwise kept. Paths
+   * take {@link #name} alone, since file names such as {@code app.3f9a8c7d2e1b4a6f.js} hold
+   * token-shaped hashes that are not secrets.
+   */
+  public String text(String s) {
+    return engine == null ? s : tokenLike(name(s));
+  }
+
   /** {@link #name}, then control characters escaped: for text shown on a terminal. */
   public String terminal(String s) {
     return escape(name(s));

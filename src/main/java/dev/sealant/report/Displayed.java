@@ -32,7 +32,7 @@ final class Displayed {
     }
     List<String> warnings = new ArrayList<>();
     for (String w : r.warnings()) {
-      warnings.add(d.name(w));
+      warnings.add(d.text(w));
     }
     return new ScanResult(findings(r.findings(), d), findings(r.suppressed(), d), skipped, warnings, r.stats());
   }
@@ -41,9 +41,9 @@ final class Displayed {
     List<Finding> out = new ArrayList<>(in.size());
     for (Finding f : in) {
       Optional<CommitInfo> commit = f.commit()
-          .map(c -> new CommitInfo(c.id(), d.name(c.author()), d.name(c.email()), c.date()));
+          .map(c -> new CommitInfo(c.id(), d.text(c.author()), d.text(c.email()), c.date()));
       Optional<Suppression> sup = f.suppression()
-          .map(s -> new Suppression(s.kind(), s.reason().map(d::message)));
+          .map(s -> new Suppression(s.kind(), s.reason().map(d::text)));
       out.add(new Finding(f.rule(), d.name(f.path()), f.line(), f.column(), f.secret(), f.entropy(),
           f.fingerprint(), commit, f.validated(), f.encoding(), sup));
     }
