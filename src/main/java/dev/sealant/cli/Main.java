@@ -65,7 +65,8 @@ public final class Main {
         StringWriter sw = new StringWriter();
         ex.printStackTrace(new PrintWriter(sw));
         // A trace repeats the messages (and causes' messages) verbatim: each line is made safe too.
-        sw.toString().lines().forEach(line -> e.println(Messages.safe(line.replace("\t", "    "))));
+        sw.toString().lines().forEach(line -> e.println(
+            line.startsWith("\t") ? "\t" + Messages.safe(line.substring(1)) : Messages.safe(line)));
       }
       e.flush();
       return code;

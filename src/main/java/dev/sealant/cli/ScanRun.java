@@ -63,7 +63,7 @@ final class ScanRun {
     List<Skipped> unscanned = Unscanned.of(result);
     boolean allowed = output.allowUnscanned(env);
     Unscanned.print(env.err(), output.display(engine), unscanned, allowed, "not clean",
-        "--allow-unscanned (or " + Unscanned.ENV + "=1), or raise --max-file-size");
+        "--allow-unscanned (or " + Unscanned.ENV + "=1)");
     boolean unscannedFail = !unscanned.isEmpty() && !allowed;
     return result.findings().isEmpty() && !unusedFail && !unscannedFail ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
   }

@@ -46,7 +46,8 @@ final class Unscanned {
       String what = d.terminal(s.path()) + s.commit().map(c -> " in commit " + c.substring(0, Math.min(12, c.length())))
           .orElse("") + " was not scanned (" + Display.escape(d.name(s.reason())) + ")";
       err.println(allowed ? "sealant: warning: " + what + "; allowed unscanned (" + ENV + " or --allow-unscanned)"
-          : "sealant: " + verdict + ": " + what + "; to let it through unscanned: " + howToAllow);
+          : "sealant: " + verdict + ": " + what + "; to let it through unscanned: " + howToAllow
+              + (s.reason().contains("--max-file-size") ? "; or raise --max-file-size" : ""));
     }
   }
 }
