@@ -81,8 +81,8 @@ public final class Shown {
   /**
    * Redacts every token-shaped run: {@value #TOKEN_RUN} or more characters of letters, digits,
    * {@code _ + / = -} with a segment (between those separators) of 8 or more that mixes letters and
-   * digits, unless it is a git object id (40 or 64 lower-case hexadecimal digits), which messages
-   * name on purpose. Words, paths of words and numbers are kept.
+   * digits, unless it is a git object id or a Sealant fingerprint (40, 64 or 32 lower-case
+   * hexadecimal digits), which messages name on purpose. Words, paths of words and numbers are kept.
    */
   public static String tokens(String s) {
     StringBuilder b = null;
@@ -147,7 +147,7 @@ public final class Shown {
   }
 
   private static boolean objectId(String run) {
-    if (run.length() != 40 && run.length() != 64) {
+    if (run.length() != 40 && run.length() != 64 && run.length() != 32) {
       return false;
     }
     for (int k = 0; k < run.length(); k++) {

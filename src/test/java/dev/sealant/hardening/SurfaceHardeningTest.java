@@ -66,7 +66,7 @@ class SurfaceHardeningTest {
             end++;
           }
           for (String id : line.substring(i, end).split(",")) {
-            if (id.contains("-") && !id.startsWith("-") && id.equals(id.toLowerCase(java.util.Locale.ROOT))) {
+            if (id.contains("-") && kebab(id)) {
               ids.add(id);
             }
           }
@@ -76,12 +76,22 @@ class SurfaceHardeningTest {
       int d = line.indexOf("disable: [");
       if (d >= 0 && line.indexOf(']', d) > 0) {
         for (String id : line.substring(d + "disable: [".length(), line.indexOf(']', d)).split(",")) {
-          ids.add(id.strip());
+          if (kebab(id.strip())) {
+            ids.add(id.strip());
+          }
         }
       }
     }
     ids.remove("");
     return ids;
+  }
+
+  /** A rule id's shape (upper-case placeholders such as {@code ID} are not ids). */
+  private static boolean kebab(String id) {
+    if (id.isEmpty() || id.charAt(0) < 'a' || id.charAt(0) > 'z') {
+      return false;
+    }
+    return id.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
   }
 
   @Test
