@@ -71,8 +71,8 @@ public final class BaselineCommand implements Callable<Integer> {
     for (String w : o.result().warnings()) {
       env.err().println("sealant: warning: " + Messages.safe(o.suppressions().engine(), w));
     }
-    env.out().println("Wrote " + output + ": " + accepted.size() + (accepted.size() == 1 ? " finding" : " findings")
-        + " accepted. Apply it with --baseline " + output + " or 'baseline: " + output + "' in .sealant.yaml.");
+    env.out().println(Messages.safe("Wrote " + output + ": " + accepted.size() + (accepted.size() == 1 ? " finding" : " findings")
+        + " accepted. Apply it with --baseline " + output + " or 'baseline: " + output + "' in .sealant.yaml."));
     return ExitCodes.CLEAN;
   }
 

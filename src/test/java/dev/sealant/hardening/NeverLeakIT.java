@@ -388,6 +388,24 @@ class NeverLeakIT {
     }
   }
 
+  /** What the non-report commands print back (a file name, a reason, an input line) is redacted too. */
+  @Test
+  void commandsEchoNoSecretGivenAsAFileNameReasonOrInputLine() throws IOException {
+    Path dirOut = Files.createDirectories(reports.resolve("echo"));
+    Cli.Run b = run("", List.of("baseline", "-o", dirOut.resolve(Planted.PAT + ".json").toString()));
+    assertEquals(0, b.code(), b.all());
+    Planted.assertNoLeak("baseline -o name", b.all());
+    Cli.Run i = run("", List.of("ignore", "0123456789abcdef0123456789abcdef", "--reason", "rotated " + Planted.PAT,
+        "--file", dirOut.resolve("ignore-" + Planted.PASSWORD).toString()));
+    assertEquals(0, i.code(), i.all());
+    Planted.assertNoLeak("ignore echo", i.all());
+    Path gitleaks = dirOut.resolve("gitleaksignore");
+    Files.writeString(gitleaks, "not-a-commit:" + Planted.PAT + ":rule:1\n" + Planted.PASSWORD + "\n");
+    Cli.Run im = run("", List.of("import", "gitleaks-ignore", gitleaks.toString(), "--output",
+        dirOut.resolve("imported").toString()));
+    Planted.assertNoLeak("import echo", im.all());
+  }
+
   @Test
   void showSecretsRevealsThemSoTheCheckerCanSeeALeak() {
     Cli.Run r = run("", List.of("scan", "--format", "json", "--show-secrets"));
