@@ -46,11 +46,13 @@ public final class Shown {
 
   /**
    * Text from a library (a YAML parser's problem) reduced to prose: words of lower-case letters
-   * and punctuation are kept, any other word (a quoted character, an alias or anchor name, a
-   * value) becomes {@code ***}.
+   * and punctuation (so {@code expected ',' or ']', but got <stream end>} stays whole) are kept,
+   * any other word (an escape, the word after {@code alias} or {@code anchor}, anything with a
+   * digit or a capital) becomes {@code ***}.
    */
   public static String prose(String s) {
     StringBuilder b = new StringBuilder(s.length());
+    String previous = "";
     int i = 0;
     while (i < s.length()) {
       if (s.charAt(i) == ' ') {
@@ -63,7 +65,10 @@ public final class Shown {
         i++;
       }
       String w = s.substring(start, i);
-      b.append(plainWord(w) ? w : "***");
+      // An alias or anchor name is the user's, whatever it looks like.
+      boolean named = previous.equals("alias") || previous.equals("anchor");
+      b.append(plainWord(w) && !named ? w : "***");
+      previous = w;
     }
     return b.toString();
   }
@@ -71,7 +76,7 @@ public final class Shown {
   private static boolean plainWord(String w) {
     for (int i = 0; i < w.length(); i++) {
       char c = w.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || c == ',' || c == '.' || c == ':' || c == ';' || c == '(' || c == ')')) {
+      if (!((c >= 'a' && c <= 'z') || ",.:;()'\"<>[]{}!?-".indexOf(c) >= 0)) {
         return false;
       }
     }
