@@ -15,6 +15,7 @@
 #   --work DIR           where checkouts, clones and reports go (default: a temporary directory)
 #   --modes LIST         tree,history (default: both)
 #   --threads N          passed to 'sealant scan' (default: 2)
+#   --rescore            compare the findings of an earlier run in --work again, without scanning
 #   --update-expected    rewrite the list: rows still found keep their verdict, new findings are
 #                        added as 'unreviewed' for a human to classify, rows no longer found (for
 #                        the repositories scanned) are dropped
@@ -33,6 +34,7 @@ work=
 modes=tree,history
 threads=2
 update=false
+rescore=false
 sources=()
 usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -43,12 +45,13 @@ while [ $# -gt 0 ]; do
     --modes) modes=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --update-expected) update=true; shift ;;
+    --rescore) rescore=true; shift ;;
     -h|--help) usage ;;
     -*) echo "unknown option: $1" >&2; usage ;;
     *) sources+=("$1"); shift ;;
   esac
 done
-[ ${#sources[@]} -gt 0 ] || usage
+[ ${#sources[@]} -gt 0 ] || $rescore || usage
 [ -f "$jar" ] || { echo "no jar at $jar: run 'mvn -B -q -DskipTests package' first" >&2; exit 2; }
 command -v jq >/dev/null || { echo "jq is required" >&2; exit 2; }
 if [ -z "$work" ]; then
@@ -58,6 +61,12 @@ fi
 mkdir -p "$work"
 touch "$expected"
 
+found=$work/found.tsv
+heads=$work/heads.tsv
+failures=$work/failures.tsv
+if $rescore; then
+  [ -f "$found" ] || { echo "--rescore needs the --work of an earlier run" >&2; exit 2; }
+else
 # Resolve SOURCEs to "name<TAB>git-dir" lines.
 repos=$work/repos.tsv
 : >"$repos"
@@ -98,11 +107,8 @@ for s in "${sources[@]}"; do
 done
 
 # Scan each repository: findings as "repo mode path loc rule fingerprint redacted" rows.
-found=$work/found.tsv
 : >"$found"
-heads=$work/heads.tsv
 : >"$heads"
-failures=$work/failures.tsv
 : >"$failures"
 to_rows() { # $1 repo, $2 mode, JSON report on stdin
   jq -r --arg repo "$1" --arg mode "$2" '.[] | [$repo, $mode, .path,
@@ -144,15 +150,19 @@ while IFS=$'\t' read -r name gitdir; do
       (cd "$clone" && scan "$name" history "$work/$slug.history.json") ;;
   esac
 done <"$repos"
+fi
 
 # Compare with the reviewed list (rows: repo mode path loc rule fingerprint verdict reason).
 report=$work/report.txt
-awk -F'\t' -v OFS='\t' -v heads="$heads" -v modes="$modes" -v update="$update" -v out="$work/expected.new" '
-  BEGIN { while ((getline l < heads) > 0) { split(l, h, "\t"); scanned[h[1]] = 1; order[++nrepo] = h[1] } }
+awk -F'\t' -v OFS='\t' -v heads="$heads" -v failures="$failures" -v modes="$modes" -v update="$update" -v out="$work/expected.new" '
+  BEGIN {
+    while ((getline l < heads) > 0) { split(l, h, "\t"); scanned[h[1]] = 1; order[++nrepo] = h[1] }
+    while ((getline l < failures) > 0) { split(l, h, "\t"); failed[h[1], h[2]] = 1 }
+  }
   FNR == NR {
     if ($0 ~ /^#/ || $0 == "") { header[++nh] = $0; next }
     k = $1 SUBSEP $2 SUBSEP $3 SUBSEP $4 SUBSEP $5 SUBSEP $6
-    exp[k] = $7; reason[k] = $8; erow[k] = $0; ekeys[++ne] = k
+    verdict[k] = $7; reason[k] = $8; erow[k] = $0; ekeys[++ne] = k
     if (scanned[$1] && index("," modes ",", "," $2 ",")) { nexp[$1, $2]++ }
     next
   }
@@ -160,15 +170,16 @@ awk -F'\t' -v OFS='\t' -v heads="$heads" -v modes="$modes" -v update="$update" -
     k = $1 SUBSEP $2 SUBSEP $3 SUBSEP $4 SUBSEP $5 SUBSEP $6
     if (k in seen) next
     seen[k] = 1; nfound[$1, $2]++
-    if (!(k in exp)) { nnew[$1, $2]++; newrows[++nn] = $0; fresh[k] = $1 OFS $2 OFS $3 OFS $4 OFS $5 OFS $6 OFS "unreviewed" OFS "" }
-    else if (exp[k] == "unreviewed") { nunrev[$1, $2]++; unrev[++nu] = erow[k] }
-    else { verdicts[$1, $2, exp[k]]++ }
+    if (!(k in verdict)) { nnew[$1, $2]++; newrows[++nn] = $0; fresh[k] = $1 OFS $2 OFS $3 OFS $4 OFS $5 OFS $6 OFS "unreviewed" OFS "" }
+    else if (verdict[k] == "unreviewed") { nunrev[$1, $2]++; unrev[++nu] = erow[k] }
+    else { verdicts[$1, $2, verdict[k]]++ }
   }
   END {
     split(modes, ms, ",")
     printf "%-34s %-8s %8s %8s %5s %7s %6s %6s %6s\n", "repository", "mode", "findings", "expected", "new", "missing", "true", "test", "fp"
     for (i = 1; i <= nrepo; i++) for (j = 1; j in ms; j++) {
       r = order[i]; m = ms[j]
+      if ((r, m) in failed) { printf "%-34s %-8s %8s   (scan failed, see below)\n", r, m, "-"; continue }
       miss = 0
       for (e = 1; e <= ne; e++) { split(ekeys[e], p, SUBSEP); if (p[1] == r && p[2] == m && !(ekeys[e] in seen)) miss++ }
       printf "%-34s %-8s %8d %8d %5d %7d %6d %6d %6d\n", r, m, nfound[r, m], nexp[r, m], nnew[r, m] + nunrev[r, m], miss,
@@ -179,16 +190,16 @@ awk -F'\t' -v OFS='\t' -v heads="$heads" -v modes="$modes" -v update="$update" -
     for (i = 1; i <= nu; i++) { split(unrev[i], p, "\t"); printf "unreviewed  %s %s %s:%s %s %s\n", p[1], p[2], p[3], p[4], p[5], p[6]; status = 1 }
     for (e = 1; e <= ne; e++) {
       split(ekeys[e], p, SUBSEP)
-      if (scanned[p[1]] && index("," modes ",", "," p[2] ",") && !(ekeys[e] in seen)) {
-        printf "missing     %s %s %s:%s %s %s (%s)\n", p[1], p[2], p[3], p[4], p[5], p[6], exp[ekeys[e]]
-        if (exp[ekeys[e]] == "true-secret") status = 1
+      if (scanned[p[1]] && index("," modes ",", "," p[2] ",") && !(ekeys[e] in seen) && !((p[1], p[2]) in failed)) {
+        printf "missing     %s %s %s:%s %s %s (%s)\n", p[1], p[2], p[3], p[4], p[5], p[6], verdict[ekeys[e]]
+        if (verdict[ekeys[e]] == "true-secret") status = 1
       }
     }
     if (update == "true") {
       for (i = 1; i <= nh; i++) print header[i] > out
       for (e = 1; e <= ne; e++) {
         split(ekeys[e], p, SUBSEP)
-        if (!scanned[p[1]] || !index("," modes ",", "," p[2] ",") || (ekeys[e] in seen)) print erow[ekeys[e]] > out
+        if (!scanned[p[1]] || !index("," modes ",", "," p[2] ",") || (ekeys[e] in seen) || ((p[1], p[2]) in failed)) print erow[ekeys[e]] > out
       }
       for (k in fresh) print fresh[k] > out
       close(out)

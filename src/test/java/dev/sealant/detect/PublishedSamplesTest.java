@@ -46,6 +46,10 @@ class PublishedSamplesTest {
           + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
       // Stripe's API reference sample test key (docs.stripe.com/api/authentication)
       "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+      // the OAuth specifications' example tokens (RFC 6749 sections 4.1.4 and 5.1, RFC 5849)
+      "2YotnFZFEjr1zCsicMWpAA",
+      "tGzv3JOkF0XG5Qx2TlKWIA",
+      "kkk9d7dh3k39sjv7",
       // AWS's documented example key pair
       "AKIAIOSFODNN7EXAMPLE",
       "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"})
