@@ -20,8 +20,9 @@
 #                        added as 'unreviewed' for a human to classify, rows no longer found (for
 #                        the repositories scanned) are dropped
 #
-# Per repository and mode it prints findings, expected, new (not in the list) and missing (in the
-# list, no longer found), then each new, unreviewed and missing row. Secrets are never printed:
+# Per repository and mode it prints findings, expected (reviewed rows: one per location and
+# fingerprint), new (not in the list), missing (in the list, no longer found) and the rows found
+# per verdict, then each new, unreviewed and missing row. Secrets are never printed:
 # rows carry the rule id and fingerprint, and the report's redacted value is shown for new ones.
 # History means every commit reachable from the branches and tags, as a clone has them.
 # Exit: 0 every finding reviewed, 1 new or 'unreviewed' findings (or a reviewed true secret no
@@ -168,8 +169,9 @@ awk -F'\t' -v OFS='\t' -v heads="$heads" -v failures="$failures" -v modes="$mode
   }
   {
     k = $1 SUBSEP $2 SUBSEP $3 SUBSEP $4 SUBSEP $5 SUBSEP $6
+    nfound[$1, $2]++ # every finding; two on one line with one fingerprint share a row
     if (k in seen) next
-    seen[k] = 1; nfound[$1, $2]++
+    seen[k] = 1
     if (!(k in verdict)) { nnew[$1, $2]++; newrows[++nn] = $0; fresh[k] = $1 OFS $2 OFS $3 OFS $4 OFS $5 OFS $6 OFS "unreviewed" OFS "" }
     else if (verdict[k] == "unreviewed") { nunrev[$1, $2]++; unrev[++nu] = erow[k] }
     else { verdicts[$1, $2, verdict[k]]++ }
