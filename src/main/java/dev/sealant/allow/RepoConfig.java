@@ -6,6 +6,7 @@ import dev.sealant.catalog.GlobalAllow;
 import dev.sealant.catalog.Rule;
 import dev.sealant.catalog.YamlTree;
 import dev.sealant.error.ConfigException;
+import dev.sealant.error.Shown;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,7 +101,7 @@ public record RepoConfig(
   public Catalog applyTo(Catalog base) {
     for (String id : disable) {
       if (base.rule(id).isEmpty() && rules.stream().noneMatch(r -> r.id().equals(id))) {
-        throw new ConfigException(file + ": 'disable' names rule '" + id + "', which is not in the catalog"
+        throw new ConfigException(file + ": 'disable' names rule " + Shown.value(id) + ", which is not in the catalog"
             + " (see 'sealant rules list')");
       }
     }

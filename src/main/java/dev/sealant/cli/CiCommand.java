@@ -82,10 +82,10 @@ public final class CiCommand implements Callable<Integer> {
       CommitSet set = new CommitSet(List.of(headId), baseId.stream().toList(),
           range.base().map(b -> b + "..").orElse("") + range.head());
       int commits = checkRange(repo, set);
-      env.err().println("sealant ci: scanning " + commits + (commits == 1 ? " commit" : " commits") + " ("
-          + set.what() + ", from " + range.source() + ")");
+      env.err().println(Messages.safe("sealant ci: scanning " + commits + (commits == 1 ? " commit" : " commits")
+          + " (" + set.what() + ", from " + range.source() + ")"));
       if (commits == 0) {
-        env.out().println("sealant ci: " + set.what() + " adds no commits: nothing was scanned.");
+        env.out().println(Messages.safe("sealant ci: " + set.what() + " adds no commits: nothing was scanned."));
         return ExitCodes.CLEAN;
       }
       Suppressions sup = suppression.load(env, catalog.load(env), repo);
@@ -93,18 +93,18 @@ public final class CiCommand implements Callable<Integer> {
       CommitSource source = new CommitSource(repo, set, Limits.defaults(), n, sup.engine()::pathAllowed);
       ScanResult result = ScanRun.run(env, source, "commits", sup, true);
       if (sarif != null) {
-        writeSarif(result);
+        writeSarif(result, sup);
       }
       return ScanRun.conclude(env, new ScanRun.Outcome(result, sup), output, suppression);
     }
   }
 
-  private void writeSarif(ScanResult result) {
+  private void writeSarif(ScanResult result, Suppressions sup) {
     Path p = env.resolve(sarif);
     try {
-      OutputOptions.writePrivate(p, Format.SARIF.reporter().render(result, output.reportOptions(env)));
+      OutputOptions.writePrivate(p, Format.SARIF.reporter().render(result, output.reportOptions(env, sup.engine())));
     } catch (IOException e) {
-      throw new dev.sealant.error.ScanIoException("cannot write " + p + ": " + e.getMessage(), e);
+      throw new dev.sealant.error.ScanIoException("cannot write " + p + ": " + OutputOptions.reason(e), e);
     }
   }
 

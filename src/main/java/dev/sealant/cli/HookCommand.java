@@ -2,6 +2,7 @@ package dev.sealant.cli;
 
 import dev.sealant.allow.RepoConfig;
 import dev.sealant.allow.Suppressions;
+import dev.sealant.detect.Display;
 import dev.sealant.detect.Finding;
 import dev.sealant.git.CommitSet;
 import dev.sealant.git.DirectStagedSource;
@@ -14,7 +15,9 @@ import dev.sealant.report.TextReporter;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Scanner;
 import dev.sealant.source.Limits;
+import dev.sealant.source.Skipped;
 import dev.sealant.source.Source;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
@@ -190,7 +193,7 @@ public final class HookCommand implements Callable<Integer> {
         return java.util.Optional.of(preReceive(env, catalog, suppression));
       }
     } catch (dev.sealant.error.SealantException e) {
-      env.err().println("sealant: " + e.getMessage());
+      env.err().println("sealant: " + Messages.safe(e.getMessage()));
       return java.util.Optional.of(e.exitCode());
     } catch (RuntimeException e) {
       env.err().println("sealant: internal error: " + e.getClass().getName()
@@ -204,19 +207,35 @@ public final class HookCommand implements Callable<Integer> {
     return Runtime.getRuntime().availableProcessors();
   }
 
-  /** Runs the scan; prints the report and the verdict on stderr, the status line on stdout. */
+  /**
+   * Runs the scan; prints the report and the verdict on stderr, the status line on stdout. Content
+   * that could not be scanned (over --max-file-size, unreadable) blocks like a secret unless
+   * {@code SEALANT_ALLOW_UNSCANNED=1} (see {@link Unscanned}).
+   */
   static int gate(Env env, Source source, Suppressions sup, String verdict, String what, String bypass) {
     ScanResult result = Scanner.run(source, sup.engine(), sup.filters(), new Scanner.Listener() {});
+    Display display = Display.redacting(sup.engine());
     for (String w : result.warnings()) {
-      env.err().println("sealant: warning: " + w);
+      env.err().println("sealant: warning: " + Messages.safe(sup.engine(), w));
     }
-    if (result.findings().isEmpty()) {
+    List<Skipped> unscanned = Unscanned.of(result);
+    boolean allowUnscanned = Unscanned.allowedByEnv(env);
+    Unscanned.print(env.err(), display, unscanned, allowUnscanned, verdict,
+        Unscanned.ENV + "=1 (for this command), or add the path to an allowlist; bypass: " + bypass);
+    boolean blockUnscanned = !unscanned.isEmpty() && !allowUnscanned;
+    if (result.findings().isEmpty() && !blockUnscanned) {
       env.out().println(CLEAN);
       env.out().flush();
       return ExitCodes.CLEAN;
     }
+    if (result.findings().isEmpty()) {
+      env.err().flush();
+      env.out().println(BLOCKED);
+      env.out().flush();
+      return ExitCodes.FINDINGS;
+    }
     boolean color = env.var("NO_COLOR").isEmpty() && Terminal.attached() && env.err() == System.err;
-    env.err().print(new TextReporter().render(result, new ReportOptions(false, false, color, false)));
+    env.err().print(new TextReporter().render(result, new ReportOptions(false, false, color, false).with(display)));
     int n = result.findings().size();
     Optional<Finding> first = result.findings().stream().findFirst();
     env.err().println("sealant: " + verdict + ": " + n + (n == 1 ? " secret" : " secrets") + " in " + what

@@ -41,7 +41,7 @@ public final class Main {
     cl.setUsageHelpAutoWidth(true);
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("sealant: " + ex.getMessage());
+      c.getErr().println("sealant: " + Messages.safe(ex.getMessage()));
       c.getErr().println(helpHint(c));
       c.getErr().flush();
       return ExitCodes.USAGE;
@@ -51,7 +51,7 @@ public final class Main {
       boolean verbose = verbose(parsed);
       int code;
       if (ex instanceof SealantException se) {
-        e.println("sealant: " + se.getMessage());
+        e.println("sealant: " + Messages.safe(se.getMessage()));
         if (se instanceof UsageException) {
           e.println(helpHint(c));
         }
@@ -64,7 +64,9 @@ public final class Main {
       if (verbose) {
         StringWriter sw = new StringWriter();
         ex.printStackTrace(new PrintWriter(sw));
-        e.print(sw);
+        // A trace repeats the messages (and causes' messages) verbatim: each line is made safe too.
+        sw.toString().lines().forEach(line -> e.println(
+            line.startsWith("\t") ? "\t" + Messages.safe(line.substring(1)) : Messages.safe(line)));
       }
       e.flush();
       return code;

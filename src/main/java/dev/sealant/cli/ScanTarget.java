@@ -60,7 +60,7 @@ record ScanTarget(Source source, Optional<Repository> repo, String unit, Optiona
       if (repo.isPresent()) {
         CommitSet all = CommitSets.all(repo.get(), m.includeStash());
         if (all.include().isEmpty()) {
-          env.err().println("sealant: warning: " + repo.get().getDirectory() + " has no commits yet, so there is no"
+          env.err().println("sealant: warning: " + Messages.safe(repo.get().getDirectory() + "") + " has no commits yet, so there is no"
               + " history to scan; 'sealant scan --staged' scans what is staged, 'sealant scan --no-git .' the"
               + " files on disk");
         }
