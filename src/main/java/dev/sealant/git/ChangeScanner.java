@@ -92,7 +92,10 @@ final class ChangeScanner {
       } else if (FileMode.GITLINK.equals(mode)) {
         sink.skipped(new Skipped(path, "submodule (gitlink): its commits are not scanned here", id));
       } else if (FileMode.SYMLINK.equals(mode)) {
-        sink.skipped(new Skipped(path, "symbolic link: the link target is not scanned", id));
+        // The link's blob is its target path, committed text like any other: a token pasted as
+        // the target is pushed with it. The file it points to is not followed.
+        sink.skipped(new Skipped(path, LINK, id));
+        change(e, olds).ifPresent(changes::add);
       } else if (isFile(mode)) {
         change(e, olds).ifPresent(changes::add);
       }
@@ -167,6 +170,9 @@ final class ChangeScanner {
     }
     return pool;
   }
+
+  /** Why a symbolic link is listed as skipped, although its own text (the target path) is scanned. */
+  static final String LINK = "symbolic link: its target path is scanned as text, the file it points to is not";
 
   private static boolean isFile(int mode) {
     return FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode);

@@ -165,8 +165,13 @@ public final class DirectStagedSource implements Source {
         events.add(s -> s.skipped(new Skipped(path, "submodule (gitlink): its commits are not scanned here",
             Optional.empty())));
       } else if (type(now.mode()) == TreeEntry.TYPE_SYMLINK) {
-        events.add(s -> s.skipped(new Skipped(path, "symbolic link: the link target is not scanned",
-            Optional.empty())));
+        // The link's own text (its target path) is committed content; the file it names is not read.
+        events.add(s -> s.skipped(new Skipped(path, ChangeScanner.LINK, Optional.empty())));
+        Optional<Oid> before = was != null && type(was.mode()) == TreeEntry.TYPE_SYMLINK
+            ? Optional.of(was.id()) : Optional.empty();
+        if (before.isEmpty() || !before.get().equals(now.id())) {
+          changes.add(new Change(path, now.id(), Optional.empty()));
+        }
       } else if (isFile(now.mode())) {
         Optional<Oid> before = was != null && isFile(was.mode()) ? Optional.of(was.id()) : Optional.empty();
         if (before.isEmpty() || !before.get().equals(now.id())) {
