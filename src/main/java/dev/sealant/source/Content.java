@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Turns bytes into scannable text, for files and git blobs alike. A byte-order mark selects UTF-8
- * or UTF-16, and so does the shape of BOM-less UTF-16 (a NUL in every other byte); otherwise the
+ * Turns bytes into scannable text, for files and git blobs alike. A byte-order mark selects UTF-8,
+ * UTF-16 or UTF-32, and so does the shape of BOM-less UTF-16 (a NUL in every other byte) or UTF-32
+ * (three NULs in every four bytes); otherwise the
  * bytes are read as UTF-8 with malformed sequences replaced (so a stray Latin-1 byte cannot hide
  * the ASCII secret next to it).
  *
@@ -49,7 +50,7 @@ import java.util.Optional;
    * without a byte-order mark, is text.
    */
   public static boolean isBinary(byte[] bytes, int length) {
-    if (utf16(bytes, length).isPresent()) {
+    if (wide(bytes, length).isPresent()) {
       return false;
     }
     int n = Math.min(length, BINARY_PROBE);
@@ -118,13 +119,9 @@ import java.util.Optional;
 
   /** Decodes the first {@code length} bytes leniently, honouring a byte-order mark. */
   public static String decode(byte[] bytes, int length) {
-    Optional<Charset> u16 = utf16Bom(bytes, length);
-    if (u16.isPresent()) {
-      return decode(u16.get(), bytes, 2, length - 2);
-    }
-    u16 = utf16Shape(bytes, length);
-    if (u16.isPresent()) {
-      return decode(u16.get(), bytes, 0, length);
+    Optional<Wide> w = wide(bytes, length);
+    if (w.isPresent()) {
+      return decode(w.get().charset(), bytes, w.get().bom(), length - w.get().bom());
     }
     int offset = 0;
     if (length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
@@ -143,12 +140,12 @@ import java.util.Optional;
   }
 
   /**
-   * The content as UTF-8 without a byte-order mark: UTF-16 (by its mark or shape) is re-encoded, a UTF-8
+   * The content as UTF-8 without a byte-order mark: UTF-16 or UTF-32 (by its mark or shape) is re-encoded, a UTF-8
    * mark is dropped, anything else is returned as it is. Git sources split and hash lines on these
    * bytes, so old and new versions of a file always compare in one encoding.
    */
   public static byte[] utf8(byte[] bytes) {
-    if (utf16(bytes, bytes.length).isPresent()) {
+    if (wide(bytes, bytes.length).isPresent()) {
       return decode(bytes).getBytes(StandardCharsets.UTF_8);
     }
     if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
@@ -182,8 +179,67 @@ import java.util.Optional;
     return true;
   }
 
-  private static Optional<Charset> utf16(byte[] b, int length) {
-    return utf16Bom(b, length).or(() -> utf16Shape(b, length));
+  /** A wide encoding (UTF-32 or UTF-16) and the length of its byte-order mark (0 when by shape). */
+  private record Wide(Charset charset, int bom) {}
+
+  private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
+  private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
+
+  /**
+   * UTF-32 or UTF-16, by byte-order mark or by shape. UTF-32 is tested first: its little-endian
+   * mark ({@code FF FE 00 00}) starts with UTF-16's. Either read as UTF-8 would interleave NULs
+   * through every token, so a secret in it would pass as scanned text that matches nothing.
+   */
+  private static Optional<Wide> wide(byte[] b, int length) {
+    if (length >= 4 && (length & 3) == 0) {
+      int b0 = b[0] & 0xff;
+      int b1 = b[1] & 0xff;
+      if (b0 == 0xFF && b1 == 0xFE && b[2] == 0 && b[3] == 0) {
+        return Optional.of(new Wide(UTF_32LE, 4));
+      }
+      if (b0 == 0 && b1 == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) {
+        return Optional.of(new Wide(UTF_32BE, 4));
+      }
+    }
+    Optional<Charset> u32 = utf32Shape(b, length);
+    if (u32.isPresent()) {
+      return Optional.of(new Wide(u32.get(), 0));
+    }
+    Optional<Charset> u16 = utf16Bom(b, length);
+    if (u16.isPresent()) {
+      return Optional.of(new Wide(u16.get(), 2));
+    }
+    return utf16Shape(b, length).map(cs -> new Wide(cs, 0));
+  }
+
+  /**
+   * UTF-32 without a byte-order mark, by its shape in the probe: a length that is a multiple of
+   * four, the two high bytes of every unit NUL (characters of the first plane), the next NUL in at
+   * least three quarters of the units (Latin and ASCII text), and the low byte never NUL.
+   */
+  private static Optional<Charset> utf32Shape(byte[] b, int length) {
+    int n = Math.min(length, BINARY_PROBE) & ~3;
+    if (n < 16 || (length & 3) != 0) {
+      return Optional.empty();
+    }
+    boolean le = true;
+    boolean be = true;
+    int leThird = 0;
+    int beSecond = 0;
+    for (int i = 0; i < n; i += 4) {
+      le &= b[i] != 0 && b[i + 2] == 0 && b[i + 3] == 0;
+      be &= b[i + 3] != 0 && b[i] == 0 && b[i + 1] == 0;
+      leThird += b[i + 1] == 0 ? 1 : 0;
+      beSecond += b[i + 2] == 0 ? 1 : 0;
+    }
+    int units = n / 4;
+    if (le && leThird * 4 >= units * 3) {
+      return Optional.of(UTF_32LE);
+    }
+    if (be && beSecond * 4 >= units * 3) {
+      return Optional.of(UTF_32BE);
+    }
+    return Optional.empty();
   }
 
   private static Optional<Charset> utf16Bom(byte[] b, int length) {
