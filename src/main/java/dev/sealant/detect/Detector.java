@@ -266,8 +266,37 @@ public final class Detector implements Engine {
     } else {
       to = lineEnd;
     }
+    if (r.multiline()) {
+      String window = loneCrAsLf(text, from, to);
+      if (window != null) {
+        int base = from;
+        matcher(ruleIndex).findAll(window, 0, window.length(),
+            (abs, secret) -> candidate(fragment, ruleIndex, base + abs, secret, lines).ifPresent(out::add));
+        return;
+      }
+    }
     matcher(ruleIndex).findAll(text, from, to,
         (abs, secret) -> candidate(fragment, ruleIndex, abs, secret, lines).ifPresent(out::add));
+  }
+
+  /**
+   * The window {@code [from, to)} with every lone CR (a classic Mac OS line end) turned into LF, or
+   * null when it has none. Multiline rules spell a line break {@code \r?\n}, as every line end but
+   * this one is; the detector counts a lone CR as a line end, so a key block written with them must
+   * match too. Same length, so offsets in the window are offsets in the text.
+   */
+  static String loneCrAsLf(String text, int from, int to) {
+    char[] w = null;
+    for (int i = text.indexOf('\r', from); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) {
+      if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        continue;
+      }
+      if (w == null) {
+        w = text.substring(from, to).toCharArray();
+      }
+      w[i - from] = '\n';
+    }
+    return w == null ? null : new String(w);
   }
 
   private Optional<Finding> candidate(Fragment fragment, int ruleIndex, int abs, String secret, LineCursor lines) {
