@@ -21,8 +21,13 @@ import java.util.function.Predicate;
 
 /**
  * Files on disk under a root directory (or one file). {@code .git} directories are not entered,
- * symbolic links are never followed (reported as skipped), binary and oversized files are skipped
- * and reported. Files are read and handed to the sink on {@code threads} threads.
+ * symbolic links inside the tree are never followed (reported as skipped), binary and oversized
+ * files are skipped and reported. Files are read and handed to the sink on {@code threads} threads.
+ *
+ * <p>The root itself is what the user named, so it is taken as named: a symbolic link is followed
+ * (as {@code cat} and {@code grep} do), and a pipe or device ({@code sealant scan <(cmd)}, {@code
+ * /dev/stdin}) is read as a stream like standard input. A root that still cannot be read, such as a
+ * dangling link, is {@linkplain Skipped#unscanned() unscanned}, never a silent "clean".
  */
 public final class FileSource implements Source {
 
@@ -45,6 +50,11 @@ public final class FileSource implements Source {
   public void run(Sink sink) {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       throw new ScanIoException(root + ": no such file or directory");
+    }
+    if (Files.isSymbolicLink(root) || !(Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)
+        || Files.isRegularFile(root, LinkOption.NOFOLLOW_LINKS))) {
+      operand(sink);
+      return;
     }
     List<Path> files = list(sink);
     AtomicLong done = new AtomicLong();
@@ -144,6 +154,35 @@ public final class FileSource implements Source {
       sink.skipped(Skipped.of(rel, "binary"));
     } else {
       sink.accept(Fragment.of(rel, Content.decode(bytes)));
+    }
+  }
+
+  /** A root that is a symbolic link, a pipe or a device: followed, or read as a stream. */
+  private void operand(Sink sink) {
+    String name = relative(root);
+    if (!Files.exists(root)) {
+      sink.skipped(Skipped.unreadable(name, "a symbolic link whose target does not exist", Optional.empty()));
+    } else if (Files.isDirectory(root)) {
+      Path real;
+      try {
+        real = root.toRealPath();
+      } catch (IOException e) {
+        sink.skipped(Skipped.unreadable(name, why(e), Optional.empty()));
+        return;
+      }
+      new FileSource(real, limits, threads, pathAllowed).run(sink);
+    } else if (pathAllowed.test(name)) {
+      sink.skipped(Skipped.of(name, "path allowlisted"));
+    } else if (Files.isRegularFile(root)) {
+      read(root, sink);
+      sink.progress(1, 1);
+    } else {
+      // Opened through the link: /dev/fd/N names a pipe that has no path of its own.
+      try (InputStream in = Files.newInputStream(root)) {
+        new StdinSource(in, limits, name).run(sink);
+      } catch (IOException e) {
+        sink.skipped(Skipped.unreadable(name, why(e), Optional.empty()));
+      }
     }
   }
 

@@ -39,7 +39,8 @@ public final class PathListSource implements Source {
     for (String p : paths) {
       Path abs = cwd.resolve(p).normalize();
       String shown = p.replace(java.io.File.separatorChar, '/');
-      boolean dir = Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS);
+      // Followed: a link named on the command line is scanned as what it points to (FileSource).
+      boolean dir = Files.isDirectory(abs);
       String prefix = dir ? (shown.endsWith("/") ? shown : shown + "/") : "";
       Predicate<String> allowed = rel -> pathAllowed.test(dir ? prefix + rel : shown);
       new FileSource(abs, limits, threads, allowed).run(new Renaming(sink, dir ? prefix : null, shown));

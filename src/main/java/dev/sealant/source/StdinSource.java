@@ -13,10 +13,17 @@ public final class StdinSource implements Source {
 
   private final InputStream in;
   private final Limits limits;
+  private final String name;
 
   public StdinSource(InputStream in, Limits limits) {
+    this(in, limits, PATH);
+  }
+
+  /** A stream reported under {@code name}: a pipe or device named on the command line. */
+  StdinSource(InputStream in, Limits limits, String name) {
     this.in = in;
     this.limits = limits;
+    this.name = name;
   }
 
   @Override
@@ -26,23 +33,23 @@ public final class StdinSource implements Source {
       long bound = Math.min(limits.maxFileSize(), limits.inMemory());
       bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, bound + 1));
     } catch (IOException e) {
-      throw new ScanIoException("cannot read standard input: " + e.getMessage(), e);
+      throw new ScanIoException("cannot read " + (name.equals(PATH) ? "standard input" : name) + ": " + e.getMessage(), e);
     }
     if (bytes.length > limits.maxFileSize()) {
-      sink.skipped(Skipped.tooLarge(PATH, "--max-file-size (" + limits.maxFileSize() + " bytes)", Optional.empty()));
+      sink.skipped(Skipped.tooLarge(name, "--max-file-size (" + limits.maxFileSize() + " bytes)", Optional.empty()));
       return;
     }
     if (bytes.length > limits.inMemory()) {
       // Read whole it might not fit in the heap; a file of the same size is scanned in chunks.
-      sink.skipped(Skipped.tooLarge(PATH, "standard input is read into memory (" + limits.inMemory()
+      sink.skipped(Skipped.tooLarge(name, "standard input is read into memory (" + limits.inMemory()
           + " bytes with this heap): save it to a file and scan the file", Optional.empty()));
       return;
     }
     if (Content.isBinary(bytes)) {
-      sink.skipped(Skipped.of(PATH, "binary"));
+      sink.skipped(Skipped.of(name, "binary"));
       return;
     }
-    sink.accept(Fragment.of(PATH, Content.decode(bytes)));
+    sink.accept(Fragment.of(name, Content.decode(bytes)));
     sink.progress(1, 1);
   }
 
