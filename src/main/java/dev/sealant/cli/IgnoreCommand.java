@@ -61,6 +61,15 @@ public final class IgnoreCommand implements Callable<Integer> {
         throw new UsageException("--expires '" + expires + "' is not a date (YYYY-MM-DD)");
       }
     }
+    // The ignore file is committed: what goes in it must be fit to show, as every report is.
+    if (!Messages.safe(reason).equals(reason)) {
+      throw new UsageException("--reason holds a control character or what looks like a secret; nothing was"
+          + " written to " + file + " (a file that is committed): describe the finding instead");
+    }
+    if (path != null && !Messages.safeName(path).equals(path)) {
+      throw new UsageException("--path holds a control character or what looks like a secret; nothing was"
+          + " written to " + file + ": use a glob such as 'config/*.env'");
+    }
     String line;
     try {
       line = IgnoreFile.format(fingerprint, Optional.ofNullable(path), reason, exp);

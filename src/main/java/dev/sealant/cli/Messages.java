@@ -34,6 +34,14 @@ final class Messages {
     return BuiltIn.DISPLAY.message(message);
   }
 
+  /**
+   * A name (a path or glob) safe to print: detected secrets redacted and control characters escaped,
+   * but token-shaped runs such as content hashes in file names kept.
+   */
+  static String safeName(String name) {
+    return BuiltIn.DISPLAY.terminal(name);
+  }
+
   /** A message safe to print, redacted with the scan's own engine (which may hold custom rules). */
   static String safe(Engine engine, String message) {
     return Display.redacting(engine).message(BuiltIn.DISPLAY.message(message));
