@@ -41,7 +41,8 @@ public final class RulesCommand {
         if (kw.length() > 30) {
           kw = kw.substring(0, 27) + "...";
         }
-        out.printf("%-" + width + "s  %-8s  %-30s  %s%n", r.id(), r.severity().label(), kw, r.description());
+        out.printf("%-" + width + "s  %-8s  %-30s  %s%n", r.id(), r.severity().label(), Messages.safe(kw),
+            Messages.safe(r.description()));
       }
       out.printf("%d rules%n", cat.rules().size());
       return ExitCodes.CLEAN;

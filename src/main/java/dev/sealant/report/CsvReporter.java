@@ -1,5 +1,6 @@
 package dev.sealant.report;
 
+import dev.sealant.detect.Display;
 import dev.sealant.detect.Finding;
 import dev.sealant.scan.ScanResult;
 import java.util.ArrayList;
@@ -68,9 +69,32 @@ public final class CsvReporter implements Reporter {
       if (i > 0) {
         b.append(',');
       }
-      field(b, defuse(fields.get(i)));
+      field(b, defuse(controls(fields.get(i))));
     }
     b.append("\r\n");
+  }
+
+  /**
+   * Control characters other than tab and line ends (which CSV quotes), and bidirectional controls,
+   * shown as {@code \\uXXXX} escapes: CSV has no escaping of its own, and the report is often printed
+   * to a terminal, where a file or author name holding {@code ESC ] 0;} could retitle it or {@code
+   * ESC [ 2J} clear it.
+   */
+  static String controls(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean keep = c == '\t' || c == '\n' || c == '\r';
+      String one = String.valueOf(c);
+      String shown = keep ? one : Display.escape(one);
+      if (!shown.equals(one) && b == null) {
+        b = new StringBuilder(s.length() + 8).append(s, 0, i);
+      }
+      if (b != null) {
+        b.append(shown);
+      }
+    }
+    return b == null ? s : b.toString();
   }
 
   /** Prefixes {@code '} to a value a spreadsheet would evaluate as a formula. */

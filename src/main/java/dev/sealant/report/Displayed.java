@@ -44,7 +44,8 @@ final class Displayed {
           .map(c -> new CommitInfo(c.id(), d.text(c.author()), d.text(c.email()), c.date()));
       Optional<Suppression> sup = f.suppression()
           .map(s -> new Suppression(s.kind(), s.reason().map(d::text)));
-      out.add(new Finding(f.rule(), d.name(f.path()), f.line(), f.column(), f.secret(), f.entropy(),
+      // A user catalog's description and tags are shown in every format: redacted like any other text.
+      out.add(new Finding(f.rule().withShownText(d::text), d.name(f.path()), f.line(), f.column(), f.secret(), f.entropy(),
           f.fingerprint(), commit, f.validated(), f.encoding(), sup));
     }
     return out;
