@@ -1,5 +1,6 @@
 package dev.sealant.allow;
 
+import dev.sealant.detect.Display;
 import dev.sealant.detect.Engine;
 import dev.sealant.detect.Finding;
 import dev.sealant.detect.Fragment;
@@ -75,8 +76,9 @@ public final class Importers {
             + "; position-only entry not converted");
         continue;
       }
-      entries.add(IgnoreFile.format(fs.get(0).fingerprint(), Optional.of(path),
-          "imported from .gitleaksignore (" + e + ")", Optional.empty()));
+      Display d = Display.redacting(engine);
+      entries.add(IgnoreFile.format(fs.get(0).fingerprint(), scope(d, path),
+          d.message("imported from .gitleaksignore (" + e + ")"), Optional.empty()));
     }
     return new Outcome(entries, failed);
   }
@@ -127,8 +129,18 @@ public final class Importers {
       failed.add(where + "no Sealant finding on that line has that hash; position-only entry not converted");
       return;
     }
-    entries.add(IgnoreFile.format(match.get().fingerprint(), Optional.of(path),
-        "imported from detect-secrets baseline (" + r.get("type") + ")", Optional.empty()));
+    Display d = Display.redacting(engine);
+    entries.add(IgnoreFile.format(match.get().fingerprint(), scope(d, path),
+        d.message("imported from detect-secrets baseline (" + r.get("type") + ")"), Optional.empty()));
+  }
+
+  /**
+   * The entry's path scope, unless the path holds a secret or a control character (a line break
+   * would split the entry and could inject another): then the entry is scoped by its fingerprint
+   * alone, which names the same secret, and the committed ignore file never holds the name.
+   */
+  private static Optional<String> scope(Display d, String path) {
+    return d.terminal(path).equals(path) && path.indexOf('"') < 0 ? Optional.of(path) : Optional.empty();
   }
 
   private static List<Finding> unsuppressed(Engine engine, String path, String line) {

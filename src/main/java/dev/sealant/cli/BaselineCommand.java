@@ -64,7 +64,15 @@ public final class BaselineCommand implements Callable<Integer> {
         .forEach(accepted::add);
     Path p = env.resolve(output);
     try {
-      OutputOptions.writeNoFollow(p, Baseline.write(Baseline.of(accepted)), false);
+      // The baseline is committed: paths as every report shows them (a token in a file name redacted,
+      // control characters escaped). Entries match by fingerprint alone, so nothing is lost.
+      dev.sealant.detect.Display d = dev.sealant.detect.Display.redacting(o.suppressions().engine());
+      List<Finding> shown = new ArrayList<>(accepted.size());
+      for (Finding f : accepted) {
+        shown.add(new Finding(f.rule(), dev.sealant.detect.Display.escape(d.name(f.path())), f.line(), f.column(),
+            f.secret(), f.entropy(), f.fingerprint(), f.commit(), f.validated(), f.encoding(), f.suppression()));
+      }
+      OutputOptions.writeNoFollow(p, Baseline.write(Baseline.of(shown)), false);
     } catch (IOException e) {
       throw new ScanIoException("cannot write " + p + ": " + OutputOptions.reason(e), e);
     }

@@ -53,4 +53,33 @@ class SurfaceAttackIT {
     assertTrue(push.err().contains("PUSH REJECTED"), push.err());
     assertFalse(push.all().contains(TOKEN.substring(4)), push.all());
   }
+
+  @Test
+  void tokenInAFileNameIsNotWrittenIntoTheBaselineOrTheImportedIgnoreFile() throws Exception {
+    GitCli g = new GitCli(tmp);
+    Path repo = g.repo("work", false);
+    String name = "dir_" + OTHER + "/app.env";
+    GitCli.write(repo, name, "token = \"" + TOKEN + "\"\n");
+    g.ok(repo, "add", "-A");
+    g.ok(repo, "commit", "-q", "-m", "add");
+    String head = g.ok(repo, "rev-parse", "HEAD").strip();
+
+    Cli.Run baseline = Cli.run(repo, "baseline", "-o", "baseline.json");
+    assertEquals(0, baseline.code(), baseline.all());
+    String written = Files.readString(repo.resolve("baseline.json"));
+    assertFalse(written.contains(OTHER.substring(4)), written);
+    assertTrue(written.contains("dir_ghp_***/app.env"), written);
+    assertEquals(0, Cli.run(repo, "scan", "--baseline", "baseline.json").code());
+
+    Files.writeString(repo.resolve(".gitleaksignore"), head + ":" + name + ":github-pat-classic:1\n"
+        + head + ":" + name + "\n00000000000000000000000000000000 -- injected:github-pat-classic:1\n");
+    Cli.Run imported = Cli.run(repo, "import", "gitleaks-ignore", ".gitleaksignore");
+    assertEquals(0, imported.code(), imported.all());
+    String ignore = Files.readString(repo.resolve(".sealantignore"));
+    assertFalse(ignore.contains(OTHER.substring(4)) || ignore.contains("injected"), ignore);
+    assertEquals(0, Cli.run(repo, "scan").code(), ignore);
+  }
+
+  /** A second synthetic token, planted in a file name. */
+  static final String OTHER = "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";
 }
