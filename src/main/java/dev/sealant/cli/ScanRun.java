@@ -24,7 +24,8 @@ final class ScanRun {
     try (ScanTarget target = ScanTarget.select(env, t.mode(), t.limits(), t.threads(),
         p -> engine.get().pathAllowed(p))) {
       Suppressions sup = target.repo().isPresent() ? suppression.load(env, catalog, target.repo().get())
-          : suppression.load(env, catalog, target.root());
+          : target.nestedConfigs() ? suppression.load(env, catalog, target.root())
+          : suppression.load(env, catalog, target.root(), r -> java.util.List.of());
       engine.set(sup.engine());
       return new Outcome(run(env, target.source(), target.unit(), sup, t.noProgress), sup);
     }
@@ -54,6 +55,6 @@ final class ScanRun {
     if (unusedFail) {
       env.err().println("sealant: failing because of unused ignore entries (--fail-on-unused-ignores)");
     }
-    return result.findings().isEmpty() && !unusedFail ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    return result.findings().isEmpty() && !unusedFail ? ExitCodes.CLEAN : output.findingsExitCode();
   }
 }
