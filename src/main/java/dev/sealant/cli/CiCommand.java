@@ -6,6 +6,7 @@ import dev.sealant.git.CommitSet;
 import dev.sealant.git.CommitSource;
 import dev.sealant.git.Repos;
 import dev.sealant.report.Format;
+import dev.sealant.report.GitHubActions;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.source.Limits;
 import java.io.IOException;
@@ -95,7 +96,30 @@ public final class CiCommand implements Callable<Integer> {
       if (sarif != null) {
         writeSarif(result);
       }
+      if ("true".equals(env.vars().get("GITHUB_ACTIONS"))) {
+        gitHub(result, set.what());
+      }
       return ScanRun.conclude(env, new ScanRun.Outcome(result, sup), output, suppression);
+    }
+  }
+
+  /**
+   * In GitHub Actions: an annotation per finding on standard output (GitHub reads workflow
+   * commands there) and a table appended to the step summary file.
+   */
+  private void gitHub(ScanResult result, String what) {
+    env.out().print(GitHubActions.annotations(result));
+    env.out().flush();
+    Optional<String> summary = env.var("GITHUB_STEP_SUMMARY").filter(s -> !s.isBlank());
+    if (summary.isPresent()) {
+      Path p = env.resolve(summary.get());
+      try {
+        Files.writeString(p, GitHubActions.summary(result, what), java.nio.charset.StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new dev.sealant.error.ScanIoException("cannot append to $GITHUB_STEP_SUMMARY " + p + ": "
+            + e.getMessage(), e);
+      }
     }
   }
 
