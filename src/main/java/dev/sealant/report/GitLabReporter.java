@@ -65,7 +65,10 @@ public final class GitLabReporter implements Reporter {
     scan.put("status", "success");
     List<Map<String, Object>> messages = new ArrayList<>();
     for (String w : result.warnings()) {
-      messages.add(Map.of("level", "warn", "value", w));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("level", "warn");
+      m.put("value", w);
+      messages.add(m);
     }
     scan.put("messages", messages);
     List<Map<String, Object>> vulnerabilities = new ArrayList<>();
