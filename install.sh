@@ -59,6 +59,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 echo "Building Sealant with Maven (tests are run by 'mvn -B verify')..."
 (cd "$here" && mvn -B -q -DskipTests package)
 
+# Absolute, so the launcher and the hooks it installs name it wherever they run from.
+mkdir -p "$prefix"
+prefix=$(cd "$prefix" && pwd)
 lib="$prefix/lib/sealant"
 bin="$prefix/bin"
 mkdir -p "$lib" "$bin"
@@ -98,6 +101,9 @@ cat > "$tmp" <<LAUNCHER
 #!/bin/sh
 # Sealant launcher, written by install.sh. Re-run install.sh to update it.
 lib='$lib'
+# 'sealant install' records this path in the hooks it writes (hooks may run without this PATH).
+SEALANT_LAUNCHER='$bin/sealant'
+export SEALANT_LAUNCHER
 if [ -n "\${SEALANT_JAVA:-}" ]; then java=\$SEALANT_JAVA
 elif [ -n "\${JAVA_HOME:-}" ] && [ -x "\$JAVA_HOME/bin/java" ]; then java=\$JAVA_HOME/bin/java
 else java=java; fi
