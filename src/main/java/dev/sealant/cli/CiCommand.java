@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  sealant ci                                   in GitHub Actions or GitLab CI",
       "  sealant ci --base origin/main --sarif out.sarif   any CI; SARIF for code scanning",
-      "  sealant ci --sarif s.sarif -f junit -o junit.xml  SARIF plus a JUnit report, one scan"
+      "  sealant ci --sarif s.sarif -f junit -o junit.xml  SARIF plus a JUnit report, one scan",
+      "  sealant ci --gitlab gl-secret-detection-report.json   GitLab's report, text in the log"
     })
 public final class CiCommand implements Callable<Integer> {
 
@@ -55,6 +56,10 @@ public final class CiCommand implements Callable<Integer> {
 
   @Option(names = "--sarif", paramLabel = "FILE", description = "Also write a SARIF report to FILE (mode 0600).")
   String sarif;
+
+  @Option(names = "--gitlab", paramLabel = "FILE",
+      description = "Also write GitLab's secret-detection report to FILE (for artifacts:reports:secret_detection).")
+  String gitlab;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
   Integer threads;
@@ -75,6 +80,9 @@ public final class CiCommand implements Callable<Integer> {
     if (sarif != null) {
       OutputOptions.checkWritable("--sarif", sarif, env.resolve(sarif));
     }
+    if (gitlab != null) {
+      OutputOptions.checkWritable("--gitlab", gitlab, env.resolve(gitlab));
+    }
     CiEnvironment.Range range = CiEnvironment.detect(env.vars(), p -> Files.readString(Path.of(p)),
         Optional.ofNullable(base), Optional.ofNullable(head));
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "sealant ci")) {
@@ -94,7 +102,10 @@ public final class CiCommand implements Callable<Integer> {
       CommitSource source = new CommitSource(repo, set, Limits.defaults(), n, sup.engine()::pathAllowed);
       ScanResult result = ScanRun.run(env, source, "commits", sup, true);
       if (sarif != null) {
-        writeSarif(result);
+        write(sarif, Format.SARIF, result);
+      }
+      if (gitlab != null) {
+        write(gitlab, Format.GITLAB, result);
       }
       if ("true".equals(env.vars().get("GITHUB_ACTIONS"))) {
         gitHub(result, set.what());
@@ -123,10 +134,10 @@ public final class CiCommand implements Callable<Integer> {
     }
   }
 
-  private void writeSarif(ScanResult result) {
-    Path p = env.resolve(sarif);
+  private void write(String file, Format format, ScanResult result) {
+    Path p = env.resolve(file);
     try {
-      OutputOptions.writePrivate(p, Format.SARIF.reporter().render(result, output.reportOptions(env)));
+      OutputOptions.writePrivate(p, format.reporter().render(result, output.reportOptions(env)));
     } catch (IOException e) {
       throw new dev.sealant.error.ScanIoException("cannot write " + p + ": " + e.getMessage(), e);
     }

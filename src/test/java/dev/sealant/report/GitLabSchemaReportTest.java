@@ -28,13 +28,13 @@ import org.junit.jupiter.api.TestFactory;
  * report schema (vendored, see {@code src/test/resources/README.md}), which GitLab applies before it
  * shows a report in merge requests and the security dashboard.
  */
-class GitLabSchemaReportTest {
+public class GitLabSchemaReportTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static JsonSchema schema;
 
   @BeforeAll
-  static void loadSchema() throws IOException {
+  static synchronized void loadSchema() throws IOException {
     SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     try (InputStream in = GitLabSchemaReportTest.class
         .getResourceAsStream("/gitlab-secret-detection-report-format-15.2.1.json")) {
@@ -42,7 +42,11 @@ class GitLabSchemaReportTest {
     }
   }
 
-  static Set<ValidationMessage> validate(String report) throws IOException {
+  /** Validates a report against the vendored schema (also for tests in other packages). */
+  public static synchronized Set<ValidationMessage> validate(String report) throws IOException {
+    if (schema == null) {
+      loadSchema();
+    }
     return schema.validate(MAPPER.readTree(report));
   }
 
