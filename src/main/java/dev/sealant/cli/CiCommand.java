@@ -119,8 +119,10 @@ public final class CiCommand implements Callable<Integer> {
    * commands there) and a table appended to the step summary file.
    */
   private void gitHub(ScanResult result, String what) {
-    env.out().print(GitHubActions.annotations(result));
-    env.out().flush();
+    // A machine-readable report on standard output must stay parseable: annotations go to stderr then.
+    java.io.PrintStream to = output.outputPath(env).isEmpty() && output.format() != Format.TEXT ? env.err() : env.out();
+    to.print(GitHubActions.annotations(result));
+    to.flush();
     Optional<String> summary = env.var("GITHUB_STEP_SUMMARY").filter(s -> !s.isBlank());
     if (summary.isPresent()) {
       Path p = env.resolve(summary.get());

@@ -127,6 +127,14 @@ class CiCommandIT {
   }
 
   @Test
+  void aJsonReportOnStandardOutputStaysParseableInGitHubActions() {
+    GitCli.Result r = ci(Map.of("GITHUB_ACTIONS", "true"), "--base", base, "-f", "json");
+    assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
+    assertTrue(r.out().startsWith("[") && !r.out().contains("::error"), r.out());
+    assertTrue(r.err().contains("::error file=new.py,line=1,"), r.err());
+  }
+
+  @Test
   void outsideGitHubActionsNoAnnotationsAreWritten() {
     GitCli.Result r = ci(Map.of(), "--base", base);
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
