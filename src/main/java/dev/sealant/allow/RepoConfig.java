@@ -37,6 +37,9 @@ public record RepoConfig(
 
   public static final String FILE_NAME = ".sealant.yaml";
 
+  /** The other spelling, read at a root when {@link #FILE_NAME} is absent. */
+  public static final String ALT_FILE_NAME = ".sealant.yml";
+
   private static final Set<String> KEYS =
       Set.of("extend", "disable", "rules", "allow", "baseline", "ignoreFile");
 

@@ -89,7 +89,7 @@ public final class BaselineCommand implements Callable<Integer> {
       description = {
         "Three-way merge of baseline files, for git's merge driver: entries added on either side are",
         "kept, entries removed on either side are removed. Writes the result to OURS. Set it up with:",
-        "  git config merge.sealant-baseline.driver 'sealant baseline merge %O %A %B'",
+        "  git config merge.sealant-baseline.driver 'sealant baseline merge %%O %%A %%B'",
         "  echo '.sealant-baseline.json merge=sealant-baseline' >> .gitattributes"
       })
   static final class Merge implements Callable<Integer> {

@@ -27,7 +27,58 @@ public final class Main {
       return hook.get();
     }
     CommandLine cl = commandLine(env);
-    return cl.execute(args);
+    return cl.execute(bareScan(args));
+  }
+
+  /**
+   * {@code sealant -f json} means {@code sealant scan -f json}: bare {@code sealant} is a scan, so
+   * options before any command are the scan's (except the root's own help and version).
+   */
+  static String[] bareScan(String... args) {
+    if (args.length == 0 || !args[0].startsWith("-") || List.of("-h", "--help", "-V", "--version").contains(args[0])) {
+      return args;
+    }
+    String[] withScan = new String[args.length + 1];
+    withScan[0] = "scan";
+    System.arraycopy(args, 0, withScan, 1, args.length);
+    return withScan;
+  }
+
+  /** Help is wrapped to {@code COLUMNS} (a terminal's width as shells export it), else 80. */
+  static int helpWidth(Env env) {
+    try {
+      int n = Integer.parseInt(env.var("COLUMNS").orElse("80").trim());
+      return Math.max(40, Math.min(n, 200));
+    } catch (NumberFormatException e) {
+      return 80;
+    }
+  }
+
+  /**
+   * Joins each command's description lines into paragraphs (a blank or indented line ends one), so
+   * picocli wraps whole sentences at the help width instead of breaking the source's lines again.
+   */
+  private static void joinDescriptions(CommandLine cl) {
+    CommandLine.Model.UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+    List<String> paragraphs = new java.util.ArrayList<>();
+    StringBuilder p = new StringBuilder();
+    for (String line : usage.description()) {
+      if (line.isBlank() || line.startsWith(" ")) {
+        // A blank line ends a paragraph; an indented one (a command to type) stays a line of its own.
+        if (p.length() > 0) {
+          paragraphs.add(p.toString());
+          p.setLength(0);
+        }
+        paragraphs.add(line);
+      } else {
+        p.append(p.length() == 0 ? "" : " ").append(line.strip());
+      }
+    }
+    if (p.length() > 0) {
+      paragraphs.add(p.toString());
+    }
+    usage.description(paragraphs.toArray(new String[0]));
+    cl.getSubcommands().values().stream().distinct().forEach(Main::joinDescriptions);
   }
 
   static CommandLine commandLine(Env env) {
@@ -38,7 +89,9 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setUsageHelpAutoWidth(true);
+    cl.setUsageHelpAutoWidth(false);
+    cl.setUsageHelpWidth(helpWidth(env));
+    joinDescriptions(cl);
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine c = ex.getCommandLine();
       c.getErr().println("sealant: " + Messages.safe(ex.getMessage()));

@@ -43,6 +43,14 @@ public final class OutputOptions {
       description = "Print secrets in full. By default every report redacts them.")
   boolean showSecrets;
 
+  @Option(names = "--redact",
+      description = "Redact secrets in the report (the default; for the habit of other scanners).")
+  boolean redact;
+
+  @Option(names = "--exit-code", paramLabel = "N", defaultValue = "1",
+      description = "Exit with N when secrets are found (default: ${DEFAULT-VALUE}; 0 reports without failing).")
+  int exitCode;
+
   @Option(names = "--include-suppressed",
       description = "Also report suppressed findings, with who suppressed them and why.")
   boolean includeSuppressed;
@@ -80,6 +88,14 @@ public final class OutputOptions {
     return format;
   }
 
+  /** The exit code for a scan with findings: {@code --exit-code}, checked to be one a shell keeps. */
+  public int findingsExitCode() {
+    if (exitCode < 0 || exitCode > 125) {
+      throw new UsageException("--exit-code must be between 0 and 125 (was " + exitCode + ")");
+    }
+    return exitCode;
+  }
+
   public boolean verbose() {
     return verbose;
   }
@@ -111,6 +127,10 @@ public final class OutputOptions {
 
   /** Checks the output path up front, so a typo fails before a long scan rather than after it. */
   public void checkOutput(Env env) {
+    if (redact && showSecrets) {
+      throw new UsageException("choose one of --redact and --show-secrets");
+    }
+    findingsExitCode();
     outputPath(env).ifPresent(p -> checkWritable("--output", output, p));
   }
 

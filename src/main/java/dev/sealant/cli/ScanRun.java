@@ -26,7 +26,8 @@ final class ScanRun {
     try (ScanTarget target = ScanTarget.select(env, t.mode(), t.limits(), t.threads(),
         p -> engine.get().pathAllowed(p))) {
       Suppressions sup = target.repo().isPresent() ? suppression.load(env, catalog, target.repo().get())
-          : suppression.load(env, catalog, target.root());
+          : target.nestedConfigs() ? suppression.load(env, catalog, target.root())
+          : suppression.load(env, catalog, target.root(), r -> java.util.List.of());
       engine.set(sup.engine());
       return new Outcome(run(env, target.source(), target.unit(), sup, t.noProgress), sup);
     }
@@ -65,6 +66,6 @@ final class ScanRun {
     Unscanned.print(env.err(), output.display(engine), unscanned, allowed, "not clean",
         "--allow-unscanned (or " + Unscanned.ENV + "=1)");
     boolean unscannedFail = !unscanned.isEmpty() && !allowed;
-    return result.findings().isEmpty() && !unusedFail && !unscannedFail ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    return result.findings().isEmpty() && !unusedFail && !unscannedFail ? ExitCodes.CLEAN : output.findingsExitCode();
   }
 }

@@ -20,6 +20,20 @@ public final class TextReporter implements Reporter {
   private static final String YELLOW = "\u001b[33m";
   private static final String RESET = "\u001b[0m";
 
+  private final boolean ignoreFileHint;
+
+  public TextReporter() {
+    this(true);
+  }
+
+  /**
+   * @param ignoreFileHint whether to suggest {@code sealant ignore}: not where the ignore file
+   *     is not read (a server's pre-receive hook reads no configuration from the push)
+   */
+  public TextReporter(boolean ignoreFileHint) {
+    this.ignoreFileHint = ignoreFileHint;
+  }
+
   @Override
   public String render(ScanResult scan, ReportOptions o) {
     ScanResult result = Displayed.of(scan, o);
@@ -65,8 +79,11 @@ public final class TextReporter implements Reporter {
           .append(f.suppression().get().reason().map(r -> " -- " + clean(r)).orElse("")).append('\n');
     } else {
       b.append("  To allow:    rotate the secret first if it is real; for a false positive add\n")
-          .append("               'sealant:allow ").append(f.ruleId()).append("' in a comment on that line, or run\n")
-          .append("               sealant ignore ").append(f.fingerprint()).append(" --reason \"...\"\n");
+          .append("               'sealant:allow ").append(f.ruleId()).append("' in a comment on that line");
+      if (ignoreFileHint) {
+        b.append(", or run\n               sealant ignore ").append(f.fingerprint()).append(" --reason \"...\"");
+      }
+      b.append('\n');
     }
     b.append('\n');
   }
