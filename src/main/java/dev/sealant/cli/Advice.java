@@ -130,7 +130,12 @@ final class Advice {
 
   private static String subject(RevCommit c) {
     String s = c.getShortMessage();
-    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    if (s.length() <= 60) {
+      return s;
+    }
+    // Cut between words: a token cut in half would no longer look like one to the redaction.
+    int cut = s.lastIndexOf(' ', 57);
+    return (cut > 0 ? s.substring(0, cut) : "") + "...";
   }
 
   /** A path as one shell word: plain when safe, else single-quoted. */

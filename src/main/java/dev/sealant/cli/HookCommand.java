@@ -247,7 +247,8 @@ public final class HookCommand implements Callable<Integer> {
     env.err().println("sealant: " + verdict + ": " + n + (n == 1 ? " secret" : " secrets") + " in " + what
         + " (details above).");
     for (String line : advice.apply(result)) {
-      env.err().println("sealant:   " + line);
+      // Advice quotes commit subjects and paths, which the repository controls: shown like warnings.
+      env.err().println("sealant:   " + Messages.safe(sup.engine(), line));
     }
     env.err().println("sealant:   bypass (the secret goes through unscanned): " + bypass);
     env.err().flush();

@@ -397,8 +397,10 @@ class NeverLeakIT {
     Planted.assertNoLeak("baseline -o name", b.all());
     Cli.Run i = run("", List.of("ignore", "0123456789abcdef0123456789abcdef", "--reason", "rotated " + Planted.PAT,
         "--file", dirOut.resolve("ignore-" + Planted.PASSWORD).toString()));
-    assertEquals(0, i.code(), i.all());
+    // Refused: the ignore file is committed, so a reason holding a secret is never written.
+    assertEquals(2, i.code(), i.all());
     Planted.assertNoLeak("ignore echo", i.all());
+    assertFalse(Files.exists(dirOut.resolve("ignore-" + Planted.PASSWORD)), i.all());
     Path gitleaks = dirOut.resolve("gitleaksignore");
     Files.writeString(gitleaks, "not-a-commit:" + Planted.PAT + ":rule:1\n" + Planted.PASSWORD + "\n");
     Cli.Run im = run("", List.of("import", "gitleaks-ignore", gitleaks.toString(), "--output",
