@@ -263,8 +263,12 @@ public final class Detector implements Engine {
     } else {
       to = lineEnd;
     }
-    matcher(ruleIndex).findAll(text, from, to,
-        (abs, secret) -> candidate(fragment, ruleIndex, abs, secret, lines).ifPresent(out::add));
+    RuleMatcher.Sink sink = (abs, secret) -> candidate(fragment, ruleIndex, abs, secret, lines).ifPresent(out::add);
+    if (r.syntax().isPresent()) {
+      SyntaxMatcher.findAll(r, fragment.path(), text, from, to, sink);
+    } else {
+      matcher(ruleIndex).findAll(text, from, to, sink);
+    }
   }
 
   private Optional<Finding> candidate(Fragment fragment, int ruleIndex, int abs, String secret, LineCursor lines) {

@@ -1,0 +1,84 @@
+package dev.sealant.detect.syntax;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether a value read from an assignment is a literal credential, by saying what else it
+ * is: a reference to one (an environment lookup, a template, a placeholder), code (an identifier,
+ * a dotted name, a call, an expression), a path, a URL without credentials, a number, a keyword.
+ * None of these checks is about which characters a password may hold.
+ */
+public final class Values {
+
+  /** Shorter values are not reported: too many eight-character words are settings, not secrets. */
+  public static final int MIN_LENGTH = 8;
+
+  private static final Set<String> KEYWORDS = Set.of("true", "false", "yes", "no", "on", "off", "null",
+      "none", "nil", "undefined", "required", "optional", "string", "password", "secret", "token",
+      "include", "inherit", "omit", "default", "disabled", "enabled");
+
+  private Values() {}
+
+  /** True when {@code v} (decoded) may be a literal credential. */
+  public static boolean literal(String v) {
+    if (v.length() < MIN_LENGTH || v.isBlank() || KEYWORDS.contains(v.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    return !reference(v) && !placeholder(v) && !number(v) && !Shapes.identifier(v) && !Shapes.path(v)
+        && !Shapes.plainUrl(v);
+  }
+
+  /** A bare word of code: not a literal when it calls, dereferences, negates or combines. */
+  static boolean bareWordIsCode(String w) {
+    char c = w.charAt(0);
+    if ("!&*@$%(-".indexOf(c) >= 0) {
+      return true;
+    }
+    return w.contains("(") || w.contains("[") || w.contains("->") || w.contains("::") || w.contains("{");
+  }
+
+  /** A template or lookup: {@code ${X}}, {@code {{ x }}}, {@code %(x)s}, {@code #{x}}, {@code $X}, {@code %X%}. */
+  static boolean reference(String v) {
+    if (between(v, "${", "}") || between(v, "{{", "}}") || between(v, "#{", "}") || between(v, "%(", ")")
+        || between(v, "<%", "%>") || between(v, "$(", ")")) {
+      return true;
+    }
+    char first = v.charAt(0);
+    char last = v.charAt(v.length() - 1);
+    if (first == '$' && Shapes.word(v.substring(1))) {
+      return true; // $NAME
+    }
+    return ((first == '%' && last == '%') || (first == '@' && last == '@')) && Shapes.word(v.substring(1, v.length() - 1));
+  }
+
+  private static boolean between(String v, String open, String close) {
+    int i = v.indexOf(open);
+    return i >= 0 && v.indexOf(close, i + open.length()) >= 0;
+  }
+
+  /** {@code <your-token>}, {@code [password]}, {@code {secret}}, {@code xxxx}, {@code ****}, {@code ...}. */
+  static boolean placeholder(String v) {
+    char first = v.charAt(0);
+    char last = v.charAt(v.length() - 1);
+    if ((first == '<' && last == '>') || (first == '[' && last == ']') || (first == '{' && last == '}')) {
+      return true;
+    }
+    String lower = v.toLowerCase(Locale.ROOT);
+    if (lower.contains("xxxx") || lower.contains("****") || lower.contains("....") || lower.contains("…")
+        || lower.contains("%s")) {
+      return true;
+    }
+    return v.chars().distinct().count() <= 2;
+  }
+
+  private static boolean number(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (!((c >= '0' && c <= '9') || c == '.' || c == ':' || c == '_' || c == '-' || c == '+' || c == ',')) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
