@@ -98,6 +98,9 @@ public final class AssignmentReader {
       char prev = i > ls ? t.charAt(i - 1) : 0;
       char next = i + 1 < le ? t.charAt(i + 1) : 0;
       if (c == '=') {
+        if ((next == '=' || next == '~' || next == '>') && (keyValueDialect() || connectionKey(i))) {
+          return pair(i, i + 1); // 'Password==x;': in a connection string the value starts right after
+        }
         if (next == '=' || next == '~' || "=!<>".indexOf(prev) >= 0) {
           return -1;
         }
@@ -121,6 +124,16 @@ public final class AssignmentReader {
         return prev == '-' || prev == ' ' || prev == '\t' ? -1 : flag(i);
       }
       return -1;
+    }
+
+    /** Dialects without operators, where {@code a==b} and {@code a=>b} still assign. */
+    private boolean keyValueDialect() {
+      return d == Dialect.PROPERTIES || d == Dialect.ENV || d == Dialect.INI;
+    }
+
+    private boolean connectionKey(int sep) {
+      Keys.Key k = Keys.leftOf(t, ls, sep);
+      return k != null && Separators.context(t, ls, k.start()) == ValueReader.Context.CONNECTION;
     }
 
     /** {@code --password VALUE}: a flag's value after a space. */

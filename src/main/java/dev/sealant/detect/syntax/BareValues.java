@@ -26,7 +26,12 @@ final class BareValues {
         stop--;
       }
       String v = sb.toString().strip();
-      return end > i && t.charAt(end - 1) == '\\' ? null : new Literal(v, i, stop, end, false, false);
+      int slashes = 0;
+      while (end - 1 - slashes >= i && t.charAt(end - 1 - slashes) == '\\') {
+        slashes++;
+      }
+      // An odd backslash at the end continues the value on the next line: not read here.
+      return slashes % 2 == 1 ? null : new Literal(v, i, stop, end, false, false);
     }
     int stop = end;
     for (int k = i + 1; k < end; k++) {
@@ -55,6 +60,9 @@ final class BareValues {
   /** One word of code, or null when what follows makes it part of an expression or a sentence. */
   static Literal word(CharSequence t, int i, int lineEnd, Dialect d, ValueReader.Context ctx) {
     int end = Math.min(lineEnd, i + Strings.MAX);
+    if (ctx == ValueReader.Context.CONNECTION) {
+      return connectionValue(t, i, end);
+    }
     int k = i;
     while (k < end && !terminates(t.charAt(k), ctx)) {
       k++;
@@ -74,6 +82,19 @@ final class BareValues {
       return null;
     }
     return new Literal(w, i, k, k, false, false);
+  }
+
+  /** A connection string's bare value runs to the next {@code ;}. */
+  private static Literal connectionValue(CharSequence t, int i, int end) {
+    int k = i;
+    while (k < end && t.charAt(k) != ';') {
+      k++;
+    }
+    int stop = k;
+    while (stop > i && t.charAt(stop - 1) == ' ') {
+      stop--;
+    }
+    return stop > i ? new Literal(t.subSequence(i, stop).toString(), i, stop, k, false, false) : null;
   }
 
   private static boolean terminates(char c, ValueReader.Context ctx) {

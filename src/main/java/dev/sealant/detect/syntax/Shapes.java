@@ -43,7 +43,7 @@ final class Shapes {
     int n = s.length();
     while (i < n) {
       char c = s.charAt(i);
-      if (c == '_' || c == '.' || c == '-' || c == '$') {
+      if (c == '_' || c == '.' || c == '-' || c == '$' || c == ':') {
         i++;
         continue;
       }
@@ -64,14 +64,16 @@ final class Shapes {
         } else if (len == 3 && !hasVowel(s, i, j) && !allUpper(s, i, j)) {
           odd++;
         }
-        if (len > LONGEST_WORD || (len >= 4 && !hasVowel(s, i, j))) {
+        if (len > LONGEST_WORD || (len >= 6 && !hasVowel(s, i, j))) {
           return false;
         }
       }
       i = j;
     }
-    return pieces > 0 && digits <= 4 && digitRuns <= 2 && shortPieces <= 1 + pieces / 3 && camelShort <= 1
-        && odd <= 1;
+    // A counter in a name (test_00000001) is fine when every other piece is a word.
+    boolean wordy = shortPieces == 0 && odd == 0;
+    return pieces > 0 && (digits <= 4 || wordy) && digitRuns <= 2 && shortPieces <= 1 + pieces / 3
+        && camelShort <= 1 && odd <= 1;
   }
 
   /** The end of the camel-case piece starting at {@code i}: a digit run, {@code Word}, {@code word} or {@code ACRONYM}. */
@@ -127,7 +129,7 @@ final class Shapes {
         && (s.charAt(2) == '\\' || s.charAt(2) == '/')) {
       from = 3;
     } else {
-      return segments(s, 0) >= 3;
+      return s.indexOf('\\') < 0 && segments(s, 0) >= 3; // relative: a/b/c, as Unix and URLs write it
     }
     return segments(s, from) >= 1;
   }
@@ -158,6 +160,17 @@ final class Shapes {
       base = base.substring(0, dot);
     }
     return !base.isEmpty() && (identifier(base) || (base.length() <= 3 && word(base)) || base.equals("*"));
+  }
+
+  /** Regex syntax, two distinct signs of it: {@code [^...]+}, {@code \\d}, {@code .*}, {@code (?:}. */
+  static boolean regex(String s) {
+    int signs = 0;
+    for (String sign : new String[] {"[^", "]+", "]*", ".*", ".+", "\\d", "\\s", "\\w", "(?:", "\\0", "]{", ")?"}) {
+      if (s.contains(sign)) {
+        signs++;
+      }
+    }
+    return signs >= 2;
   }
 
   /** {@code scheme://host/...} with no user information. */

@@ -33,7 +33,10 @@ final class ValueReader {
     char c = t.charAt(i);
     char n = i + 1 < lineEnd ? t.charAt(i + 1) : 0;
     Literal lit;
-    if (c == '"' || c == '\'' || c == '`') {
+    if (d == Dialect.PROPERTIES && ctx == Context.PLAIN) {
+      return BareValues.restOfLine(t, i, lineEnd, d); // quotes are part of a .properties value
+    }
+    if (c == '"' || c == '\'' || (c == '`' && ctx != Context.CONNECTION && d != Dialect.INI)) {
       lit = quoted(t, i, lineEnd, d, ctx);
     } else if (c == '{' && ctx == Context.CONNECTION) {
       lit = Strings.read(t, i, lineEnd, '}', Escape.DOUBLED, Interpolation.NONE);
@@ -55,6 +58,9 @@ final class ValueReader {
     if (ctx == Context.CONNECTION && q != '`') {
       return Strings.read(t, i, lineEnd, q, Escape.DOUBLED, Interpolation.NONE);
     }
+    if (d == Dialect.INI && ctx == Context.PLAIN) {
+      return iniQuoted(t, i, lineEnd, q);
+    }
     if (q == '`') {
       if (d == Dialect.SHELL || d == Dialect.ENV) {
         return null; // command substitution
@@ -66,13 +72,25 @@ final class ValueReader {
     if (q == '"') {
       return shell ? Strings.read(t, i, lineEnd, q, Escape.SHELL, Interpolation.SHELL)
           : Strings.read(t, i, lineEnd, q, d == Dialect.INI ? Escape.RAW : Escape.BACKSLASH,
-              d == Dialect.CODE ? Interpolation.DOLLAR_BRACE : Interpolation.NONE);
+              Interpolation.NONE);
     }
     if (d == Dialect.YAML) {
       return Strings.read(t, i, lineEnd, q, Escape.DOUBLED, Interpolation.NONE);
     }
     boolean raw = shell || d == Dialect.TOML || d == Dialect.INI;
     return Strings.read(t, i, lineEnd, q, raw ? Escape.RAW : Escape.BACKSLASH, Interpolation.NONE);
+  }
+
+  /** INI: quotes around the whole rest of the line are dropped; nothing inside is escaped. */
+  private static Literal iniQuoted(CharSequence t, int i, int lineEnd, char q) {
+    int e = lineEnd;
+    while (e > i + 1 && (t.charAt(e - 1) == ' ' || t.charAt(e - 1) == '\t')) {
+      e--;
+    }
+    if (e - i < 2 || t.charAt(e - 1) != q) {
+      return null;
+    }
+    return new Literal(t.subSequence(i + 1, e - 1).toString(), i + 1, e - 1, e, true, false);
   }
 
   /** C# {@code @"verbatim"} and {@code $"interpolated"}, bash {@code $'ANSI-C'}. */

@@ -25,8 +25,34 @@ public final class Values {
     if (v.length() < MIN_LENGTH || v.isBlank() || KEYWORDS.contains(v.toLowerCase(Locale.ROOT))) {
       return false;
     }
-    return !reference(v) && !placeholder(v) && !number(v) && !Shapes.identifier(v) && !Shapes.path(v)
-        && !Shapes.plainUrl(v);
+    return !reference(unquoted(v)) && !placeholder(v) && !number(v) && !Shapes.identifier(v) && !Shapes.path(v)
+        && !Shapes.plainUrl(v) && !Shapes.regex(v) && !encodedName(v);
+  }
+
+  /** A value wrapped in one more pair of quotes ({@code "\"$token\""}) is judged by its inside. */
+  private static String unquoted(String v) {
+    char f = v.charAt(0);
+    return v.length() > 2 && (f == '"' || f == '\'') && v.charAt(v.length() - 1) == f ? v.substring(1, v.length() - 1) : v;
+  }
+
+  /** Base64 of a name or of {@code user:name} ({@code YS1naXQtdG9rZW4=} is {@code a-git-token}): test data, not a key. */
+  static boolean encodedName(String v) {
+    if (v.length() % 4 != 0 || v.length() > 256) {
+      return false;
+    }
+    byte[] raw;
+    try {
+      raw = java.util.Base64.getDecoder().decode(v);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    for (byte b : raw) {
+      if (b < 0x21 || b > 0x7e) {
+        return false;
+      }
+    }
+    String text = new String(raw, java.nio.charset.StandardCharsets.US_ASCII);
+    return !text.isEmpty() && Shapes.identifier(text);
   }
 
   /** A bare word of code: not a literal when it calls, dereferences, negates or combines. */
@@ -46,8 +72,8 @@ public final class Values {
     }
     char first = v.charAt(0);
     char last = v.charAt(v.length() - 1);
-    if (first == '$' && Shapes.word(v.substring(1))) {
-      return true; // $NAME
+    if (first == '$' && v.length() > 1 && (Character.isLetter(v.charAt(1)) || v.charAt(1) == '_' || v.charAt(1) == '{')) {
+      return true; // $NAME, $config{'x'}, ${x}: a variable, in every language that writes one so
     }
     return ((first == '%' && last == '%') || (first == '@' && last == '@')) && Shapes.word(v.substring(1, v.length() - 1));
   }
@@ -66,7 +92,7 @@ public final class Values {
     }
     String lower = v.toLowerCase(Locale.ROOT);
     if (lower.contains("xxxx") || lower.contains("****") || lower.contains("....") || lower.contains("…")
-        || lower.contains("%s")) {
+        || v.equals("%s")) {
       return true;
     }
     return v.chars().distinct().count() <= 2;
