@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param validate the name of an offline structural validator, when the format has one
  * @param requireValid drop matches the validator rejects, instead of reporting them unvalidated
  * @param syntax when present, a reader of that syntax finds the secrets instead of the regex
- *     ({@code assignment}: {@link dev.sealant.detect.syntax.AssignmentReader}); {@code regex} is then empty
+ *     ({@code assignment}: {@link dev.sealant.detect.syntax.AssignmentReader}, {@code url}: {@link
+ *     dev.sealant.detect.syntax.UrlCredentials}); {@code regex} is then empty
  */
 public record Rule(
     String id,
@@ -48,7 +49,7 @@ public record Rule(
   }
 
   /** The syntax readers a rule may name in its {@code syntax} field. */
-  public static final java.util.Set<String> SYNTAXES = java.util.Set.of("assignment");
+  public static final java.util.Set<String> SYNTAXES = java.util.Set.of("assignment", "url");
 
   public boolean appliesTo(String filePath) {
     return path.isEmpty() || path.get().matcher(filePath).find();

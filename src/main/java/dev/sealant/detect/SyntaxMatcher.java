@@ -3,6 +3,7 @@ package dev.sealant.detect;
 import dev.sealant.catalog.Rule;
 import dev.sealant.detect.syntax.AssignmentReader;
 import dev.sealant.detect.syntax.Dialect;
+import dev.sealant.detect.syntax.UrlCredentials;
 
 /**
  * Runs a rule's syntax reader ({@code syntax: assignment}) instead of a regex over a window of a
@@ -14,8 +15,11 @@ final class SyntaxMatcher {
   private SyntaxMatcher() {}
 
   static void findAll(Rule rule, String path, String text, int from, int to, RuleMatcher.Sink sink) {
-    if (rule.syntax().isPresent()) {
+    String syntax = rule.syntax().orElse("");
+    if (syntax.equals("assignment")) {
       AssignmentReader.credentials(text, from, to, Dialect.of(path), a -> sink.match(a.start(), a.value()));
+    } else if (syntax.equals("url")) {
+      UrlCredentials.find(text, from, to, a -> sink.match(a.start(), a.value()));
     }
   }
 }

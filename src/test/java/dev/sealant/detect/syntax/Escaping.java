@@ -104,6 +104,19 @@ final class Escaping {
     return b.toString();
   }
 
+  /** RFC 3986 user information: everything but the unreserved characters percent-encoded. */
+  static String percent(String v) {
+    StringBuilder b = new StringBuilder();
+    for (char c : v.toCharArray()) {
+      if (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0) {
+        b.append(c);
+      } else {
+        b.append('%').append(String.format("%02X", (int) c));
+      }
+    }
+    return b.toString();
+  }
+
   /** A YAML plain scalar can hold it: no indicator first, no {@code ": "} or {@code " #"}. */
   static boolean yamlPlainSafe(String v) {
     return "-?:,[]{}#&*!|>'\"%@`".indexOf(v.charAt(0)) < 0 && !v.contains(": ") && !v.contains(" #")

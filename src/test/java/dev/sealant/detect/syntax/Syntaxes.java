@@ -104,6 +104,8 @@ final class Syntaxes {
       new Syntax("connection-string", "db.txt", KeyStyle.CODE, (k, v) -> Escaping.connectionSafe(v)
           ? Written.of("Host=db.internal;Port=5432;Database=orders;Username=svc;Password=", v, ";Pooling=true")
           : Written.of("Host=db.internal;Port=5432;Database=orders;Username=svc;Password=\"", v.replace("\"", "\"\""), "\";")),
+      new Syntax("url-userinfo", ".env", KeyStyle.ENV,
+          (k, v) -> Written.of("UPSTREAM_URL=https://svc-" + k.length() + ":", Escaping.percent(v), "@api.internal:8443/v1")),
       new Syntax("dockerfile", "Dockerfile", KeyStyle.ENV,
           (k, v) -> Written.of("ENV " + k + "=\"", Escaping.shellDouble(v), "\"")),
       new Syntax("cli-flag", "run.sh", KeyStyle.ENV,
