@@ -15,7 +15,7 @@ final class ValueReader {
     PLAIN,
     /** Inside an XML/HTML tag: quotes take entities. */
     MARKUP,
-    /** After a {@code ;} in {@code Server=...;Password=...}: doubled quotes, {@code {...}}. */
+    /** A key after a {@code ;}, as in ADO.NET, JDBC and ODBC connection strings: doubled quotes, braces. */
     CONNECTION
   }
 
