@@ -173,6 +173,26 @@ final class Shapes {
     return signs >= 2;
   }
 
+  /** {@code user@host} or {@code name@example.test}: an address, as test URLs use for user names. */
+  static boolean address(String s) {
+    int at = s.indexOf('@');
+    if (at <= 0 || at != s.lastIndexOf('@') || at == s.length() - 1) {
+      return false;
+    }
+    String local = s.substring(0, at);
+    String domain = s.substring(at + 1);
+    return identifier(local) && (identifier(domain) || segmentsDotted(domain));
+  }
+
+  private static boolean segmentsDotted(String domain) {
+    for (String part : domain.split("\\.", -1)) {
+      if (part.isEmpty() || !(identifier(part) || (part.length() <= 3 && word(part)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code scheme://host/...} with no user information. */
   static boolean plainUrl(String s) {
     int sep = s.indexOf("://");

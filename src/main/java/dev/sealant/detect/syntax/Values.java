@@ -16,17 +16,19 @@ public final class Values {
 
   private static final Set<String> KEYWORDS = Set.of("true", "false", "yes", "no", "on", "off", "null",
       "none", "nil", "undefined", "required", "optional", "string", "password", "secret", "token",
-      "include", "inherit", "omit", "default", "disabled", "enabled");
+      "include", "inherit", "omit", "default", "disabled", "enabled", "passwords", "password1", "password123",
+      "secret123", "letmein", "administrator");
 
   private Values() {}
 
   /** True when {@code v} (decoded) may be a literal credential. */
   public static boolean literal(String v) {
-    if (v.length() < MIN_LENGTH || v.isBlank() || KEYWORDS.contains(v.toLowerCase(Locale.ROOT))) {
+    if (v.length() < MIN_LENGTH || v.isBlank() || KEYWORDS.contains(v.toLowerCase(Locale.ROOT))
+        || KEYWORDS.contains(unLeet(v))) {
       return false;
     }
     return !reference(unquoted(v)) && !placeholder(v) && !number(v) && !Shapes.identifier(v) && !Shapes.path(v)
-        && !Shapes.plainUrl(v) && !Shapes.regex(v) && !encodedName(v);
+        && !Shapes.plainUrl(v) && !Shapes.regex(v) && !encodedName(v) && !Shapes.address(v);
   }
 
   /** A value wrapped in one more pair of quotes ({@code "\"$token\""}) is judged by its inside. */
@@ -53,6 +55,16 @@ public final class Values {
     }
     String text = new String(raw, java.nio.charset.StandardCharsets.US_ASCII);
     return !text.isEmpty() && Shapes.identifier(text);
+  }
+
+  /** {@code P@ssw0rd} read as the word it spells: the textbook dummy password, not a secret. */
+  static String unLeet(String v) {
+    StringBuilder b = new StringBuilder(v.length());
+    for (char c : v.toLowerCase(Locale.ROOT).toCharArray()) {
+      int k = "@4310$5!7".indexOf(c);
+      b.append(k < 0 ? c : "aaeiossit".charAt(k));
+    }
+    return b.toString();
   }
 
   /** A bare word of code: not a literal when it calls, dereferences, negates or combines. */

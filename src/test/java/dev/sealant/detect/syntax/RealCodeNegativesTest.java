@@ -36,6 +36,8 @@ class RealCodeNegativesTest {
       "hook.pl|\t$last_token = \"\\\"$last_token\\\"\";",
       "hook.pl|my $admin_pass = \"$settings{'ADMIN_PASSWORD'}\";",
       "urls.c|\tcheck_url(\"https://%41lice:%70ass@host.test\", 25);",
+      "t5603.sh|test_clone_dir ssh://user:p4ssw@rd@host:1234/ host",
+      "lib.sh|\t\tAUTH_URL=https://user%40host:user%40host@127.0.0.1:$PORT",
       "config.py|    password: Optional[str] = None",
       "config.py|SECRET_KEY = os.environ.get(\"SECRET_KEY\", default=None)",
       "app.ts|  private readonly tokenService: TokenService,",
@@ -51,5 +53,8 @@ class RealCodeNegativesTest {
   })
   void isNotACredential(String path, String line) {
     assertEquals(List.of(), AssignmentReader.credentials(line, Dialect.of(path)), path + ": " + line);
+    List<AssignmentReader.Assignment> urls = new java.util.ArrayList<>();
+    UrlCredentials.find(line, 0, line.length(), urls::add);
+    assertEquals(List.of(), urls, path + ": " + line);
   }
 }
