@@ -27,8 +27,18 @@ public final class Values {
         || KEYWORDS.contains(unLeet(v))) {
       return false;
     }
-    return !reference(unquoted(v)) && !placeholder(v) && !number(v) && !Shapes.identifier(v) && !Shapes.path(v)
+    return !concatenation(v) && !reference(unquoted(v)) && !placeholder(v) && !number(v) && !Shapes.identifier(v) && !Shapes.path(v)
         && !Shapes.plainUrl(v) && !Shapes.regex(v) && !encodedName(v) && !Shapes.address(v);
+  }
+
+  /**
+   * The code between two string literals, read as one ({@code ". Secret: " + f.secret() + "."}
+   * gives {@code " + f.secret() + "}): it opens or closes with an operator between spaces.
+   */
+  private static boolean concatenation(String v) {
+    int n = v.length();
+    return (v.charAt(0) == ' ' && "+.,".indexOf(v.charAt(1)) >= 0 && v.charAt(2) == ' ')
+        || (v.charAt(n - 1) == ' ' && "+.,".indexOf(v.charAt(n - 2)) >= 0 && v.charAt(n - 3) == ' ');
   }
 
   /** A value wrapped in one more pair of quotes ({@code "\"$token\""}) is judged by its inside. */

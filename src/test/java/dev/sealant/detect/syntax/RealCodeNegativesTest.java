@@ -39,6 +39,7 @@ class RealCodeNegativesTest {
       "t5603.sh|test_clone_dir ssh://user:p4ssw@rd@host:1234/ host",
       "lib.sh|\t\tAUTH_URL=https://user%40host:user%40host@127.0.0.1:$PORT",
       "config.py|    password: Optional[str] = None",
+      "Report.java|        + \". Secret: \" + Fields.secret(f, o) + \". Fingerprint: \" + f.fingerprint());",
       "config.py|SECRET_KEY = os.environ.get(\"SECRET_KEY\", default=None)",
       "app.ts|  private readonly tokenService: TokenService,",
       "app.ts|const accessToken = await this.auth.refresh(refreshToken);",
