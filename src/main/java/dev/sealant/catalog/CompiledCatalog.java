@@ -24,7 +24,7 @@ public final class CompiledCatalog {
 
   static final String RESOURCE = "dev/sealant/catalog.bin";
   private static final int MAGIC = 0x53434154; // "SCAT"
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
 
   private CompiledCatalog() {}
 
@@ -58,6 +58,7 @@ public final class CompiledCatalog {
       w.d.writeBoolean(r.requireValid());
       w.str(r.origin().file());
       w.d.writeInt(r.origin().line());
+      w.optional(r.syntax());
     }
     w.strings(c.allow().paths().stream().map(Glob::glob).toList());
     w.strings(c.allow().values().stopwords());
@@ -92,8 +93,9 @@ public final class CompiledCatalog {
       Optional<String> validate = d.optional();
       boolean requireValid = d.b.get() != 0;
       Origin origin = new Origin(d.str(), d.b.getInt());
+      Optional<String> syntax = d.optional();
       rules.add(new Rule(id, description, keywords, regex, LazyPattern.deferred(regex), group, entropy, path,
-          allow, severity, tags, multiline, validate, requireValid, none, origin));
+          allow, severity, tags, multiline, validate, requireValid, none, origin, syntax));
     }
     List<String> globs = d.strings();
     List<Glob> paths = new ArrayList<>(globs.size());

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param multiline the regex may span lines (PEM blocks); otherwise it sees one line at a time
  * @param validate the name of an offline structural validator, when the format has one
  * @param requireValid drop matches the validator rejects, instead of reporting them unvalidated
+ * @param syntax when present, a reader of that syntax finds the secrets instead of the regex
+ *     ({@code assignment}: {@link dev.sealant.detect.syntax.AssignmentReader}, {@code url}: {@link
+ *     dev.sealant.detect.syntax.UrlCredentials}); {@code regex} is then empty
  */
 public record Rule(
     String id,
@@ -32,7 +35,8 @@ public record Rule(
     Optional<String> validate,
     boolean requireValid,
     Examples examples,
-    Origin origin) {
+    Origin origin,
+    Optional<String> syntax) {
 
   public Rule {
     keywords = List.copyOf(keywords);
@@ -43,6 +47,9 @@ public record Rule(
   public boolean generic() {
     return tags.contains("generic");
   }
+
+  /** The syntax readers a rule may name in its {@code syntax} field. */
+  public static final java.util.Set<String> SYNTAXES = java.util.Set.of("assignment", "url");
 
   public boolean appliesTo(String filePath) {
     return path.isEmpty() || path.get().matcher(filePath).find();

@@ -21,7 +21,7 @@ final class RuleParser {
   private static final Set<String> RULE_KEYS =
       Set.of(
           "id", "description", "keywords", "regex", "secretGroup", "entropy", "path", "allow",
-          "severity", "tags", "multiline", "validate", "requireValid", "examples");
+          "severity", "tags", "multiline", "validate", "requireValid", "examples", "syntax");
   private static final Set<String> EXAMPLES_KEYS = Set.of("match", "noMatch");
   private static final Set<String> MATCH_KEYS = Set.of("text", "secret", "path");
   private static final Set<String> NO_MATCH_KEYS = Set.of("text", "path");
@@ -103,7 +103,7 @@ final class RuleParser {
     if (!KEBAB.matcher(id).matches()) {
       throw m.get("id").error(at + "id must be kebab-case (lower-case letters, digits and single dashes)");
     }
-    for (String required : List.of("description", "keywords", "regex", "examples")) {
+    for (String required : List.of("description", "keywords", "examples")) {
       if (!m.containsKey(required) || m.get(required).isNull()) {
         throw v.error(at + "missing required field '" + required + "'");
       }
@@ -124,8 +124,15 @@ final class RuleParser {
     if (keywords.isEmpty()) {
       throw m.get("keywords").error(at + "needs at least one keyword (the prefilter that keeps scans fast)");
     }
-    String regex = m.get("regex").string();
-    LazyPattern pattern = LazyPattern.of(compile(m.get("regex"), regex, rid, "regex"));
+    Optional<String> syntax = syntax(m, at);
+    if (syntax.isEmpty() && (!m.containsKey("regex") || m.get("regex").isNull())) {
+      throw v.error(at + "missing required field 'regex' (or a 'syntax' reader)");
+    }
+    if (syntax.isPresent() && m.containsKey("regex")) {
+      throw m.get("regex").error(at + "a rule has either a 'regex' or a 'syntax' reader, not both");
+    }
+    String regex = syntax.isPresent() ? "" : m.get("regex").string();
+    LazyPattern pattern = LazyPattern.of(compile(syntax.isPresent() ? v : m.get("regex"), regex, rid, "regex"));
     int groups = pattern.groupCount();
     int secretGroup = groups >= 1 ? 1 : 0;
     if (m.containsKey("secretGroup")) {
@@ -174,7 +181,22 @@ final class RuleParser {
     Examples examples = examples(m.get("examples"), at);
     Origin origin = new Origin(v.file(), v.line());
     return new Rule(id, description, keywords, regex, pattern, secretGroup, entropy, path, allow,
-        severity, tags, multiline, validate, requireValid, examples, origin);
+        severity, tags, multiline, validate, requireValid, examples, origin, syntax);
+  }
+
+  private static Optional<String> syntax(Map<String, YamlTree.Value> m, String at) {
+    if (!m.containsKey("syntax")) {
+      return Optional.empty();
+    }
+    String name = m.get("syntax").string();
+    if (!Rule.SYNTAXES.contains(name)) {
+      throw m.get("syntax").error(at + "unknown syntax '" + name + "' (known: "
+          + String.join(", ", new java.util.TreeSet<>(Rule.SYNTAXES)) + ")");
+    }
+    if (m.containsKey("multiline") && m.get("multiline").bool()) {
+      throw m.get("multiline").error(at + "a 'syntax' reader reads one line at a time: drop 'multiline'");
+    }
+    return Optional.of(name);
   }
 
   private static Examples examples(YamlTree.Value v, String at) {

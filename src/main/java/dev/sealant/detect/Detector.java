@@ -266,6 +266,11 @@ public final class Detector implements Engine {
     } else {
       to = lineEnd;
     }
+    RuleMatcher.Sink sink = (abs, secret) -> candidate(fragment, ruleIndex, abs, secret, lines).ifPresent(out::add);
+    if (r.syntax().isPresent()) {
+      SyntaxMatcher.findAll(r, fragment.path(), text, from, to, sink);
+      return;
+    }
     if (r.multiline()) {
       String window = loneCrAsLf(text, from, to);
       if (window != null) {
@@ -275,8 +280,7 @@ public final class Detector implements Engine {
         return;
       }
     }
-    matcher(ruleIndex).findAll(text, from, to,
-        (abs, secret) -> candidate(fragment, ruleIndex, abs, secret, lines).ifPresent(out::add));
+    matcher(ruleIndex).findAll(text, from, to, sink);
   }
 
   /**

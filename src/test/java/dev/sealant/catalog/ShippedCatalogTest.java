@@ -51,7 +51,7 @@ class ShippedCatalogTest {
       b.append(List.of(r.id(), r.description(), r.keywords(), r.regex(), r.pattern().source(), r.secretGroup(),
           r.minEntropy(), r.path().map(p -> p.source()), r.allow().stopwords(),
           r.allow().regexes().stream().map(p -> p.source()).toList(), r.severity(), r.tags(), r.multiline(),
-          r.validate(), r.requireValid(), r.origin().line())).append('\n');
+          r.validate(), r.requireValid(), r.origin().line(), r.syntax())).append('\n');
     }
     b.append(c.allow().paths().stream().map(Glob::glob).toList()).append(c.allow().values().stopwords())
         .append(c.allow().values().regexes().stream().map(p -> p.source()).toList());

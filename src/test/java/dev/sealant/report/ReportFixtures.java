@@ -62,7 +62,7 @@ final class ReportFixtures {
       Optional<String> validate) {
     return new Rule(id, description, List.of("x"), "x", LazyPattern.of(Pattern.compile("x")), 0, 0.0,
         Optional.empty(), RuleAllow.NONE, severity, tags, false, validate, false,
-        new Examples(List.of(), List.of()), new Origin("fixtures.yaml", 1));
+        new Examples(List.of(), List.of()), new Origin("fixtures.yaml", 1), Optional.empty());
   }
 
   static Finding finding(Rule r, String path, int line, int column, String secret,

@@ -1,0 +1,128 @@
+package dev.sealant.detect.syntax;
+
+/**
+ * Unquoted values: in configuration dialects the rest of the line (less a comment), in code one
+ * word, which must not call, dereference or combine anything to be a literal.
+ */
+final class BareValues {
+
+  private BareValues() {}
+
+  static Literal restOfLine(CharSequence t, int i, int lineEnd, Dialect d) {
+    char c = t.charAt(i);
+    if (d == Dialect.YAML && ("|>&*!{[".indexOf(c) >= 0)) {
+      return null; // block scalars, anchors, aliases, tags and flow collections
+    }
+    int end = Math.min(lineEnd, i + Strings.MAX);
+    if (d == Dialect.PROPERTIES) {
+      StringBuilder sb = new StringBuilder();
+      int k = i;
+      while (k < end) {
+        k += t.charAt(k) == '\\' ? Escapes.properties(t, k, end, sb) : append(sb, t.charAt(k));
+      }
+      int stop = end;
+      while (stop > i && (t.charAt(stop - 1) == ' ' || t.charAt(stop - 1) == '\t') && stop - 2 >= i
+          && t.charAt(stop - 2) != '\\') {
+        stop--;
+      }
+      String v = sb.toString().strip();
+      int slashes = 0;
+      while (end - 1 - slashes >= i && t.charAt(end - 1 - slashes) == '\\') {
+        slashes++;
+      }
+      // An odd backslash at the end continues the value on the next line: not read here.
+      return slashes % 2 == 1 ? null : new Literal(v, i, stop, end, false, false);
+    }
+    int stop = end;
+    for (int k = i + 1; k < end; k++) {
+      char p = t.charAt(k - 1);
+      char c2 = t.charAt(k);
+      if ((p == ' ' || p == '\t') && (c2 == '#' || (d == Dialect.INI && c2 == ';'))) {
+        stop = k;
+        break;
+      }
+    }
+    while (stop > i && (t.charAt(stop - 1) == ' ' || t.charAt(stop - 1) == '\t')) {
+      stop--;
+    }
+    String v = t.subSequence(i, stop).toString();
+    if (d == Dialect.ENV && expands(v)) {
+      return null;
+    }
+    return stop > i ? new Literal(v, i, stop, stop, false, false) : null;
+  }
+
+  private static int append(StringBuilder sb, char c) {
+    sb.append(c);
+    return 1;
+  }
+
+  /** One word of code, or null when what follows makes it part of an expression or a sentence. */
+  static Literal word(CharSequence t, int i, int lineEnd, Dialect d, ValueReader.Context ctx) {
+    int end = Math.min(lineEnd, i + Strings.MAX);
+    if (ctx == ValueReader.Context.CONNECTION) {
+      return connectionValue(t, i, end);
+    }
+    int k = i;
+    while (k < end && !terminates(t.charAt(k), ctx)) {
+      k++;
+    }
+    if (k == i) {
+      return null;
+    }
+    String w = t.subSequence(i, k).toString();
+    if (Values.bareWordIsCode(w) || ((d == Dialect.SHELL || d == Dialect.ENV) && expands(w))) {
+      return null;
+    }
+    int n = k;
+    while (n < lineEnd && (t.charAt(n) == ' ' || t.charAt(n) == '\t')) {
+      n++;
+    }
+    if (n < lineEnd && !endsStatement(t, n, lineEnd)) {
+      return null;
+    }
+    return new Literal(w, i, k, k, false, false);
+  }
+
+  /** A connection string's bare value runs to the next {@code ;}. */
+  private static Literal connectionValue(CharSequence t, int i, int end) {
+    int k = i;
+    while (k < end && t.charAt(k) != ';') {
+      k++;
+    }
+    int stop = k;
+    while (stop > i && t.charAt(stop - 1) == ' ') {
+      stop--;
+    }
+    return stop > i ? new Literal(t.subSequence(i, stop).toString(), i, stop, k, false, false) : null;
+  }
+
+  private static boolean terminates(char c, ValueReader.Context ctx) {
+    if (c == '&') {
+      return ctx != ValueReader.Context.CONNECTION;
+    }
+    return " \t;,\"'`)]}<>|".indexOf(c) >= 0;
+  }
+
+  /** What may follow a bare literal: the end of a statement, a list or a call, or a comment. */
+  private static boolean endsStatement(CharSequence t, int n, int lineEnd) {
+    char c = t.charAt(n);
+    char next = n + 1 < lineEnd ? t.charAt(n + 1) : 0;
+    if (c == '/') {
+      return next == '/' || next == '*';
+    }
+    return ";,)]}#&<-".indexOf(c) >= 0; // '-': the next flag of a command line
+  }
+
+  /** Shell expansion in an unquoted or double-quoted value: {@code $X}, {@code ${X}}, {@code $(x)}. */
+  static boolean expands(String v) {
+    for (int k = 0; k + 1 < v.length(); k++) {
+      char n = v.charAt(k + 1);
+      if (v.charAt(k) == '$' && (n == '{' || n == '(' || n == '_' || Character.isLetter(n))
+          && (k == 0 || v.charAt(k - 1) != '\\')) {
+        return true;
+      }
+    }
+    return v.indexOf('`') >= 0;
+  }
+}

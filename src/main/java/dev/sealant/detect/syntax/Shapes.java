@@ -1,0 +1,206 @@
+package dev.sealant.detect.syntax;
+
+/**
+ * Shapes of values that are names, not secrets: identifiers and dotted names of code, file paths,
+ * URLs without credentials. An identifier is told from a random token by its pieces: the words of
+ * {@code my_app_db_credentials} or {@code AppConfig.dbPassword} are pronounceable and carry few
+ * digits; a token's camel-case pieces are mostly one or two letters long, digits scattered.
+ */
+final class Shapes {
+
+  /** Words longer than this are not words: a 20-letter lower-case run is a token. */
+  private static final int LONGEST_WORD = 16;
+
+  private Shapes() {}
+
+  /** {@code [A-Za-z_][A-Za-z0-9_]*}, non-empty. */
+  static boolean word(String s) {
+    if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c < 128 && Character.isLetterOrDigit(c)) || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An identifier, dotted or kebab name of code or configuration: {@code process.env.API_KEY}, {@code db-credentials}. */
+  static boolean identifier(String s) {
+    char first = s.charAt(0);
+    if (!(Character.isLetter(first) || first == '_' || first == '$')) {
+      return false;
+    }
+    int pieces = 0;
+    int shortPieces = 0;
+    int camelShort = 0;
+    int odd = 0;
+    int digitRuns = 0;
+    int digits = 0;
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '_' || c == '.' || c == '-' || c == '$' || c == ':') {
+        i++;
+        continue;
+      }
+      if (!(c < 128 && Character.isLetterOrDigit(c))) {
+        return false;
+      }
+      int j = pieceEnd(s, i);
+      if (Character.isDigit(c)) {
+        digitRuns++;
+        digits += j - i;
+      } else {
+        pieces++;
+        int len = j - i;
+        boolean camel = i > 0 && Character.isLetterOrDigit(s.charAt(i - 1));
+        if (len <= 2) {
+          shortPieces++;
+          camelShort += camel ? 1 : 0;
+        } else if (len == 3 && !hasVowel(s, i, j) && !allUpper(s, i, j)) {
+          odd++;
+        }
+        if (len > LONGEST_WORD || (len >= 6 && !hasVowel(s, i, j))) {
+          return false;
+        }
+      }
+      i = j;
+    }
+    // A counter in a name (test_00000001) is fine when every other piece is a word.
+    boolean wordy = shortPieces == 0 && odd == 0;
+    return pieces > 0 && (digits <= 4 || wordy) && digitRuns <= 2 && shortPieces <= 1 + pieces / 3
+        && camelShort <= 1 && odd <= 1;
+  }
+
+  /** The end of the camel-case piece starting at {@code i}: a digit run, {@code Word}, {@code word} or {@code ACRONYM}. */
+  private static int pieceEnd(String s, int i) {
+    int n = s.length();
+    int j = i + 1;
+    if (Character.isDigit(s.charAt(i))) {
+      while (j < n && Character.isDigit(s.charAt(j))) {
+        j++;
+      }
+      return j;
+    }
+    if (Character.isUpperCase(s.charAt(i)) && j < n && Character.isUpperCase(s.charAt(j))) {
+      while (j < n && Character.isUpperCase(s.charAt(j)) && !(j + 1 < n && Character.isLowerCase(s.charAt(j + 1)))) {
+        j++;
+      }
+      return j;
+    }
+    while (j < n && Character.isLowerCase(s.charAt(j))) {
+      j++;
+    }
+    return j;
+  }
+
+  private static boolean allUpper(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isUpperCase(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasVowel(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if ("aeiouyAEIOUY".indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A file path: rooted ({@code /}, {@code ./}, {@code ~/}, {@code C:\}) or two or more named segments. */
+  static boolean path(String s) {
+    int from;
+    if (s.startsWith("./") || s.startsWith("~/") || s.startsWith(".\\")) {
+      from = 2;
+    } else if (s.startsWith("../")) {
+      from = 3;
+    } else if (s.startsWith("/") || s.startsWith("\\\\")) {
+      from = s.startsWith("\\\\") ? 2 : 1;
+    } else if (s.length() > 2 && Character.isLetter(s.charAt(0)) && s.charAt(1) == ':'
+        && (s.charAt(2) == '\\' || s.charAt(2) == '/')) {
+      from = 3;
+    } else {
+      return s.indexOf('\\') < 0 && segments(s, 0) >= 3; // relative: a/b/c, as Unix and URLs write it
+    }
+    return segments(s, from) >= 1;
+  }
+
+  /** How many named segments {@code s[from..]} has, or -1 when a segment is not a name. */
+  private static int segments(String s, int from) {
+    int count = 0;
+    int start = from;
+    for (int i = from; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == '/' || s.charAt(i) == '\\') {
+        String seg = s.substring(start, i);
+        if (!seg.isEmpty() && !seg.equals("..") && !seg.equals(".")) {
+          if (!fileName(seg)) {
+            return -1;
+          }
+          count++;
+        }
+        start = i + 1;
+      }
+    }
+    return count;
+  }
+
+  private static boolean fileName(String seg) {
+    String base = seg.startsWith(".") ? seg.substring(1) : seg;
+    int dot = base.lastIndexOf('.');
+    if (dot > 0 && base.length() - dot <= 6) {
+      base = base.substring(0, dot);
+    }
+    return !base.isEmpty() && (identifier(base) || (base.length() <= 3 && word(base)) || base.equals("*"));
+  }
+
+  /** Regex syntax, two distinct signs of it: {@code [^...]+}, {@code \\d}, {@code .*}, {@code (?:}. */
+  static boolean regex(String s) {
+    int signs = 0;
+    for (String sign : new String[] {"[^", "]+", "]*", ".*", ".+", "\\d", "\\s", "\\w", "(?:", "\\0", "]{", ")?"}) {
+      if (s.contains(sign)) {
+        signs++;
+      }
+    }
+    return signs >= 2;
+  }
+
+  /** {@code user@host} or {@code name@example.test}: an address, as test URLs use for user names. */
+  static boolean address(String s) {
+    int at = s.indexOf('@');
+    if (at <= 0 || at != s.lastIndexOf('@') || at == s.length() - 1) {
+      return false;
+    }
+    String local = s.substring(0, at);
+    String domain = s.substring(at + 1);
+    return identifier(local) && (identifier(domain) || segmentsDotted(domain));
+  }
+
+  private static boolean segmentsDotted(String domain) {
+    for (String part : domain.split("\\.", -1)) {
+      if (part.isEmpty() || !(identifier(part) || (part.length() <= 3 && word(part)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code scheme://host/...} with no user information. */
+  static boolean plainUrl(String s) {
+    int sep = s.indexOf("://");
+    if (sep <= 0 || !word(s.substring(0, sep).replace('+', '_').replace('-', '_').replace('.', '_'))) {
+      return false;
+    }
+    int end = s.indexOf('/', sep + 3);
+    String authority = s.substring(sep + 3, end < 0 ? s.length() : end);
+    return authority.indexOf('@') < 0;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.sealant.detect.syntax;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether a value read from an assignment is a literal credential, by saying what else it
+ * is: a reference to one (an environment lookup, a template, a placeholder), code (an identifier,
+ * a dotted name, a call, an expression), a path, a URL without credentials, a number, a keyword.
+ * None of these checks is about which characters a password may hold.
+ */
+public final class Values {
+
+  /** Shorter values are not reported: too many eight-character words are settings, not secrets. */
+  public static final int MIN_LENGTH = 8;
+
+  private static final Set<String> KEYWORDS = Set.of("true", "false", "yes", "no", "on", "off", "null",
+      "none", "nil", "undefined", "required", "optional", "string", "password", "secret", "token",
+      "include", "inherit", "omit", "default", "disabled", "enabled", "passwords", "password1", "password123",
+      "secret123", "letmein", "administrator");
+
+  private Values() {}
+
+  /** True when {@code v} (decoded) may be a literal credential. */
+  public static boolean literal(String v) {
+    if (v.length() < MIN_LENGTH || v.isBlank() || KEYWORDS.contains(v.toLowerCase(Locale.ROOT))
+        || KEYWORDS.contains(unLeet(v))) {
+      return false;
+    }
+    return !concatenation(v) && !reference(unquoted(v)) && !placeholder(v) && !number(v) && !Shapes.identifier(v) && !Shapes.path(v)
+        && !Shapes.plainUrl(v) && !Shapes.regex(v) && !encodedName(v) && !Shapes.address(v);
+  }
+
+  /**
+   * The code between two string literals, read as one ({@code ". Secret: " + f.secret() + "."}
+   * gives {@code " + f.secret() + "}): it opens or closes with an operator between spaces.
+   */
+  private static boolean concatenation(String v) {
+    int n = v.length();
+    return (v.charAt(0) == ' ' && "+.,".indexOf(v.charAt(1)) >= 0 && v.charAt(2) == ' ')
+        || (v.charAt(n - 1) == ' ' && "+.,".indexOf(v.charAt(n - 2)) >= 0 && v.charAt(n - 3) == ' ');
+  }
+
+  /** A value wrapped in one more pair of quotes ({@code "\"$token\""}) is judged by its inside. */
+  private static String unquoted(String v) {
+    char f = v.charAt(0);
+    return v.length() > 2 && (f == '"' || f == '\'') && v.charAt(v.length() - 1) == f ? v.substring(1, v.length() - 1) : v;
+  }
+
+  /** Base64 of a name or of {@code user:name} ({@code YS1naXQtdG9rZW4=} is {@code a-git-token}): test data, not a key. */
+  static boolean encodedName(String v) {
+    if (v.length() % 4 != 0 || v.length() > 256) {
+      return false;
+    }
+    byte[] raw;
+    try {
+      raw = java.util.Base64.getDecoder().decode(v);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    for (byte b : raw) {
+      if (b < 0x21 || b > 0x7e) {
+        return false;
+      }
+    }
+    String text = new String(raw, java.nio.charset.StandardCharsets.US_ASCII);
+    return !text.isEmpty() && Shapes.identifier(text);
+  }
+
+  /** {@code P@ssw0rd} read as the word it spells: the textbook dummy password, not a secret. */
+  static String unLeet(String v) {
+    StringBuilder b = new StringBuilder(v.length());
+    for (char c : v.toLowerCase(Locale.ROOT).toCharArray()) {
+      int k = "@4310$5!7".indexOf(c);
+      b.append(k < 0 ? c : "aaeiossit".charAt(k));
+    }
+    return b.toString();
+  }
+
+  /** A bare word of code: not a literal when it calls, dereferences, negates or combines. */
+  static boolean bareWordIsCode(String w) {
+    char c = w.charAt(0);
+    if ("!&*@$%(-".indexOf(c) >= 0) {
+      return true;
+    }
+    return w.contains("(") || w.contains("[") || w.contains("->") || w.contains("::") || w.contains("{");
+  }
+
+  /** A template or lookup: {@code ${X}}, {@code {{ x }}}, {@code %(x)s}, {@code #{x}}, {@code $X}, {@code %X%}. */
+  static boolean reference(String v) {
+    if (between(v, "${", "}") || between(v, "{{", "}}") || between(v, "#{", "}") || between(v, "%(", ")")
+        || between(v, "<%", "%>") || between(v, "$(", ")")) {
+      return true;
+    }
+    char first = v.charAt(0);
+    char last = v.charAt(v.length() - 1);
+    if (first == '$' && v.length() > 1 && (Character.isLetter(v.charAt(1)) || v.charAt(1) == '_' || v.charAt(1) == '{')) {
+      return true; // $NAME, $config{'x'}, ${x}: a variable, in every language that writes one so
+    }
+    return ((first == '%' && last == '%') || (first == '@' && last == '@')) && Shapes.word(v.substring(1, v.length() - 1));
+  }
+
+  private static boolean between(String v, String open, String close) {
+    int i = v.indexOf(open);
+    return i >= 0 && v.indexOf(close, i + open.length()) >= 0;
+  }
+
+  /** {@code <your-token>}, {@code [password]}, {@code {secret}}, {@code xxxx}, {@code ****}, {@code ...}. */
+  static boolean placeholder(String v) {
+    char first = v.charAt(0);
+    char last = v.charAt(v.length() - 1);
+    if ((first == '<' && last == '>') || (first == '[' && last == ']') || (first == '{' && last == '}')) {
+      return true;
+    }
+    String lower = v.toLowerCase(Locale.ROOT);
+    if (lower.contains("xxxx") || lower.contains("****") || lower.contains("....") || lower.contains("…")
+        || v.equals("%s")) {
+      return true;
+    }
+    return v.chars().distinct().count() <= 2;
+  }
+
+  private static boolean number(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (!((c >= '0' && c <= '9') || c == '.' || c == ':' || c == '_' || c == '-' || c == '+' || c == ',')) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
