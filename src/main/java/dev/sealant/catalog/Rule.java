@@ -63,6 +63,6 @@ public record Rule(
       return this;
     }
     return new Rule(id, d, keywords, regex, pattern, secretGroup, minEntropy, path, allow, severity, t,
-        multiline, validate, requireValid, examples, origin);
+        multiline, validate, requireValid, examples, origin, syntax);
   }
 }
