@@ -16,7 +16,8 @@ import java.util.BitSet;
  * text unless the value was cut inside it ({@link #cut}). Nested
  * expansions ({@code ${A:-${B}}}) leave their outer closer in the residue, one glue character.
  * Work is linear: each opener's closer is looked for only when the last closer of its kind lies
- * beyond it, and the scan resumes after the closer it finds.
+ * beyond it (the last closers and the last whitespace are found once), and the scan resumes after
+ * the closer it finds.
  */
 final class Expansions {
 
@@ -109,7 +110,7 @@ final class Expansions {
       return -1;
     }
     int end = closers.after(v, from, closer);
-    return end < 0 && cut(v, from, closer.equals("}")) ? v.length() : end;
+    return end < 0 && cut(v, from, closer.equals("}"), closers) ? v.length() : end;
   }
 
   /**
@@ -118,26 +119,26 @@ final class Expansions {
    * in braces, after a name and an operator ({@code "${X:-"d"}"} reads <code>${X:-</code>). Otherwise, as in a
    * password holding <code>$(</code> or <code>${</code> and no closer, it is literal text.
    */
-  private static boolean cut(String v, int from, boolean brace) {
-    int k = from;
-    while (k < v.length() && !Character.isWhitespace(v.charAt(k))) {
-      k++;
+  private static boolean cut(String v, int from, boolean brace, Closers closers) {
+    if (closers.space >= from || !brace) {
+      return closers.space >= from;
     }
-    if (k < v.length() || !brace) {
-      return k < v.length();
+    int name = from < v.length() && nameStart(v.charAt(from)) ? nameEnd(v, from) : from;
+    if (name == from || v.length() - name > 2) {
+      return false;
     }
-    int name = nameStart(from < v.length() ? v.charAt(from) : 0) ? nameEnd(v, from) : from;
-    String rest = v.substring(name);
-    return name > from && (rest.isEmpty() || rest.equals(":") || (rest.length() <= 2 && "-=?+".indexOf(rest.charAt(rest.length() - 1)) >= 0
-        && (rest.length() == 1 || rest.charAt(0) == ':')));
+    String op = v.substring(name); // "", ":", or an operator: - = ? + :- := :? :+
+    return op.length() < 2 ? op.isEmpty() || op.equals(":") || "-=?+".indexOf(op.charAt(0)) >= 0
+        : op.charAt(0) == ':' && "-=?+".indexOf(op.charAt(1)) >= 0;
   }
+
 
   /** The end of the language-neutral reference opening at {@code i}, or -1. */
   private static int reference(String v, int i, Closers closers) {
     int end = closedReference(v, i, closers);
     char c = v.charAt(i);
     char n = i + 1 < v.length() ? v.charAt(i + 1) : 0;
-    return end < 0 && c == '$' && (n == '{' || n == '(') && opens(v, i + 2, "{(<#! ") && cut(v, i + 2, n == '{') ? v.length() : end;
+    return end < 0 && c == '$' && (n == '{' || n == '(') && opens(v, i + 2, "{(<#! ") && cut(v, i + 2, n == '{', closers) ? v.length() : end;
   }
 
   private static int closedReference(String v, int i, Closers closers) {
@@ -263,6 +264,8 @@ final class Expansions {
     private final int braces;
     private final int percent;
     private final int bracket;
+    /** The last whitespace character. */
+    private final int space;
 
     Closers(String v) {
       brace = v.lastIndexOf('}');
@@ -271,6 +274,11 @@ final class Expansions {
       braces = v.lastIndexOf("}}");
       percent = v.lastIndexOf("%>");
       bracket = v.lastIndexOf(']');
+      int k = v.length() - 1;
+      while (k >= 0 && !Character.isWhitespace(v.charAt(k))) {
+        k--;
+      }
+      space = k;
     }
 
     /** Just past the first {@code closer} at or after {@code from}, or -1. */
