@@ -84,7 +84,62 @@ public final class YamlTree {
     if (root.isEmpty()) {
       return tree.new Value(null, "document");
     }
+    tree.checkShape(root.get());
     return tree.new Value(root.get(), "document");
+  }
+
+  /** Deeper than this, a document is refused (no Sealant file needs more than a handful). */
+  static final int MAX_DEPTH = 64;
+
+  /**
+   * Walks the composed document once, without recursion: refuses duplicate keys in any mapping
+   * (snakeyaml-engine's {@code setAllowDuplicateKeys(false)} is honoured only by its constructor,
+   * which the compose API never runs, so {@code extend: default} then {@code extend: false} would
+   * otherwise silently keep the last) and nesting deeper than {@link #MAX_DEPTH}. Each node is
+   * visited once even when aliases share it, so an alias bomb costs no more than its text.
+   */
+  private void checkShape(Node root) {
+    java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+    stack.push(root);
+    depths.push(1);
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      int depth = depths.pop();
+      if (!seen.add(n)) {
+        continue;
+      }
+      if (depth > MAX_DEPTH) {
+        throw error(lineOf(n), "invalid YAML: nesting is deeper than the limit of " + MAX_DEPTH);
+      }
+      if (n instanceof MappingNode m) {
+        Map<String, Node> keys = new java.util.HashMap<>();
+        for (NodeTuple t : m.getValue()) {
+          if (t.getKeyNode() instanceof ScalarNode k) {
+            Node first = keys.putIfAbsent(k.getValue(), k);
+            if (first != null) {
+              // The key itself is not echoed: a key can be anything, a pasted token included.
+              throw error(lineOf(k), "invalid YAML: duplicate key (first defined on line "
+                  + lineOf(first) + ")");
+            }
+          }
+          stack.push(t.getKeyNode());
+          depths.push(depth + 1);
+          stack.push(t.getValueNode());
+          depths.push(depth + 1);
+        }
+      } else if (n instanceof SequenceNode sq) {
+        for (Node c : sq.getValue()) {
+          stack.push(c);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+
+  private static int lineOf(Node n) {
+    return n.getStartMark().map(Mark::getLine).orElse(0) + 1;
   }
 
   private static String firstLine(String s) {
