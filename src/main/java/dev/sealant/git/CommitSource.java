@@ -22,7 +22,6 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
@@ -142,6 +141,12 @@ public final class CommitSource implements Source {
               + " (the repository is corrupt or incomplete)", e);
         } catch (IOException e) {
           throw new GitException("commit " + id.name() + ": cannot read: " + e.getMessage(), e);
+        } catch (dev.sealant.error.SealantException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // JGit throws unchecked exceptions on some corrupt objects (a header it cannot parse).
+          throw new GitException("commit " + id.name() + ": corrupt commit or tree object ("
+              + e.getClass().getSimpleName() + ")", e);
         }
         sink.scannedCommit(id.name());
         sink.progress(sh.done.incrementAndGet(), sh.ids.size());
@@ -164,8 +169,7 @@ public final class CommitSource implements Source {
   }
 
   static CommitInfo info(RevCommit c) {
-    PersonIdent a = c.getAuthorIdent();
-    return new CommitInfo(c.name(), a.getName(), a.getEmailAddress(), a.getWhenAsInstant());
+    return Authors.info(c);
   }
 
   /**
@@ -201,6 +205,15 @@ public final class CommitSource implements Source {
           + " (the repository is corrupt or incomplete)", e);
     } catch (IOException e) {
       throw new GitException(set.what() + ": cannot walk the history: " + e.getMessage(), e);
+    } catch (dev.sealant.error.SealantException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof MissingObjectException m) { // RevWalkException from the iterator
+        throw new GitException(set.what() + ": missing object " + m.getObjectId().name()
+            + " (the repository is corrupt or incomplete)", e);
+      }
+      throw new GitException(set.what() + ": corrupt commit object in the history ("
+          + e.getClass().getSimpleName() + ")", e);
     }
     return new Listing(ids, newestFirst);
   }
