@@ -61,6 +61,11 @@ public final class YamlTree {
       throw tree.error(1, "invalid YAML: the document is larger than the limit of " + MAX_CODE_POINTS
           + " code points");
     }
+    int longLine = longLine(text);
+    if (longLine > 0) {
+      // snakeyaml-engine's scanner slows down badly on one very long token (25 s for 6 MB).
+      throw tree.error(longLine, "invalid YAML: a line is longer than the limit of " + MAX_SCALAR + " characters");
+    }
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
@@ -90,6 +95,8 @@ public final class YamlTree {
 
   /** Deeper than this, a document is refused (no Sealant file needs more than a handful). */
   static final int MAX_DEPTH = 64;
+  /** Longer than this, a scalar is refused (the longest real value, a regex, is a few hundred). */
+  static final int MAX_SCALAR = 64 * 1024;
 
   /**
    * Walks the composed document once, without recursion: refuses duplicate keys in any mapping
@@ -112,6 +119,9 @@ public final class YamlTree {
       }
       if (depth > MAX_DEPTH) {
         throw error(lineOf(n), "invalid YAML: nesting is deeper than the limit of " + MAX_DEPTH);
+      }
+      if (n instanceof ScalarNode sc && sc.getValue().length() > MAX_SCALAR) {
+        throw error(lineOf(n), "invalid YAML: a value is longer than the limit of " + MAX_SCALAR + " characters");
       }
       if (n instanceof MappingNode m) {
         Map<String, Node> keys = new java.util.HashMap<>();
@@ -136,6 +146,22 @@ public final class YamlTree {
         }
       }
     }
+  }
+
+  /** The 1-based number of the first line longer than {@link #MAX_SCALAR}, or 0. */
+  private static int longLine(String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_SCALAR) {
+          return line;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return 0;
   }
 
   private static int lineOf(Node n) {

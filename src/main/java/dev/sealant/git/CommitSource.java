@@ -141,12 +141,6 @@ public final class CommitSource implements Source {
               + " (the repository is corrupt or incomplete)", e);
         } catch (IOException e) {
           throw new GitException("commit " + id.name() + ": cannot read: " + e.getMessage(), e);
-        } catch (dev.sealant.error.SealantException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          // JGit throws unchecked exceptions on some corrupt objects (a header it cannot parse).
-          throw new GitException("commit " + id.name() + ": corrupt commit or tree object ("
-              + e.getClass().getSimpleName() + ")", e);
         }
         sink.scannedCommit(id.name());
         sink.progress(sh.done.incrementAndGet(), sh.ids.size());
@@ -156,15 +150,25 @@ public final class CommitSource implements Source {
 
   private static void diff(RevWalk rw, TreeDiff.Trees trees, ChangeScanner scanner, ObjectId id)
       throws IOException {
-    RevCommit c = rw.parseCommit(id);
-    int parents = c.getParentCount();
-    ObjectId[] roots = new ObjectId[Math.max(1, parents) + 1];
-    for (int p = 0; p < parents; p++) {
-      roots[p] = rw.parseCommit(c.getParent(p)).getTree();
+    RevCommit c;
+    List<DiffEntry> changes;
+    try {
+      c = rw.parseCommit(id);
+      int parents = c.getParentCount();
+      ObjectId[] roots = new ObjectId[Math.max(1, parents) + 1];
+      for (int p = 0; p < parents; p++) {
+        roots[p] = rw.parseCommit(c.getParent(p)).getTree();
+      }
+      // A root commit is compared with the empty tree (null).
+      roots[roots.length - 1] = c.getTree();
+      changes = TreeDiff.diff(trees, roots);
+    } catch (RuntimeException e) {
+      // JGit throws unchecked exceptions on some corrupt objects (a header it cannot parse). The
+      // scan itself (below) is not wrapped: a detector's own failure keeps its own error.
+      throw new GitException("commit " + id.name() + ": corrupt commit or tree object ("
+          + e.getClass().getSimpleName() + ")", e);
     }
-    // A root commit is compared with the empty tree (null).
-    roots[roots.length - 1] = c.getTree();
-    scanner.scan(TreeDiff.diff(trees, roots), Optional.of(info(c)));
+    scanner.scan(changes, Optional.of(info(c)));
     rw.reset();
   }
 
