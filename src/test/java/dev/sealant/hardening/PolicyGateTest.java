@@ -108,6 +108,17 @@ class PolicyGateTest {
   }
 
   @Test
+  void preReceiveIgnoresThePushedConfiguration() throws Exception {
+    change("extend: false\nrules: []\n", LEAK);
+    RevCommit pushed = repo.git().log().setMaxCount(1).call().iterator().next();
+    repo.git().reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(base.name()).call();
+    Cli.Run r = Cli.run(repo.dir(), base.name() + " " + pushed.name() + " refs/heads/main\n", Map.of(),
+        "hook", "pre-receive");
+    assertEquals(1, r.code(), r.all());
+    assertTrue(r.all().contains("github-pat-classic"), r.all());
+  }
+
+  @Test
   void zeroRulesIsAnErrorNotNoSecretsFound() throws Exception {
     Files.writeString(repo.dir().resolve(".sealant.yaml"), "extend: false\n");
     for (String[] args : new String[][] {{"scan", "--no-git", "."}, {"scan"}, {"scan", "--staged"},
