@@ -6,6 +6,8 @@ import dev.sealant.git.CommitSet;
 import dev.sealant.git.CommitSource;
 import dev.sealant.git.Repos;
 import dev.sealant.report.Format;
+import dev.sealant.report.GitHubActions;
+import dev.sealant.report.ReportOptions;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.source.Limits;
 import java.io.IOException;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  sealant ci                                   in GitHub Actions or GitLab CI",
       "  sealant ci --base origin/main --sarif out.sarif   any CI; SARIF for code scanning",
-      "  sealant ci --sarif s.sarif -f junit -o junit.xml  SARIF plus a JUnit report, one scan"
+      "  sealant ci --sarif s.sarif -f junit -o junit.xml  SARIF plus a JUnit report, one scan",
+      "  sealant ci --gitlab gl-secret-detection-report.json   GitLab's report, text in the log"
     })
 public final class CiCommand implements Callable<Integer> {
 
@@ -54,6 +57,10 @@ public final class CiCommand implements Callable<Integer> {
 
   @Option(names = "--sarif", paramLabel = "FILE", description = "Also write a SARIF report to FILE (mode 0600).")
   String sarif;
+
+  @Option(names = "--gitlab", paramLabel = "FILE",
+      description = "Also write GitLab's secret-detection report to FILE (for artifacts:reports:secret_detection).")
+  String gitlab;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
   Integer threads;
@@ -79,6 +86,9 @@ public final class CiCommand implements Callable<Integer> {
     if (sarif != null) {
       OutputOptions.checkWritable("--sarif", sarif, env.resolve(sarif));
     }
+    if (gitlab != null) {
+      OutputOptions.checkWritable("--gitlab", gitlab, env.resolve(gitlab));
+    }
     CiEnvironment.Range range = CiEnvironment.detect(env.vars(), p -> Files.readString(Path.of(p)),
         Optional.ofNullable(base), Optional.ofNullable(head));
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "sealant ci")) {
@@ -87,10 +97,10 @@ public final class CiCommand implements Callable<Integer> {
       CommitSet set = new CommitSet(List.of(headId), baseId.stream().toList(),
           range.base().map(b -> b + "..").orElse("") + range.head());
       int commits = checkRange(repo, set);
-      env.err().println("sealant ci: scanning " + commits + (commits == 1 ? " commit" : " commits") + " ("
-          + set.what() + ", from " + range.source() + ")");
+      env.err().println(Messages.safe("sealant ci: scanning " + commits + (commits == 1 ? " commit" : " commits")
+          + " (" + set.what() + ", from " + range.source() + ")"));
       if (commits == 0) {
-        env.out().println("sealant ci: " + set.what() + " adds no commits: nothing was scanned.");
+        env.out().println(Messages.safe("sealant ci: " + set.what() + " adds no commits: nothing was scanned."));
         return ExitCodes.CLEAN;
       }
       Optional<BasePolicy> policy = baseId.map(b -> BasePolicy.of(repo, b, headId));
@@ -98,8 +108,8 @@ public final class CiCommand implements Callable<Integer> {
       Path staged = null;
       Suppressions sup;
       if (policy.isPresent() && !policy.get().weakenings().isEmpty() && acceptPolicyChange) {
-        env.err().println("sealant ci: accepted (--accept-policy-change): this change weakens the scan policy: "
-            + String.join("; ", policy.get().weakenings()));
+        env.err().println(Messages.safe("sealant ci: accepted (--accept-policy-change): this change weakens the"
+            + " scan policy: " + String.join("; ", policy.get().weakenings())));
         sup = suppression.load(env, catalog.load(env), repo);
       } else if (policy.isPresent()) {
         staged = tempDir();
@@ -109,9 +119,9 @@ public final class CiCommand implements Callable<Integer> {
                 dev.sealant.allow.RepoConfig.none()));
         if (!policy.get().weakenings().isEmpty()) {
           refused = true;
-          env.err().println("sealant ci: refused: this change weakens the scan policy ("
+          env.err().println(Messages.safe("sealant ci: refused: this change weakens the scan policy ("
               + String.join("; ", policy.get().weakenings()) + "); scanned with the base's policy instead;"
-              + " to accept the change's policy, rerun with --accept-policy-change (exit 4)");
+              + " to accept the change's policy, rerun with --accept-policy-change (exit 4)"));
         }
       } else {
         sup = suppression.load(env, catalog.load(env), repo);
@@ -121,7 +131,13 @@ public final class CiCommand implements Callable<Integer> {
         CommitSource source = new CommitSource(repo, set, Limits.defaults(), n, sup.engine()::pathAllowed);
         ScanResult result = ScanRun.run(env, source, "commits", sup, true);
         if (sarif != null) {
-          writeSarif(result);
+          write(sarif, Format.SARIF, result, sup);
+        }
+        if (gitlab != null) {
+          write(gitlab, Format.GITLAB, result, sup);
+        }
+        if ("true".equals(env.vars().get("GITHUB_ACTIONS"))) {
+          gitHub(result, set.what(), sup);
         }
         listSuppressed(result);
         int code = ScanRun.conclude(env, new ScanRun.Outcome(result, sup), output, suppression);
@@ -166,12 +182,35 @@ public final class CiCommand implements Callable<Integer> {
     }
   }
 
-  private void writeSarif(ScanResult result) {
-    Path p = env.resolve(sarif);
+  /**
+   * In GitHub Actions: an annotation per finding on standard output (GitHub reads workflow
+   * commands there) and a table appended to the step summary file.
+   */
+  private void gitHub(ScanResult result, String what, Suppressions sup) {
+    ReportOptions options = output.reportOptions(env, sup.engine());
+    // A machine-readable report on standard output must stay parseable: annotations go to stderr then.
+    java.io.PrintStream to = output.outputPath(env).isEmpty() && output.format() != Format.TEXT ? env.err() : env.out();
+    to.print(GitHubActions.annotations(result, options));
+    to.flush();
+    Optional<String> summary = env.var("GITHUB_STEP_SUMMARY").filter(s -> !s.isBlank());
+    if (summary.isPresent()) {
+      Path p = env.resolve(summary.get());
+      try {
+        Files.writeString(p, GitHubActions.summary(result, what, options), java.nio.charset.StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new dev.sealant.error.ScanIoException("cannot append to $GITHUB_STEP_SUMMARY: "
+            + OutputOptions.reason(e), e);
+      }
+    }
+  }
+
+  private void write(String file, Format format, ScanResult result, Suppressions sup) {
+    Path p = env.resolve(file);
     try {
-      OutputOptions.writePrivate(p, Format.SARIF.reporter().render(result, output.reportOptions(env)));
+      OutputOptions.writePrivate(p, format.reporter().render(result, output.reportOptions(env, sup.engine())));
     } catch (IOException e) {
-      throw new dev.sealant.error.ScanIoException("cannot write " + p + ": " + e.getMessage(), e);
+      throw new dev.sealant.error.ScanIoException("cannot write " + p + ": " + OutputOptions.reason(e), e);
     }
   }
 
