@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       "  1  secrets found",
       "  2  usage or configuration error (bad option, catalog or config)",
       "  3  I/O, git or internal error",
+      "  4  ci: the change weakens its base's .sealant.yaml (--accept-policy-change)",
       "",
       "Examples:",
       "  sealant                         scan this repository's full history",

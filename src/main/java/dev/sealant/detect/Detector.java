@@ -189,42 +189,52 @@ public final class Detector implements Engine {
 
   private List<Finding> scanRaw(Fragment fragment) {
     String text = fragment.text();
-    long[] hits = keywordHits(text);
-    if (hits.length == 0) {
+    int[] spans = keywordSpans(text);
+    if (spans.length == 0) {
       return List.of();
     }
     List<Finding> found = new ArrayList<>();
     LineCursor lines = new LineCursor(text);
     boolean[] pathChecked = new boolean[rules.length];
     boolean[] pathOk = new boolean[rules.length];
-    for (long hit : hits) {
-      int rule = (int) (hit >>> 40);
-      int keywordEnd = (int) (hit & 0xFFFFFFFFFFL);
+    for (int s = 0; s < spans.length; s += SPAN_INTS) {
+      int rule = spans[s];
       Rule r = rules[rule];
       if (!pathChecked[rule]) {
         pathChecked[rule] = true;
         pathOk[rule] = r.appliesTo(fragment.path());
       }
       if (pathOk[rule]) {
-        match(fragment, rule, keywordEnd, found, lines);
+        match(fragment, rule, spans[s + 1], spans[s + 2], spans[s + 3], spans[s + 4], found, lines);
       }
     }
     return resolve(found);
   }
 
+  /** Ints per span: rule, context start, from, to, context end. */
+  private static final int SPAN_INTS = 5;
+
   /**
-   * The keyword pass. Returns {@code rule << 40 | keywordEndOffset} for the first keyword hit of
-   * each rule on each line (later hits on the same line add nothing), or for every hit on long
-   * lines, where each hit gets its own window.
+   * The keyword pass, turned into the spans each rule's regex must search: {@code [rule,
+   * contextStart, from, to, contextEnd]} per span. A line up to {@link #LONG_LINE} is one span per
+   * rule whose keyword it holds. On a longer line each keyword hit asks for {@link #WINDOW}
+   * characters either side, and the windows of one rule on one line are merged, so the spans of a
+   * rule never overlap and their total length is at most the line's: the regex work is O(line
+   * length) per rule however often a keyword repeats (a line of one keyword repeated once cost one
+   * 2,048-character window per hit, quadratic). A multi-line rule searches from its keyword's line
+   * to {@link #MULTILINE_SPAN} further on, and those spans merge the same way.
    */
-  private long[] keywordHits(String text) {
+  private int[] keywordSpans(String text) {
     long[] raw = index.hits(text);
     if (raw.length == 0) {
-      return raw;
+      return new int[0];
     }
-    int[] lastLineStart = new int[rules.length];
-    Arrays.fill(lastLineStart, -1);
-    long[] hits = new long[Math.max(16, raw.length)];
+    int n = rules.length;
+    int[] open = new int[n * 4]; // per rule: context start, from, to, context end; from < 0: none
+    for (int r = 0; r < n; r++) {
+      open[r * 4 + 1] = -1;
+    }
+    int[] out = new int[64];
     int count = 0;
     int lineStart = 0;
     int lineEnd = -1;
@@ -235,37 +245,65 @@ public final class Detector implements Engine {
         lineStart = lineStart(text, i);
         lineEnd = lineEnd(text, i);
       }
-      // As long as this keyword has 4096 characters of its line on one side, it gets its own window.
-      boolean longLine = i - lineStart >= LONG_LINE || lineEnd - i >= LONG_LINE;
+      boolean longLine = lineEnd - lineStart > LONG_LINE;
       for (int r : rs) {
-        if (lastLineStart[r] == lineStart && !longLine) {
+        int cs;
+        int from;
+        int to;
+        int ce;
+        if (rules[r].multiline()) {
+          cs = lineStart;
+          from = lineStart;
+          to = (int) Math.min(text.length(), (long) lineStart + MULTILINE_SPAN);
+          ce = to;
+        } else if (longLine) {
+          cs = lineStart;
+          from = Math.max(lineStart, i + 1 - WINDOW);
+          to = (int) Math.min(lineEnd, (long) i + 1 + WINDOW);
+          ce = lineEnd;
+        } else {
+          cs = lineStart;
+          from = lineStart;
+          to = lineEnd;
+          ce = lineEnd;
+        }
+        int o = r * 4;
+        if (open[o + 1] >= 0 && (rules[r].multiline() || open[o] == cs) && from <= open[o + 2]) {
+          // Overlaps (or touches) the rule's open span on this line: grow it.
+          open[o + 2] = Math.max(open[o + 2], to);
+          open[o + 3] = Math.max(open[o + 3], ce);
           continue;
         }
-        lastLineStart[r] = lineStart;
-        if (count == hits.length) {
-          hits = Arrays.copyOf(hits, count * 2);
+        if (open[o + 1] >= 0) {
+          out = flush(out, count, r, open);
+          count += SPAN_INTS;
         }
-        hits[count++] = ((long) r << 40) | (i + 1);
+        open[o] = cs;
+        open[o + 1] = from;
+        open[o + 2] = to;
+        open[o + 3] = ce;
       }
     }
-    return Arrays.copyOf(hits, count);
+    for (int r = 0; r < n; r++) {
+      if (open[r * 4 + 1] >= 0) {
+        out = flush(out, count, r, open);
+        count += SPAN_INTS;
+      }
+    }
+    return Arrays.copyOf(out, count);
   }
 
-  private void match(Fragment fragment, int ruleIndex, int keywordEnd, List<Finding> out, LineCursor lines) {
+  private static int[] flush(int[] out, int count, int r, int[] open) {
+    int[] o = count + SPAN_INTS > out.length ? Arrays.copyOf(out, out.length * 2) : out;
+    o[count] = r;
+    System.arraycopy(open, r * 4, o, count + 1, 4);
+    return o;
+  }
+
+  private void match(Fragment fragment, int ruleIndex, int contextStart, int from, int to,
+      int contextEnd, List<Finding> out, LineCursor lines) {
     Rule r = rules[ruleIndex];
     String text = fragment.text();
-    int lineStart = lineStart(text, keywordEnd - 1);
-    int lineEnd = lineEnd(text, keywordEnd);
-    int from = lineStart;
-    int to;
-    if (r.multiline()) {
-      to = Math.min(text.length(), lineStart + MULTILINE_SPAN);
-    } else if (lineEnd - lineStart > LONG_LINE) {
-      from = Math.max(lineStart, keywordEnd - WINDOW);
-      to = Math.min(lineEnd, keywordEnd + WINDOW);
-    } else {
-      to = lineEnd;
-    }
     RuleMatcher.Sink sink = (abs, secret) -> candidate(fragment, ruleIndex, abs, secret, lines).ifPresent(out::add);
     if (r.syntax().isPresent()) {
       SyntaxMatcher.findAll(r, fragment.path(), text, from, to, sink);
@@ -275,12 +313,12 @@ public final class Detector implements Engine {
       String window = loneCrAsLf(text, from, to);
       if (window != null) {
         int base = from;
-        matcher(ruleIndex).findAll(window, 0, window.length(),
+        matcher(ruleIndex).findAll(window, 0, 0, window.length(), window.length(),
             (abs, secret) -> candidate(fragment, ruleIndex, base + abs, secret, lines).ifPresent(out::add));
         return;
       }
     }
-    matcher(ruleIndex).findAll(text, from, to, sink);
+    matcher(ruleIndex).findAll(text, contextStart, from, to, contextEnd, sink);
   }
 
   /**
@@ -291,8 +329,8 @@ public final class Detector implements Engine {
    */
   static String loneCrAsLf(String text, int from, int to) {
     char[] w = null;
-    for (int i = text.indexOf('\r', from); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) {
-      if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) != '\r' || i + 1 < text.length() && text.charAt(i + 1) == '\n') {
         continue;
       }
       if (w == null) {
@@ -301,6 +339,18 @@ public final class Detector implements Engine {
       w[i - from] = '\n';
     }
     return w == null ? null : new String(w);
+  }
+
+  /** Characters the rules' matchers have examined so far (for tests that count work, not time). */
+  long charactersExamined() {
+    long sum = 0;
+    for (int r = 0; r < rules.length; r++) {
+      RuleMatcher m = matchers.get(r);
+      if (m != null) {
+        sum += m.examined();
+      }
+    }
+    return sum;
   }
 
   private Optional<Finding> candidate(Fragment fragment, int ruleIndex, int abs, String secret, LineCursor lines) {

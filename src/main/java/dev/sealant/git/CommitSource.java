@@ -22,7 +22,6 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
@@ -151,21 +150,30 @@ public final class CommitSource implements Source {
 
   private static void diff(RevWalk rw, TreeDiff.Trees trees, ChangeScanner scanner, ObjectId id)
       throws IOException {
-    RevCommit c = rw.parseCommit(id);
-    int parents = c.getParentCount();
-    ObjectId[] roots = new ObjectId[Math.max(1, parents) + 1];
-    for (int p = 0; p < parents; p++) {
-      roots[p] = rw.parseCommit(c.getParent(p)).getTree();
+    RevCommit c;
+    List<DiffEntry> changes;
+    try {
+      c = rw.parseCommit(id);
+      int parents = c.getParentCount();
+      ObjectId[] roots = new ObjectId[Math.max(1, parents) + 1];
+      for (int p = 0; p < parents; p++) {
+        roots[p] = rw.parseCommit(c.getParent(p)).getTree();
+      }
+      // A root commit is compared with the empty tree (null).
+      roots[roots.length - 1] = c.getTree();
+      changes = TreeDiff.diff(trees, roots);
+    } catch (RuntimeException e) {
+      // JGit throws unchecked exceptions on some corrupt objects (a header it cannot parse). The
+      // scan itself (below) is not wrapped: a detector's own failure keeps its own error.
+      throw new GitException("commit " + id.name() + ": corrupt commit or tree object ("
+          + e.getClass().getSimpleName() + ")", e);
     }
-    // A root commit is compared with the empty tree (null).
-    roots[roots.length - 1] = c.getTree();
-    scanner.scan(TreeDiff.diff(trees, roots), Optional.of(info(c)));
+    scanner.scan(changes, Optional.of(info(c)));
     rw.reset();
   }
 
   static CommitInfo info(RevCommit c) {
-    PersonIdent a = c.getAuthorIdent();
-    return new CommitInfo(c.name(), a.getName(), a.getEmailAddress(), a.getWhenAsInstant());
+    return Authors.info(c);
   }
 
   /**
@@ -201,6 +209,15 @@ public final class CommitSource implements Source {
           + " (the repository is corrupt or incomplete)", e);
     } catch (IOException e) {
       throw new GitException(set.what() + ": cannot walk the history: " + e.getMessage(), e);
+    } catch (dev.sealant.error.SealantException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof MissingObjectException m) { // RevWalkException from the iterator
+        throw new GitException(set.what() + ": missing object " + m.getObjectId().name()
+            + " (the repository is corrupt or incomplete)", e);
+      }
+      throw new GitException(set.what() + ": corrupt commit object in the history ("
+          + e.getClass().getSimpleName() + ")", e);
     }
     return new Listing(ids, newestFirst);
   }

@@ -146,16 +146,12 @@ public final class Repos {
     }
     Path top = repo.getWorkTree().toPath();
     List<Path> out = new ArrayList<>();
-    try {
-      DirCache dc = repo.readDirCache();
-      for (int i = 0; i < dc.getEntryCount(); i++) {
-        String p = dc.getEntry(i).getPathString();
-        if (p.endsWith("/" + name) && java.nio.file.Files.isRegularFile(top.resolve(p))) {
-          out.add(top.resolve(p));
-        }
+    DirCache dc = Indexes.read(repo);
+    for (int i = 0; i < dc.getEntryCount(); i++) {
+      String p = dc.getEntry(i).getPathString();
+      if (p.endsWith("/" + name) && java.nio.file.Files.isRegularFile(top.resolve(p))) {
+        out.add(top.resolve(p));
       }
-    } catch (IOException e) {
-      throw new GitException("cannot read the index of " + repo.getDirectory() + ": " + e.getMessage(), e);
     }
     return out;
   }
