@@ -330,7 +330,7 @@ public final class Detector implements Engine {
   static String loneCrAsLf(String text, int from, int to) {
     char[] w = null;
     for (int i = from; i < to; i++) {
-      if (text.charAt(i) != '\r' || i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+      if (text.charAt(i) != '\r' || (i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
         continue;
       }
       if (w == null) {
