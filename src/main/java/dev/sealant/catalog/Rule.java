@@ -44,6 +44,14 @@ public record Rule(
     return tags.contains("generic");
   }
 
+  /**
+   * High-confidence rules run in quiet paths too: not generic, and the secret proves its kind by a
+   * required validator or a fixed provider prefix ({@link Confidence}).
+   */
+  public boolean highConfidence() {
+    return Confidence.derived(generic(), requireValid, regex, secretGroup);
+  }
+
   public boolean appliesTo(String filePath) {
     return path.isEmpty() || path.get().matcher(filePath).find();
   }

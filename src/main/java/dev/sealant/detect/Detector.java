@@ -1,6 +1,7 @@
 package dev.sealant.detect;
 
 import dev.sealant.catalog.Catalog;
+import dev.sealant.catalog.GlobalAllow;
 import dev.sealant.catalog.Rule;
 import dev.sealant.validate.Validators;
 import java.util.ArrayList;
@@ -42,8 +43,10 @@ public final class Detector implements Engine {
   private final AtomicReferenceArray<RuleMatcher> matchers;
   private final boolean inlineAllow;
   /** Memoised path allowlist verdicts (a pure function of the path; bounded). */
-  private final java.util.concurrent.ConcurrentHashMap<String, Boolean> pathVerdicts =
+  private final java.util.concurrent.ConcurrentHashMap<String, Byte> pathVerdicts =
       new java.util.concurrent.ConcurrentHashMap<>();
+  /** High-confidence rules only, for quiet paths; racy lazy init of an immutable value is benign. */
+  private volatile Detector quiet;
 
   static final int MAX_PATH_VERDICTS = 1 << 18;
 
@@ -75,22 +78,47 @@ public final class Detector implements Engine {
   }
 
   /**
-   * True when the catalog's path allowlist says this path never holds secrets. Remembered per
-   * path: a history scan asks for the same few thousand paths hundreds of thousands of times.
+   * True when the catalog's path allowlist says this path is never read. Remembered per path (with
+   * the quiet-path verdict): a history scan asks for the same few thousand paths hundreds of
+   * thousands of times.
    */
   @Override
   public boolean pathAllowed(String path) {
-    if (catalog.allow().paths().isEmpty()) {
-      return false;
+    return pathVerdict(path) == SKIP;
+  }
+
+  private static final byte READ = 0;
+  private static final byte QUIET = 1;
+  private static final byte SKIP = 2;
+
+  private byte pathVerdict(String path) {
+    GlobalAllow allow = catalog.allow();
+    if (allow.paths().isEmpty() && allow.quietPaths().isEmpty()) {
+      return READ;
     }
-    Boolean known = pathVerdicts.get(path);
+    Byte known = pathVerdicts.get(path);
     if (known == null) {
-      known = catalog.allow().allowsPath(path);
+      known = allow.allowsPath(path) ? SKIP : allow.quietGlob(path).isPresent() ? QUIET : READ;
       if (pathVerdicts.size() < MAX_PATH_VERDICTS) {
         pathVerdicts.put(path, known);
       }
     }
     return known;
+  }
+
+  /**
+   * The detector for quiet paths: this catalog's high-confidence rules only (built on first use,
+   * most scans never meet a quiet path).
+   */
+  private Detector quiet() {
+    Detector q = quiet;
+    if (q == null) {
+      GlobalAllow a = catalog.allow();
+      q = new Detector(new Catalog(catalog.rules().stream().filter(Rule::highConfidence).toList(),
+          new GlobalAllow(a.paths(), List.of(), a.values())), inlineAllow);
+      quiet = q;
+    }
+    return q;
   }
 
   /** How many layers of encoding the detector looks through (base64 inside base64, say). */
@@ -99,8 +127,15 @@ public final class Detector implements Engine {
   /** Every finding in the fragment, sorted by position then rule id; suppressed ones included. */
   @Override
   public List<Finding> scan(Fragment fragment) {
-    if (rules.length == 0 || pathAllowed(fragment.path())) {
+    if (rules.length == 0) {
       return List.of();
+    }
+    byte verdict = pathVerdict(fragment.path());
+    if (verdict == SKIP) {
+      return List.of();
+    }
+    if (verdict == QUIET) {
+      return quiet().scan(fragment);
     }
     return scan(fragment, MAX_DECODE_DEPTH);
   }

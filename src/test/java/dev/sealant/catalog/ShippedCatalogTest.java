@@ -53,7 +53,8 @@ class ShippedCatalogTest {
           r.allow().regexes().stream().map(p -> p.source()).toList(), r.severity(), r.tags(), r.multiline(),
           r.validate(), r.requireValid(), r.origin().line())).append('\n');
     }
-    b.append(c.allow().paths().stream().map(Glob::glob).toList()).append(c.allow().values().stopwords())
+    b.append(c.allow().paths().stream().map(Glob::glob).toList())
+        .append(c.allow().quietPaths().stream().map(Glob::glob).toList()).append(c.allow().values().stopwords())
         .append(c.allow().values().regexes().stream().map(p -> p.source()).toList());
     return b.toString();
   }
