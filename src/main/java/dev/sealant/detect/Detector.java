@@ -137,7 +137,36 @@ public final class Detector implements Engine {
     if (verdict == QUIET) {
       return quiet().scan(fragment);
     }
-    return scan(fragment, MAX_DECODE_DEPTH);
+    List<Finding> found = scan(fragment, MAX_DECODE_DEPTH);
+    return Notebook.is(fragment.path()) ? withCells(fragment, found) : found;
+  }
+
+  /** A notebook's findings plus those only its decoded cells show, at the notebook's positions. */
+  private List<Finding> withCells(Fragment fragment, List<Finding> raw) {
+    Optional<Notebook.Cells> cells = Notebook.read(fragment.text());
+    if (cells.isEmpty()) {
+      return raw;
+    }
+    Notebook.Cells c = cells.get();
+    String text = fragment.text();
+    List<Finding> all = new ArrayList<>(raw);
+    for (Finding f : scan(new Fragment(fragment.path(), fragment.commit(), 1, c.text()), MAX_DECODE_DEPTH)) {
+      int off = offsetOf(c.text(), f.line() - 1, f.column());
+      if (off < 0 || off >= c.origin().length) {
+        continue;
+      }
+      int abs = c.origin()[off];
+      int start = lineStart(text, abs);
+      int line = fragment.firstLine() + new LineCursor(text).lineIndex(start);
+      int column = abs - start + 1;
+      if (raw.stream().anyMatch(r -> r.line() == line && r.column() == column && r.ruleId().equals(f.ruleId()))) {
+        continue;
+      }
+      String encoding = f.encoding().map(e -> "json+" + e).orElse("json");
+      all.add(new Finding(f.rule(), f.path(), line, column, f.secret(), f.entropy(), f.fingerprint(),
+          f.commit(), f.validated(), Optional.of(encoding), f.suppression()));
+    }
+    return resolve(all);
   }
 
   private List<Finding> scan(Fragment fragment, int decodeDepth) {
