@@ -124,8 +124,9 @@ final class RuleParser {
       }
       keywords.add(kw);
     }
-    if (keywords.isEmpty()) {
-      throw m.get("keywords").error(at + "needs at least one keyword (the prefilter that keeps scans fast)");
+    if (keywords.isEmpty() && !m.containsKey("path")) {
+      throw m.get("keywords").error(at + "needs at least one keyword (the prefilter that keeps scans fast),"
+          + " or a 'path' for a file-kind rule that reads every line of the files it names");
     }
     String regex = m.get("regex").string();
     LazyPattern pattern = LazyPattern.of(compile(m.get("regex"), regex, rid, "regex"));

@@ -42,6 +42,8 @@ public final class Detector implements Engine {
   /** Per rule, built on first use (a hook run touches few rules). */
   private final AtomicReferenceArray<RuleMatcher> matchers;
   private final boolean inlineAllow;
+  /** Rules without keywords, whose path names the files they read line by line. */
+  private final int[] fileRules;
   /** Memoised path allowlist verdicts (a pure function of the path; bounded). */
   private final java.util.concurrent.ConcurrentHashMap<String, Byte> pathVerdicts =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -62,6 +64,8 @@ public final class Detector implements Engine {
     this.index = new KeywordIndex(Arrays.stream(rules).map(Rule::keywords).toList());
     this.inlineAllow = inlineAllow;
     this.matchers = new AtomicReferenceArray<>(rules.length);
+    this.fileRules = java.util.stream.IntStream.range(0, rules.length)
+        .filter(i -> rules[i].keywords().isEmpty()).toArray();
   }
 
   private RuleMatcher matcher(int ruleIndex) {
@@ -251,11 +255,16 @@ public final class Detector implements Engine {
   private List<Finding> scanRaw(Fragment fragment) {
     String text = fragment.text();
     long[] hits = keywordHits(text);
-    if (hits.length == 0) {
+    if (hits.length == 0 && fileRules.length == 0) {
       return List.of();
     }
     List<Finding> found = new ArrayList<>();
     LineCursor lines = new LineCursor(text);
+    for (int rule : fileRules) {
+      if (rules[rule].appliesTo(fragment.path())) {
+        everyLine(fragment, rule, found, lines);
+      }
+    }
     boolean[] pathChecked = new boolean[rules.length];
     boolean[] pathOk = new boolean[rules.length];
     for (long hit : hits) {
@@ -271,6 +280,19 @@ public final class Detector implements Engine {
       }
     }
     return resolve(found);
+  }
+
+  /** A file-kind rule (no keywords; its path names the files) runs on every non-empty line. */
+  private void everyLine(Fragment fragment, int rule, List<Finding> found, LineCursor lines) {
+    String text = fragment.text();
+    int at = 0;
+    while (at < text.length()) {
+      int end = lineEnd(text, at);
+      if (end > at) {
+        match(fragment, rule, at + 1, found, lines);
+      }
+      at = end + 1;
+    }
   }
 
   /**
