@@ -44,6 +44,8 @@ public final class Detector implements Engine {
   private final boolean inlineAllow;
   /** Rules without keywords, whose path names the files they read line by line. */
   private final int[] fileRules;
+  /** Every provider rule's keywords: the fixed prefixes {@link KeyBody} cuts before its floor. */
+  private final List<String> prefixes;
   /** Memoised path allowlist verdicts (a pure function of the path; bounded). */
   private final java.util.concurrent.ConcurrentHashMap<String, Byte> pathVerdicts =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -67,6 +69,7 @@ public final class Detector implements Engine {
     this.validators = Arrays.stream(rules).map(r -> r.validate().flatMap(Validators::byName)).toList();
     this.index = new KeywordIndex(Arrays.stream(rules).map(Rule::keywords).toList());
     this.inlineAllow = inlineAllow;
+    this.prefixes = KeyBody.prefixes(catalog.rules());
     this.matchers = new AtomicReferenceArray<>(rules.length);
     this.fileRules = java.util.stream.IntStream.range(0, rules.length)
         .filter(i -> rules[i].keywords().isEmpty()).toArray();
@@ -83,6 +86,7 @@ public final class Detector implements Engine {
     this.inlineAllow = base.inlineAllow;
     this.matchers = base.matchers;
     this.fileRules = base.fileRules;
+    this.prefixes = base.prefixes;
     this.trace = trace;
     this.plain = base.plain;
   }
@@ -418,7 +422,7 @@ public final class Detector implements Engine {
     if (trace != null) {
       traceChecks(fragment, ruleIndex, abs, secret, entropy);
     }
-    if (entropy < r.minEntropy()) {
+    if (entropy < r.minEntropy() || KeyBody.isFake(secret, prefixes)) {
       return Optional.empty();
     }
     if (r.allow().allows(secret) || catalog.allow().values().allows(secret)) {
@@ -571,6 +575,13 @@ public final class Detector implements Engine {
             entropy, r.minEntropy())
         : String.format(java.util.Locale.ROOT, "entropy %.2f (the rule sets no threshold)", entropy), ok);
     if (!ok) {
+      return;
+    }
+    boolean fake = KeyBody.isFake(secret, prefixes);
+    step(Trace.Kind.CHECK, fragment, abs, r, secret, fake
+        ? "key-body floor: after its prefix the value is a test fake (a short repeated pattern or a few symbols)"
+        : "key-body floor: not a test-fake shape", !fake);
+    if (fake) {
       return;
     }
     Optional<String> why = r.allow().reason(secret);
