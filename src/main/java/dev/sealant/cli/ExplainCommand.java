@@ -4,6 +4,7 @@ import dev.sealant.allow.BaselineFilter;
 import dev.sealant.allow.IgnoreFilter;
 import dev.sealant.allow.Suppressions;
 import dev.sealant.catalog.Catalog;
+import dev.sealant.detect.Display;
 import dev.sealant.detect.Finding;
 import dev.sealant.detect.Fingerprints;
 import dev.sealant.detect.Fragment;
@@ -135,9 +136,11 @@ public final class ExplainCommand implements Callable<Integer> {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new ScanIoException(rel + ": cannot read: " + e.getClass().getSimpleName(), e);
+      throw new ScanIoException(file.getFileName() + ": cannot read: " + e.getClass().getSimpleName(), e);
     }
-    out.println("explain " + rel + ":" + line);
+    // A file name may itself hold a secret: shown as every report shows it.
+    Display display = showSecrets ? Display.PLAIN : Display.redacting(sup.engine());
+    out.println("explain " + display.terminal(rel) + ":" + line);
     if (Content.isBinary(bytes)) {
       out.println("  file  binary (a NUL byte early on): never scanned");
       return;

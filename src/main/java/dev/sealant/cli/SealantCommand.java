@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       CiCommand.class,
       ExplainCommand.class,
+      VersionCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
