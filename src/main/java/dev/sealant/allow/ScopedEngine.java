@@ -80,6 +80,11 @@ public final class ScopedEngine implements Engine {
   }
 
   @Override
+  public Engine traced(dev.sealant.detect.Trace trace) {
+    return new ScopedEngine(scopes.stream().map(s -> new Scope(s.dir(), s.detector().traced(trace))).toList());
+  }
+
+  @Override
   public boolean pathAllowed(String path) {
     return forPath(path).pathAllowed(path);
   }
