@@ -73,8 +73,12 @@ final class HistoryCache {
         f.commit().map(CommitInfo::id).ifPresent(id -> again.add(ObjectId.fromString(id)));
       }
     }
+    // A blob skipped for its size is a gap in coverage the user is warned of on every scan; binary
+    // and allowlisted paths are not (a cached scan's verbose list names only what it read).
     for (Skipped s : r.skipped()) {
-      s.commit().ifPresent(id -> again.add(ObjectId.fromString(id)));
+      if (s.reason().startsWith("larger than")) {
+        s.commit().ifPresent(id -> again.add(ObjectId.fromString(id)));
+      }
     }
     cache.save(source.set().include(), again, warn);
   }
