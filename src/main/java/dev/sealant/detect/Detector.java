@@ -41,6 +41,8 @@ public final class Detector implements Engine {
   /** Per rule, built on first use (a hook run touches few rules). */
   private final AtomicReferenceArray<RuleMatcher> matchers;
   private final boolean inlineAllow;
+  /** Every provider rule's keywords: the fixed prefixes {@link KeyBody} cuts before its floor. */
+  private final List<String> prefixes;
   /** Memoised path allowlist verdicts (a pure function of the path; bounded). */
   private final java.util.concurrent.ConcurrentHashMap<String, Boolean> pathVerdicts =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -58,6 +60,7 @@ public final class Detector implements Engine {
     this.validators = Arrays.stream(rules).map(r -> r.validate().flatMap(Validators::byName)).toList();
     this.index = new KeywordIndex(Arrays.stream(rules).map(Rule::keywords).toList());
     this.inlineAllow = inlineAllow;
+    this.prefixes = KeyBody.prefixes(catalog.rules());
     this.matchers = new AtomicReferenceArray<>(rules.length);
   }
 
@@ -270,7 +273,7 @@ public final class Detector implements Engine {
   private Optional<Finding> candidate(Fragment fragment, int ruleIndex, int abs, String secret, LineCursor lines) {
     Rule r = rules[ruleIndex];
     double entropy = Entropy.shannon(secret);
-    if (entropy < r.minEntropy()) {
+    if (entropy < r.minEntropy() || KeyBody.isFake(secret, prefixes)) {
       return Optional.empty();
     }
     if (r.allow().allows(secret) || catalog.allow().values().allows(secret)) {
