@@ -247,6 +247,9 @@ public final class CommitSource implements Source {
       java.util.Set<ObjectId> current = new java.util.HashSet<>(starts);
       int moved = 0;
       for (ObjectId id : earlier.tips()) {
+        if (!isCommit(rw, id)) {
+          continue; // a tag of a tree or blob (git's own history has one): it covers no commits
+        }
         Optional<RevCommit> c = existing(rw, id);
         if (c.isEmpty()) {
           return List.of();
@@ -282,6 +285,15 @@ public final class CommitSource implements Source {
       }
     }
     return false;
+  }
+
+  /** Whether {@code id} is, or is a tag that peels to, a commit; true when it is missing. */
+  private static boolean isCommit(RevWalk rw, ObjectId id) throws IOException {
+    try {
+      return rw.peel(rw.parseAny(id)) instanceof RevCommit;
+    } catch (MissingObjectException e) {
+      return true;
+    }
   }
 
   private static Optional<RevCommit> existing(RevWalk rw, ObjectId id) throws IOException {

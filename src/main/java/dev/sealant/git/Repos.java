@@ -119,8 +119,8 @@ public final class Repos {
    * Sizes JGit's process-wide pack cache for a history scan. JGit reads the commits (for the
    * revision walk) and whatever {@link PackReader} leaves to it, so it gets an eighth of the heap
    * for pack windows (at most 128 MiB) and a per-reader delta-base cache that, over all workers,
-   * stays under a thirty-second. With the launcher's {@code -Xmx384m} and 2 workers: 48 MiB and 2
-   * x 6 MiB. With {@link PackReader}'s cache (a sixteenth) and {@link HashCache} (an eighth), the
+   * stays under a thirty-second. With the launcher's {@code -Xmx320m} and 2 workers: 40 MiB and 2
+   * x 5 MiB. With {@link PackReader}'s cache (a sixteenth) and {@link HashCache} (an eighth), the
    * scan's caches take under a third of the heap, whatever the repository's size.
    */
   public static void tuneCache(int workers) {

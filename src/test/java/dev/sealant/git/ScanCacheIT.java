@@ -43,6 +43,8 @@ class ScanCacheIT {
     assertEquals(0, r.code(), r.all());
     git.ok(repo, "repack", "-a", "-d", "-q");
     git.ok(repo, "checkout", "-q", "main");
+    // A tag of a tree, as git's own history has: a ref tip that is no commit.
+    git.ok(repo, "tag", "tree-tag", "HEAD^{tree}");
   }
 
   private Path cacheFile() {
