@@ -1,5 +1,6 @@
 #!/bin/sh
-# Builds Sealant with Maven and installs the `sealant` command.
+# Installs the `sealant` command: from a release tarball (the jar beside this script; a JDK is all
+# it needs) or from a source checkout (built with Maven).
 #
 #   ./install.sh                    install into ~/.local (bin/sealant, lib/sealant/)
 #   ./install.sh --prefix DIR       install into DIR instead (or set PREFIX)
@@ -13,7 +14,8 @@ usage() {
   cat <<'USAGE'
 Usage: ./install.sh [--prefix DIR] [--hooks [REPO]] [--help]
 
-Builds Sealant (mvn package) and installs:
+Installs Sealant (from a release tarball as it is; from a source checkout after
+'mvn package'):
   PREFIX/lib/sealant/sealant.jar   the application (one unsigned jar)
   PREFIX/lib/sealant/sealant.jsa   a class-data-sharing archive for fast start-up
   PREFIX/bin/sealant               the launcher
@@ -46,8 +48,15 @@ need() {
     exit 2
   }
 }
+here=$(cd "$(dirname "$0")" && pwd)
+# A release tarball (sealant-VERSION.tar.gz) holds the built jar beside this script and no pom.xml:
+# it installs with only a JDK. A source checkout is built with Maven.
+prebuilt=no
+if [ -f "$here/sealant.jar" ] && [ ! -f "$here/pom.xml" ]; then prebuilt=yes; fi
 need java "Install a JDK 17 or newer (e.g. 'apt-get install openjdk-17-jdk')."
-need mvn "Install Apache Maven 3.8 or newer (e.g. 'apt-get install maven')."
+if [ "$prebuilt" = no ]; then
+  need mvn "Install Apache Maven 3.8 or newer (e.g. 'apt-get install maven'), or install from a release tarball (sealant-VERSION.tar.gz), which needs no Maven."
+fi
 need git "Install git (e.g. 'apt-get install git')."
 
 java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1)
@@ -55,14 +64,21 @@ case "$java_major" in
   1.*|[0-9]|1[0-6]) echo "install.sh: Java 17 or newer is required (found $java_major)." >&2; exit 2 ;;
 esac
 
-here=$(cd "$(dirname "$0")" && pwd)
-echo "Building Sealant with Maven (tests are run by 'mvn -B verify')..."
-(cd "$here" && mvn -B -q -DskipTests package)
+if [ "$prebuilt" = yes ]; then
+  jar="$here/sealant.jar"
+else
+  echo "Building Sealant with Maven (tests are run by 'mvn -B verify')..."
+  (cd "$here" && mvn -B -q -DskipTests package)
+  jar="$here/target/sealant.jar"
+fi
 
+# Absolute, so the launcher and the hooks it installs name it wherever they run from.
+mkdir -p "$prefix"
+prefix=$(cd "$prefix" && pwd)
 lib="$prefix/lib/sealant"
 bin="$prefix/bin"
 mkdir -p "$lib" "$bin"
-cp "$here/target/sealant.jar" "$lib/sealant.jar.tmp"
+cp "$jar" "$lib/sealant.jar.tmp"
 mv -f "$lib/sealant.jar.tmp" "$lib/sealant.jar"
 
 # A class-data-sharing archive of the classes a short run loads: it cuts JVM start-up, which is
@@ -98,6 +114,9 @@ cat > "$tmp" <<LAUNCHER
 #!/bin/sh
 # Sealant launcher, written by install.sh. Re-run install.sh to update it.
 lib='$lib'
+# 'sealant install' records this path in the hooks it writes (hooks may run without this PATH).
+SEALANT_LAUNCHER='$bin/sealant'
+export SEALANT_LAUNCHER
 if [ -n "\${SEALANT_JAVA:-}" ]; then java=\$SEALANT_JAVA
 elif [ -n "\${JAVA_HOME:-}" ] && [ -x "\$JAVA_HOME/bin/java" ]; then java=\$JAVA_HOME/bin/java
 else java=java; fi

@@ -74,7 +74,9 @@ public final class Baseline {
       throw new ConfigException(file + ":1: not a Sealant baseline (expected an object with 'findings')");
     }
     if (!Long.valueOf(VERSION).equals(m.get("version"))) {
-      throw new ConfigException(file + ":1: unsupported baseline version " + m.get("version"));
+      // The value is not echoed: a baseline's fields are user text and may hold anything.
+      throw new ConfigException(file + ":1: unsupported baseline 'version' (this Sealant reads version " + VERSION
+          + ")");
     }
     Set<Entry> out = new TreeSet<>(ORDER);
     int i = 0;

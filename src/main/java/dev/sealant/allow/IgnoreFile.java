@@ -3,6 +3,7 @@ package dev.sealant.allow;
 import dev.sealant.catalog.Glob;
 import dev.sealant.detect.Fingerprints;
 import dev.sealant.error.ConfigException;
+import dev.sealant.error.Shown;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,7 +44,9 @@ public final class IgnoreFile {
   public static List<Entry> parse(String file, String text) {
     List<Entry> out = new ArrayList<>();
     int lineNo = 0;
-    for (String raw : text.lines().toList()) {
+    // A byte-order mark (an editor's UTF-8 or a UTF-16 one decoded) is not part of the first entry.
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    for (String raw : body.lines().toList()) {
       lineNo++;
       String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) {
@@ -59,7 +62,9 @@ public final class IgnoreFile {
     int sp = indexOfBlank(line);
     String fp = sp < 0 ? line : line.substring(0, sp);
     if (!Fingerprints.isFingerprint(fp)) {
-      throw new ConfigException(where + "'" + abbreviate(fp) + "' is not a Sealant fingerprint (32 hex digits)");
+      // Never echoed: what is pasted here instead of a fingerprint is often the secret itself.
+      throw new ConfigException(where + "the entry does not start with a Sealant fingerprint (32 hex digits, as"
+          + " reports print it); if a secret was pasted here, remove it");
     }
     String rest = sp < 0 ? "" : line.substring(sp).strip();
     int dd = rest.startsWith("--") ? 0 : rest.indexOf(" --");
@@ -75,7 +80,7 @@ public final class IgnoreFile {
       try {
         expires = Optional.of(LocalDate.parse(date));
       } catch (DateTimeParseException e) {
-        throw new ConfigException(where + "expiry '" + date + "' is not a date (YYYY-MM-DD)");
+        throw new ConfigException(where + "expiry " + Shown.value(date) + " is not a date (YYYY-MM-DD)");
       }
       reasonPart = reasonPart.substring(0, ex).strip();
     }
@@ -101,10 +106,6 @@ public final class IgnoreFile {
     return -1;
   }
 
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
-  }
-
   static final String HEADER = "# Sealant ignore file: FINGERPRINT [PATH-GLOB] -- REASON [# expires YYYY-MM-DD]\n";
 
   /** Appends entry lines, creating the file with a header comment when it does not exist. */
@@ -127,8 +128,8 @@ public final class IgnoreFile {
   public static String format(String fingerprint, Optional<String> pathGlob, String reason,
       Optional<LocalDate> expires) {
     if (!Fingerprints.isFingerprint(fingerprint)) {
-      throw new ConfigException("'" + abbreviate(fingerprint) + "' is not a Sealant fingerprint (32 hex digits,"
-          + " as printed in reports)");
+      throw new ConfigException("the argument is not a Sealant fingerprint (32 hex digits, as printed in"
+          + " reports); it is not shown, in case it is the secret itself");
     }
     String r = reason.strip();
     if (r.isEmpty() || r.indexOf('\n') >= 0 || r.indexOf('\r') >= 0 || r.contains("# expires")) {

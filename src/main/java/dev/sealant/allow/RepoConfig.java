@@ -6,6 +6,7 @@ import dev.sealant.catalog.GlobalAllow;
 import dev.sealant.catalog.Rule;
 import dev.sealant.catalog.YamlTree;
 import dev.sealant.error.ConfigException;
+import dev.sealant.error.Shown;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,9 @@ public record RepoConfig(
     Optional<String> ignoreFile) {
 
   public static final String FILE_NAME = ".sealant.yaml";
+
+  /** The other spelling, read at a root when {@link #FILE_NAME} is absent. */
+  public static final String ALT_FILE_NAME = ".sealant.yml";
 
   private static final Set<String> KEYS =
       Set.of("extend", "disable", "rules", "allow", "baseline", "ignoreFile");
@@ -100,7 +104,7 @@ public record RepoConfig(
   public Catalog applyTo(Catalog base) {
     for (String id : disable) {
       if (base.rule(id).isEmpty() && rules.stream().noneMatch(r -> r.id().equals(id))) {
-        throw new ConfigException(file + ": 'disable' names rule '" + id + "', which is not in the catalog"
+        throw new ConfigException(file + ": 'disable' names rule " + Shown.value(id) + ", which is not in the catalog"
             + " (see 'sealant rules list')");
       }
     }

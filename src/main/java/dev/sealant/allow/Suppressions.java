@@ -54,8 +54,7 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
    */
   public static Suppressions load(Catalog base, Optional<Path> root, Request req,
       java.util.function.Function<Path, List<Path>> nestedFinder) {
-    Optional<Path> configFile = req.config().or(() -> root.map(r -> r.resolve(RepoConfig.FILE_NAME))
-        .filter(Files::isRegularFile));
+    Optional<Path> configFile = req.config().or(() -> root.flatMap(Suppressions::rootConfig));
     if (req.config().isPresent() && !Files.isRegularFile(req.config().get())) {
       throw new ConfigException(req.config().get() + ": configuration file not found");
     }
@@ -96,6 +95,22 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
       filters.add(new BaselineFilter(display(root, p), Baseline.parse(display(root, p), read(p))));
     }
     return new Suppressions(engine, filters, ignore);
+  }
+
+  /**
+   * The root's configuration file: {@code .sealant.yaml}, or {@code .sealant.yml} (the other usual
+   * spelling); both at once is an error rather than a silent choice.
+   */
+  static Optional<Path> rootConfig(Path root) {
+    Path yaml = root.resolve(RepoConfig.FILE_NAME);
+    Path yml = root.resolve(RepoConfig.ALT_FILE_NAME);
+    boolean hasYaml = Files.isRegularFile(yaml);
+    boolean hasYml = Files.isRegularFile(yml);
+    if (hasYaml && hasYml) {
+      throw new ConfigException(root + ": both " + RepoConfig.FILE_NAME + " and " + RepoConfig.ALT_FILE_NAME
+          + " exist; keep one (Sealant reads either, never both)");
+    }
+    return hasYaml ? Optional.of(yaml) : hasYml ? Optional.of(yml) : Optional.empty();
   }
 
   private static Optional<Path> fromRoot(Optional<Path> root, Optional<String> rel) {

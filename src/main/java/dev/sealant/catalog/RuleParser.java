@@ -2,6 +2,7 @@ package dev.sealant.catalog;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.sealant.error.Shown;
 import dev.sealant.validate.Validators;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class RuleParser {
         try {
           paths.add(Glob.of(g));
         } catch (PatternSyntaxException e) {
-          throw p.error("invalid path glob '" + g + "'");
+          throw p.error("invalid path glob " + Shown.value(g));
         }
       }
     }
@@ -112,11 +113,11 @@ final class RuleParser {
     for (String k : m.get("keywords").strings()) {
       String kw = k.toLowerCase(java.util.Locale.ROOT);
       if (kw.length() < MIN_KEYWORD_LENGTH) {
-        throw m.get("keywords").error(at + "keyword '" + k + "' is shorter than " + MIN_KEYWORD_LENGTH
+        throw m.get("keywords").error(at + "keyword " + Shown.value(k) + " is shorter than " + MIN_KEYWORD_LENGTH
             + " characters: it would admit almost every line");
       }
       if (!kw.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-        throw m.get("keywords").error(at + "keyword '" + k + "' must be printable ASCII");
+        throw m.get("keywords").error(at + "keyword " + Shown.value(k) + " must be printable ASCII");
       }
       keywords.add(kw);
     }
@@ -161,7 +162,7 @@ final class RuleParser {
     if (m.containsKey("validate")) {
       String name = m.get("validate").string();
       if (Validators.byName(name).isEmpty()) {
-        throw m.get("validate").error(at + "unknown validator '" + name + "' (known: "
+        throw m.get("validate").error(at + "unknown validator " + Shown.value(name) + " (known: "
             + String.join(", ", Validators.names()) + ")");
       }
       validate = Optional.of(name);

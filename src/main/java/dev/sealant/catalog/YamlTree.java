@@ -3,6 +3,7 @@ package dev.sealant.catalog;
 import dev.sealant.error.CatalogException;
 import dev.sealant.error.ConfigException;
 import dev.sealant.error.SealantException;
+import dev.sealant.error.Shown;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,9 +76,10 @@ public final class YamlTree {
       root = new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(1);
-      throw tree.error(line, "invalid YAML: " + firstLine(e.getProblem()));
+      // The parser's words only: its messages quote alias and anchor names and document text.
+      throw tree.error(line, "invalid YAML: " + Shown.prose(firstLine(e.getProblem())));
     } catch (YamlEngineException e) {
-      throw tree.error(1, "invalid YAML: " + firstLine(e.getMessage()));
+      throw tree.error(1, "invalid YAML: " + Shown.prose(firstLine(e.getMessage())));
     } catch (StackOverflowError e) {
       throw tree.error(1, "invalid YAML: nesting is too deep");
     }
@@ -149,7 +151,7 @@ public final class YamlTree {
         String name = scalarKey.getValue();
         if (!allowed.contains(name)) {
           throw new Value(k, key)
-              .error("unknown key '" + name + "' under '" + key + "' (allowed: "
+              .error("unknown key " + Shown.value(name) + " under '" + key + "' (allowed: "
                   + String.join(", ", allowed.stream().sorted().toList()) + ")");
         }
         out.put(name, new Value(t.getValueNode(), name));

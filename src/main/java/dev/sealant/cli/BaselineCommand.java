@@ -64,15 +64,15 @@ public final class BaselineCommand implements Callable<Integer> {
         .forEach(accepted::add);
     Path p = env.resolve(output);
     try {
-      Files.writeString(p, Baseline.write(Baseline.of(accepted)), StandardCharsets.UTF_8);
+      OutputOptions.writeNoFollow(p, Baseline.write(Baseline.of(accepted)), false);
     } catch (IOException e) {
-      throw new ScanIoException("cannot write " + p + ": " + e.getMessage(), e);
+      throw new ScanIoException("cannot write " + p + ": " + OutputOptions.reason(e), e);
     }
     for (String w : o.result().warnings()) {
-      env.err().println("sealant: warning: " + w);
+      env.err().println("sealant: warning: " + Messages.safe(o.suppressions().engine(), w));
     }
-    env.out().println("Wrote " + output + ": " + accepted.size() + (accepted.size() == 1 ? " finding" : " findings")
-        + " accepted. Apply it with --baseline " + output + " or 'baseline: " + output + "' in .sealant.yaml.");
+    env.out().println(Messages.safe("Wrote " + output + ": " + accepted.size() + (accepted.size() == 1 ? " finding" : " findings")
+        + " accepted. Apply it with --baseline " + output + " or 'baseline: " + output + "' in .sealant.yaml."));
     return ExitCodes.CLEAN;
   }
 
@@ -81,7 +81,7 @@ public final class BaselineCommand implements Callable<Integer> {
       description = {
         "Three-way merge of baseline files, for git's merge driver: entries added on either side are",
         "kept, entries removed on either side are removed. Writes the result to OURS. Set it up with:",
-        "  git config merge.sealant-baseline.driver 'sealant baseline merge %O %A %B'",
+        "  git config merge.sealant-baseline.driver 'sealant baseline merge %%O %%A %%B'",
         "  echo '.sealant-baseline.json merge=sealant-baseline' >> .gitattributes"
       })
   static final class Merge implements Callable<Integer> {

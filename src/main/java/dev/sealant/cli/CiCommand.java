@@ -6,6 +6,8 @@ import dev.sealant.git.CommitSet;
 import dev.sealant.git.CommitSource;
 import dev.sealant.git.Repos;
 import dev.sealant.report.Format;
+import dev.sealant.report.GitHubActions;
+import dev.sealant.report.ReportOptions;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.source.Limits;
 import java.io.IOException;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  sealant ci                                   in GitHub Actions or GitLab CI",
       "  sealant ci --base origin/main --sarif out.sarif   any CI; SARIF for code scanning",
-      "  sealant ci --sarif s.sarif -f junit -o junit.xml  SARIF plus a JUnit report, one scan"
+      "  sealant ci --sarif s.sarif -f junit -o junit.xml  SARIF plus a JUnit report, one scan",
+      "  sealant ci --gitlab gl-secret-detection-report.json   GitLab's report, text in the log"
     })
 public final class CiCommand implements Callable<Integer> {
 
@@ -54,6 +57,10 @@ public final class CiCommand implements Callable<Integer> {
 
   @Option(names = "--sarif", paramLabel = "FILE", description = "Also write a SARIF report to FILE (mode 0600).")
   String sarif;
+
+  @Option(names = "--gitlab", paramLabel = "FILE",
+      description = "Also write GitLab's secret-detection report to FILE (for artifacts:reports:secret_detection).")
+  String gitlab;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
   Integer threads;
@@ -74,6 +81,9 @@ public final class CiCommand implements Callable<Integer> {
     if (sarif != null) {
       OutputOptions.checkWritable("--sarif", sarif, env.resolve(sarif));
     }
+    if (gitlab != null) {
+      OutputOptions.checkWritable("--gitlab", gitlab, env.resolve(gitlab));
+    }
     CiEnvironment.Range range = CiEnvironment.detect(env.vars(), p -> Files.readString(Path.of(p)),
         Optional.ofNullable(base), Optional.ofNullable(head));
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "sealant ci")) {
@@ -82,10 +92,10 @@ public final class CiCommand implements Callable<Integer> {
       CommitSet set = new CommitSet(List.of(headId), baseId.stream().toList(),
           range.base().map(b -> b + "..").orElse("") + range.head());
       int commits = checkRange(repo, set);
-      env.err().println("sealant ci: scanning " + commits + (commits == 1 ? " commit" : " commits") + " ("
-          + set.what() + ", from " + range.source() + ")");
+      env.err().println(Messages.safe("sealant ci: scanning " + commits + (commits == 1 ? " commit" : " commits")
+          + " (" + set.what() + ", from " + range.source() + ")"));
       if (commits == 0) {
-        env.out().println("sealant ci: " + set.what() + " adds no commits: nothing was scanned.");
+        env.out().println(Messages.safe("sealant ci: " + set.what() + " adds no commits: nothing was scanned."));
         return ExitCodes.CLEAN;
       }
       Suppressions sup = suppression.load(env, catalog.load(env), repo);
@@ -93,18 +103,47 @@ public final class CiCommand implements Callable<Integer> {
       CommitSource source = new CommitSource(repo, set, Limits.defaults(), n, sup.engine()::pathAllowed);
       ScanResult result = ScanRun.run(env, source, "commits", sup, true);
       if (sarif != null) {
-        writeSarif(result);
+        write(sarif, Format.SARIF, result, sup);
+      }
+      if (gitlab != null) {
+        write(gitlab, Format.GITLAB, result, sup);
+      }
+      if ("true".equals(env.vars().get("GITHUB_ACTIONS"))) {
+        gitHub(result, set.what(), sup);
       }
       return ScanRun.conclude(env, new ScanRun.Outcome(result, sup), output, suppression);
     }
   }
 
-  private void writeSarif(ScanResult result) {
-    Path p = env.resolve(sarif);
+  /**
+   * In GitHub Actions: an annotation per finding on standard output (GitHub reads workflow
+   * commands there) and a table appended to the step summary file.
+   */
+  private void gitHub(ScanResult result, String what, Suppressions sup) {
+    ReportOptions options = output.reportOptions(env, sup.engine());
+    // A machine-readable report on standard output must stay parseable: annotations go to stderr then.
+    java.io.PrintStream to = output.outputPath(env).isEmpty() && output.format() != Format.TEXT ? env.err() : env.out();
+    to.print(GitHubActions.annotations(result, options));
+    to.flush();
+    Optional<String> summary = env.var("GITHUB_STEP_SUMMARY").filter(s -> !s.isBlank());
+    if (summary.isPresent()) {
+      Path p = env.resolve(summary.get());
+      try {
+        Files.writeString(p, GitHubActions.summary(result, what, options), java.nio.charset.StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new dev.sealant.error.ScanIoException("cannot append to $GITHUB_STEP_SUMMARY: "
+            + OutputOptions.reason(e), e);
+      }
+    }
+  }
+
+  private void write(String file, Format format, ScanResult result, Suppressions sup) {
+    Path p = env.resolve(file);
     try {
-      OutputOptions.writePrivate(p, Format.SARIF.reporter().render(result, output.reportOptions(env)));
+      OutputOptions.writePrivate(p, format.reporter().render(result, output.reportOptions(env, sup.engine())));
     } catch (IOException e) {
-      throw new dev.sealant.error.ScanIoException("cannot write " + p + ": " + e.getMessage(), e);
+      throw new dev.sealant.error.ScanIoException("cannot write " + p + ": " + OutputOptions.reason(e), e);
     }
   }
 

@@ -73,10 +73,10 @@ final class HistoryCache {
         f.commit().map(CommitInfo::id).ifPresent(id -> again.add(ObjectId.fromString(id)));
       }
     }
-    // A blob skipped for its size is a gap in coverage the user is warned of on every scan; binary
+    // What was not read (too large, unreadable) is a gap in coverage reported on every scan; binary
     // and allowlisted paths are not (a cached scan's verbose list names only what it read).
     for (Skipped s : r.skipped()) {
-      if (s.reason().startsWith("larger than")) {
+      if (s.unscanned()) {
         s.commit().ifPresent(id -> again.add(ObjectId.fromString(id)));
       }
     }

@@ -2,7 +2,7 @@ package dev.sealant.cli;
 
 import dev.sealant.allow.RepoConfig;
 import dev.sealant.allow.Suppressions;
-import dev.sealant.detect.Finding;
+import dev.sealant.detect.Display;
 import dev.sealant.git.CommitSet;
 import dev.sealant.git.DirectStagedSource;
 import dev.sealant.git.HookInput;
@@ -14,7 +14,9 @@ import dev.sealant.report.TextReporter;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Scanner;
 import dev.sealant.source.Limits;
+import dev.sealant.source.Skipped;
 import dev.sealant.source.Source;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
@@ -37,6 +39,8 @@ public final class HookCommand implements Callable<Integer> {
 
   static final String CLEAN = "sealant-hook: clean";
   static final String BLOCKED = "sealant-hook: blocked";
+  /** The server's verdict: its report suggests nothing the server does not read. */
+  private static final String REJECTED = "PUSH REJECTED";
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -74,12 +78,14 @@ public final class HookCommand implements Callable<Integer> {
       Suppressions sup = suppression.load(env, catalog.load(env), Optional.of(staged.workTree()),
           root -> staged.trackedFiles(RepoConfig.FILE_NAME));
       Source s = staged.source(Limits.defaults(), sup.engine()::pathAllowed, () -> jgitStaged(env, sup));
-      return gate(env, s, sup, "COMMIT BLOCKED", "the staged changes", "git commit --no-verify");
+      return gate(env, s, sup, "COMMIT BLOCKED", "the staged changes", "git commit --no-verify",
+          Advice::preCommit);
     }
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
       Suppressions sup = suppression.load(env, catalog.load(env), repo);
       Source s = new StagedSource(repo, Limits.defaults(), sup.engine()::pathAllowed);
-      return gate(env, s, sup, "COMMIT BLOCKED", "the staged changes", "git commit --no-verify");
+      return gate(env, s, sup, "COMMIT BLOCKED", "the staged changes", "git commit --no-verify",
+          Advice::preCommit);
     }
   }
 
@@ -129,7 +135,8 @@ public final class HookCommand implements Callable<Integer> {
       Suppressions sup = suppression.load(env, catalog.load(env), repo);
       CommitSet set = HookInput.prePush(repo, remote, env.in());
       Source s = ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed).source();
-      return gate(env, s, sup, "PUSH BLOCKED", "the commits being pushed", "git push --no-verify");
+      return gate(env, s, sup, "PUSH BLOCKED", "the commits being pushed", "git push --no-verify",
+          r -> Advice.prePush(repo, r));
     }
   }
 
@@ -158,8 +165,9 @@ public final class HookCommand implements Callable<Integer> {
       Suppressions sup = suppression.load(env, catalog.load(env), repo);
       CommitSet set = HookInput.preReceive(repo, env.in());
       Source s = ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed).source();
-      return gate(env, s, sup, "PUSH REJECTED", "the pushed commits",
-          "none from the client; remove the secret from the commits (rewrite them) and push again");
+      return gate(env, s, sup, REJECTED, "the pushed commits",
+          "none from the client; rewrite the commits as above and push again",
+          r -> Advice.preReceive(repo, set, r, env.var("SEALANT_CONFIG")));
     }
   }
 
@@ -190,7 +198,7 @@ public final class HookCommand implements Callable<Integer> {
         return java.util.Optional.of(preReceive(env, catalog, suppression));
       }
     } catch (dev.sealant.error.SealantException e) {
-      env.err().println("sealant: " + e.getMessage());
+      env.err().println("sealant: " + Messages.safe(e.getMessage()));
       return java.util.Optional.of(e.exitCode());
     } catch (RuntimeException e) {
       env.err().println("sealant: internal error: " + e.getClass().getName()
@@ -204,27 +212,43 @@ public final class HookCommand implements Callable<Integer> {
     return Runtime.getRuntime().availableProcessors();
   }
 
-  /** Runs the scan; prints the report and the verdict on stderr, the status line on stdout. */
-  static int gate(Env env, Source source, Suppressions sup, String verdict, String what, String bypass) {
+  /**
+   * Runs the scan; prints the report and the verdict on stderr, the status line on stdout. Content
+   * that could not be scanned (over --max-file-size, unreadable) blocks like a secret unless
+   * {@code SEALANT_ALLOW_UNSCANNED=1} (see {@link Unscanned}).
+   */
+  static int gate(Env env, Source source, Suppressions sup, String verdict, String what, String bypass,
+      java.util.function.Function<ScanResult, java.util.List<String>> advice) {
     ScanResult result = Scanner.run(source, sup.engine(), sup.filters(), new Scanner.Listener() {});
+    Display display = Display.redacting(sup.engine());
     for (String w : result.warnings()) {
-      env.err().println("sealant: warning: " + w);
+      env.err().println("sealant: warning: " + Messages.safe(sup.engine(), w));
     }
-    if (result.findings().isEmpty()) {
+    List<Skipped> unscanned = Unscanned.of(result);
+    boolean allowUnscanned = Unscanned.allowedByEnv(env);
+    Unscanned.print(env.err(), display, unscanned, allowUnscanned, verdict,
+        Unscanned.ENV + "=1 (for this command), or add the path to an allowlist; bypass: " + bypass);
+    boolean blockUnscanned = !unscanned.isEmpty() && !allowUnscanned;
+    if (result.findings().isEmpty() && !blockUnscanned) {
       env.out().println(CLEAN);
       env.out().flush();
       return ExitCodes.CLEAN;
     }
+    if (result.findings().isEmpty()) {
+      env.err().flush();
+      env.out().println(BLOCKED);
+      env.out().flush();
+      return ExitCodes.FINDINGS;
+    }
     boolean color = env.var("NO_COLOR").isEmpty() && Terminal.attached() && env.err() == System.err;
-    env.err().print(new TextReporter().render(result, new ReportOptions(false, false, color, false)));
+    env.err().print(new TextReporter(!verdict.equals(REJECTED)).render(result,
+        new ReportOptions(false, false, color, false).with(display)));
     int n = result.findings().size();
-    Optional<Finding> first = result.findings().stream().findFirst();
     env.err().println("sealant: " + verdict + ": " + n + (n == 1 ? " secret" : " secrets") + " in " + what
         + " (details above).");
-    env.err().println("sealant:   a false positive? add 'sealant:allow "
-        + first.map(Finding::ruleId).orElse("RULE") + "' in a comment on that line, or use 'sealant ignore"
-        + " FINGERPRINT --reason ...' as shown above.");
-    env.err().println("sealant:   a real secret? remove it, rotate it, and stage again.");
+    for (String line : advice.apply(result)) {
+      env.err().println("sealant:   " + line);
+    }
     env.err().println("sealant:   bypass (the secret goes through unscanned): " + bypass);
     env.err().flush();
     env.out().println(BLOCKED);

@@ -73,7 +73,7 @@ public final class IgnoreCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new ScanIoException("cannot write " + p + ": " + e.getMessage(), e);
     }
-    env.out().println("Added to " + file + ": " + line);
+    env.out().println(Messages.safe("Added to " + file + ": " + line));
     return ExitCodes.CLEAN;
   }
 }

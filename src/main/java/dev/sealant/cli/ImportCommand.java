@@ -76,9 +76,10 @@ public final class ImportCommand implements Callable<Integer> {
       }
     }
     for (String f : o.notConverted()) {
-      env.out().println("not converted: " + f);
+      env.out().println(Messages.safe("not converted: " + f));
     }
-    env.out().printf("%d converted into %s, %d not converted%n", o.entries().size(), output, o.notConverted().size());
+    env.out().printf("%d converted into %s, %d not converted%n", o.entries().size(), Messages.safe(output),
+        o.notConverted().size());
     return ExitCodes.CLEAN;
   }
 }

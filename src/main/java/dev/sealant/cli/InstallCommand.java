@@ -7,6 +7,7 @@ import dev.sealant.git.Repos;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
@@ -51,16 +52,27 @@ public final class InstallCommand implements Callable<Integer> {
     List<String> done = new ArrayList<>();
     if (global) {
       Path dir = HooksPath.globalHooksDir(env.vars());
-      done.addAll(HookInstaller.install(dir, hooks(false), force));
+      done.addAll(HookInstaller.install(dir, hooks(false), force, launcher()));
       done.add(HooksPath.setGlobal(env.vars(), dir, force));
     } else {
       try (Repository repo = Repos.open(env.cwd(), env.vars(), "sealant install")) {
-        done.addAll(HookInstaller.install(HooksPath.of(repo, env.vars()), hooks(repo.isBare()), force));
+        done.addAll(HookInstaller.install(HooksPath.of(repo, env.vars()), hooks(repo.isBare()), force, launcher()));
       }
     }
+    done.add(launcher().map(l -> "the hooks run " + l + " (else 'sealant' on PATH)")
+        .orElse("the hooks run 'sealant' from PATH (or $SEALANT)"));
     done.forEach(env.out()::println);
     env.out().flush();
     return ExitCodes.CLEAN;
+  }
+
+  /**
+   * The installed launcher this command runs from: install.sh's launcher exports its own absolute
+   * path as {@code SEALANT_LAUNCHER}. Empty when run otherwise (e.g. {@code java -jar}).
+   */
+  private Optional<Path> launcher() {
+    return env.var("SEALANT_LAUNCHER").map(Path::of)
+        .filter(p -> p.isAbsolute() && java.nio.file.Files.isExecutable(p));
   }
 
   private List<Hook> hooks(boolean bare) {

@@ -27,7 +27,58 @@ public final class Main {
       return hook.get();
     }
     CommandLine cl = commandLine(env);
-    return cl.execute(args);
+    return cl.execute(bareScan(args));
+  }
+
+  /**
+   * {@code sealant -f json} means {@code sealant scan -f json}: bare {@code sealant} is a scan, so
+   * options before any command are the scan's (except the root's own help and version).
+   */
+  static String[] bareScan(String... args) {
+    if (args.length == 0 || !args[0].startsWith("-") || List.of("-h", "--help", "-V", "--version").contains(args[0])) {
+      return args;
+    }
+    String[] withScan = new String[args.length + 1];
+    withScan[0] = "scan";
+    System.arraycopy(args, 0, withScan, 1, args.length);
+    return withScan;
+  }
+
+  /** Help is wrapped to {@code COLUMNS} (a terminal's width as shells export it), else 80. */
+  static int helpWidth(Env env) {
+    try {
+      int n = Integer.parseInt(env.var("COLUMNS").orElse("80").trim());
+      return Math.max(40, Math.min(n, 200));
+    } catch (NumberFormatException e) {
+      return 80;
+    }
+  }
+
+  /**
+   * Joins each command's description lines into paragraphs (a blank or indented line ends one), so
+   * picocli wraps whole sentences at the help width instead of breaking the source's lines again.
+   */
+  private static void joinDescriptions(CommandLine cl) {
+    CommandLine.Model.UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+    List<String> paragraphs = new java.util.ArrayList<>();
+    StringBuilder p = new StringBuilder();
+    for (String line : usage.description()) {
+      if (line.isBlank() || line.startsWith(" ")) {
+        // A blank line ends a paragraph; an indented one (a command to type) stays a line of its own.
+        if (p.length() > 0) {
+          paragraphs.add(p.toString());
+          p.setLength(0);
+        }
+        paragraphs.add(line);
+      } else {
+        p.append(p.length() == 0 ? "" : " ").append(line.strip());
+      }
+    }
+    if (p.length() > 0) {
+      paragraphs.add(p.toString());
+    }
+    usage.description(paragraphs.toArray(new String[0]));
+    cl.getSubcommands().values().stream().distinct().forEach(Main::joinDescriptions);
   }
 
   static CommandLine commandLine(Env env) {
@@ -38,10 +89,12 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setUsageHelpAutoWidth(true);
+    cl.setUsageHelpAutoWidth(false);
+    cl.setUsageHelpWidth(helpWidth(env));
+    joinDescriptions(cl);
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("sealant: " + ex.getMessage());
+      c.getErr().println("sealant: " + Messages.safe(ex.getMessage()));
       c.getErr().println(helpHint(c));
       c.getErr().flush();
       return ExitCodes.USAGE;
@@ -51,7 +104,7 @@ public final class Main {
       boolean verbose = verbose(parsed);
       int code;
       if (ex instanceof SealantException se) {
-        e.println("sealant: " + se.getMessage());
+        e.println("sealant: " + Messages.safe(se.getMessage()));
         if (se instanceof UsageException) {
           e.println(helpHint(c));
         }
@@ -64,7 +117,9 @@ public final class Main {
       if (verbose) {
         StringWriter sw = new StringWriter();
         ex.printStackTrace(new PrintWriter(sw));
-        e.print(sw);
+        // A trace repeats the messages (and causes' messages) verbatim: each line is made safe too.
+        sw.toString().lines().forEach(line -> e.println(
+            line.startsWith("\t") ? "\t" + Messages.safe(line.substring(1)) : Messages.safe(line)));
       }
       e.flush();
       return code;

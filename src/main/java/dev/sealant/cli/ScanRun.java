@@ -7,7 +7,9 @@ import dev.sealant.git.CommitSource;
 import dev.sealant.git.ScanCache;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Scanner;
+import dev.sealant.source.Skipped;
 import dev.sealant.source.Source;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -28,7 +30,8 @@ final class ScanRun {
     try (ScanTarget target = ScanTarget.select(env, t.mode(), t.limits(), t.threads(),
         p -> engine.get().pathAllowed(p))) {
       Suppressions sup = target.repo().isPresent() ? suppression.load(env, catalog, target.repo().get())
-          : suppression.load(env, catalog, target.root());
+          : target.nestedConfigs() ? suppression.load(env, catalog, target.root())
+          : suppression.load(env, catalog, target.root(), r -> java.util.List.of());
       engine.set(sup.engine());
       Optional<ScanCache> cache = target.source() instanceof CommitSource && target.repo().isPresent()
           ? HistoryCache.forScan(env, t, catalog, suppression, target.repo().get()) : Optional.empty();
@@ -55,18 +58,27 @@ final class ScanRun {
     }
   }
 
-  /** Prints warnings and the report; returns the exit code. */
+  /**
+   * Prints warnings and the report; returns the exit code: 1 for findings, and for content that
+   * could not be scanned unless {@code --allow-unscanned} (see {@link Unscanned}).
+   */
   static int conclude(Env env, Outcome o, OutputOptions output, SuppressionOptions suppression) {
     ScanResult result = o.result();
+    Engine engine = o.suppressions().engine();
     for (String w : result.warnings()) {
-      env.err().println("sealant: warning: " + w);
+      env.err().println("sealant: warning: " + Messages.safe(engine, w));
     }
-    output.write(env, output.format().reporter().render(result, output.reportOptions(env)));
+    output.write(env, output.format().reporter().render(result, output.reportOptions(env, engine)));
     boolean unusedFail = suppression.failOnUnused()
         && o.suppressions().ignore().map(i -> !i.unused().isEmpty()).orElse(false);
     if (unusedFail) {
       env.err().println("sealant: failing because of unused ignore entries (--fail-on-unused-ignores)");
     }
-    return result.findings().isEmpty() && !unusedFail ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    List<Skipped> unscanned = Unscanned.of(result);
+    boolean allowed = output.allowUnscanned(env);
+    Unscanned.print(env.err(), output.display(engine), unscanned, allowed, "not clean",
+        "--allow-unscanned (or " + Unscanned.ENV + "=1)");
+    boolean unscannedFail = !unscanned.isEmpty() && !allowed;
+    return result.findings().isEmpty() && !unusedFail && !unscannedFail ? ExitCodes.CLEAN : output.findingsExitCode();
   }
 }

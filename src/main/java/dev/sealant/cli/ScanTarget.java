@@ -25,9 +25,16 @@ import org.eclipse.jgit.lib.Repository;
  * several); {@code --staged}, {@code --range} and {@code --since} need a repository; with none of
  * those, a repository at or above the working directory (or a PATH that is a repository's top
  * directory) gets a full-history scan, anything else a scan of the files on disk.
+ *
+ * <p>Configuration is looked for at {@link #root} only, never above it; below it only when
+ * {@link #nestedConfigs} (a directory scan), not for standard input or a single file.
  */
-record ScanTarget(Source source, Optional<Repository> repo, String unit, Optional<Path> root)
-    implements AutoCloseable {
+record ScanTarget(Source source, Optional<Repository> repo, String unit, Optional<Path> root,
+    boolean nestedConfigs) implements AutoCloseable {
+
+  ScanTarget(Source source, Optional<Repository> repo, String unit, Optional<Path> root) {
+    this(source, repo, unit, root, true);
+  }
 
   /** The scan modes as parsed from the command line. */
   record Mode(List<String> paths, boolean noGit, boolean staged, Optional<String> range,
@@ -49,26 +56,42 @@ record ScanTarget(Source source, Optional<Repository> repo, String unit, Optiona
       if (m.paths().size() > 1) {
         throw new UsageException("'-' (standard input) cannot be combined with other paths");
       }
-      return files(new StdinSource(env.in(), limits), env.cwd());
+      // Standard input has no path: the configuration is the current repository's root one
+      // (or the working directory's), and no directory below is searched.
+      Path top = Repos.find(env.cwd(), env.vars()).map(r -> {
+        try (r) {
+          return r.isBare() ? env.cwd() : r.getWorkTree().toPath();
+        }
+      }).orElse(env.cwd());
+      return new ScanTarget(new StdinSource(env.in(), limits), Optional.empty(), "files", Optional.of(top), false);
     }
     if (m.paths().size() > 1) {
       return files(new PathListSource(env.cwd(), m.paths(), limits, threads, pathAllowed), env.cwd());
     }
     Path root = env.resolve(m.paths().isEmpty() ? "." : m.paths().get(0));
+    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      // Said before any configuration is looked for: a missing path has no directory to search.
+      throw new dev.sealant.error.ScanIoException(m.paths().get(0) + ": no such file or directory");
+    }
     if (!m.noGit() && (m.paths().isEmpty() || isRepositoryTop(root))) {
       Optional<Repository> repo = Repos.find(root, env.vars());
       if (repo.isPresent()) {
         CommitSet all = CommitSets.all(repo.get(), m.includeStash());
         if (all.include().isEmpty()) {
-          env.err().println("sealant: warning: " + repo.get().getDirectory() + " has no commits yet, so there is no"
+          env.err().println("sealant: warning: " + Messages.safe(repo.get().getDirectory() + "") + " has no commits yet, so there is no"
               + " history to scan; 'sealant scan --staged' scans what is staged, 'sealant scan --no-git .' the"
               + " files on disk");
         }
         return history(repo.get(), all, limits, threads, pathAllowed);
       }
     }
-    return files(new FileSource(root, limits, threads, pathAllowed),
-        Files.isDirectory(root) ? root : Optional.ofNullable(root.getParent()).orElse(env.cwd()));
+    if (!Files.isDirectory(root)) {
+      // One file: the configuration of its own directory, which its reported path is relative to;
+      // nothing beside it is searched.
+      return new ScanTarget(new FileSource(root, limits, threads, pathAllowed), Optional.empty(), "files",
+          Optional.of(Optional.ofNullable(root.getParent()).orElse(env.cwd())), false);
+    }
+    return files(new FileSource(root, limits, threads, pathAllowed), root);
   }
 
   private static ScanTarget git(Env env, Mode m, Limits limits, int threads, Predicate<String> pathAllowed) {

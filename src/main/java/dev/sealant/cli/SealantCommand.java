@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       ImportCommand.class,
       CiCommand.class,
+      VersionCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

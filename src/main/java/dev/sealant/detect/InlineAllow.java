@@ -68,7 +68,7 @@ public final class InlineAllow {
     Optional<String> reason = Optional.empty();
     int dd = s.indexOf("--", i);
     if (dd >= 0 && s.substring(i, dd).isBlank()) {
-      String r = stripCommentEnd(s.substring(dd + 2).strip());
+      String r = reason(s, dd + 2);
       if (!r.isEmpty()) {
         reason = Optional.of(r);
       }
@@ -76,13 +76,39 @@ public final class InlineAllow {
     return new Directive(rules, reason);
   }
 
-  private static String stripCommentEnd(String r) {
-    for (String end : new String[] {"*/", "-->", "%>", "#}"}) {
-      if (r.endsWith(end)) {
-        return r.substring(0, r.length() - end.length()).strip();
+  /** The longest reason kept; a reason is a short note for review, not a place for data. */
+  static final int MAX_REASON = 200;
+
+  /** Where a comment (block comment, HTML, template, ML-family) ends. */
+  private static final String[] COMMENT_ENDS = {"*/", "-->", "%>", "#}", "*)", "-}", "}}"};
+
+  /**
+   * The reason given after {@code --}: it ends where the annotation's comment ends (so code after
+   * a block comment on the same line, such as the secret itself, is never part of it), at a double
+   * quote or backquote (a string literal starts), or after {@value #MAX_REASON} characters;
+   * anything token-shaped left in it is redacted, so a reason can never carry a secret into a
+   * report.
+   */
+  static String reason(String s, int from) {
+    int end = s.length();
+    for (String e : COMMENT_ENDS) {
+      int at = s.indexOf(e, from);
+      if (at >= 0 && at < end) {
+        end = at;
       }
     }
-    return r;
+    for (int k = from; k < end; k++) {
+      char c = s.charAt(k);
+      if (c == '"' || c == '`' || c == '\n' || c == '\r') {
+        end = k;
+        break;
+      }
+    }
+    String r = s.substring(from, end).strip();
+    if (r.length() > MAX_REASON) {
+      r = r.substring(0, MAX_REASON).strip() + "...";
+    }
+    return Display.tokenLike(r);
   }
 
   private static boolean isIdChar(char c) {

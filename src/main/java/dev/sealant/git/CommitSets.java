@@ -48,12 +48,13 @@ public final class CommitSets {
     try {
       ObjectId id = repo.resolve(rev);
       if (id == null) {
-        throw new GitException("revision '" + rev + "' does not resolve in " + repo.getDirectory());
+        // A revision that names nothing is a mistyped argument (exit 2), not a broken repository.
+        throw new UsageException("revision '" + rev + "' does not resolve in " + repo.getDirectory());
       }
       return id;
     } catch (IOException | RuntimeException e) {
-      if (e instanceof GitException g) {
-        throw g;
+      if (e instanceof UsageException u) {
+        throw u;
       }
       throw new GitException("revision '" + rev + "' cannot be resolved: " + e.getMessage(), e);
     }

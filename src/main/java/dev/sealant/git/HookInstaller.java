@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes Sealant's hook scripts (packaged in the jar under {@code dev/sealant/hooks/}) into a
@@ -49,6 +50,14 @@ public final class HookInstaller {
 
   /** Installs the hooks into {@code dir}; returns one line per hook saying what was done. */
   public static List<String> install(Path dir, List<Hook> hooks, boolean force) {
+    return install(dir, hooks, force, Optional.empty());
+  }
+
+  /**
+   * Installs the hooks, each recording {@code launcher} (an absolute path) to run first, before any
+   * {@code sealant} on PATH.
+   */
+  public static List<String> install(Path dir, List<Hook> hooks, boolean force, Optional<Path> launcher) {
     for (Hook h : hooks) {
       Path p = dir.resolve(h.fileName());
       if (exists(p) && !isOurs(p)) {
@@ -67,7 +76,7 @@ public final class HookInstaller {
     try {
       Files.createDirectories(dir);
       for (Hook h : hooks) {
-        done.add(installOne(dir, h));
+        done.add(installOne(dir, h, launcher));
       }
     } catch (IOException e) {
       throw new ScanIoException("cannot write hooks into " + dir + ": " + e.getMessage(), e);
@@ -75,9 +84,9 @@ public final class HookInstaller {
     return done;
   }
 
-  private static String installOne(Path dir, Hook h) throws IOException {
+  private static String installOne(Path dir, Hook h, Optional<Path> launcher) throws IOException {
     Path p = dir.resolve(h.fileName());
-    String script = script(h);
+    String script = script(h, launcher);
     String what;
     if (!exists(p)) {
       what = "installed";
@@ -133,6 +142,20 @@ public final class HookInstaller {
     } catch (IOException e) {
       throw new ScanIoException("cannot read " + res + " from Sealant's jar: " + e.getMessage(), e);
     }
+  }
+
+  /** The script with the launcher's absolute path recorded in it (none: PATH only). */
+  public static String script(Hook h, Optional<Path> launcher) {
+    String s = script(h);
+    if (launcher.isEmpty()) {
+      return s;
+    }
+    String quoted = "'" + launcher.get().toAbsolutePath().toString().replace("'", "'\\''") + "'";
+    String line = "\ninstalled=''\n";
+    if (!s.contains(line)) {
+      throw new ScanIoException("the hook script for " + h.fileName() + " in Sealant's jar has no launcher line");
+    }
+    return s.replace(line, "\ninstalled=" + quoted + "\n");
   }
 
   static boolean isOurs(Path p) {

@@ -41,6 +41,7 @@ public final class Repos {
       b.setGitDir(cwd.resolve(gitDir.get()).toFile());
     } else {
       b.findGitDir(cwd.toFile());
+      refuseBroken(cwd, b.getGitDir());
       if (b.getGitDir() == null) {
         return Optional.empty();
       }
@@ -53,6 +54,43 @@ public final class Repos {
       return Optional.of(b.build());
     } catch (IOException | IllegalArgumentException e) {
       throw new GitException(b.getGitDir() + ": cannot open the repository: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * JGit's discovery passes over a {@code .git} it cannot use (a corrupt or missing {@code HEAD},
+   * no {@code objects}): then a scan would silently fall back to the files on disk, or to an outer
+   * repository. The nearest {@code .git} above {@code cwd} that discovery did not pick is a git
+   * error instead, as git itself stops there.
+   */
+  private static void refuseBroken(Path cwd, File found) {
+    for (Path dir = cwd.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+      Path dotGit = dir.resolve(".git");
+      if (java.nio.file.Files.exists(dotGit, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (found == null || !(found.toPath().toAbsolutePath().normalize().startsWith(dir)
+            || gitFileTarget(dotGit).map(t -> t.equals(found.toPath().toAbsolutePath().normalize())).orElse(false))) {
+          throw new GitException(dotGit + ": not a usable git repository (its HEAD, objects or refs are missing"
+              + " or corrupt; 'git status' says what is wrong); repair it, or scan the files with --no-git");
+        }
+        return;
+      }
+    }
+  }
+
+  /** Where a {@code .git} file (linked worktree, submodule) points: its {@code gitdir:} line. */
+  private static Optional<Path> gitFileTarget(Path dotGit) {
+    if (!java.nio.file.Files.isRegularFile(dotGit, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try {
+      String line = java.nio.file.Files.readString(dotGit).strip();
+      if (!line.startsWith("gitdir:")) {
+        return Optional.empty();
+      }
+      return Optional.of(dotGit.getParent().resolve(line.substring("gitdir:".length()).strip())
+          .toAbsolutePath().normalize());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 

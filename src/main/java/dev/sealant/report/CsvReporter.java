@@ -24,7 +24,8 @@ public final class CsvReporter implements Reporter {
       "validated", "encoding", "suppressed.kind", "suppressed.reason");
 
   @Override
-  public String render(ScanResult result, ReportOptions o) {
+  public String render(ScanResult scan, ReportOptions o) {
+    ScanResult result = Displayed.of(scan, o);
     StringBuilder b = new StringBuilder();
     row(b, HEADER);
     List<Finding> shown = new ArrayList<>(result.findings());

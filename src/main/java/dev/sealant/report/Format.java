@@ -14,7 +14,8 @@ public enum Format {
   JSON(JsonReporter::new),
   SARIF(SarifReporter::new),
   JUNIT(JunitReporter::new),
-  CSV(CsvReporter::new);
+  CSV(CsvReporter::new),
+  GITLAB(GitLabReporter::new);
 
   // Constructor references of stateless reporters: nothing in them can change.
   @SuppressWarnings("ImmutableEnumChecker")
@@ -26,7 +27,7 @@ public enum Format {
 
   /** The usual file name extension of a report in this format, without the dot. */
   public String extension() {
-    return this == TEXT ? "txt" : this == JUNIT ? "xml" : name().toLowerCase(Locale.ROOT);
+    return this == TEXT ? "txt" : this == JUNIT ? "xml" : this == GITLAB ? "json" : name().toLowerCase(Locale.ROOT);
   }
 
   public Reporter reporter() {

@@ -14,7 +14,8 @@ import java.util.Map;
 public final class JsonReporter implements Reporter {
 
   @Override
-  public String render(ScanResult result, ReportOptions options) {
+  public String render(ScanResult scan, ReportOptions options) {
+    ScanResult result = Displayed.of(scan, options);
     List<Map<String, Object>> out = new ArrayList<>();
     for (Finding f : result.findings()) {
       out.add(Fields.of(f, options));

@@ -23,7 +23,8 @@ public final class JunitReporter implements Reporter {
   private record Case(String ruleId, String path, boolean suppressed, List<Finding> findings) {}
 
   @Override
-  public String render(ScanResult result, ReportOptions o) {
+  public String render(ScanResult scan, ReportOptions o) {
+    ScanResult result = Displayed.of(scan, o);
     List<Case> cases = new ArrayList<>(group(result.findings(), false));
     if (o.includeSuppressed()) {
       cases.addAll(group(result.suppressed(), true));

@@ -38,7 +38,8 @@ public final class SarifReporter implements Reporter {
   }
 
   @Override
-  public String render(ScanResult result, ReportOptions o) {
+  public String render(ScanResult scan, ReportOptions o) {
+    ScanResult result = Displayed.of(scan, o);
     List<Finding> shown = new ArrayList<>(result.findings());
     if (o.includeSuppressed()) {
       shown.addAll(result.suppressed());

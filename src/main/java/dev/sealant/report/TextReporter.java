@@ -1,6 +1,7 @@
 package dev.sealant.report;
 
 import dev.sealant.detect.CommitInfo;
+import dev.sealant.detect.Display;
 import dev.sealant.detect.Finding;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.source.Skipped;
@@ -19,8 +20,23 @@ public final class TextReporter implements Reporter {
   private static final String YELLOW = "\u001b[33m";
   private static final String RESET = "\u001b[0m";
 
+  private final boolean ignoreFileHint;
+
+  public TextReporter() {
+    this(true);
+  }
+
+  /**
+   * @param ignoreFileHint whether to suggest {@code sealant ignore}: not where the ignore file
+   *     is not read (a server's pre-receive hook reads no configuration from the push)
+   */
+  public TextReporter(boolean ignoreFileHint) {
+    this.ignoreFileHint = ignoreFileHint;
+  }
+
   @Override
-  public String render(ScanResult result, ReportOptions o) {
+  public String render(ScanResult scan, ReportOptions o) {
+    ScanResult result = Displayed.of(scan, o);
     StringBuilder b = new StringBuilder();
     Optional<String> lastCommit = Optional.empty();
     List<Finding> shown = o.includeSuppressed()
@@ -50,7 +66,7 @@ public final class TextReporter implements Reporter {
   private void block(StringBuilder b, Finding f, ReportOptions o) {
     String head = f.suppressed() ? "Suppressed" : "Secret found";
     b.append(paint(o, f.suppressed() ? DIM : RED, head + ": " + f.ruleId()))
-        .append(" (").append(f.rule().description()).append(", ").append(f.rule().severity().label())
+        .append(" (").append(clean(f.rule().description())).append(", ").append(f.rule().severity().label())
         .append(")\n");
     b.append("  Location:    ").append(clean(f.path())).append(':').append(f.line()).append(':').append(f.column()).append('\n');
     b.append("  Secret:      ").append(clean(Fields.secret(f, o)));
@@ -63,8 +79,11 @@ public final class TextReporter implements Reporter {
           .append(f.suppression().get().reason().map(r -> " -- " + clean(r)).orElse("")).append('\n');
     } else {
       b.append("  To allow:    rotate the secret first if it is real; for a false positive add\n")
-          .append("               'sealant:allow ").append(f.ruleId()).append("' in a comment on that line, or run\n")
-          .append("               sealant ignore ").append(f.fingerprint()).append(" --reason \"...\"\n");
+          .append("               'sealant:allow ").append(f.ruleId()).append("' in a comment on that line");
+      if (ignoreFileHint) {
+        b.append(", or run\n               sealant ignore ").append(f.fingerprint()).append(" --reason \"...\"");
+      }
+      b.append('\n');
     }
     b.append('\n');
   }
@@ -87,26 +106,9 @@ public final class TextReporter implements Reporter {
     return s.append(")").toString();
   }
 
-  /**
-   * Makes repository-controlled text safe for a terminal: control characters (which could move the
-   * cursor or recolour the screen) and bidirectional overrides (which could reorder what a reader
-   * sees) are shown as escapes; everything else, including non-ASCII names, is kept.
-   */
+  /** Repository-controlled text made safe for a terminal: {@link Display#escape}. */
   static String clean(String s) {
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String esc = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
-          : c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
-              || (c >= 0x2066 && c <= 0x2069) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
-      if (esc != null && b == null) {
-        b = new StringBuilder(s.length() + 8).append(s, 0, i);
-      }
-      if (b != null) {
-        b.append(esc != null ? esc : String.valueOf(c));
-      }
-    }
-    return b == null ? s : b.toString();
+    return Display.escape(s);
   }
 
   private static String paint(ReportOptions o, String color, String s) {

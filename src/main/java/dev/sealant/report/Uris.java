@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
  * Relative URI references for repository paths (RFC 3986): each {@code /}-separated segment keeps
  * the unreserved characters and sub-delimiters and percent-encodes every other UTF-8 byte, so
  * spaces, {@code %}, {@code #}, {@code ?} and non-ASCII names survive a round trip. {@code :} is
- * encoded too: in a relative reference's first segment it would read as a URI scheme.
+ * encoded too: in a relative reference's first segment it would read as a URI scheme. A {@code \}
+ * is a file name character ({@code %5C}), never a separator.
  */
 final class Uris {
 
@@ -16,7 +17,9 @@ final class Uris {
 
   /** The path (already {@code /}-separated and relative to the repository root) as a URI reference. */
   static String relative(String path) {
-    String p = path.replace('\\', '/');
+    // Sources give '/'-separated paths on every platform; a backslash is part of a file name (legal on
+    // POSIX) and is percent-encoded like any other reserved byte, never read as a separator.
+    String p = path;
     while (p.startsWith("/")) {
       p = p.substring(1);
     }

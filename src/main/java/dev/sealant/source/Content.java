@@ -10,28 +10,106 @@ import java.util.Optional;
 
 /**
  * Turns bytes into scannable text, for files and git blobs alike. A byte-order mark selects UTF-8
- * or UTF-16; otherwise the bytes are read as UTF-8 with malformed sequences replaced (so a stray
- * Latin-1 byte cannot hide the ASCII secret next to it). Content with a NUL byte in its first 8000
- * bytes and no UTF-16 mark is binary, the same test git uses.
- */
-public final class Content {
+ * or UTF-16, and so does the shape of BOM-less UTF-16 (a NUL in every other byte); otherwise the
+ * bytes are read as UTF-8 with malformed sequences replaced (so a stray Latin-1 byte cannot hide
+ * the ASCII secret next to it).
+ *
+ * <p>Binary content is skipped, so the test for it decides what can pass unscanned; a NUL alone
+ * does not make content binary, since one stray NUL must not hide the text around it. Within the
+ * first {@value #BINARY_PROBE} bytes, content is binary when it starts with the magic number of a
+ * binary format (image, archive, compressed stream, executable, class file, font, database) or
+ * holds a NUL, <em>and</em> more than {@value #ODD_PERCENT}% of its bytes other than NULs are
+ * not text (control characters other than whitespace and escape, bytes that are not UTF-8). A
+ * binary format's bytes are mostly not text; a text file with NULs in it, or behind a forged magic
+ * number, is still mostly text and is scanned.
+ */public final class Content {
 
   public static final int BINARY_PROBE = 8000;
 
   private Content() {}
 
-  /** True when the bytes look binary (a NUL early on, and no UTF-16 byte-order mark). */
+  /** The share of non-NUL bytes that are not text above which NUL-holding content is binary. */
+  static final int ODD_PERCENT = 10;
+
+  /** Magic numbers of binary formats, at offset 0 (tar's is checked on its own, at 257). */
+  private static final byte[][] MAGIC = {
+    {(byte) 0x89, 'P', 'N', 'G'}, {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, {'G', 'I', 'F', '8'},
+    {'I', 'I', '*', 0}, {'M', 'M', 0, '*'}, {0, 0, 1, 0}, {'R', 'I', 'F', 'F'},
+    {'P', 'K', 3, 4}, {'P', 'K', 5, 6}, {'P', 'K', 7, 8}, {0x1F, (byte) 0x8B}, {'B', 'Z', 'h'},
+    {(byte) 0xFD, '7', 'z', 'X', 'Z', 0}, {'7', 'z', (byte) 0xBC, (byte) 0xAF}, {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD},
+    {0x7F, 'E', 'L', 'F'}, {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE}, {'M', 'Z'},
+    {(byte) 0xCF, (byte) 0xFA, (byte) 0xED, (byte) 0xFE}, {(byte) 0xFE, (byte) 0xED, (byte) 0xFA, (byte) 0xCF},
+    {0, 'a', 's', 'm'}, {'S', 'Q', 'L', 'i', 't', 'e', ' '}, {'w', 'O', 'F', 'F'}, {'w', 'O', 'F', '2'},
+    {0, 1, 0, 0, 0}, {'O', 'T', 'T', 'O'}, {'%', 'P', 'D', 'F', '-'}, {'R', 'a', 'r', '!'},
+  };
+
+  /**
+   * True when the bytes are binary: a binary format's magic number or a NUL in the first {@value
+   * #BINARY_PROBE} bytes, and mostly not text there (see the class comment). UTF-16, with or
+   * without a byte-order mark, is text.
+   */
   public static boolean isBinary(byte[] bytes, int length) {
     if (utf16(bytes, length).isPresent()) {
       return false;
     }
     int n = Math.min(length, BINARY_PROBE);
-    for (int i = 0; i < n; i++) {
-      if (bytes[i] == 0) {
+    boolean nul = false;
+    for (int i = 0; i < n && !nul; i++) {
+      nul = bytes[i] == 0;
+    }
+    if (!nul && !magic(bytes, n)) {
+      return false;
+    }
+    return oddBytes(bytes, n) * 100L > (long) ODD_PERCENT * nonNul(bytes, n);
+  }
+
+  private static boolean magic(byte[] b, int n) {
+    for (byte[] m : MAGIC) {
+      if (n >= m.length && java.util.Arrays.equals(b, 0, m.length, m, 0, m.length)) {
         return true;
       }
     }
-    return false;
+    return n >= 262 && b[257] == 'u' && b[258] == 's' && b[259] == 't' && b[260] == 'a' && b[261] == 'r';
+  }
+
+  private static int nonNul(byte[] b, int n) {
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      k += b[i] != 0 ? 1 : 0;
+    }
+    return k;
+  }
+
+  /**
+   * Bytes other than NUL that text does not hold: C0 controls other than tab, line feed, vertical
+   * tab, form feed, carriage return and escape; DEL; and bytes not part of a well-formed UTF-8
+   * sequence. A sequence cut off by the end of the probe counts as well-formed.
+   */
+  private static int oddBytes(byte[] b, int n) {
+    int odd = 0;
+    int i = 0;
+    while (i < n) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        boolean text = c == 0 || (c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' || c == 0x0B || c == '\f'
+            || c == '\r' || c == 0x1B;
+        odd += text ? 0 : 1;
+        i++;
+        continue;
+      }
+      int len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? (c <= 0xEF ? 3 : 0) : c >= 0xC2 ? 2 : 0;
+      int k = 1;
+      while (len > 0 && k < len && i + k < n && (b[i + k] & 0xC0) == 0x80) {
+        k++;
+      }
+      if (len == 0 || (k < len && i + k < n)) {
+        odd++;
+        i++;
+      } else {
+        i += k;
+      }
+    }
+    return odd;
   }
 
   public static boolean isBinary(byte[] bytes) {
@@ -40,9 +118,13 @@ public final class Content {
 
   /** Decodes the first {@code length} bytes leniently, honouring a byte-order mark. */
   public static String decode(byte[] bytes, int length) {
-    Optional<Charset> u16 = utf16(bytes, length);
+    Optional<Charset> u16 = utf16Bom(bytes, length);
     if (u16.isPresent()) {
       return decode(u16.get(), bytes, 2, length - 2);
+    }
+    u16 = utf16Shape(bytes, length);
+    if (u16.isPresent()) {
+      return decode(u16.get(), bytes, 0, length);
     }
     int offset = 0;
     if (length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
@@ -61,7 +143,7 @@ public final class Content {
   }
 
   /**
-   * The content as UTF-8 without a byte-order mark: UTF-16 (by its mark) is re-encoded, a UTF-8
+   * The content as UTF-8 without a byte-order mark: UTF-16 (by its mark or shape) is re-encoded, a UTF-8
    * mark is dropped, anything else is returned as it is. Git sources split and hash lines on these
    * bytes, so old and new versions of a file always compare in one encoding.
    */
@@ -101,6 +183,10 @@ public final class Content {
   }
 
   private static Optional<Charset> utf16(byte[] b, int length) {
+    return utf16Bom(b, length).or(() -> utf16Shape(b, length));
+  }
+
+  private static Optional<Charset> utf16Bom(byte[] b, int length) {
     if (length >= 2) {
       int b0 = b[0] & 0xff;
       int b1 = b[1] & 0xff;
@@ -110,6 +196,32 @@ public final class Content {
       if (b0 == 0xFE && b1 == 0xFF) {
         return Optional.of(StandardCharsets.UTF_16BE);
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * UTF-16 without a byte-order mark, by its shape in the probe: an even length, and NULs in at
+   * least three quarters of the odd (little-endian) or even (big-endian) bytes and in none of the
+   * others, as Latin and ASCII text encodes. Hides no text behind interleaved NULs.
+   */
+  private static Optional<Charset> utf16Shape(byte[] b, int length) {
+    int n = Math.min(length, BINARY_PROBE) & ~1;
+    if (n < 8 || (length & 1) != 0) {
+      return Optional.empty();
+    }
+    int evenNul = 0;
+    int oddNul = 0;
+    for (int i = 0; i < n; i += 2) {
+      evenNul += b[i] == 0 ? 1 : 0;
+      oddNul += b[i + 1] == 0 ? 1 : 0;
+    }
+    int half = n / 2;
+    if (evenNul == 0 && oddNul * 4 >= half * 3) {
+      return Optional.of(StandardCharsets.UTF_16LE);
+    }
+    if (oddNul == 0 && evenNul * 4 >= half * 3) {
+      return Optional.of(StandardCharsets.UTF_16BE);
     }
     return Optional.empty();
   }

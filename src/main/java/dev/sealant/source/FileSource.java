@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -97,10 +98,8 @@ public final class FileSource implements Source {
           } else if (pathAllowed.test(rel)) {
             sink.skipped(Skipped.of(rel, "path allowlisted"));
           } else if (attrs.size() > limits.maxFileSize()) {
-            sink.skipped(Skipped.of(rel, "larger than --max-file-size (" + attrs.size() + " > "
-                + limits.maxFileSize() + " bytes)"));
-            sink.warn(rel + " was not scanned: " + attrs.size() + " bytes is over --max-file-size ("
-                + limits.maxFileSize() + ")");
+            sink.skipped(Skipped.tooLarge(rel, "--max-file-size (" + attrs.size() + " > "
+                + limits.maxFileSize() + " bytes)", Optional.empty()));
           } else {
             files.add(file);
           }
@@ -109,7 +108,7 @@ public final class FileSource implements Source {
 
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
-          sink.skipped(Skipped.of(relative(file), "unreadable: " + e.getClass().getSimpleName()));
+          sink.skipped(Skipped.unreadable(relative(file), why(e), Optional.empty()));
           return FileVisitResult.CONTINUE;
         }
       });
@@ -128,18 +127,19 @@ public final class FileSource implements Source {
         return;
       }
     } catch (IOException e) {
-      sink.skipped(Skipped.of(rel, "unreadable: " + e.getClass().getSimpleName()));
+      sink.skipped(Skipped.unreadable(rel, why(e), Optional.empty()));
       return;
     }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException | OutOfMemoryError e) {
-      sink.skipped(Skipped.of(rel, "unreadable: " + e.getClass().getSimpleName()));
+      sink.skipped(Skipped.unreadable(rel, why(e), Optional.empty()));
       return;
     }
     if (bytes.length > limits.maxFileSize()) {
-      sink.skipped(Skipped.of(rel, "larger than --max-file-size"));
+      sink.skipped(Skipped.tooLarge(rel, "--max-file-size (" + bytes.length + " > " + limits.maxFileSize()
+          + " bytes)", Optional.empty()));
     } else if (Content.isBinary(bytes)) {
       sink.skipped(Skipped.of(rel, "binary"));
     } else {
@@ -157,8 +157,23 @@ public final class FileSource implements Source {
       }
       new Chunks(rel, sink).scan(probe, probe.length, in);
     } catch (IOException e) {
-      sink.skipped(Skipped.of(rel, "unreadable: " + e.getClass().getSimpleName()));
+      sink.skipped(Skipped.unreadable(rel, why(e), Optional.empty()));
     }
+  }
+
+  /**
+   * The kind of a read error, never its message (which may quote the path twice): {@code
+   * permission denied}, {@code name too long} (beyond PATH_MAX), or the exception's simple name.
+   */
+  static String why(Throwable e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    String m = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason() : "";
+    if (m.contains("too long")) {
+      return "name too long (beyond the system's path limit)";
+    }
+    return m.isEmpty() || m.length() > 60 ? e.getClass().getSimpleName() : m;
   }
 
   /** The path relative to the root, {@code /}-separated; a single-file root is its own name. */

@@ -4,6 +4,7 @@ import dev.sealant.detect.Fragment;
 import dev.sealant.error.ScanIoException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /** Standard input as one file named {@code stdin}. */
 public final class StdinSource implements Source {
@@ -28,16 +29,13 @@ public final class StdinSource implements Source {
       throw new ScanIoException("cannot read standard input: " + e.getMessage(), e);
     }
     if (bytes.length > limits.maxFileSize()) {
-      sink.skipped(Skipped.of(PATH, "larger than --max-file-size (" + limits.maxFileSize() + " bytes)"));
-      sink.warn("standard input was not scanned: it is over --max-file-size (" + limits.maxFileSize() + " bytes)");
+      sink.skipped(Skipped.tooLarge(PATH, "--max-file-size (" + limits.maxFileSize() + " bytes)", Optional.empty()));
       return;
     }
     if (bytes.length > limits.inMemory()) {
       // Read whole it might not fit in the heap; a file of the same size is scanned in chunks.
-      sink.skipped(Skipped.of(PATH, "larger than standard input is read into memory (" + limits.inMemory()
-          + " bytes with this heap)"));
-      sink.warn("standard input was not scanned: it is over " + limits.inMemory() + " bytes, the most read from"
-          + " it into memory with this heap; save it to a file and scan the file");
+      sink.skipped(Skipped.tooLarge(PATH, "standard input is read into memory (" + limits.inMemory()
+          + " bytes with this heap): save it to a file and scan the file", Optional.empty()));
       return;
     }
     if (Content.isBinary(bytes)) {

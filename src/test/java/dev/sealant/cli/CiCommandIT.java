@@ -102,4 +102,42 @@ class CiCommandIT {
     assertEquals(ExitCodes.USAGE, r.code(), r.all());
     assertTrue(r.err().contains("shallow"), r.err());
   }
+
+  @Test
+  void inGitHubActionsEachFindingIsAnAnnotationAndTheSummaryGetsATable() throws Exception {
+    Path summary = tmp.resolve("summary.md");
+    Files.writeString(summary, "earlier step\n");
+    GitCli.write(repo, "dir,with:odd%name|x.py", "t = '" + GitCli.TOKEN + "'\n");
+    g.ok(repo, "add", "-A");
+    g.ok(repo, "commit", "-q", "-m", "odd name");
+    GitCli.Result r = ci(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()),
+        "--base", base);
+    assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
+    java.util.List<String> annotations = r.out().lines().filter(l -> l.startsWith("::error ")).toList();
+    assertEquals(2, annotations.size(), r.out());
+    assertTrue(annotations.stream().anyMatch(a -> a.startsWith("::error file=new.py,line=1,col=6,"
+        + "title=Sealant%3A github-pat-classic::")), r.out());
+    assertTrue(annotations.stream().anyMatch(a -> a.startsWith("::error file=dir%2Cwith%3Aodd%25name|x.py,line=1,")),
+        r.out());
+    String md = Files.readString(summary);
+    assertTrue(md.startsWith("earlier step\n### Sealant: 2 secrets found"), md);
+    assertTrue(md.contains("| github-pat-classic | critical | new.py | 1 | "), md);
+    assertTrue(md.contains("dir,with:odd%name\\|x.py"), md);
+    assertFalse(r.all().contains(GitCli.TOKEN) || md.contains(GitCli.TOKEN), "a secret leaked");
+  }
+
+  @Test
+  void aJsonReportOnStandardOutputStaysParseableInGitHubActions() {
+    GitCli.Result r = ci(Map.of("GITHUB_ACTIONS", "true"), "--base", base, "-f", "json");
+    assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
+    assertTrue(r.out().startsWith("[") && !r.out().contains("::error"), r.out());
+    assertTrue(r.err().contains("::error file=new.py,line=1,"), r.err());
+  }
+
+  @Test
+  void outsideGitHubActionsNoAnnotationsAreWritten() {
+    GitCli.Result r = ci(Map.of(), "--base", base);
+    assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
+    assertFalse(r.out().contains("::error"), r.out());
+  }
 }

@@ -28,10 +28,12 @@ class CiFilesTest {
     Map<?, ?> runs = (Map<?, ?>) action.get("runs");
     assertEquals("composite", runs.get("using"));
     String all = Files.readString(Paths.basedir().resolve("action.yml"));
-    assertTrue(all.contains("install.sh\" --prefix \"$RUNNER_TEMP/sealant\""), "installs from this repository");
-    assertTrue(all.contains("ci --format sarif --output"), "runs sealant ci with SARIF");
+    assertTrue(all.contains("dest=\"$RUNNER_TEMP/sealant\"")
+        && all.contains("\"$GITHUB_ACTION_PATH/install.sh\" --prefix \"$dest\""), "builds from this repository");
+    assertTrue(all.contains("install.sh\" --prefix \"$dest\"; then"), "or installs the release tarball");
+    assertTrue(all.contains("ci --sarif \"$SEALANT_SARIF\""), "runs sealant ci with SARIF, the text report in the log");
     assertTrue(all.contains("github/codeql-action/upload-sarif@"), "uploads SARIF");
-    assertTrue(all.contains("distribution: temurin") && all.contains("java-version: '17'"));
+    assertTrue(all.contains("distribution: temurin") && all.contains("java-version: '17.0."), "a pinned Java 17");
     for (Object step : (List<?>) runs.get("steps")) {
       Object run = ((Map<?, ?>) step).get("run");
       assertTrue(run == null || !run.toString().contains("${{"),

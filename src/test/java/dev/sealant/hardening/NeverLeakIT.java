@@ -220,6 +220,192 @@ class NeverLeakIT {
     Planted.assertNoLeak("pre-receive", receive.all());
   }
 
+  /** Terminal control characters a hostile file name or author could carry. */
+  private static final String ESC = "\u001b";
+
+  private static void assertNoLeakNorControl(String label, String text) {
+    Planted.assertNoLeak(label, text);
+    assertFalse(text.contains(ESC) || text.contains("\u0007"), label + " prints a raw control character:\n" + text);
+  }
+
+  /**
+   * A repository whose file names, author name and e-mail, commit messages and inline-allow
+   * reasons carry the planted secrets (and terminal escapes): every scan mode and format, the ci
+   * gate and the three hooks redact them all.
+   */
+  @Test
+  void secretsInFileNamesAuthorsMessagesAndAllowReasonsAreRedactedEverywhere() throws IOException {
+    Path hostile = g.repo("hostile", false);
+    g.ok(hostile, "branch", "base");
+    GitCli.write(hostile, "names/" + Planted.PAT + ".env", "GITHUB_TOKEN=" + Planted.PAT + "\n");
+    GitCli.write(hostile, "names/ctl" + ESC + "]0;pwned\u0007" + ESC + "[2J.env", "TOKEN=" + Planted.PAT + "\n");
+    GitCli.write(hostile, "src/allow.js", "/* sealant:allow -- fixture */ t = \"" + Planted.PAT + "\";\n"
+        + "k = \"" + Planted.PAT + "\" // sealant:allow -- copied " + Planted.PAT + " from prod\n"
+        + "password = \"" + Planted.PASSWORD + "\" # sealant:allow -- was " + Planted.PASSWORD + " " + Planted.PAT + "\n");
+    g.ok(hostile, "add", "-A");
+    Map<String, String> author = Map.of("GIT_AUTHOR_NAME", "Eve " + Planted.PAT + " " + Planted.PASSWORD + ESC + "[31m",
+        "GIT_AUTHOR_EMAIL", Planted.PASSWORD + "@" + Planted.PAT + ".invalid");
+    GitCli.Result c = g.run(hostile, "", author, "git", "commit", "-q", "-m", "add " + Planted.PAT + " " + Planted.PASSWORD);
+    assertEquals(0, c.code(), c.all());
+    GitCli.write(hostile, "staged/" + Planted.PAT + ".txt", "token: " + Planted.PAT + "\n");
+    g.ok(hostile, "add", "-A");
+
+    for (List<String> mode : List.of(List.<String>of(), List.of("--staged"), List.of("--no-git", "."),
+        List.of("--range", "base..main"))) {
+      for (String format : FORMATS) {
+        for (boolean file : List.of(false, true)) {
+          List<String> args = new ArrayList<>(List.of("scan", "-f", format, "--include-suppressed", "-v"));
+          args.addAll(mode);
+          Path out = reports.resolve("hostile-" + format + mode.size() + file);
+          if (file) {
+            args.addAll(List.of("-o", out.toString()));
+          }
+          Cli.Run r = Cli.run(hostile, "", Map.of(), args.toArray(new String[0]));
+          String label = "hostile " + mode + " " + format + (file ? " file" : "");
+          assertEquals(1, r.code(), label + ": " + r.all());
+          assertNoLeakNorControl(label + " stderr", r.err());
+          String report = file ? Files.readString(out) : r.out();
+          Planted.assertNoLeak(label + " report", report);
+          if (format.equals("text")) {
+            assertNoLeakNorControl(label + " report", report);
+          }
+          if (format.equals("json") && mode.isEmpty()) {
+            assertTrue(report.contains("ghp_***.env") && report.contains("\"reason\": \"fixture\""), label + report);
+          }
+        }
+      }
+    }
+    for (String format : FORMATS) {
+      Path sarif = reports.resolve("hostile-ci-" + format + ".sarif");
+      Cli.Run ci = Cli.run(hostile, "", Map.of(), "ci", "--base", "base", "-f", format, "--include-suppressed",
+          "--sarif", sarif.toString());
+      assertEquals(1, ci.code(), ci.all());
+      assertNoLeakNorControl("hostile ci " + format + " stderr", ci.err());
+      Planted.assertNoLeak("hostile ci " + format, ci.out());
+      Planted.assertNoLeak("hostile ci sarif", Files.readString(sarif));
+    }
+
+    assertEquals(0, g.sealant(hostile, "install", "--pre-commit", "--pre-push").code());
+    GitCli.Result commit = g.git(hostile, "commit", "-m", "leak " + Planted.PAT);
+    assertNotEquals(0, commit.code(), commit.all());
+    assertNoLeakNorControl("hostile pre-commit", commit.all());
+    Path target = tmp.resolve("hostile-target.git");
+    g.ok(tmp, "init", "-q", "--bare", target.toString());
+    GitCli.Result push = g.git(hostile, "push", target.toString(), "main");
+    assertNotEquals(0, push.code(), push.all());
+    assertTrue(push.err().contains("PUSH BLOCKED") && push.err().contains("Author: Eve ghp_***"), push.err());
+    assertNoLeakNorControl("hostile pre-push", push.all());
+    assertEquals(0, g.sealant(target, "install").code());
+    GitCli.Result receive = g.git(hostile, "push", "--no-verify", target.toString(), "main");
+    assertNotEquals(0, receive.code(), receive.all());
+    assertNoLeakNorControl("hostile pre-receive", receive.all());
+  }
+
+  /**
+   * A secret pasted where Sealant expects something else (a fingerprint, a config key or value, a
+   * rule id, a YAML alias or anchor, a baseline field, an option value, a path, a revision) is
+   * never echoed by the error, with or without {@code --verbose}.
+   */
+  @Test
+  void errorsNeverEchoASecretPastedAsAValue() throws IOException {
+    String pat = Planted.PAT;
+    String pw = Planted.PASSWORD;
+    Map<String, String> configs = new java.util.LinkedHashMap<>();
+    configs.put("config key", pat + ": 1\n");
+    configs.put("config key (password)", pw + ": 1\n");
+    configs.put("nested key", "allow:\n  " + pat + ": [a]\n");
+    configs.put("disable entry", "disable: [" + pat + "]\n");
+    configs.put("disable entry (password)", "disable: [" + pw + "]\n");
+    configs.put("config value", "extend: " + pat + "\n");
+    configs.put("undefined alias", "allow:\n  stopwords: *" + pat + "\n");
+    configs.put("undefined alias (password)", "allow:\n  stopwords: *" + pw + "\n");
+    configs.put("anchor and bad alias", "allow: &" + pat + "\n  stopwords: [a]\nextend: *" + pw + "x\n");
+    configs.put("duplicate anchor key", "allow: &" + pat + " {stopwords: [a]}\n" + pat + ": *" + pat + "\n");
+    configs.put("bad scalar", "extend: [" + pat + "\n");
+    configs.put("tab", "allow:\n\t" + pat + ": x\n");
+    int n = 0;
+    for (Map.Entry<String, String> e : configs.entrySet()) {
+      Path config = reports.resolve("hostile-config-" + n++ + ".yaml");
+      Files.writeString(config, e.getValue());
+      for (boolean verbose : List.of(false, true)) {
+        List<String> args = new ArrayList<>(List.of("scan", "--no-git", ".", "--config", config.toString()));
+        if (verbose) {
+          args.add("--verbose");
+        }
+        Cli.Run r = run("", args);
+        assertEquals(2, r.code(), e.getKey() + ": " + r.all());
+        assertTrue(r.err().contains(config.toString()), e.getKey() + " names the file: " + r.err());
+        Planted.assertNoLeak(e.getKey() + (verbose ? " --verbose" : ""), r.all());
+      }
+    }
+
+    Path ignore = reports.resolve("hostile.sealantignore");
+    for (String line : List.of(pat + " -- pasted", pat, "\uFEFF" + pat + " -- bom",
+        "0123456789abcdef0123456789abcdef -- x # expires " + pat, pw + " -- pw")) {
+      Files.writeString(ignore, line + "\n");
+      Cli.Run r = run("", List.of("scan", "--no-git", ".", "--ignore-file", ignore.toString(), "--verbose"));
+      assertEquals(2, r.code(), line + ": " + r.all());
+      assertTrue(r.err().contains(ignore + ":1:"), r.err());
+      Planted.assertNoLeak("ignore entry " + line, r.all());
+    }
+    Files.writeString(ignore, "0123456789abcdef0123456789abcdef -- rotated " + pat + " " + pw + "\n");
+    for (String format : FORMATS) {
+      Cli.Run r = run("", List.of("scan", "--no-git", ".", "--ignore-file", ignore.toString(), "-f", format,
+          "--include-suppressed", "--report-unused-ignores"));
+      Planted.assertNoLeak("ignore reason " + format, r.all());
+    }
+
+    Path baseline = reports.resolve("hostile-baseline.json");
+    for (String doc : List.of("{\"version\": \"" + pat + "\", \"findings\": []}",
+        "{\"version\": 1, \"findings\": [{\"fingerprint\": \"" + pat + "\"}]}",
+        "{\"version\": " + pw.length() + ", \"" + pat + "\": []}", "{\"" + pat)) {
+      Files.writeString(baseline, doc);
+      Cli.Run r = run("", List.of("scan", "--no-git", ".", "--baseline", baseline.toString(), "--verbose"));
+      assertEquals(2, r.code(), doc + ": " + r.all());
+      Planted.assertNoLeak("baseline " + doc, r.all());
+    }
+
+    for (List<String> args : List.of(
+        List.of("ignore", pat, "--reason", "x"),
+        List.of("ignore", pw, "--reason", "x", "--verbose"),
+        List.of("scan", "--format", pat),
+        List.of("scan", "--" + pat),
+        List.of("scan", "--max-file-size", pat),
+        List.of("scan", "--range", pat + "..main", "--verbose"),
+        List.of("scan", "--since", pw),
+        List.of("scan", "--no-git", "missing/" + pat, "--verbose"),
+        List.of("scan", "--config", pat + ".yaml"),
+        List.of("scan", "--patterns", pat),
+        List.of("ci", "--base", pat),
+        List.of("ci", "--base", "base", "--head", pw, "--verbose"),
+        List.of("rules", "test", "--rule", pat),
+        List.of("import", pat, "x"),
+        List.of("scan", "-o", "missing/" + pat + "/out.json"),
+        List.of(pat))) {
+      Cli.Run r = run("", args);
+      assertTrue(r.code() == 2 || r.code() == 3, args + ": " + r.all());
+      Planted.assertNoLeak(String.join(" ", args), r.all());
+    }
+  }
+
+  /** What the non-report commands print back (a file name, a reason, an input line) is redacted too. */
+  @Test
+  void commandsEchoNoSecretGivenAsAFileNameReasonOrInputLine() throws IOException {
+    Path dirOut = Files.createDirectories(reports.resolve("echo"));
+    Cli.Run b = run("", List.of("baseline", "-o", dirOut.resolve(Planted.PAT + ".json").toString()));
+    assertEquals(0, b.code(), b.all());
+    Planted.assertNoLeak("baseline -o name", b.all());
+    Cli.Run i = run("", List.of("ignore", "0123456789abcdef0123456789abcdef", "--reason", "rotated " + Planted.PAT,
+        "--file", dirOut.resolve("ignore-" + Planted.PASSWORD).toString()));
+    assertEquals(0, i.code(), i.all());
+    Planted.assertNoLeak("ignore echo", i.all());
+    Path gitleaks = dirOut.resolve("gitleaksignore");
+    Files.writeString(gitleaks, "not-a-commit:" + Planted.PAT + ":rule:1\n" + Planted.PASSWORD + "\n");
+    Cli.Run im = run("", List.of("import", "gitleaks-ignore", gitleaks.toString(), "--output",
+        dirOut.resolve("imported").toString()));
+    Planted.assertNoLeak("import echo", im.all());
+  }
+
   @Test
   void showSecretsRevealsThemSoTheCheckerCanSeeALeak() {
     Cli.Run r = run("", List.of("scan", "--format", "json", "--show-secrets"));

@@ -13,8 +13,14 @@ class FormatsReportTest {
     assertEquals("d%C3%A9j%C3%A0/%F0%9F%94%91.env", Uris.relative("déjà/\ud83d\udd11.env"));
     assertEquals("100%25/a%23b%3Fc", Uris.relative("100%/a#b?c"));
     assertEquals("c%3Aproject/x", Uris.relative("c:project/x"));
-    assertEquals("a/b", Uris.relative("/a\\b"));
     assertEquals("keep-._~!$&'()*+,;=@", Uris.relative("keep-._~!$&'()*+,;=@"));
+  }
+
+  @Test
+  void backslashInFileNameIsPercentEncodedInSarif() {
+    // On POSIX a backslash is a file name character: a\b is one file, not a/b.
+    assertEquals("a%5Cb", Uris.relative("/a\\b"));
+    assertEquals("dir/x%5C..%5Cy.txt", Uris.relative("dir/x\\..\\y.txt"));
   }
 
   @Test

@@ -15,9 +15,14 @@ import org.junit.jupiter.api.TestFactory;
 /** Every format, every scenario, against {@code golden/<format>/<scenario>.<ext>}. */
 class ReportGoldenTest {
 
-  /** The reporter under test; SARIF's tool version is pinned so goldens survive releases. */
+  /**
+   * The reporter under test; SARIF's and GitLab's tool version is pinned so goldens survive
+   * releases, and GitLab's scan end time (its one clock reading) is fixed.
+   */
   static Reporter reporter(Format f) {
-    return f == Format.SARIF ? new SarifReporter("0.0.0-test") : f.reporter();
+    return f == Format.SARIF ? new SarifReporter("0.0.0-test")
+        : f == Format.GITLAB ? new GitLabReporter("0.0.0-test", () -> java.time.Instant.parse("2026-01-02T03:04:05Z"))
+        : f.reporter();
   }
 
   static Map<String, ReportFixtures.Scenario> scenarios() {

@@ -58,12 +58,66 @@ class ContentHardeningTest {
     assertTrue(r.out().contains("wide.txt:2:3"), r.out());
   }
 
+  /** A PNG: its magic number, then compressed-looking bytes (seeded), with a token in the middle. */
+  static byte[] png(String planted) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+    byte[] noise = new byte[4096];
+    new java.util.Random(17).nextBytes(noise);
+    b.writeBytes(noise);
+    b.writeBytes(planted.getBytes(StandardCharsets.US_ASCII));
+    b.writeBytes(noise);
+    return b.toByteArray();
+  }
+
   @Test
-  void nulBytesMakeAFileBinaryAndItIsReportedAsSkipped() throws Exception {
-    bytes("blob.bin", ("t=" + TOKEN + "\0\0\0").getBytes(StandardCharsets.US_ASCII));
+  void textWithOneStrayNulIsScannedAsText() throws Exception {
+    bytes("stray.txt", ("a = 1\n\0\nt=" + TOKEN + "\n").getBytes(StandardCharsets.US_ASCII));
+    bytes("padded.txt", ("t=" + TOKEN + "\0\0\0").getBytes(StandardCharsets.US_ASCII));
+    bytes("nul-block.txt", ("header\n" + "\0".repeat(3000) + "\nt=" + TOKEN + "\n").getBytes(StandardCharsets.US_ASCII));
+    Cli.Run r = scan();
+    assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
+    assertTrue(r.out().contains("stray.txt:3:3") && r.out().contains("padded.txt:1:3")
+        && r.out().contains("nul-block.txt:3:3"), r.out());
+    assertFalse(r.out().contains(": binary"), r.out());
+  }
+
+  @Test
+  void utf16WithoutByteOrderMarkIsDecoded() throws Exception {
+    bytes("wide-le.txt", ("x\nt=" + TOKEN + "\n").getBytes(StandardCharsets.UTF_16LE));
+    bytes("wide-be.txt", ("x\nt=" + TOKEN + "\n").getBytes(StandardCharsets.UTF_16BE));
+    Cli.Run r = scan();
+    assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
+    assertTrue(r.out().contains("wide-le.txt:2:3") && r.out().contains("wide-be.txt:2:3"), r.out());
+  }
+
+  @Test
+  void imagesArchivesAndClassFilesStaySkippedAsBinary() throws Exception {
+    bytes("logo.img", png("t=" + TOKEN)); // *.png paths are allowlisted by the catalog
+    byte[] zip = png("t=" + TOKEN);
+    zip[0] = 'P';
+    zip[1] = 'K';
+    zip[2] = 3;
+    zip[3] = 4;
+    bytes("bundle.zip", zip);
+    try (var in = ContentHardeningTest.class.getResourceAsStream("ContentHardeningTest.class")) {
+      bytes("Compiled.class", in.readAllBytes());
+    }
+    bytes("blob.bin", ("\0\1\2\3\4\5\6\u0010\u0011\u0012t=" + TOKEN).getBytes(StandardCharsets.ISO_8859_1));
     Cli.Run r = scan();
     assertEquals(ExitCodes.CLEAN, r.code(), r.all());
-    assertTrue(r.out().contains("skipped blob.bin: binary"), r.out());
+    for (String name : java.util.List.of("logo.img", "bundle.zip", "Compiled.class", "blob.bin")) {
+      assertTrue(r.out().contains("skipped " + name + ": binary"), name + ": " + r.out());
+    }
+  }
+
+  @Test
+  void aForgedMagicNumberInFrontOfTextDoesNotHideIt() throws Exception {
+    bytes("fake.png", ("\u0089PNG\r\n\u001a\nt=" + TOKEN + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    bytes("fake.gz", ("\u001f\u008bt=" + TOKEN + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    Cli.Run r = scan();
+    assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
+    assertTrue(r.out().contains("fake.png:") && r.out().contains("fake.gz:"), r.out());
   }
 
   @Test
@@ -91,25 +145,81 @@ class ContentHardeningTest {
   }
 
   @Test
-  void oneGigabyteFileIsSkippedAndSaidSo() throws Exception {
+  void oneGigabyteFileFailsTheScanUnlessUnscannedContentIsAllowed() throws Exception {
     try (RandomAccessFile f = new RandomAccessFile(dir.resolve("huge.log").toFile(), "rw")) {
       f.setLength(1024L * 1024 * 1024);
     }
     Files.writeString(dir.resolve("small.txt"), "hello\n");
     Cli.Run r = Cli.run(dir, "scan", "--no-git", ".");
-    assertEquals(ExitCodes.CLEAN, r.code(), r.all());
-    assertTrue(r.err().contains("huge.log was not scanned") && r.err().contains("--max-file-size"), r.err());
+    assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
+    assertTrue(r.err().contains("huge.log was not scanned") && r.err().contains("--max-file-size")
+        && r.err().contains("--allow-unscanned"), r.err());
+    assertEquals(1, r.err().lines().filter(l -> l.contains("huge.log")).count(), r.err());
     assertTrue(r.out().contains("1 skipped"), r.out());
+    Cli.Run allowed = Cli.run(dir, "scan", "--no-git", "--allow-unscanned", ".");
+    assertEquals(ExitCodes.CLEAN, allowed.code(), allowed.all());
+    assertTrue(allowed.err().contains("warning: huge.log was not scanned"), allowed.err());
+    Cli.Run byEnv = Cli.run(dir, "", java.util.Map.of("SEALANT_ALLOW_UNSCANNED", "1"), "scan", "--no-git", ".");
+    assertEquals(ExitCodes.CLEAN, byEnv.code(), byEnv.all());
   }
 
   @Test
   void maxFileSizeIsConfigurableAndValidated() throws Exception {
     Files.writeString(dir.resolve("a.txt"), "t=" + TOKEN + "\n" + "x".repeat(2000));
-    assertEquals(ExitCodes.CLEAN, scan("--max-file-size", "1k").code());
+    Cli.Run small = scan("--max-file-size", "1k");
+    assertEquals(ExitCodes.FINDINGS, small.code(), small.all());
+    assertTrue(small.err().contains("a.txt was not scanned"), small.err());
+    assertEquals(ExitCodes.CLEAN, scan("--max-file-size", "1k", "--allow-unscanned").code());
     assertEquals(ExitCodes.FINDINGS, scan("--max-file-size", "1m").code());
     Cli.Run bad = scan("--max-file-size", "lots");
     assertEquals(ExitCodes.USAGE, bad.code());
     assertTrue(bad.err().contains("--max-file-size"), bad.err());
+  }
+
+  @Test
+  void pathBeyondPathMaxIsNotSilentlySkipped() throws Exception {
+    // Directories created one step at a time (each a short relative path, as a shell's cd makes
+    // them) until the full path passes Linux's PATH_MAX of 4096 bytes.
+    Process p = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 24 ]; do d=" + "d".repeat(200)
+        + "; mkdir $d 2>/dev/null && cd $d || break; i=$((i+1)); done").directory(dir.toFile()).start();
+    assertEquals(0, p.waitFor());
+    Files.writeString(dir.resolve("ok.txt"), "hello\n");
+    try {
+      Cli.Run r = Cli.run(dir, "scan", "--no-git", ".");
+      assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
+      assertTrue(r.err().contains("was not scanned (unreadable: name too long"), r.err());
+    } finally {
+      // JUnit cannot delete what it cannot name; rm works relative to each directory.
+      assertEquals(0, new ProcessBuilder("rm", "-rf", "d".repeat(200)).directory(dir.toFile()).start().waitFor());
+    }
+  }
+
+  @Test
+  void unreadableFileAndDirectoryAreNotSilentlySkipped() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+        "root reads files whatever their mode");
+    Files.writeString(dir.resolve("locked.txt"), "t=" + TOKEN + "\n");
+    Path lockedDir = Files.createDirectory(dir.resolve("locked-dir"));
+    Files.writeString(lockedDir.resolve("inner.txt"), "t=" + TOKEN + "\n");
+    Files.setPosixFilePermissions(dir.resolve("locked.txt"), java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+    Files.setPosixFilePermissions(lockedDir, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+    try {
+      Cli.Run r = Cli.run(dir, "scan", "--no-git", ".");
+      assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
+      assertTrue(r.err().contains("locked.txt was not scanned (unreadable: permission denied)")
+          && r.err().contains("locked-dir was not scanned (unreadable"), r.err());
+    } finally {
+      Files.setPosixFilePermissions(lockedDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void fileNameWithTerminalEscapesIsEscapedInEveryMessage() throws Exception {
+    Files.writeString(dir.resolve("x\u001b]0;pwned\u0007\u001b[2J.txt"), "t=" + TOKEN + "\n" + "x".repeat(2000));
+    Cli.Run r = scan("--max-file-size", "1k");
+    assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
+    assertTrue(r.err().contains("x\\u001b]0;pwned\\u0007\\u001b[2J.txt was not scanned"), r.err());
+    assertFalse(r.all().contains("\u001b") || r.all().contains("\u0007"), r.all());
   }
 
   @Test
@@ -140,9 +250,16 @@ class ContentHardeningTest {
 
   @Test
   void binaryStdinIsSkippedNotScanned() {
-    Cli.Run r = Cli.run(dir, "\0\0\0t=" + TOKEN, java.util.Map.of(), "scan", "-v", "-");
-    assertEquals(ExitCodes.CLEAN, r.code());
+    Cli.Run r = Cli.run(dir, png("t=" + TOKEN), java.util.Map.of(), "scan", "-v", "-");
+    assertEquals(ExitCodes.CLEAN, r.code(), r.all());
     assertTrue(r.out().contains("skipped stdin: binary"), r.out());
+    assertFalse(r.all().contains(TOKEN));
+  }
+
+  @Test
+  void stdinWithAStrayNulIsScanned() {
+    Cli.Run r = Cli.run(dir, "\0\0\0t=" + TOKEN, java.util.Map.of(), "scan", "-");
+    assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
     assertFalse(r.all().contains(TOKEN));
   }
 }

@@ -25,6 +25,12 @@ class StdinSourceTest {
       public void warn(String message) {
         warnings.add(message);
       }
+
+      @Override
+      public void skipped(Skipped s) {
+        assertTrue(s.unscanned(), s.toString());
+        warnings.add(s.reason());
+      }
     });
     return warnings;
   }
@@ -37,7 +43,7 @@ class StdinSourceTest {
   }
 
   @Test
-  void inputOverTheInMemoryBoundIsRefusedWithAWarningNotRead() {
+  void inputOverTheInMemoryBoundIsRefusedAsUnscannedNotRead() {
     List<Fragment> got = new ArrayList<>();
     List<String> warnings = run("x".repeat(500), new Limits(1000, 100), got);
     assertEquals(List.of(), got);
@@ -50,6 +56,6 @@ class StdinSourceTest {
     List<Fragment> got = new ArrayList<>();
     List<String> warnings = run("x".repeat(500), new Limits(100, 1000), got);
     assertEquals(List.of(), got);
-    assertTrue(warnings.get(0).contains("over --max-file-size"), warnings.get(0));
+    assertTrue(warnings.get(0).contains("larger than --max-file-size"), warnings.get(0));
   }
 }

@@ -27,11 +27,16 @@ public final class Cli {
   }
 
   public static Run run(Path cwd, String stdin, Map<String, String> vars, String... args) {
+    return run(cwd, stdin.getBytes(StandardCharsets.UTF_8), vars, args);
+  }
+
+  /** The same with standard input given as bytes (binary input). */
+  public static Run run(Path cwd, byte[] stdin, Map<String, String> vars, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Map<String, String> env = new HashMap<>(vars);
     env.putIfAbsent("NO_COLOR", "1");
-    Env e = new Env(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+    Env e = new Env(new ByteArrayInputStream(stdin),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
         env, cwd.toAbsolutePath());
     int code = Main.run(e, args);
