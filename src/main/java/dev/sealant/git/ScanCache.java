@@ -30,8 +30,8 @@ import org.eclipse.jgit.lib.ObjectId;
  *
  * <p>It holds commit ids only, never text: the ref tips the earlier scan started from (everything
  * reachable from them was scanned) and the commits in which it found anything (findings,
- * suppressed findings, or content left unread: too large or unreadable). The next scan excludes the history below those tips
- * and scans the new commits plus the listed ones again, so a cached finding is re-derived from the
+ * suppressed findings, or content left unread: too large or unreadable). The next scan excludes
+ * the history below those tips and scans the new commits plus the listed ones again, so a cached finding is re-derived from the
  * repository and reported exactly as a full scan would report it (with {@code --show-secrets}
  * too), and no secret is ever written to disk. A commit with nothing to report is skipped.
  *
