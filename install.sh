@@ -129,7 +129,11 @@ case " \$* " in
   *" hook "*|*" --staged "*) flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData" ;;
   *) flags="-XX:+UseParallelGC" ;;
 esac
-exec "\$java" \$flags \$cds \${SEALANT_JAVA_OPTS:-} -jar "\$lib/sealant.jar" "\$@"
+# A bounded heap, so that a scan of any history stays within about 512 MiB of memory: the scan's
+# caches are sized from it, and a larger repository is read more slowly, never out of memory. An
+# -Xmx in SEALANT_JAVA_OPTS comes later on the command line and wins.
+heap="-Xmx320m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m"
+exec "\$java" \$flags \$heap \$cds \${SEALANT_JAVA_OPTS:-} -jar "\$lib/sealant.jar" "\$@"
 LAUNCHER
 chmod 755 "$tmp"
 mv -f "$tmp" "$bin/sealant"

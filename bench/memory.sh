@@ -8,7 +8,7 @@
 #
 # Prints, per case: exit code, wall seconds, peak RSS (MiB, /usr/bin/time) and what happened.
 # Nothing may fail with an OutOfMemoryError: a file over the in-memory bound is scanned in chunks,
-# a blob over it is skipped with a warning. Inputs are made once under bench/out/memory (about 3 GB
+# a blob over it is scanned as it streams out of the object store. Inputs are made once under bench/out/memory (about 3 GB
 # of disk with the packed copy) and reused.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -31,4 +31,53 @@ public final class AnchoredMatch {
         groups, ngroups);
     return ok ? groups : null;
   }
+
+  /**
+   * RE2J's unanchored search for the first match starting at or after {@code pos} in {@code
+   * text[lineStart, lineEnd)}, as the line seen whole (so {@code ^}, {@code $} and {@code \b} see
+   * the line's real neighbours, not a window's edges). Offsets are relative to {@code lineStart};
+   * null when there is none.
+   */
+  public static int[] find(Pattern pattern, String text, int lineStart, int lineEnd, int pos) {
+    int ngroups = 1 + pattern.groupCount();
+    int[] groups = new int[2 * ngroups];
+    CharSequence line = lineStart == 0 && lineEnd == text.length()
+        ? text : new Slice(text, lineStart, lineEnd);
+    boolean ok = pattern.re2().match(MatcherInput.utf16(line), pos - lineStart, line.length(),
+        RE2.UNANCHORED, groups, ngroups);
+    return ok ? groups : null;
+  }
+
+  /** A window onto a string without a copy (a copy per search would make a long line quadratic). */
+  private static final class Slice implements CharSequence {
+    private final String text;
+    private final int from;
+    private final int to;
+
+    Slice(String text, int from, int to) {
+      this.text = text;
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    public int length() {
+      return to - from;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return text.charAt(from + index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Slice(text, from + start, from + end);
+    }
+
+    @Override
+    public String toString() {
+      return text.substring(from, to);
+    }
+  }
 }

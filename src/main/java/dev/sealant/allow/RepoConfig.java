@@ -82,7 +82,8 @@ public record RepoConfig(
     List<Rule> rules = m.containsKey("rules") ? CatalogLoader.rules(m.get("rules")) : List.of();
     GlobalAllow allow = m.containsKey("allow") ? CatalogLoader.globalAllow(m.get("allow")) : GlobalAllow.NONE;
     if (!root) {
-      allow = new GlobalAllow(allow.paths().stream().map(g -> Scopes.under(dir, g)).toList(), allow.values());
+      allow = new GlobalAllow(allow.paths().stream().map(g -> Scopes.under(dir, g)).toList(),
+          allow.quietPaths().stream().map(g -> Scopes.under(dir, g)).toList(), allow.values());
     }
     return new RepoConfig(file, dir, extend, disable, rules, allow,
         optional(m.get("baseline")), optional(m.get("ignoreFile")));

@@ -34,6 +34,11 @@ public final class ScopedEngine implements Engine {
    */
   public static Engine of(Catalog base, RepoConfig root, List<RepoConfig> nested, boolean inlineAllow) {
     Catalog rootCatalog = root.applyTo(root.extendDefault() ? base : Catalog.empty());
+    if (rootCatalog.rules().isEmpty()) {
+      // Zero rules would report every input clean; that is never what a gate is for.
+      throw new dev.sealant.error.ConfigException(root.file() + ": no rules left to scan with"
+          + " (the default catalog is dropped or every rule is disabled); add rules or keep 'extend: default'");
+    }
     if (nested.isEmpty()) {
       return new Detector(rootCatalog, inlineAllow);
     }
@@ -49,7 +54,12 @@ public final class ScopedEngine implements Engine {
           cat = outer.applyTo(cat);
         }
       }
-      scopes.add(new Scope(c.dir(), new Detector(c.applyTo(cat), inlineAllow)));
+      Catalog scoped = c.applyTo(cat);
+      if (scoped.rules().isEmpty()) {
+        throw new dev.sealant.error.ConfigException(c.file() + ": no rules left to scan with below '" + c.dir()
+            + "' (every rule is disabled)");
+      }
+      scopes.add(new Scope(c.dir(), new Detector(scoped, inlineAllow)));
     }
     scopes.sort(Comparator.comparingInt((Scope s) -> s.dir().length()).reversed());
     return new ScopedEngine(scopes);
@@ -67,6 +77,11 @@ public final class ScopedEngine implements Engine {
   @Override
   public List<Finding> scan(Fragment fragment) {
     return forPath(fragment.path()).scan(fragment);
+  }
+
+  @Override
+  public Engine traced(dev.sealant.detect.Trace trace) {
+    return new ScopedEngine(scopes.stream().map(s -> new Scope(s.dir(), s.detector().traced(trace))).toList());
   }
 
   @Override

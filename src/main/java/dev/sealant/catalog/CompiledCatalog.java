@@ -24,7 +24,7 @@ public final class CompiledCatalog {
 
   static final String RESOURCE = "dev/sealant/catalog.bin";
   private static final int MAGIC = 0x53434154; // "SCAT"
-  private static final int VERSION = 3;
+  private static final int VERSION = 4;
 
   private CompiledCatalog() {}
 
@@ -63,6 +63,7 @@ public final class CompiledCatalog {
     w.strings(c.allow().paths().stream().map(Glob::glob).toList());
     w.strings(c.allow().values().stopwords());
     w.strings(c.allow().values().regexes().stream().map(LazyPattern::source).toList());
+    w.strings(c.allow().quietPaths().stream().map(Glob::glob).toList());
     w.finish(out);
   }
 
@@ -97,13 +98,18 @@ public final class CompiledCatalog {
       rules.add(new Rule(id, description, keywords, regex, LazyPattern.deferred(regex), group, entropy, path,
           allow, severity, tags, multiline, validate, requireValid, none, origin, syntax));
     }
-    List<String> globs = d.strings();
-    List<Glob> paths = new ArrayList<>(globs.size());
-    for (String g : globs) {
-      paths.add(Glob.deferred(g));
-    }
+    List<Glob> paths = globs(d.strings());
     RuleAllow values = new RuleAllow(d.strings(), d.patterns());
-    return new Catalog(rules, new GlobalAllow(List.copyOf(paths), values));
+    List<Glob> quietPaths = globs(d.strings());
+    return new Catalog(rules, new GlobalAllow(paths, quietPaths, values));
+  }
+
+  private static List<Glob> globs(List<String> globs) {
+    List<Glob> out = new ArrayList<>(globs.size());
+    for (String g : globs) {
+      out.add(Glob.deferred(g));
+    }
+    return List.copyOf(out);
   }
 
   /** Enum.valueOf builds its name table by reflection on first use: a loop is cheaper cold. */

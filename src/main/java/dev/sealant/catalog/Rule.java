@@ -51,6 +51,14 @@ public record Rule(
   /** The syntax readers a rule may name in its {@code syntax} field. */
   public static final java.util.Set<String> SYNTAXES = java.util.Set.of("assignment", "url");
 
+  /**
+   * High-confidence rules run in quiet paths too: not generic, and the secret proves its kind by a
+   * required validator or a fixed provider prefix ({@link Confidence}).
+   */
+  public boolean highConfidence() {
+    return Confidence.derived(generic(), requireValid, regex, secretGroup);
+  }
+
   public boolean appliesTo(String filePath) {
     return path.isEmpty() || path.get().matcher(filePath).find();
   }

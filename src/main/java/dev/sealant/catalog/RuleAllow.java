@@ -38,6 +38,22 @@ public record RuleAllow(List<String> stopwords, List<LazyPattern> regexes) {
     return false;
   }
 
+  /** Which entry allows {@code secret}, in words ({@code stopword 'changeme'}), if one does. */
+  public java.util.Optional<String> reason(String secret) {
+    String lower = secret.toLowerCase(Locale.ROOT);
+    for (String w : stopwords) {
+      if (lower.contains(w)) {
+        return java.util.Optional.of("stopword '" + w + "' allows it");
+      }
+    }
+    for (LazyPattern p : regexes) {
+      if (p.matcher(secret).find()) {
+        return java.util.Optional.of("regex '" + p.source() + "' allows it");
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   public RuleAllow plus(RuleAllow other) {
     if (other.stopwords.isEmpty() && other.regexes.isEmpty()) {
       return this;

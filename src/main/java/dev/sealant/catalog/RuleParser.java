@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class RuleParser {
 
-  private static final Set<String> ALLOW_KEYS = Set.of("paths", "stopwords", "regexes");
+  private static final Set<String> ALLOW_KEYS = Set.of("paths", "quietPaths", "stopwords", "regexes");
   private static final Set<String> RULE_ALLOW_KEYS = Set.of("stopwords", "regexes");
   private static final Set<String> RULE_KEYS =
       Set.of(
@@ -33,18 +33,22 @@ final class RuleParser {
   /** Parses the {@code allow:} block of a catalog or config file. */
   static GlobalAllow globalAllow(YamlTree.Value v) {
     Map<String, YamlTree.Value> m = v.mapping(ALLOW_KEYS);
-    List<Glob> paths = new ArrayList<>();
-    if (m.containsKey("paths")) {
-      for (YamlTree.Value p : m.get("paths").sequence()) {
+    return new GlobalAllow(globs(m, "paths"), globs(m, "quietPaths"), ruleAllow(m, "allow", Optional.empty()));
+  }
+
+  private static List<Glob> globs(Map<String, YamlTree.Value> m, String key) {
+    List<Glob> globs = new ArrayList<>();
+    if (m.containsKey(key)) {
+      for (YamlTree.Value p : m.get(key).sequence()) {
         String g = p.string();
         try {
-          paths.add(Glob.of(g));
+          globs.add(Glob.of(g));
         } catch (PatternSyntaxException e) {
           throw p.error("invalid path glob " + Shown.value(g));
         }
       }
     }
-    return new GlobalAllow(paths, ruleAllow(m, "allow", Optional.empty()));
+    return globs;
   }
 
   private static RuleAllow ruleAllow(Map<String, YamlTree.Value> m, String where, Optional<String> ruleId) {
@@ -121,8 +125,9 @@ final class RuleParser {
       }
       keywords.add(kw);
     }
-    if (keywords.isEmpty()) {
-      throw m.get("keywords").error(at + "needs at least one keyword (the prefilter that keeps scans fast)");
+    if (keywords.isEmpty() && !m.containsKey("path")) {
+      throw m.get("keywords").error(at + "needs at least one keyword (the prefilter that keeps scans fast),"
+          + " or a 'path' for a file-kind rule that reads every line of the files it names");
     }
     Optional<String> syntax = syntax(m, at);
     if (syntax.isEmpty() && (!m.containsKey("regex") || m.get("regex").isNull())) {

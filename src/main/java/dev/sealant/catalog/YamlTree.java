@@ -62,6 +62,11 @@ public final class YamlTree {
       throw tree.error(1, "invalid YAML: the document is larger than the limit of " + MAX_CODE_POINTS
           + " code points");
     }
+    int longLine = longLine(text);
+    if (longLine > 0) {
+      // snakeyaml-engine's scanner slows down badly on one very long token (25 s for 6 MB).
+      throw tree.error(longLine, "invalid YAML: a line is longer than the limit of " + MAX_SCALAR + " characters");
+    }
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
@@ -86,7 +91,83 @@ public final class YamlTree {
     if (root.isEmpty()) {
       return tree.new Value(null, "document");
     }
+    tree.checkShape(root.get());
     return tree.new Value(root.get(), "document");
+  }
+
+  /** Deeper than this, a document is refused (no Sealant file needs more than a handful). */
+  static final int MAX_DEPTH = 64;
+  /** Longer than this, a scalar is refused (the longest real value, a regex, is a few hundred). */
+  static final int MAX_SCALAR = 64 * 1024;
+
+  /**
+   * Walks the composed document once, without recursion: refuses duplicate keys in any mapping
+   * (snakeyaml-engine's {@code setAllowDuplicateKeys(false)} is honoured only by its constructor,
+   * which the compose API never runs, so {@code extend: default} then {@code extend: false} would
+   * otherwise silently keep the last) and nesting deeper than {@link #MAX_DEPTH}. Each node is
+   * visited once even when aliases share it, so an alias bomb costs no more than its text.
+   */
+  private void checkShape(Node root) {
+    java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+    stack.push(root);
+    depths.push(1);
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      int depth = depths.pop();
+      if (!seen.add(n)) {
+        continue;
+      }
+      if (depth > MAX_DEPTH) {
+        throw error(lineOf(n), "invalid YAML: nesting is deeper than the limit of " + MAX_DEPTH);
+      }
+      if (n instanceof ScalarNode sc && sc.getValue().length() > MAX_SCALAR) {
+        throw error(lineOf(n), "invalid YAML: a value is longer than the limit of " + MAX_SCALAR + " characters");
+      }
+      if (n instanceof MappingNode m) {
+        Map<String, Node> keys = new java.util.HashMap<>();
+        for (NodeTuple t : m.getValue()) {
+          if (t.getKeyNode() instanceof ScalarNode k) {
+            Node first = keys.putIfAbsent(k.getValue(), k);
+            if (first != null) {
+              // The key itself is not echoed: a key can be anything, a pasted token included.
+              throw error(lineOf(k), "invalid YAML: duplicate key (first defined on line "
+                  + lineOf(first) + ")");
+            }
+          }
+          stack.push(t.getKeyNode());
+          depths.push(depth + 1);
+          stack.push(t.getValueNode());
+          depths.push(depth + 1);
+        }
+      } else if (n instanceof SequenceNode sq) {
+        for (Node c : sq.getValue()) {
+          stack.push(c);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+
+  /** The 1-based number of the first line longer than {@link #MAX_SCALAR}, or 0. */
+  private static int longLine(String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_SCALAR) {
+          return line;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return 0;
+  }
+
+  private static int lineOf(Node n) {
+    return n.getStartMark().map(Mark::getLine).orElse(0) + 1;
   }
 
   private static String firstLine(String s) {

@@ -65,6 +65,11 @@ public final class CiCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
   Integer threads;
 
+  @Option(names = "--accept-policy-change",
+      description = "Scan with the change's own .sealant.yaml even when it weakens the base's policy"
+          + " (by default the base's policy applies and such a change is refused, exit 4).")
+  boolean acceptPolicyChange;
+
   @Mixin CatalogOptions catalog;
 
   @Mixin SuppressionOptions suppression;
@@ -98,20 +103,82 @@ public final class CiCommand implements Callable<Integer> {
         env.out().println(Messages.safe("sealant ci: " + set.what() + " adds no commits: nothing was scanned."));
         return ExitCodes.CLEAN;
       }
-      Suppressions sup = suppression.load(env, catalog.load(env), repo);
-      int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-      CommitSource source = new CommitSource(repo, set, Limits.defaults(), n, sup.engine()::pathAllowed);
-      ScanResult result = ScanRun.run(env, source, "commits", sup, true);
-      if (sarif != null) {
-        write(sarif, Format.SARIF, result, sup);
+      Optional<BasePolicy> policy = baseId.map(b -> BasePolicy.of(repo, b, headId));
+      boolean refused = false;
+      Path staged = null;
+      Suppressions sup;
+      if (policy.isPresent() && !policy.get().weakenings().isEmpty() && acceptPolicyChange) {
+        env.err().println(Messages.safe("sealant ci: accepted (--accept-policy-change): this change weakens the"
+            + " scan policy: " + String.join("; ", policy.get().weakenings())));
+        sup = suppression.load(env, catalog.load(env), repo);
+      } else if (policy.isPresent()) {
+        staged = tempDir();
+        List<Path> nested = policy.get().writeTo(staged);
+        sup = suppression.loadFrom(env, catalog.load(env), staged, nested, dev.sealant.cli.ScanTarget.workTree(repo),
+            policy.get().configs().getOrDefault(dev.sealant.allow.RepoConfig.FILE_NAME,
+                dev.sealant.allow.RepoConfig.none()));
+        if (!policy.get().weakenings().isEmpty()) {
+          refused = true;
+          env.err().println(Messages.safe("sealant ci: refused: this change weakens the scan policy ("
+              + String.join("; ", policy.get().weakenings()) + "); scanned with the base's policy instead;"
+              + " to accept the change's policy, rerun with --accept-policy-change (exit 4)"));
+        }
+      } else {
+        sup = suppression.load(env, catalog.load(env), repo);
       }
-      if (gitlab != null) {
-        write(gitlab, Format.GITLAB, result, sup);
+      try {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        CommitSource source = new CommitSource(repo, set, Limits.defaults(), n, sup.engine()::pathAllowed);
+        ScanResult result = ScanRun.run(env, source, "commits", sup, true);
+        if (sarif != null) {
+          write(sarif, Format.SARIF, result, sup);
+        }
+        if (gitlab != null) {
+          write(gitlab, Format.GITLAB, result, sup);
+        }
+        if ("true".equals(env.vars().get("GITHUB_ACTIONS"))) {
+          gitHub(result, set.what(), sup);
+        }
+        listSuppressed(result);
+        int code = ScanRun.conclude(env, new ScanRun.Outcome(result, sup), output, suppression);
+        return code == ExitCodes.CLEAN && refused ? ExitCodes.POLICY_WEAKENED : code;
+      } finally {
+        deleteQuietly(staged);
       }
-      if ("true".equals(env.vars().get("GITHUB_ACTIONS"))) {
-        gitHub(result, set.what(), sup);
+    }
+  }
+
+  /**
+   * Every finding an allow (inline, ignore file, baseline) suppressed on the lines this change adds,
+   * so review sees what the change lets through; rule, fingerprint and commit, never the value.
+   */
+  private void listSuppressed(ScanResult result) {
+    for (dev.sealant.detect.Finding f : result.suppressed()) {
+      String how = f.suppression().map(s -> s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+          .orElse("allow");
+      env.err().println("sealant ci: allowed by " + how + ", added by this change: " + f.ruleId() + " "
+          + f.fingerprint() + f.commit().map(c -> " in commit " + c.id().substring(0, 12)).orElse(""));
+    }
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("sealant-policy");
+    } catch (IOException e) {
+      throw new dev.sealant.error.ScanIoException("cannot create a temporary directory: " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
-      return ScanRun.conclude(env, new ScanRun.Outcome(result, sup), output, suppression);
+    } catch (IOException e) {
+      // a leftover temporary directory is harmless
     }
   }
 

@@ -11,6 +11,11 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** An I/O, git or internal error. */
   public static final int ERROR = 3;
+  /**
+   * {@code sealant ci}: the change weakens the scan policy it is checked with (its base's {@code
+   * .sealant.yaml}); refused unless {@code --accept-policy-change}. Findings (1) take precedence.
+   */
+  public static final int POLICY_WEAKENED = 4;
 
   private ExitCodes() {}
 }

@@ -3,12 +3,16 @@ package dev.sealant.cli;
 import dev.sealant.allow.Suppressions;
 import dev.sealant.catalog.Catalog;
 import dev.sealant.detect.Engine;
+import dev.sealant.git.CommitSource;
+import dev.sealant.git.ScanCache;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Scanner;
 import dev.sealant.source.Skipped;
 import dev.sealant.source.Source;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /** The scanning steps the commands share: select, configure, scan with progress, conclude. */
 final class ScanRun {
@@ -29,7 +33,16 @@ final class ScanRun {
           : target.nestedConfigs() ? suppression.load(env, catalog, target.root())
           : suppression.load(env, catalog, target.root(), r -> java.util.List.of());
       engine.set(sup.engine());
-      return new Outcome(run(env, target.source(), target.unit(), sup, t.noProgress), sup);
+      Optional<ScanCache> cache = target.source() instanceof CommitSource && target.repo().isPresent()
+          ? HistoryCache.forScan(env, t, catalog, suppression, target.repo().get()) : Optional.empty();
+      if (cache.isEmpty() || !(target.source() instanceof CommitSource cs)) {
+        return new Outcome(run(env, target.source(), target.unit(), sup, t.noProgress), sup);
+      }
+      Consumer<String> warn = w -> env.err().println("sealant: warning: " + w);
+      CommitSource source = HistoryCache.resume(cache.get(), cs, warn);
+      ScanResult r = run(env, source, target.unit(), sup, t.noProgress);
+      HistoryCache.save(cache.get(), source, r, warn);
+      return new Outcome(r, sup);
     }
   }
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       ImportCommand.class,
       CiCommand.class,
+      ExplainCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
       "  1  secrets found",
       "  2  usage or configuration error (bad option, catalog or config)",
       "  3  I/O, git or internal error",
+      "  4  ci: the change weakens its base's .sealant.yaml (--accept-policy-change)",
       "",
       "Examples:",
       "  sealant                         scan this repository's full history",

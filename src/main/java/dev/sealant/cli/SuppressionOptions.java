@@ -60,6 +60,25 @@ public final class SuppressionOptions {
         r -> dev.sealant.git.Repos.trackedFiles(repo, dev.sealant.allow.RepoConfig.FILE_NAME));
   }
 
+  /**
+   * Loads the configuration from {@code policyRoot} (where the base commit's {@code .sealant.yaml}
+   * files were written, {@code nested} among them) and the ignore file and baseline from the work
+   * tree, at the paths the base's configuration names. Explicit options still win.
+   */
+  public Suppressions loadFrom(Env env, Catalog base, Path policyRoot, java.util.List<Path> nested,
+      Optional<Path> workTree, dev.sealant.allow.RepoConfig baseRoot) {
+    Suppressions.Request r = request(env);
+    Path rootConfig = policyRoot.resolve(dev.sealant.allow.RepoConfig.FILE_NAME);
+    Optional<Path> cfg = r.config().or(() -> Optional.of(rootConfig).filter(java.nio.file.Files::isRegularFile));
+    Optional<Path> ignore = r.ignoreFile().or(() -> workTree
+        .map(w -> w.resolve(baseRoot.ignoreFile().orElse(dev.sealant.allow.IgnoreFile.FILE_NAME)))
+        .filter(java.nio.file.Files::isRegularFile));
+    Optional<Path> baseline = r.baseline().or(() -> workTree.flatMap(w -> baseRoot.baseline().map(w::resolve)));
+    Suppressions.Request req = new Suppressions.Request(cfg, ignore, baseline, r.inlineAllow(), r.reportUnused(),
+        r.today());
+    return Suppressions.load(base, Optional.of(policyRoot), req, p -> nested);
+  }
+
   private Suppressions.Request request(Env env) {
     Optional<Path> cfg = Optional.ofNullable(config).or(() -> env.var("SEALANT_CONFIG")).map(env::resolve);
     // Expiry dates in the ignore file are the user's calendar days: today in the local zone.

@@ -38,6 +38,10 @@ public final class TargetOptions {
       description = "Skip (and report) files and blobs larger than SIZE (default: ${DEFAULT-VALUE}).")
   String maxFileSize;
 
+  @Option(names = "--no-cache", description = "Scan the whole history even when an earlier scan's cache"
+      + " (.git/sealant/) says which commits are already covered; the cache is not written either.")
+  boolean noCache;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Worker threads (default: the number of cores).")
   Integer threads;

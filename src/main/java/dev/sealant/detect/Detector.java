@@ -1,6 +1,7 @@
 package dev.sealant.detect;
 
 import dev.sealant.catalog.Catalog;
+import dev.sealant.catalog.GlobalAllow;
 import dev.sealant.catalog.Rule;
 import dev.sealant.validate.Validators;
 import java.util.ArrayList;
@@ -41,11 +42,19 @@ public final class Detector implements Engine {
   /** Per rule, built on first use (a hook run touches few rules). */
   private final AtomicReferenceArray<RuleMatcher> matchers;
   private final boolean inlineAllow;
+  /** Rules without keywords, whose path names the files they read line by line. */
+  private final int[] fileRules;
   /** Every provider rule's keywords: the fixed prefixes {@link KeyBody} cuts before its floor. */
   private final List<String> prefixes;
   /** Memoised path allowlist verdicts (a pure function of the path; bounded). */
-  private final java.util.concurrent.ConcurrentHashMap<String, Boolean> pathVerdicts =
+  private final java.util.concurrent.ConcurrentHashMap<String, Byte> pathVerdicts =
       new java.util.concurrent.ConcurrentHashMap<>();
+  /** High-confidence rules only, for quiet paths; racy lazy init of an immutable value is benign. */
+  private volatile Detector quiet;
+  /** Where decisions are reported ({@code sealant explain}); null for the shared detector. */
+  private final Trace trace;
+  /** This detector without a trace (itself when it has none). */
+  private final Detector plain;
 
   static final int MAX_PATH_VERDICTS = 1 << 18;
 
@@ -62,6 +71,29 @@ public final class Detector implements Engine {
     this.inlineAllow = inlineAllow;
     this.prefixes = KeyBody.prefixes(catalog.rules());
     this.matchers = new AtomicReferenceArray<>(rules.length);
+    this.fileRules = java.util.stream.IntStream.range(0, rules.length)
+        .filter(i -> rules[i].keywords().isEmpty()).toArray();
+    this.trace = null;
+    this.plain = this;
+  }
+
+  /** The same detector reporting its decisions to {@code trace}: shares every compiled part. */
+  private Detector(Detector base, Trace trace) {
+    this.catalog = base.catalog;
+    this.rules = base.rules;
+    this.validators = base.validators;
+    this.index = base.index;
+    this.inlineAllow = base.inlineAllow;
+    this.matchers = base.matchers;
+    this.fileRules = base.fileRules;
+    this.prefixes = base.prefixes;
+    this.trace = trace;
+    this.plain = base.plain;
+  }
+
+  @Override
+  public Detector traced(Trace t) {
+    return new Detector(plain, t);
   }
 
   private RuleMatcher matcher(int ruleIndex) {
@@ -78,22 +110,50 @@ public final class Detector implements Engine {
   }
 
   /**
-   * True when the catalog's path allowlist says this path never holds secrets. Remembered per
-   * path: a history scan asks for the same few thousand paths hundreds of thousands of times.
+   * True when the catalog's path allowlist says this path is never read. Remembered per path (with
+   * the quiet-path verdict): a history scan asks for the same few thousand paths hundreds of
+   * thousands of times.
    */
   @Override
   public boolean pathAllowed(String path) {
-    if (catalog.allow().paths().isEmpty()) {
-      return false;
+    return pathVerdict(path) == SKIP;
+  }
+
+  private static final byte READ = 0;
+  private static final byte QUIET = 1;
+  private static final byte SKIP = 2;
+
+  private byte pathVerdict(String path) {
+    GlobalAllow allow = catalog.allow();
+    if (allow.paths().isEmpty() && allow.quietPaths().isEmpty()) {
+      return READ;
     }
-    Boolean known = pathVerdicts.get(path);
+    Byte known = pathVerdicts.get(path);
     if (known == null) {
-      known = catalog.allow().allowsPath(path);
+      known = allow.allowsPath(path) ? SKIP : allow.quietGlob(path).isPresent() ? QUIET : READ;
       if (pathVerdicts.size() < MAX_PATH_VERDICTS) {
         pathVerdicts.put(path, known);
       }
     }
     return known;
+  }
+
+  /**
+   * The detector for quiet paths: this catalog's high-confidence rules only (built on first use,
+   * most scans never meet a quiet path).
+   */
+  private Detector quiet() {
+    Detector q = quiet;
+    if (q == null) {
+      GlobalAllow a = catalog.allow();
+      q = new Detector(new Catalog(catalog.rules().stream().filter(Rule::highConfidence).toList(),
+          new GlobalAllow(a.paths(), List.of(), a.values())), inlineAllow);
+      if (trace != null) {
+        q = q.traced(trace);
+      }
+      quiet = q;
+    }
+    return q;
   }
 
   /** How many layers of encoding the detector looks through (base64 inside base64, say). */
@@ -102,10 +162,58 @@ public final class Detector implements Engine {
   /** Every finding in the fragment, sorted by position then rule id; suppressed ones included. */
   @Override
   public List<Finding> scan(Fragment fragment) {
-    if (rules.length == 0 || pathAllowed(fragment.path())) {
+    if (rules.length == 0) {
       return List.of();
     }
-    return scan(fragment, MAX_DECODE_DEPTH);
+    byte verdict = pathVerdict(fragment.path());
+    if (trace != null) {
+      tracePath(fragment.path(), verdict);
+    }
+    if (verdict == SKIP) {
+      return List.of();
+    }
+    if (verdict == QUIET) {
+      return quiet().readable(fragment);
+    }
+    return readable(fragment);
+  }
+
+  /** The findings of a fragment the path allowlists let through. */
+  private List<Finding> readable(Fragment fragment) {
+    List<Finding> found = scan(fragment, MAX_DECODE_DEPTH);
+    return Notebook.is(fragment.path()) ? withCells(fragment, found) : found;
+  }
+
+  /** A notebook's findings plus those only its decoded cells show, at the notebook's positions. */
+  private List<Finding> withCells(Fragment fragment, List<Finding> raw) {
+    Optional<Notebook.Cells> cells = Notebook.read(fragment.text());
+    if (cells.isEmpty()) {
+      return raw;
+    }
+    Notebook.Cells c = cells.get();
+    String text = fragment.text();
+    List<Finding> all = new ArrayList<>(raw);
+    if (trace != null) {
+      step(Trace.Kind.DECODED, fragment, -1, null, "", "notebook: cell sources and outputs decoded from their"
+          + " JSON strings; findings there are mapped back to the notebook's lines (cell steps not traced)", true);
+    }
+    for (Finding f : plain.scan(new Fragment(fragment.path(), fragment.commit(), 1, c.text()), MAX_DECODE_DEPTH)) {
+      int off = offsetOf(c.text(), f.line() - 1, f.column());
+      if (off < 0 || off >= c.origin().length) {
+        continue;
+      }
+      int abs = c.origin()[off];
+      int start = lineStart(text, abs);
+      int line = fragment.firstLine() + new LineCursor(text).lineIndex(start);
+      int column = abs - start + 1;
+      if (raw.stream().anyMatch(r -> r.line() == line && r.column() == column && r.ruleId().equals(f.ruleId()))) {
+        continue;
+      }
+      String encoding = f.encoding().map(e -> "json+" + e).orElse("json");
+      all.add(new Finding(f.rule(), f.path(), line, column, f.secret(), f.entropy(), f.fingerprint(),
+          f.commit(), f.validated(), Optional.of(encoding), f.suppression()));
+    }
+    return resolve(all);
   }
 
   private List<Finding> scan(Fragment fragment, int decodeDepth) {
@@ -124,6 +232,9 @@ public final class Detector implements Engine {
       if (decoded.stream().noneMatch(d -> d.line() == r.line() && d.ruleId().equals(r.ruleId())
           && d.column() == r.column())) {
         all.add(r);
+      } else if (trace != null) {
+        step(Trace.Kind.RESOLVE, r, "replaced by the decoded secret at the same place (its fingerprint is the plain"
+            + " value's)", false);
       }
     }
     all.addAll(decoded);
@@ -147,8 +258,18 @@ public final class Detector implements Engine {
       int lineNo = fragment.firstLine() + lines.lineIndex(start);
       for (Decoding.Variant v : variants) {
         Fragment vf = new Fragment(fragment.path(), fragment.commit(), lineNo, v.text());
+        if (trace != null) {
+          step(Trace.Kind.DECODED, vf, v.decodedFrom(), null, "", v.encoding() + " value at column "
+              + (v.origin()[v.decodedFrom()] + 1) + " decoded in place; the rules run on the decoded line"
+              + " (columns below are in the decoded text)", true);
+        }
         for (Finding f : scan(vf, depth - 1)) {
-          mapDecoded(f, v, lineNo).ifPresent(out::add);
+          Optional<Finding> mapped = mapDecoded(f, v, lineNo);
+          mapped.ifPresent(out::add);
+          if (mapped.isEmpty() && trace != null) {
+            step(Trace.Kind.RESOLVE, vf, -1, f.rule(), f.secret(), "dropped: a generic rule counts on decoded text"
+                + " only when the whole decoded value is the secret", false);
+          }
         }
       }
     }
@@ -189,42 +310,78 @@ public final class Detector implements Engine {
 
   private List<Finding> scanRaw(Fragment fragment) {
     String text = fragment.text();
-    long[] hits = keywordHits(text);
-    if (hits.length == 0) {
+    int[] spans = keywordSpans(text);
+    if (spans.length == 0 && fileRules.length == 0) {
       return List.of();
     }
     List<Finding> found = new ArrayList<>();
     LineCursor lines = new LineCursor(text);
+    for (int rule : fileRules) {
+      if (rules[rule].appliesTo(fragment.path())) {
+        if (trace != null) {
+          step(Trace.Kind.RULE, fragment, -1, rules[rule], "", "file-kind rule: its path regex names this file,"
+              + " so it reads every line", true);
+        }
+        everyLine(fragment, rule, found, lines);
+      }
+    }
     boolean[] pathChecked = new boolean[rules.length];
     boolean[] pathOk = new boolean[rules.length];
-    for (long hit : hits) {
-      int rule = (int) (hit >>> 40);
-      int keywordEnd = (int) (hit & 0xFFFFFFFFFFL);
+    for (int s = 0; s < spans.length; s += SPAN_INTS) {
+      int rule = spans[s];
       Rule r = rules[rule];
       if (!pathChecked[rule]) {
         pathChecked[rule] = true;
         pathOk[rule] = r.appliesTo(fragment.path());
       }
+      if (trace != null) {
+        traceRule(fragment, r, spans[s + 2], spans[s + 3], pathOk[rule]);
+      }
       if (pathOk[rule]) {
-        match(fragment, rule, keywordEnd, found, lines);
+        match(fragment, rule, spans[s + 1], spans[s + 2], spans[s + 3], spans[s + 4], found, lines);
       }
     }
     return resolve(found);
   }
 
+  /** Ints per span: rule, context start, from, to, context end. */
+  private static final int SPAN_INTS = 5;
+
+  /** A file-kind rule (no keywords; its path names the files) runs on every non-empty line. */
+  private void everyLine(Fragment fragment, int rule, List<Finding> found, LineCursor lines) {
+    String text = fragment.text();
+    int at = 0;
+    while (at < text.length()) {
+      int end = lineEnd(text, at);
+      if (end > at) {
+        int to = rules[rule].multiline() ? (int) Math.min(text.length(), (long) at + MULTILINE_SPAN) : end;
+        match(fragment, rule, at, at, to, to, found, lines);
+      }
+      at = end + 1;
+    }
+  }
+
   /**
-   * The keyword pass. Returns {@code rule << 40 | keywordEndOffset} for the first keyword hit of
-   * each rule on each line (later hits on the same line add nothing), or for every hit on long
-   * lines, where each hit gets its own window.
+   * The keyword pass, turned into the spans each rule's regex must search: {@code [rule,
+   * contextStart, from, to, contextEnd]} per span. A line up to {@link #LONG_LINE} is one span per
+   * rule whose keyword it holds. On a longer line each keyword hit asks for {@link #WINDOW}
+   * characters either side, and the windows of one rule on one line are merged, so the spans of a
+   * rule never overlap and their total length is at most the line's: the regex work is O(line
+   * length) per rule however often a keyword repeats (a line of one keyword repeated once cost one
+   * 2,048-character window per hit, quadratic). A multi-line rule searches from its keyword's line
+   * to {@link #MULTILINE_SPAN} further on, and those spans merge the same way.
    */
-  private long[] keywordHits(String text) {
+  private int[] keywordSpans(String text) {
     long[] raw = index.hits(text);
     if (raw.length == 0) {
-      return raw;
+      return new int[0];
     }
-    int[] lastLineStart = new int[rules.length];
-    Arrays.fill(lastLineStart, -1);
-    long[] hits = new long[Math.max(16, raw.length)];
+    int n = rules.length;
+    int[] open = new int[n * 4]; // per rule: context start, from, to, context end; from < 0: none
+    for (int r = 0; r < n; r++) {
+      open[r * 4 + 1] = -1;
+    }
+    int[] out = new int[64];
     int count = 0;
     int lineStart = 0;
     int lineEnd = -1;
@@ -235,37 +392,65 @@ public final class Detector implements Engine {
         lineStart = lineStart(text, i);
         lineEnd = lineEnd(text, i);
       }
-      // As long as this keyword has 4096 characters of its line on one side, it gets its own window.
-      boolean longLine = i - lineStart >= LONG_LINE || lineEnd - i >= LONG_LINE;
+      boolean longLine = lineEnd - lineStart > LONG_LINE;
       for (int r : rs) {
-        if (lastLineStart[r] == lineStart && !longLine) {
+        int cs;
+        int from;
+        int to;
+        int ce;
+        if (rules[r].multiline()) {
+          cs = lineStart;
+          from = lineStart;
+          to = (int) Math.min(text.length(), (long) lineStart + MULTILINE_SPAN);
+          ce = to;
+        } else if (longLine) {
+          cs = lineStart;
+          from = Math.max(lineStart, i + 1 - WINDOW);
+          to = (int) Math.min(lineEnd, (long) i + 1 + WINDOW);
+          ce = lineEnd;
+        } else {
+          cs = lineStart;
+          from = lineStart;
+          to = lineEnd;
+          ce = lineEnd;
+        }
+        int o = r * 4;
+        if (open[o + 1] >= 0 && (rules[r].multiline() || open[o] == cs) && from <= open[o + 2]) {
+          // Overlaps (or touches) the rule's open span on this line: grow it.
+          open[o + 2] = Math.max(open[o + 2], to);
+          open[o + 3] = Math.max(open[o + 3], ce);
           continue;
         }
-        lastLineStart[r] = lineStart;
-        if (count == hits.length) {
-          hits = Arrays.copyOf(hits, count * 2);
+        if (open[o + 1] >= 0) {
+          out = flush(out, count, r, open);
+          count += SPAN_INTS;
         }
-        hits[count++] = ((long) r << 40) | (i + 1);
+        open[o] = cs;
+        open[o + 1] = from;
+        open[o + 2] = to;
+        open[o + 3] = ce;
       }
     }
-    return Arrays.copyOf(hits, count);
+    for (int r = 0; r < n; r++) {
+      if (open[r * 4 + 1] >= 0) {
+        out = flush(out, count, r, open);
+        count += SPAN_INTS;
+      }
+    }
+    return Arrays.copyOf(out, count);
   }
 
-  private void match(Fragment fragment, int ruleIndex, int keywordEnd, List<Finding> out, LineCursor lines) {
+  private static int[] flush(int[] out, int count, int r, int[] open) {
+    int[] o = count + SPAN_INTS > out.length ? Arrays.copyOf(out, out.length * 2) : out;
+    o[count] = r;
+    System.arraycopy(open, r * 4, o, count + 1, 4);
+    return o;
+  }
+
+  private void match(Fragment fragment, int ruleIndex, int contextStart, int from, int to,
+      int contextEnd, List<Finding> out, LineCursor lines) {
     Rule r = rules[ruleIndex];
     String text = fragment.text();
-    int lineStart = lineStart(text, keywordEnd - 1);
-    int lineEnd = lineEnd(text, keywordEnd);
-    int from = lineStart;
-    int to;
-    if (r.multiline()) {
-      to = Math.min(text.length(), lineStart + MULTILINE_SPAN);
-    } else if (lineEnd - lineStart > LONG_LINE) {
-      from = Math.max(lineStart, keywordEnd - WINDOW);
-      to = Math.min(lineEnd, keywordEnd + WINDOW);
-    } else {
-      to = lineEnd;
-    }
     RuleMatcher.Sink sink = (abs, secret) -> candidate(fragment, ruleIndex, abs, secret, lines).ifPresent(out::add);
     if (r.syntax().isPresent()) {
       SyntaxMatcher.findAll(r, fragment.path(), text, from, to, sink);
@@ -275,12 +460,12 @@ public final class Detector implements Engine {
       String window = loneCrAsLf(text, from, to);
       if (window != null) {
         int base = from;
-        matcher(ruleIndex).findAll(window, 0, window.length(),
+        matcher(ruleIndex).findAll(window, 0, 0, window.length(), window.length(),
             (abs, secret) -> candidate(fragment, ruleIndex, base + abs, secret, lines).ifPresent(out::add));
         return;
       }
     }
-    matcher(ruleIndex).findAll(text, from, to, sink);
+    matcher(ruleIndex).findAll(text, contextStart, from, to, contextEnd, sink);
   }
 
   /**
@@ -291,8 +476,8 @@ public final class Detector implements Engine {
    */
   static String loneCrAsLf(String text, int from, int to) {
     char[] w = null;
-    for (int i = text.indexOf('\r', from); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) {
-      if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) != '\r' || (i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
         continue;
       }
       if (w == null) {
@@ -303,9 +488,24 @@ public final class Detector implements Engine {
     return w == null ? null : new String(w);
   }
 
+  /** Characters the rules' matchers have examined so far (for tests that count work, not time). */
+  long charactersExamined() {
+    long sum = 0;
+    for (int r = 0; r < rules.length; r++) {
+      RuleMatcher m = matchers.get(r);
+      if (m != null) {
+        sum += m.examined();
+      }
+    }
+    return sum;
+  }
+
   private Optional<Finding> candidate(Fragment fragment, int ruleIndex, int abs, String secret, LineCursor lines) {
     Rule r = rules[ruleIndex];
     double entropy = Entropy.shannon(secret);
+    if (trace != null) {
+      traceChecks(fragment, ruleIndex, abs, secret, entropy);
+    }
     if (entropy < r.minEntropy() || KeyBody.isFake(secret, prefixes)) {
       return Optional.empty();
     }
@@ -331,6 +531,11 @@ public final class Detector implements Engine {
         int prevStart = lineStart(text, prevEnd - 1);
         suppression = InlineAllow.find(text.substring(prevStart, prevEnd), r.id(), true);
       }
+    }
+    if (trace != null) {
+      step(Trace.Kind.CHECK, fragment, abs, r, secret, suppression.isEmpty() ? "inline annotation: none"
+          : "inline annotation: sealant:allow" + suppression.get().reason().map(x -> " (reason given)").orElse("")
+          + " marks it suppressed", suppression.isEmpty());
     }
     return Optional.of(new Finding(r, fragment.path(), lineNo, column, secret, entropy,
         Fingerprints.of(r.id(), secret), fragment.commit(), validated, Optional.empty(), suppression));
@@ -372,7 +577,7 @@ public final class Detector implements Engine {
   };
 
   /** Drops duplicates and generic findings overlapped by a specific one; sorts by position. */
-  private static List<Finding> resolve(List<Finding> found) {
+  private List<Finding> resolve(List<Finding> found) {
     if (found.size() <= 1) {
       return found;
     }
@@ -390,6 +595,9 @@ public final class Detector implements Engine {
         continue;
       }
       if (f.rule().generic() && overlappedBySpecific(found, lineFrom, f)) {
+        if (trace != null) {
+          traceStepAside(found, lineFrom, f);
+        }
         continue;
       }
       out.add(f);
@@ -413,5 +621,104 @@ public final class Detector implements Engine {
     int b0 = b.column();
     int b1 = b0 + b.secret().length();
     return a0 < b1 && b0 < a1;
+  }
+
+  // Tracing (sealant explain): only ever called when a trace is set.
+
+  private void tracePath(String path, byte verdict) {
+    GlobalAllow a = catalog.allow();
+    String detail = verdict == SKIP
+        ? "never read: path allowlist '" + a.pathGlob(path).map(dev.sealant.catalog.Glob::glob).orElse("?") + "'"
+        : verdict == QUIET
+        ? "quiet path '" + a.quietGlob(path).map(dev.sealant.catalog.Glob::glob).orElse("?")
+            + "': only high-confidence rules run here (generic and context rules step aside)"
+        : "read by every rule (no path allowlist or quiet-path glob matches)";
+    trace.step(new Trace.Step(Trace.Kind.PATH, path, 0, 0, Optional.empty(), "", detail, verdict != SKIP));
+  }
+
+  private void traceRule(Fragment fragment, Rule r, int from, int to, boolean pathOk) {
+    String text = fragment.text();
+    String keyword = "?";
+    int at = from;
+    search:
+    for (int i = from; i < to; i++) {
+      for (String k : r.keywords()) {
+        if (text.regionMatches(true, i, k, 0, k.length())) {
+          keyword = k;
+          at = i + k.length();
+          break search;
+        }
+      }
+    }
+    step(Trace.Kind.RULE, fragment, Math.max(from, at - 1), r, "", pathOk ? "keyword '" + keyword + "' found: the rule's regex runs"
+        : "keyword '" + keyword + "' found, but the rule's path regex does not match this file: skipped", pathOk);
+  }
+
+  private void traceChecks(Fragment fragment, int ruleIndex, int abs, String secret, double entropy) {
+    Rule r = rules[ruleIndex];
+    step(Trace.Kind.MATCH, fragment, abs, r, secret, "regex matched", true);
+    boolean ok = entropy >= r.minEntropy();
+    step(Trace.Kind.CHECK, fragment, abs, r, secret, r.minEntropy() > 0
+        ? String.format(java.util.Locale.ROOT, "entropy %.2f bits per character against the threshold %.2f",
+            entropy, r.minEntropy())
+        : String.format(java.util.Locale.ROOT, "entropy %.2f (the rule sets no threshold)", entropy), ok);
+    if (!ok) {
+      return;
+    }
+    boolean fake = KeyBody.isFake(secret, prefixes);
+    step(Trace.Kind.CHECK, fragment, abs, r, secret, fake
+        ? "key-body floor: after its prefix the value is a test fake (a short repeated pattern or a few symbols)"
+        : "key-body floor: not a test-fake shape", !fake);
+    if (fake) {
+      return;
+    }
+    Optional<String> why = r.allow().reason(secret);
+    step(Trace.Kind.CHECK, fragment, abs, r, secret, "rule allowlist: " + why.orElse("no entry matches"), why.isEmpty());
+    if (why.isPresent()) {
+      return;
+    }
+    why = catalog.allow().values().reason(secret);
+    step(Trace.Kind.CHECK, fragment, abs, r, secret, "catalog allowlist: " + why.orElse("no entry matches"),
+        why.isEmpty());
+    if (why.isPresent()) {
+      return;
+    }
+    Optional<Boolean> valid = validators.get(ruleIndex).map(v -> v.test(secret));
+    if (valid.isEmpty()) {
+      step(Trace.Kind.CHECK, fragment, abs, r, secret, "validator: none", true);
+    } else {
+      boolean pass = valid.get() || !r.requireValid();
+      step(Trace.Kind.CHECK, fragment, abs, r, secret, "validator " + r.validate().orElse("?") + ": "
+          + (valid.get() ? "valid" : r.requireValid() ? "invalid, and the rule requires valid: dropped"
+          : "invalid (reported as unvalidated)"), pass);
+    }
+  }
+
+  private void traceStepAside(List<Finding> sorted, int lineFrom, Finding f) {
+    for (int j = lineFrom; j < sorted.size() && sorted.get(j).line() == f.line(); j++) {
+      Finding g = sorted.get(j);
+      if (!g.rule().generic() && overlaps(f, g)) {
+        step(Trace.Kind.RESOLVE, f, "generic rule steps aside: " + g.ruleId() + " (specific) found an overlapping"
+            + " secret at column " + g.column(), false);
+        return;
+      }
+    }
+  }
+
+  private void step(Trace.Kind kind, Finding f, String detail, boolean pass) {
+    trace.step(new Trace.Step(kind, f.path(), f.line(), f.column(), Optional.of(f.rule()), f.secret(), detail, pass));
+  }
+
+  private void step(Trace.Kind kind, Fragment fragment, int abs, Rule rule, String secret, String detail,
+      boolean pass) {
+    String text = fragment.text();
+    int line = 0;
+    int column = 0;
+    if (abs >= 0) {
+      int start = lineStart(text, abs);
+      line = fragment.firstLine() + new LineCursor(text).lineIndex(start);
+      column = abs - start + 1;
+    }
+    trace.step(new Trace.Step(kind, fragment.path(), line, column, Optional.ofNullable(rule), secret, detail, pass));
   }
 }

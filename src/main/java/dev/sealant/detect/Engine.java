@@ -13,4 +13,10 @@ public interface Engine {
 
   /** True when this path is never scanned (a catalog or configuration path allowlist). */
   boolean pathAllowed(String path);
+
+  /**
+   * This engine reporting each decision to {@code trace} ({@code sealant explain}). A new engine
+   * sharing this one's compiled parts; the engine itself stays untraced.
+   */
+  Engine traced(Trace trace);
 }

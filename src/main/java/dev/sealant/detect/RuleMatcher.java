@@ -26,49 +26,125 @@ final class RuleMatcher {
     void match(int secretStart, String secret);
   }
 
+  /**
+   * How far one anchored attempt of a regex without an upper bound on its match length may read.
+   * A regex with a bound reads at most that bound plus one character (for {@code $} and {@code
+   * \b} right past the match), so every attempt costs a constant and a window costs O(its length).
+   */
+  static final int UNBOUNDED_REACH = 4096;
+
   private final Rule rule;
   private final Optional<StartFinder> finder;
+  /** Upper bound of a match's length in UTF-16 units, or -1 when the regex has none. */
+  private final int maxWidth;
   private volatile Pattern shifted;
+  /** Characters handed to RE2J or the start finder, over the matcher's life (tests count work). */
+  private final java.util.concurrent.atomic.LongAdder examined = new java.util.concurrent.atomic.LongAdder();
 
   RuleMatcher(Rule rule) {
     this.rule = rule;
     this.finder = rule.multiline() ? Optional.empty() : StartFinder.of(rule.regex());
+    this.maxWidth = finder.isPresent() ? maxWidth(rule.regex()) : -1;
   }
 
   boolean accelerated() {
     return finder.isPresent();
   }
 
+  long examined() {
+    return examined.sum();
+  }
+
   /** Reports every match in {@code text[from, to)} in order, as repeated {@code find()} does. */
   void findAll(String text, int from, int to, Sink sink) {
+    findAll(text, from, from, to, to, sink);
+  }
+
+  /**
+   * Reports every match that starts in {@code text[from, to)}, where {@code text[lineStart,
+   * lineEnd)} is the text the regex sees ({@code ^} and {@code $} are its ends; the window's own
+   * edges are no boundary, so a window never makes {@code $} match where the line goes on). A match
+   * may run past {@code to} up to {@code lineEnd}. Cost: O((to - from) x the regex's bounded
+   * reach), whatever the text.
+   */
+  void findAll(String text, int lineStart, int from, int to, int lineEnd, Sink sink) {
     if (finder.isEmpty()) {
-      findPlain(text, from, to, sink);
+      findUnanchored(text, lineStart, from, to, lineEnd, sink);
       return;
     }
-    long[] starts = finder.get().starts(text, from, to);
-    int group = rule.secretGroup();
-    int k = nextStart(starts, 0);
-    while (k >= 0) {
-      int base = k == 0 ? from : from + k - 1;
-      String input = text.substring(base, to);
-      int[] g = AnchoredMatch.lookingAt(k == 0 ? rule.pattern().get() : shifted(), input);
-      if (g == null) {
-        k = nextStart(starts, k + 1);
-        continue;
-      }
-      int gs = g[2 * group];
-      if (gs >= 0) {
-        String secret = input.substring(gs, g[2 * group + 1]);
-        if (!secret.isBlank()) {
-          sink.match(base + gs, secret);
+    long work = (long) to - from;
+    try {
+      long[] starts = finder.get().starts(text, from, to);
+      int group = rule.secretGroup();
+      int reach = maxWidth >= 0 ? maxWidth + 1 : UNBOUNDED_REACH;
+      int k = nextStart(starts, 0);
+      while (k >= 0) {
+        int at = from + k;
+        boolean plain = at == lineStart;
+        int base = plain ? at : at - 1;
+        int cut = (int) Math.min(lineEnd, (long) at + reach);
+        String input = text.substring(base, cut);
+        work += input.length();
+        int[] g = AnchoredMatch.lookingAt(plain ? rule.pattern().get() : shifted(), input);
+        if (g != null && cut < lineEnd && base + g[1] >= cut) {
+          // The match reached the cut: only possible for a regex without a bound, where '$' or
+          // a greedy loop may have taken the cut for the line's end. One unanchored pass from here
+          // to the line's end decides the next match for good (or that there is none).
+          int[] m = AnchoredMatch.find(rule.pattern().get(), text, lineStart, lineEnd, at);
+          work += lineEnd - at;
+          if (m == null) {
+            return;
+          }
+          report(text, lineStart, m, group, sink);
+          int end = lineStart + Math.max(m[1], m[0] + 1);
+          k = end - from >= to - from ? -1 : nextStart(starts, Math.max(end - from, k + 1));
+          continue;
         }
+        if (g == null) {
+          k = nextStart(starts, k + 1);
+          continue;
+        }
+        report(text, base, g, group, sink);
+        int end = base + g[1] - from;
+        k = nextStart(starts, Math.max(end, k + 1));
       }
-      int end = base + g[1] - from;
-      k = nextStart(starts, Math.max(end, k + 1));
+    } finally {
+      examined.add(work);
     }
   }
 
-  /** The reference behaviour, also used when no {@link StartFinder} applies. */
+  private static void report(String text, int base, int[] g, int group, Sink sink) {
+    int gs = g[2 * group];
+    if (gs >= 0) {
+      String secret = text.substring(base + gs, base + g[2 * group + 1]);
+      if (!secret.isBlank()) {
+        sink.match(base + gs, secret);
+      }
+    }
+  }
+
+  /** Without a start finder: RE2J's own search, over the line so the window edges are no boundary. */
+  private void findUnanchored(String text, int lineStart, int from, int to, int lineEnd, Sink sink) {
+    int group = rule.secretGroup();
+    int at = from;
+    long work = 0;
+    try {
+      while (at < to) {
+        int[] m = AnchoredMatch.find(rule.pattern().get(), text, lineStart, lineEnd, at);
+        if (m == null || lineStart + m[0] >= to) {
+          work += lineEnd - at;
+          return;
+        }
+        work += lineStart + m[1] - at;
+        report(text, lineStart, m, group, sink);
+        at = lineStart + Math.max(m[1], m[0] + 1);
+      }
+    } finally {
+      examined.add(work);
+    }
+  }
+
+  /** The reference behaviour: RE2J's public API on the window cut out of the text. */
   void findPlain(String text, int from, int to, Sink sink) {
     int group = rule.secretGroup();
     Matcher m = rule.pattern().matcher(text.substring(from, to));
@@ -78,6 +154,49 @@ final class RuleMatcher {
         sink.match(from + m.start(group), secret);
       }
     }
+  }
+
+  /** Upper bound of a match's length in UTF-16 units, or -1 when unbounded or unknown. */
+  static int maxWidth(String regex) {
+    try {
+      long w = width(RegexSyntax.parse(regex));
+      return w < 0 || w > Integer.MAX_VALUE / 2 ? -1 : (int) w;
+    } catch (RegexSyntax.Unsupported e) {
+      return -1;
+    }
+  }
+
+  private static long width(RegexSyntax.Node n) {
+    if (n instanceof RegexSyntax.Chars c) {
+      return c.nonAscii() ? 2 : 1; // a rune outside the BMP is two UTF-16 units
+    }
+    if (n instanceof RegexSyntax.Cat c) {
+      long sum = 0;
+      for (RegexSyntax.Node i : c.items()) {
+        long w = width(i);
+        if (w < 0) {
+          return -1;
+        }
+        sum += w;
+      }
+      return sum;
+    }
+    if (n instanceof RegexSyntax.Alt a) {
+      long max = 0;
+      for (RegexSyntax.Node i : a.items()) {
+        long w = width(i);
+        if (w < 0) {
+          return -1;
+        }
+        max = Math.max(max, w);
+      }
+      return max;
+    }
+    if (n instanceof RegexSyntax.Rep r) {
+      long w = width(r.item());
+      return r.max() < 0 || w < 0 ? (w == 0 ? 0 : -1) : w * r.max();
+    }
+    return 0;
   }
 
   private Pattern shifted() {

@@ -1,7 +1,11 @@
 package dev.sealant.git;
 
+import dev.sealant.detect.CommitInfo;
+import dev.sealant.source.Chunks;
 import dev.sealant.source.Content;
 import dev.sealant.source.Limits;
+import dev.sealant.source.Sink;
+import dev.sealant.source.Skipped;
 import java.io.IOException;
 import java.util.Optional;
 import org.eclipse.jgit.errors.LargeObjectException;
@@ -9,6 +13,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.ObjectStream;
 
 /**
  * Reads blobs as lines of text through one thread's readers: the scan's {@link PackReader} when
@@ -125,6 +130,27 @@ final class Blobs {
       cache.put(id, newestFirst ? v : v.hashesOnly());
     }
     return v.hashes();
+  }
+
+  /**
+   * Scans a blob over the in-memory bound (within --max-file-size) as it streams out of the object
+   * store, in overlapping fragments ({@link Chunks}): every line of it, since telling its added
+   * lines needs it whole. False when it cannot be streamed (then it is skipped with a warning).
+   */
+  boolean stream(ObjectId id, String path, Optional<CommitInfo> commit, Sink sink) throws IOException {
+    try (ObjectStream in = reader.open(id, Constants.OBJ_BLOB).openStream()) {
+      byte[] probe = in.readNBytes(Content.BINARY_PROBE);
+      if (Content.isBinary(probe, probe.length)) {
+        sink.skipped(new Skipped(path, "binary", commit.map(CommitInfo::id)));
+      } else {
+        Chunks.ofBlob(path, commit, sink).scan(probe, probe.length, in);
+      }
+      return true;
+    } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private Version load(ObjectId id) throws IOException {

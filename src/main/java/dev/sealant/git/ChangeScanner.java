@@ -137,6 +137,9 @@ final class ChangeScanner {
       return;
     }
     Blobs.Version now = blobs.read(c.now());
+    if (now.notice() && blobs.stream(c.now(), c.path(), commit, sink)) {
+      return;
+    }
     if (now.lines().isEmpty()) {
       sink.skipped(new Skipped(c.path(), now.whyNot(), id));
       if (now.notice()) {

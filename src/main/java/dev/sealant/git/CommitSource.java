@@ -22,7 +22,6 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
@@ -47,14 +46,35 @@ public final class CommitSource implements Source {
   private final Limits limits;
   private final int threads;
   private final Predicate<String> pathAllowed;
+  private final Optional<ScanCache.Covered> covered;
   private volatile int listed = -1;
 
   public CommitSource(Repository repo, CommitSet set, Limits limits, int threads, Predicate<String> pathAllowed) {
+    this(repo, set, limits, threads, pathAllowed, Optional.empty());
+  }
+
+  private CommitSource(Repository repo, CommitSet set, Limits limits, int threads, Predicate<String> pathAllowed,
+      Optional<ScanCache.Covered> covered) {
     this.repo = repo;
     this.set = set;
     this.limits = limits;
     this.threads = Math.max(1, threads);
     this.pathAllowed = pathAllowed;
+    this.covered = covered;
+  }
+
+  /**
+   * The same scan, skipping what an earlier scan covered: the history below its tips, except the
+   * commits it found something in, which are scanned again. When one of its tips is no longer
+   * reachable (a deleted or rewritten branch), the whole set is scanned, as without a cache.
+   */
+  public CommitSource resumingFrom(ScanCache.Covered earlier) {
+    return new CommitSource(repo, set, limits, threads, pathAllowed, Optional.of(earlier));
+  }
+
+  /** Which commits this source scans. */
+  public CommitSet set() {
+    return set;
   }
 
   @Override
@@ -151,21 +171,30 @@ public final class CommitSource implements Source {
 
   private static void diff(RevWalk rw, TreeDiff.Trees trees, ChangeScanner scanner, ObjectId id)
       throws IOException {
-    RevCommit c = rw.parseCommit(id);
-    int parents = c.getParentCount();
-    ObjectId[] roots = new ObjectId[Math.max(1, parents) + 1];
-    for (int p = 0; p < parents; p++) {
-      roots[p] = rw.parseCommit(c.getParent(p)).getTree();
+    RevCommit c;
+    List<DiffEntry> changes;
+    try {
+      c = rw.parseCommit(id);
+      int parents = c.getParentCount();
+      ObjectId[] roots = new ObjectId[Math.max(1, parents) + 1];
+      for (int p = 0; p < parents; p++) {
+        roots[p] = rw.parseCommit(c.getParent(p)).getTree();
+      }
+      // A root commit is compared with the empty tree (null).
+      roots[roots.length - 1] = c.getTree();
+      changes = TreeDiff.diff(trees, roots);
+    } catch (RuntimeException e) {
+      // JGit throws unchecked exceptions on some corrupt objects (a header it cannot parse). The
+      // scan itself (below) is not wrapped: a detector's own failure keeps its own error.
+      throw new GitException("commit " + id.name() + ": corrupt commit or tree object ("
+          + e.getClass().getSimpleName() + ")", e);
     }
-    // A root commit is compared with the empty tree (null).
-    roots[roots.length - 1] = c.getTree();
-    scanner.scan(TreeDiff.diff(trees, roots), Optional.of(info(c)));
+    scanner.scan(changes, Optional.of(info(c)));
     rw.reset();
   }
 
   static CommitInfo info(RevCommit c) {
-    PersonIdent a = c.getAuthorIdent();
-    return new CommitInfo(c.name(), a.getName(), a.getEmailAddress(), a.getWhenAsInstant());
+    return Authors.info(c);
   }
 
   /**
@@ -187,7 +216,12 @@ public final class CommitSource implements Source {
           rw.markUninteresting(c.get());
         }
       }
+      List<RevCommit> again = covered.isPresent() ? resume(rw, covered.get()) : List.of();
       for (RevCommit c : rw) {
+        ids.add(c.copy());
+        order.sample(c);
+      }
+      for (RevCommit c : again) {
         ids.add(c.copy());
         order.sample(c);
       }
@@ -201,8 +235,90 @@ public final class CommitSource implements Source {
           + " (the repository is corrupt or incomplete)", e);
     } catch (IOException e) {
       throw new GitException(set.what() + ": cannot walk the history: " + e.getMessage(), e);
+    } catch (dev.sealant.error.SealantException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof MissingObjectException m) { // RevWalkException from the iterator
+        throw new GitException(set.what() + ": missing object " + m.getObjectId().name()
+            + " (the repository is corrupt or incomplete)", e);
+      }
+      throw new GitException(set.what() + ": corrupt commit object in the history ("
+          + e.getClass().getSimpleName() + ")", e);
     }
     return new Listing(ids, newestFirst);
+  }
+
+  /**
+   * Marks an earlier scan's tips uninteresting and returns the commits to scan again, when every
+   * one of its tips is still reachable; otherwise changes nothing and returns none.
+   */
+  private List<RevCommit> resume(RevWalk rw, ScanCache.Covered earlier) throws IOException {
+    List<RevCommit> starts = new ArrayList<>();
+    for (ObjectId id : set.include()) {
+      commit(rw, id).ifPresent(starts::add);
+    }
+    List<RevCommit> tips = new ArrayList<>();
+    List<RevCommit> again = new ArrayList<>();
+    try (RevWalk check = new RevWalk(repo)) {
+      check.setRetainBody(false);
+      java.util.Set<ObjectId> current = new java.util.HashSet<>(starts);
+      int moved = 0;
+      for (ObjectId id : earlier.tips()) {
+        if (!isCommit(rw, id)) {
+          continue; // a tag of a tree or blob (git's own history has one): it covers no commits
+        }
+        Optional<RevCommit> c = existing(rw, id);
+        if (c.isEmpty()) {
+          return List.of();
+        }
+        if (!current.contains(c.get())) {
+          // A branch that moved on (the usual case: its old tip is a few commits below the new one)
+          // or went away (then a full scan: what was found below it may no longer be reachable).
+          if (++moved > 64 || !reachable(check, c.get(), starts)) {
+            return List.of();
+          }
+        }
+        tips.add(c.get());
+      }
+      for (ObjectId id : earlier.rescan()) {
+        Optional<RevCommit> c = existing(rw, id);
+        if (c.isEmpty()) {
+          return List.of();
+        }
+        again.add(c.get());
+      }
+    }
+    for (RevCommit t : tips) {
+      rw.markUninteresting(t);
+    }
+    return again;
+  }
+
+  private static boolean reachable(RevWalk check, RevCommit base, List<RevCommit> tips) throws IOException {
+    for (RevCommit t : tips) {
+      check.reset();
+      if (check.isMergedInto(check.parseCommit(base), check.parseCommit(t))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code id} is, or is a tag that peels to, a commit; true when it is missing. */
+  private static boolean isCommit(RevWalk rw, ObjectId id) throws IOException {
+    try {
+      return rw.peel(rw.parseAny(id)) instanceof RevCommit;
+    } catch (MissingObjectException e) {
+      return true;
+    }
+  }
+
+  private static Optional<RevCommit> existing(RevWalk rw, ObjectId id) throws IOException {
+    try {
+      return Optional.of(rw.parseCommit(id));
+    } catch (MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+      return Optional.empty();
+    }
   }
 
   private static void markStart(RevWalk rw, RevCommit c) {

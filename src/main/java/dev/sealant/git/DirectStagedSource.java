@@ -226,6 +226,10 @@ public final class DirectStagedSource implements Source {
     if (size > limits.maxFileSize()) {
       return Text.none("larger than --max-file-size (" + size + " > " + limits.maxFileSize() + " bytes)");
     }
+    if (size > limits.inMemory()) {
+      // Too large to hold whole: the JGit path scans it as it streams by.
+      throw new StepAside("a blob over the in-memory bound");
+    }
     byte[] bytes = store.read(id, ObjectStore.BLOB, limits.maxFileSize());
     if (Content.isBinary(bytes)) {
       return Text.none("binary");

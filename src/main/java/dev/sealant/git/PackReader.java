@@ -1,20 +1,20 @@
 package dev.sealant.git;
 
+import dev.sealant.git.raw.Delta;
+import dev.sealant.git.raw.Oid;
+import dev.sealant.git.raw.PackIndex;
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.internal.storage.file.Pack;
-import org.eclipse.jgit.internal.storage.file.PackIndex;
-import org.eclipse.jgit.internal.storage.pack.BinaryDelta;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
 /**
@@ -78,14 +78,14 @@ final class PackReader implements AutoCloseable {
     }
   }
 
-  /** One pack: its index, and its file once opened. */
+  /** One pack: its index ({@link PackIndex}, shared with the hook's reader), and its file once opened. */
   private static final class Source {
-    final Pack pack;
+    final Path pack;
     final PackIndex index;
     private FileChannel channel;
     private long length;
 
-    Source(Pack pack, PackIndex index) {
+    Source(Path pack, PackIndex index) {
       this.pack = pack;
       this.index = index;
     }
@@ -93,7 +93,7 @@ final class PackReader implements AutoCloseable {
     /** The open file (positional reads on it are safe from any thread). */
     synchronized FileChannel channel() throws IOException {
       if (channel == null) {
-        channel = FileChannel.open(pack.getPackFile().toPath(), StandardOpenOption.READ);
+        channel = FileChannel.open(pack, StandardOpenOption.READ);
         length = channel.size();
       }
       return channel;
@@ -165,13 +165,21 @@ final class PackReader implements AutoCloseable {
    */
   static Shared open(Repository repo, long cacheBytes) {
     List<Source> packs = new ArrayList<>();
-    if (repo.getObjectDatabase() instanceof ObjectDirectory dir) {
-      for (Pack p : dir.getPacks()) {
-        try {
-          packs.add(new Source(p, p.getIndex()));
-        } catch (IOException | RuntimeException e) {
-          // An unreadable index: JGit reads (or reports) this pack's objects.
+    File dir = repo.getDirectory();
+    if (dir != null) {
+      // The repository's own objects directory. Objects are named by their content, so what is
+      // found here is right even when GIT_OBJECT_DIRECTORY points JGit elsewhere; what is not, JGit
+      // reads.
+      try {
+        for (Path idx : PackIndex.list(dir.toPath().resolve("objects"))) {
+          try {
+            packs.add(new Source(PackIndex.packOf(idx), PackIndex.open(idx)));
+          } catch (RuntimeException e) {
+            // An unreadable or unfamiliar index: JGit reads (or reports) this pack's objects.
+          }
         }
+      } catch (RuntimeException e) {
+        // An unreadable pack directory: JGit reads everything.
       }
     }
     return new Shared(packs, cacheBytes);
@@ -187,9 +195,10 @@ final class PackReader implements AutoCloseable {
    * otherwise {@code null}, and the caller reads it through JGit.
    */
   byte[] read(AnyObjectId id, int type, int maxBytes) {
+    Oid oid = oid(id);
     for (int i = 0; i < packs.size(); i++) {
       Source s = packs.get(i);
-      long offset = s.index.findOffset(id);
+      long offset = s.index.find(oid);
       if (offset < 0) {
         continue;
       }
@@ -208,8 +217,9 @@ final class PackReader implements AutoCloseable {
    * below them, or -1 when no pack of this reader holds it.
    */
   long position(AnyObjectId id) {
+    Oid oid = oid(id);
     for (int i = 0; i < packs.size(); i++) {
-      long offset = packs.get(i).index.findOffset(id);
+      long offset = packs.get(i).index.find(oid);
       if (offset >= 0) {
         return key(i, offset);
       }
@@ -258,7 +268,7 @@ final class PackReader implements AutoCloseable {
         for (int i = 0; i < raw.length; i++) {
           raw[i] = (byte) at(s, p++);
         }
-        basePos = s.index.findOffset(ObjectId.fromRaw(raw));
+        basePos = s.index.find(Oid.of(raw, 0));
       } else {
         return null;
       }
@@ -279,13 +289,19 @@ final class PackReader implements AutoCloseable {
       long dataPos = chain[--depth];
       long at = chain[--depth];
       byte[] delta = inflate(s, dataPos, (int) size);
-      if (BinaryDelta.getResultSize(delta) > maxBytes) {
+      if (Delta.resultSize(delta, delta.length, "pack") > maxBytes) {
         return null;
       }
-      o = new Obj(o.type(), BinaryDelta.apply(o.data(), delta));
+      o = new Obj(o.type(), Delta.apply(o.data(), delta, s.pack.getFileName().toString()));
       shared.put(key(packNo, at), o);
     }
     return o;
+  }
+
+  private static Oid oid(AnyObjectId id) {
+    byte[] raw = new byte[Constants.OBJECT_ID_LENGTH];
+    id.copyRawTo(raw, 0);
+    return Oid.of(raw, 0);
   }
 
   private static long key(int packNo, long offset) {
@@ -349,7 +365,7 @@ final class PackReader implements AutoCloseable {
     FileChannel channel = s.channel();
     long start = pos & -WINDOW;
     if (start >= s.length()) {
-      throw new IOException("read past the end of " + s.pack.getPackFile());
+      throw new IOException("read past the end of " + s.pack);
     }
     ByteBuffer b = victim.buf.clear();
     while (b.hasRemaining()) {

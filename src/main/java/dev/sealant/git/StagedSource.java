@@ -47,12 +47,7 @@ public final class StagedSource implements Source {
 
   @Override
   public void run(Sink sink) {
-    DirCache index;
-    try {
-      index = DirCache.read(repo.getIndexFile(), repo.getFS());
-    } catch (IOException e) {
-      throw new GitException("cannot read the index " + repo.getIndexFile() + ": " + e.getMessage(), e);
-    }
+    DirCache index = Indexes.read(repo);
     refuseConflicts(index);
     try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = changes(reader, index)) {
       new ChangeScanner(reader, limits, pathAllowed, new HashSet<>(), sink, new HashCache(1 << 16))

@@ -54,48 +54,82 @@ final class TreeDiff {
     return d.out;
   }
 
-  /** Walks one directory level whose path prefix (with its trailing slash) is {@code path[0, depth)}. */
-  private void walk(byte[][] raw, int prefix) throws IOException {
-    int n = raw.length;
-    Cursor[] c = new Cursor[n];
-    for (int i = 0; i < n; i++) {
-      c[i] = new Cursor(raw[i]);
+  /** One directory level being walked: its cursors and its path prefix {@code path[0, prefix)}. */
+  private static final class Level {
+    final Cursor[] c;
+    final boolean[] match;
+    final int prefix;
+    /** The matched cursors still point at the subtree just walked; advance them first. */
+    boolean entered;
+
+    Level(byte[][] raw, int prefix) throws CorruptObjectException {
+      this.c = new Cursor[raw.length];
+      for (int i = 0; i < raw.length; i++) {
+        c[i] = new Cursor(raw[i]);
+      }
+      this.match = new boolean[raw.length];
+      this.prefix = prefix;
     }
-    boolean[] match = new boolean[n];
-    while (true) {
-      if (n == 2) {
-        skipEqual(c[0], c[1]);
-      }
-      int min = -1;
-      for (int i = 0; i < n; i++) {
-        if (!c[i].eof() && (min < 0 || c[i].compareTo(c[min]) < 0)) {
-          min = i;
-        }
-      }
-      if (min < 0) {
-        return;
-      }
-      for (int i = 0; i < n; i++) {
-        match[i] = !c[i].eof() && c[i].compareTo(c[min]) == 0;
-      }
-      if (differs(c, match)) {
-        int at = c[min].appendName(this, prefix);
-        if ((c[min].mode & TYPE_MASK) == TREE) {
-          path = ensure(path, at + 1);
-          path[at] = '/';
-          byte[][] sub = new byte[n][];
-          for (int i = 0; i < n; i++) {
-            sub[i] = match[i] ? trees.load(c[i].id()) : EMPTY;
-          }
-          walk(sub, at + 1);
-        } else {
-          emit(c, match, at);
-        }
-      }
-      for (int i = 0; i < n; i++) {
+
+    void advance() throws CorruptObjectException {
+      for (int i = 0; i < c.length; i++) {
         if (match[i]) {
           c[i].next();
         }
+      }
+    }
+  }
+
+  /**
+   * Walks the trees depth first with an explicit stack of levels, not recursion: a tree nested
+   * thousands deep (a pushed commit can hold one) costs heap, never the thread's stack.
+   */
+  private void walk(byte[][] raw, int rootPrefix) throws IOException {
+    int n = raw.length;
+    java.util.ArrayDeque<Level> stack = new java.util.ArrayDeque<>();
+    stack.push(new Level(raw, rootPrefix));
+    levels:
+    while (!stack.isEmpty()) {
+      Level l = stack.peek();
+      Cursor[] c = l.c;
+      boolean[] match = l.match;
+      if (l.entered) {
+        l.entered = false;
+        l.advance();
+      }
+      while (true) {
+        if (n == 2) {
+          skipEqual(c[0], c[1]);
+        }
+        int min = -1;
+        for (int i = 0; i < n; i++) {
+          if (!c[i].eof() && (min < 0 || c[i].compareTo(c[min]) < 0)) {
+            min = i;
+          }
+        }
+        if (min < 0) {
+          stack.pop();
+          continue levels;
+        }
+        for (int i = 0; i < n; i++) {
+          match[i] = !c[i].eof() && c[i].compareTo(c[min]) == 0;
+        }
+        if (differs(c, match)) {
+          int at = c[min].appendName(this, l.prefix);
+          if ((c[min].mode & TYPE_MASK) == TREE) {
+            path = ensure(path, at + 1);
+            path[at] = '/';
+            byte[][] sub = new byte[n][];
+            for (int i = 0; i < n; i++) {
+              sub[i] = match[i] ? trees.load(c[i].id()) : EMPTY;
+            }
+            l.entered = true;
+            stack.push(new Level(sub, at + 1));
+            continue levels;
+          }
+          emit(c, match, at);
+        }
+        l.advance();
       }
     }
   }

@@ -93,11 +93,16 @@ public final class JsonParser {
       if (!peek('"')) {
         throw error("expected a string key");
       }
+      int keyAt = i;
       String k = string();
       ws();
       expect(':');
       ws();
-      m.put(k, value(depth + 1));
+      if (m.put(k, value(depth + 1)) != null) {
+        // Last-wins would let a second key silently override the first; the key is not echoed.
+        i = keyAt;
+        throw error("duplicate key");
+      }
       ws();
       if (peek(',')) {
         i++;

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * <p>The text is decoded as {@link Content#decode} would decode it whole: a byte-order mark picks
  * UTF-8 or UTF-16, malformed input is replaced. Memory stays at a few chunks, whatever the size.
  */
-final class Chunks {
+public final class Chunks {
 
   /** Characters per fragment, overlap excluded. */
   static final int CHUNK = 4 << 20;
@@ -28,6 +28,7 @@ final class Chunks {
   static final int OVERLAP_CHARS = 64 << 10;
 
   private final String path;
+  private final java.util.Optional<dev.sealant.detect.CommitInfo> commit;
   private final int chunk;
   private final int overlapLines;
   private final int overlapChars;
@@ -38,8 +39,22 @@ final class Chunks {
     this(path, CHUNK, OVERLAP_LINES, OVERLAP_CHARS, sink);
   }
 
+  /**
+   * Fragments of a git blob too large to hold whole, each attributed to {@code commit} (empty for
+   * a staged one): a scan of every line, since comparing it with its other versions needs it whole.
+   */
+  public static Chunks ofBlob(String path, java.util.Optional<dev.sealant.detect.CommitInfo> commit, Sink sink) {
+    return new Chunks(path, commit, CHUNK, OVERLAP_LINES, OVERLAP_CHARS, sink);
+  }
+
   Chunks(String path, int chunk, int overlapLines, int overlapChars, Sink sink) {
+    this(path, java.util.Optional.empty(), chunk, overlapLines, overlapChars, sink);
+  }
+
+  private Chunks(String path, java.util.Optional<dev.sealant.detect.CommitInfo> commit, int chunk, int overlapLines,
+      int overlapChars, Sink sink) {
     this.path = path;
+    this.commit = commit;
     this.chunk = chunk;
     this.overlapLines = overlapLines;
     this.overlapChars = overlapChars;
@@ -47,7 +62,7 @@ final class Chunks {
   }
 
   /** Decodes and scans the stream; {@code probe} holds its first bytes (already read from it). */
-  void scan(byte[] probe, int probeLength, InputStream rest) throws IOException {
+  public void scan(byte[] probe, int probeLength, InputStream rest) throws IOException {
     Charset cs = StandardCharsets.UTF_8;
     int skip = 0;
     if (probeLength >= 2 && (probe[0] & 0xff) == 0xFF && (probe[1] & 0xff) == 0xFE) {
@@ -89,7 +104,7 @@ final class Chunks {
         cut = len;
       }
       if (cut > 0) {
-        sink.accept(new Fragment(path, java.util.Optional.empty(), line, new String(buf, 0, cut)));
+        sink.accept(new Fragment(path, commit, line, new String(buf, 0, cut)));
       }
       int keep = eof ? cut : overlapStart(buf, cut, overlapLines, overlapChars);
       if (keep == 0) {

@@ -138,12 +138,31 @@ final class PrivateKeys {
     return v;
   }
 
-  /** Turns {@code \r\n} and {@code \n} escapes into line breaks when the block is on one line. */
+  /**
+   * Turns {@code \r\n} and {@code \n} escapes into line breaks when the block is on one line, at
+   * any depth of escaping ({@code \\n}: a key in a string inside a string, as in a notebook cell).
+   */
   static String unescape(String block) {
     if (block.indexOf('\n') >= 0 || !block.contains("\\n")) {
       return block;
     }
-    return block.replace("\\r\\n", "\n").replace("\\n", "\n");
+    StringBuilder b = new StringBuilder(block.length());
+    for (int i = 0; i < block.length(); i++) {
+      char c = block.charAt(i);
+      int j = i;
+      while (j < block.length() && block.charAt(j) == '\\') {
+        j++;
+      }
+      if (c == '\\' && j < block.length() && (block.charAt(j) == 'n' || block.charAt(j) == 'r')) {
+        if (block.charAt(j) == 'n') {
+          b.append('\n');
+        }
+        i = j;
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** The armor's label, headers and base64 body; empty when there is no BEGIN/END pair. */

@@ -176,7 +176,10 @@ class DetectorTest {
   @Test
   void pathAllowlistedFileIsNotScanned() {
     Detector d = new Detector(CatalogLoader.builtIn());
-    assertTrue(d.scan(Fragment.of("web/package-lock.json", "t=" + TOKEN)).isEmpty());
+    assertTrue(d.scan(Fragment.of("web/logo.png", "t=" + TOKEN)).isEmpty());
+    // A lock file is a quiet path: generic rules are silent there, a provider token is not.
+    assertTrue(d.scan(Fragment.of("web/package-lock.json", "password = \"Sx9kQ2vLp8Zr\"")).isEmpty());
+    assertEquals(1, d.scan(Fragment.of("web/package-lock.json", "t=" + TOKEN)).size());
     assertEquals(1, d.scan(Fragment.of("web/package.json", "t=" + TOKEN)).size());
   }
 

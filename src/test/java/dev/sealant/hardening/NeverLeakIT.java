@@ -164,6 +164,27 @@ class NeverLeakIT {
   }
 
   @Test
+  void explainPrintsNoSecretForAnyFindingByLineOrFingerprint() {
+    String json = run("", List.of("scan", "--no-git", "--format", "json", "--include-suppressed", ".")).out();
+    int explained = 0;
+    for (int at = json.indexOf("\"path\": \""); at >= 0; at = json.indexOf("\"path\": \"", at + 1)) {
+      int from = at + "\"path\": \"".length();
+      String path = json.substring(from, json.indexOf('"', from));
+      int l = json.indexOf("\"line\": ", at) + "\"line\": ".length();
+      String line = json.substring(l, json.indexOf(',', l));
+      int f = json.indexOf("\"fingerprint\": \"", at) + "\"fingerprint\": \"".length();
+      String fingerprint = json.substring(f, f + 32);
+      for (String target : List.of(path + ":" + line, fingerprint)) {
+        Cli.Run r = run("", List.of("explain", target));
+        assertEquals(0, r.code(), target + ": " + r.err());
+        Planted.assertNoLeak("explain " + target, r.all());
+      }
+      explained++;
+    }
+    assertTrue(explained >= 3, json);
+  }
+
+  @Test
   void rulesCommandsPrintNoSecret() {
     for (List<String> args : List.of(List.of("rules", "list"), List.of("rules", "test"))) {
       Cli.Run r = run("", args);

@@ -36,6 +36,11 @@ final class CorpusGenerator {
         out.add(settingsFile(r, dir, Format.values()[r.nextInt(Format.values().length)]));
       }
     }
+    // Leaked-file kinds from a generator of their own, so the files above stay what they were.
+    Random leaks = new Random(seed ^ 0x1EA4F11E5L);
+    for (int i = 0; i < files / 16; i++) {
+      out.add(LeakFiles.ALL.get(leaks.nextInt(LeakFiles.ALL.size())).apply(leaks, "leak" + i));
+    }
     return out;
   }
 

@@ -33,6 +33,9 @@ final class BareValues {
       // An odd backslash at the end continues the value on the next line: not read here.
       return slashes % 2 == 1 ? null : new Literal(v, i, stop, end, false);
     }
+    if (d == Dialect.YAML && inFlow(t, i)) {
+      end = flowEnd(t, i, end);
+    }
     int stop = end;
     for (int k = i + 1; k < end; k++) {
       char p = t.charAt(k - 1);
@@ -50,6 +53,42 @@ final class BareValues {
       return null;
     }
     return stop > i ? new Literal(v, i, stop, stop, false) : null;
+  }
+
+  /** How far back {@link #inFlow} looks for an open flow collection: bounded, so reading stays linear. */
+  static final int FLOW_LOOKBACK = 512;
+
+  /**
+   * True when {@code t[i]} sits inside a YAML flow collection ({@code {a: b, c: d}} or {@code [x,
+   * y]}) opened earlier on its line, within {@link #FLOW_LOOKBACK} characters: there a plain
+   * scalar ends at {@code , ] }}, not at the end of the line.
+   */
+  static boolean inFlow(CharSequence t, int i) {
+    int depth = 0;
+    int stop = Math.max(0, i - FLOW_LOOKBACK);
+    for (int k = i - 1; k >= stop; k--) {
+      char c = t.charAt(k);
+      if (c == '\n' || c == '\r') {
+        break;
+      }
+      if (c == '}' || c == ']') {
+        depth--;
+      } else if ((c == '{' || c == '[') && ++depth > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Where a plain scalar in a flow collection ends: the first {@code , ] }} from {@code i}. */
+  private static int flowEnd(CharSequence t, int i, int end) {
+    for (int k = i; k < end; k++) {
+      char c = t.charAt(k);
+      if (c == ',' || c == ']' || c == '}') {
+        return k;
+      }
+    }
+    return end;
   }
 
   private static int append(StringBuilder sb, char c) {

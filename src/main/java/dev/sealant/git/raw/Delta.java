@@ -4,18 +4,19 @@ package dev.sealant.git.raw;
  * Git's delta format: the base size and result size as little-endian base-128 numbers, then copy
  * instructions (an offset and length into the base) and insert instructions (literal bytes).
  */
-final class Delta {
+public final class Delta {
 
   private Delta() {}
 
   /** The result size from the first bytes of an inflated delta. */
-  static long resultSize(byte[] d, int n, String where) {
+  public static long resultSize(byte[] d, int n, String where) {
     int[] p = {0};
     varint(d, n, p, where);
     return varint(d, n, p, where);
   }
 
-  static byte[] apply(byte[] base, byte[] d, String where) {
+  /** The delta {@code d} applied to {@code base}; {@link StepAside} when it does not fit it. */
+  public static byte[] apply(byte[] base, byte[] d, String where) {
     int[] p = {0};
     long baseSize = varint(d, d.length, p, where);
     long size = varint(d, d.length, p, where);

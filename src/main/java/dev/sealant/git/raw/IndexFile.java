@@ -66,6 +66,11 @@ public final class IndexFile {
     int end = b.length - Oid.LENGTH;
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    // The header's count is untrusted: an entry takes at least 62 bytes, so no real index holds
+    // more than that allows (a 2^31 count in a tiny file made this allocation fail, found by fuzzing).
+    if (count > b.length / 62) {
+      throw StepAside.because("truncated index");
+    }
     List<Entry> entries = new ArrayList<>(count);
     byte[] previous = new byte[0];
     int p = 12;

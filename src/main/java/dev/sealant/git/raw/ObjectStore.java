@@ -3,12 +3,8 @@ package dev.sealant.git.raw;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -214,39 +210,16 @@ public final class ObjectStore implements AutoCloseable {
   private List<Pack> packs() {
     if (packs == null) {
       packs = new ArrayList<>();
-      // A plain listing: a glob filter would compile the JDK regex behind it, milliseconds cold.
-      try (DirectoryStream<Path> dir = Files.newDirectoryStream(objects.resolve("pack"))) {
-        List<Path> idx = new ArrayList<>();
-        for (Path p : dir) {
-          String name = p.getFileName().toString();
-          if (name.startsWith("pack-") && name.endsWith(".idx")) {
-            idx.add(p);
-          }
+      for (Path i : PackIndex.list(objects)) {
+        Path pack = PackIndex.packOf(i);
+        try {
+          packs.add(new Pack(PackIndex.open(i), PackIndex.map(pack), pack.getFileName().toString()));
+        } catch (IOException e) {
+          throw StepAside.because("cannot read " + pack.getFileName());
         }
-        idx.sort(null);
-        for (Path i : idx) {
-          String name = i.getFileName().toString();
-          Path pack = i.resolveSibling(name.substring(0, name.length() - 4) + ".pack");
-          if (Files.isRegularFile(pack)) {
-            packs.add(new Pack(map(i), map(pack), pack.getFileName().toString()));
-          }
-        }
-      } catch (NoSuchFileException e) {
-        // No pack directory: a fresh repository keeps only loose objects.
-      } catch (IOException e) {
-        throw StepAside.because("cannot list packs");
       }
     }
     return packs;
-  }
-
-  private static ByteBuffer map(Path p) throws IOException {
-    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-      if (ch.size() > Integer.MAX_VALUE) {
-        throw StepAside.because(p.getFileName() + " is larger than 2 GiB");
-      }
-      return ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
-    }
   }
 
   @Override
@@ -256,60 +229,22 @@ public final class ObjectStore implements AutoCloseable {
 
   /** One pack and its version-2 index. */
   private final class Pack {
-    private final ByteBuffer idx;
+    private final PackIndex index;
     private final ByteBuffer data;
     private final String name;
-    private final int count;
 
-    Pack(ByteBuffer idx, ByteBuffer data, String name) {
-      this.idx = idx;
+    Pack(PackIndex index, ByteBuffer data, String name) {
+      this.index = index;
       this.data = data;
       this.name = name;
-      if (idx.capacity() < 8 + 256 * 4 + 40 || idx.getInt(0) != 0xff744f63 || idx.getInt(4) != 2) {
-        throw StepAside.because("pack index of " + name + " is not version 2");
-      }
       if (data.capacity() < 32 || data.getInt(0) != 0x5041434b) {
         throw StepAside.because(name + " is not a pack");
-      }
-      this.count = idx.getInt(8 + 255 * 4);
-      if (count < 0 || (long) idx.capacity() < 8 + 256 * 4 + 28L * count + 40) {
-        throw StepAside.because("pack index of " + name + " is truncated");
       }
     }
 
     /** The object's offset in the pack, or -1. */
     long find(Oid id) {
-      int first = id.firstByte();
-      int lo = first == 0 ? 0 : idx.getInt(8 + (first - 1) * 4);
-      int hi = idx.getInt(8 + first * 4);
-      byte[] key = new byte[Oid.LENGTH];
-      int ids = 8 + 256 * 4;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        idx.get(ids + mid * Oid.LENGTH, key, 0, Oid.LENGTH);
-        int c = id.compareTo(key, 0);
-        if (c == 0) {
-          return offset(mid);
-        } else if (c < 0) {
-          hi = mid;
-        } else {
-          lo = mid + 1;
-        }
-      }
-      return -1;
-    }
-
-    private long offset(int i) {
-      int offsets = 8 + 256 * 4 + 24 * count;
-      int o = idx.getInt(offsets + 4 * i);
-      if (o >= 0) {
-        return o;
-      }
-      int large = offsets + 4 * count + 8 * (o & 0x7fffffff);
-      if (large + 8 > idx.capacity()) {
-        throw StepAside.because("pack index of " + name + " is truncated");
-      }
-      return idx.getLong(large);
+      return index.find(id);
     }
 
     /** Type and size of the object at {@code at}, following deltas to their base for the type. */

@@ -1,0 +1,190 @@
+package dev.sealant.cli;
+
+import dev.sealant.allow.BaselineFilter;
+import dev.sealant.allow.IgnoreFilter;
+import dev.sealant.allow.Suppressions;
+import dev.sealant.catalog.Catalog;
+import dev.sealant.detect.Display;
+import dev.sealant.detect.Finding;
+import dev.sealant.detect.Fingerprints;
+import dev.sealant.detect.Fragment;
+import dev.sealant.detect.Redaction;
+import dev.sealant.detect.Suppression;
+import dev.sealant.detect.Trace;
+import dev.sealant.error.ScanIoException;
+import dev.sealant.error.UsageException;
+import dev.sealant.scan.FindingFilter;
+import dev.sealant.scan.ScanResult;
+import dev.sealant.scan.Scanner;
+import dev.sealant.source.Content;
+import dev.sealant.source.FileSource;
+import dev.sealant.source.Limits;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sealant explain PATH:LINE} (or a fingerprint): the detector's decision trace for one line,
+ * as a user tuning a false positive (or chasing a miss) needs it. Secrets are redacted as in
+ * every report unless {@code --show-secrets}; the line itself is never printed.
+ */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show why a line is (or is not) reported: the path allowlists' verdict, which rules' keywords",
+      "hit, what each regex matched, entropy against the threshold, the allowlists and validator,",
+      "inline annotations, a generic rule stepping aside, and the ignore file and baseline.",
+      "Reads the file on disk with the configuration that applies to it. Exit code 0."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  sealant explain config/app.env:12",
+      "  sealant explain 3f2a9c0d4b1e8f7a6c5d4e3f2a1b0c9d     find the fingerprint's lines here, explain each"
+    })
+public final class ExplainCommand implements Callable<Integer> {
+
+  private final Env env;
+
+  @Parameters(index = "0", paramLabel = "PATH:LINE|FINGERPRINT", description = "A file and line, or a fingerprint.")
+  String target;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "DIR",
+      description = "Where to look for a fingerprint's lines (default: the current directory).")
+  String dir;
+
+  @Option(names = "--show-secrets", description = "Print candidate secrets in full (redacted by default).")
+  boolean showSecrets;
+
+  @Mixin CatalogOptions catalogOptions = new CatalogOptions();
+  @Mixin SuppressionOptions suppression = new SuppressionOptions();
+
+  public ExplainCommand(Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    Catalog catalog = catalogOptions.load(env);
+    if (Fingerprints.isFingerprint(target)) {
+      return byFingerprint(catalog);
+    }
+    int colon = target.lastIndexOf(':');
+    int line = colon > 0 ? lineNumber(target.substring(colon + 1)) : -1;
+    if (line < 1) {
+      throw new UsageException("'explain' needs PATH:LINE (a 1-based line) or a 32-digit fingerprint");
+    }
+    Path file = env.resolve(target.substring(0, colon));
+    Path root = root(file);
+    Suppressions sup = suppression.load(env, catalog, Optional.of(root));
+    explain(env.out(), root, file, line, sup);
+    return ExitCodes.CLEAN;
+  }
+
+  private static int lineNumber(String s) {
+    if (s.isEmpty() || s.length() > 9 || !s.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    return Integer.parseInt(s);
+  }
+
+  /** The root the configuration lives at: the enclosing repository's work tree, else the current directory. */
+  private Path root(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    for (Path p = abs.getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p.resolve(".git"))) {
+        return p;
+      }
+    }
+    return env.cwd().toAbsolutePath().normalize();
+  }
+
+  private int byFingerprint(Catalog catalog) {
+    Path root = env.resolve(dir == null ? "." : dir).toAbsolutePath().normalize();
+    Suppressions sup = suppression.load(env, catalog, Optional.of(root));
+    FileSource files = new FileSource(root, Limits.defaults(), 1, sup.engine()::pathAllowed);
+    ScanResult r = Scanner.run(files, sup.engine(), sup.filters(), new Scanner.Listener() {});
+    List<Finding> hits = new ArrayList<>();
+    for (List<Finding> fs : List.of(r.findings(), r.suppressed())) {
+      fs.stream().filter(f -> f.fingerprint().equals(target)).forEach(hits::add);
+    }
+    if (hits.isEmpty()) {
+      env.out().println("No finding with fingerprint " + target + " in the files under " + root
+          + " (history is not searched; try PATH:LINE).");
+      return ExitCodes.CLEAN;
+    }
+    hits.sort(Scanner.ORDER);
+    for (Finding f : hits) {
+      explain(env.out(), root, root.resolve(f.path()), f.line(), sup);
+    }
+    return ExitCodes.CLEAN;
+  }
+
+  private void explain(PrintStream out, Path root, Path file, int line, Suppressions sup) {
+    String rel = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ScanIoException(file.getFileName() + ": cannot read: " + e.getClass().getSimpleName(), e);
+    }
+    // A file name may itself hold a secret: shown as every report shows it.
+    Display display = showSecrets ? Display.PLAIN : Display.redacting(sup.engine());
+    out.println("explain " + display.terminal(rel) + ":" + line);
+    if (Content.isBinary(bytes)) {
+      out.println("  file  binary (a NUL byte early on): never scanned");
+      return;
+    }
+    String text = Content.decode(bytes);
+    long lines = text.lines().count();
+    if (line > lines) {
+      throw new UsageException(rel + " has " + lines + " lines; there is no line " + line);
+    }
+    List<Trace.Step> steps = new ArrayList<>();
+    List<Finding> found = sup.engine().traced(steps::add).scan(Fragment.of(rel, text));
+    new ExplainRender(out, showSecrets).render(line, steps,
+        found.stream().filter(f -> f.line() == line).toList(), verdicts(sup));
+  }
+
+  /** Each post-detection filter by name, as the explanation lists it. */
+  private static List<ExplainRender.Filter> verdicts(Suppressions sup) {
+    List<ExplainRender.Filter> out = new ArrayList<>();
+    boolean ignore = false;
+    boolean baseline = false;
+    for (FindingFilter f : sup.filters()) {
+      String name = f instanceof IgnoreFilter ? "ignore file" : f instanceof BaselineFilter ? "baseline" : "filter";
+      ignore |= f instanceof IgnoreFilter;
+      baseline |= f instanceof BaselineFilter;
+      out.add(new ExplainRender.Filter(name, Optional.of(f::suppress)));
+    }
+    if (!ignore) {
+      out.add(new ExplainRender.Filter("ignore file", Optional.empty()));
+    }
+    if (!baseline) {
+      out.add(new ExplainRender.Filter("baseline", Optional.empty()));
+    }
+    return out;
+  }
+
+  static String show(String secret, boolean showSecrets) {
+    return showSecrets ? secret : Redaction.redact(secret);
+  }
+
+  static String kind(Suppression s) {
+    return switch (s.kind()) {
+      case INLINE -> "an inline sealant:allow annotation";
+      case IGNORE_FILE -> "the ignore file";
+      case BASELINE -> "the baseline";
+    };
+  }
+}
