@@ -206,8 +206,19 @@ public final class Detector implements Engine {
       int start = lineStart(text, abs);
       int line = fragment.firstLine() + new LineCursor(text).lineIndex(start);
       int column = abs - start + 1;
-      if (raw.stream().anyMatch(r -> r.line() == line && r.column() == column && r.ruleId().equals(f.ruleId()))) {
-        continue;
+      Optional<Finding> same = raw.stream()
+          .filter(r -> r.line() == line && r.column() == column && r.ruleId().equals(f.ruleId())).findFirst();
+      if (same.isPresent()) {
+        if (same.get().secret().equals(f.secret())) {
+          continue;
+        }
+        // The raw JSON read the value with one layer of escaping still in it (a Python '\\' is
+        // '\\\\' in the file): the cell's reading is the secret.
+        all.remove(same.get());
+        if (trace != null) {
+          step(Trace.Kind.RESOLVE, same.get(), "replaced by the notebook cell's reading at the same place (one layer"
+              + " of escaping less)", false);
+        }
       }
       String encoding = f.encoding().map(e -> "json+" + e).orElse("json");
       all.add(new Finding(f.rule(), f.path(), line, column, f.secret(), f.entropy(), f.fingerprint(),

@@ -9,13 +9,15 @@ import java.util.Optional;
  * private key pasted into a cell is split over escaped strings, which no rule sees in the raw
  * JSON; this reader decodes them back into the cell text the notebook shows.
  *
- * <p>A small linear reader rather than a JSON parse, so it works the same on a whole file and on
- * the added lines of a diff: every line that is a JSON string (or a {@code "key": "string"}
- * member), optionally followed by {@code ,} or {@code ]}, contributes its decoded value; every
- * other line a line break. Each decoded character records the offset it came from, so a finding
- * points at the notebook's own line and column. A second layer of escaping inside the decoded
- * text (a Python string's {@code \\n} in a JSON string) is left for the rules that read escaped
- * text, as in any other file.
+ * <p>A linear string scanner rather than a JSON parse, so it reads any layout the same way
+ * (pretty-printed, or the whole notebook on one line), the added lines of a diff, and a notebook
+ * that is not valid JSON at all (truncated, hand-edited): every JSON string that is not an object
+ * key contributes its decoded value, and a line break when it does not end with one. A string
+ * left open at a line end (JSON strings never hold a raw line break) ends there, so a damaged
+ * notebook is still decoded line by line and never read as clean. Each decoded character records
+ * the offset it came from, so a finding points at the notebook's own line and column. A second
+ * layer of escaping inside the decoded text (a Python string's {@code \\n} in a JSON string) is
+ * left for the rules that read escaped text, as in any other file.
  */
 final class Notebook {
 
@@ -34,51 +36,73 @@ final class Notebook {
     return path.endsWith(".ipynb");
   }
 
-  /** The decoded cells, when the text has escaped strings at all (otherwise the raw scan sees all). */
+  /** The decoded strings, when the text has any (otherwise the raw scan sees all). */
   static Optional<Cells> read(String text) {
-    if (text.indexOf('\\') < 0) {
-      return Optional.empty();
+    StringBuilder out = new StringBuilder(Math.min(text.length(), 1 << 16));
+    int[] origin = new int[16];
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (text.charAt(i) != '"') {
+        i++;
+        continue;
+      }
+      int end = stringEnd(text, i);
+      if (!isKey(text, end)) {
+        origin = decode(text, i + 1, end, out, origin);
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+          origin = put(out, origin, '\n', Math.min(end, n - 1));
+        }
+      }
+      i = end + 1;
     }
-    StringBuilder out = new StringBuilder(text.length());
-    int[] origin = new int[Math.max(16, text.length() / 2)];
-    int at = 0;
-    while (at <= text.length()) {
-      int end = Detector.lineEnd(text, at);
-      origin = decodeLine(text, at, end, out, origin);
-      if (out.length() == 0 || out.charAt(out.length() - 1) != '\n') {
-        origin = put(out, origin, '\n', end);
-      }
-      if (end >= text.length()) {
-        break;
-      }
-      at = end + (text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? 2 : 1);
+    if (out.length() == 0) {
+      return Optional.empty();
     }
     return Optional.of(new Cells(out.toString(), Arrays.copyOf(origin, out.length())));
   }
 
-  /** Appends the decoded string value of the line {@code [from, to)}, if it is one. */
-  private static int[] decodeLine(String text, int from, int to, StringBuilder out, int[] origin) {
-    int i = skipBlanks(text, from, to);
-    int valueStart = i;
-    int keyEnd = stringEnd(text, i, to);
-    if (keyEnd > 0) {
-      int j = skipBlanks(text, keyEnd, to);
-      if (j < to && text.charAt(j) == ':') {
-        valueStart = skipBlanks(text, j + 1, to);
-        if (valueStart < to && text.charAt(valueStart) == '[') {
-          valueStart = skipBlanks(text, valueStart + 1, to);
+  /**
+   * Offset of the closing quote of the string opened at {@code open}; a string left open ends at
+   * its line's end (or the text's), so nothing past a damaged string is misread as inside it.
+   */
+  private static int stringEnd(String text, int open) {
+    int n = text.length();
+    for (int k = open + 1; k < n; k++) {
+      char c = text.charAt(k);
+      if (c == '"' || c == '\n' || c == '\r') {
+        return k;
+      }
+      if (c == '\\') {
+        if (k + 1 < n && (text.charAt(k + 1) == '\n' || text.charAt(k + 1) == '\r')) {
+          return k + 1;
         }
+        k++;
       }
     }
-    int valueEnd = stringEnd(text, valueStart, to);
-    if (valueEnd < 0 || !onlyClosers(text, valueEnd, to)) {
-      return origin;
+    return n;
+  }
+
+  /** Whether the string closed at {@code end} is an object key (a colon follows it). */
+  private static boolean isKey(String text, int end) {
+    if (end >= text.length() || text.charAt(end) != '"') {
+      return false;
     }
-    int mark = out.length();
+    int j = end + 1;
+    // Blanks only, never a line break: a key and its colon share a line in every layout, and the
+    // bound keeps the look-ahead from rescanning a run of blank lines once per string.
+    while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+      j++;
+    }
+    return j < text.length() && text.charAt(j) == ':';
+  }
+
+  /** Appends the decoded characters of {@code [from, to)}, a JSON string's body. */
+  private static int[] decode(String text, int from, int to, StringBuilder out, int[] origin) {
     int[] o = origin;
-    for (int k = valueStart + 1; k < valueEnd - 1; k++) {
+    for (int k = from; k < to; k++) {
       char c = text.charAt(k);
-      if (c != '\\') {
+      if (c != '\\' || k + 1 >= to) {
         o = put(out, o, c, k);
         continue;
       }
@@ -89,12 +113,12 @@ final class Notebook {
         case 'r' -> '\r';
         case 'b' -> '\b';
         case 'f' -> '\f';
-        case 'u' -> unicode(text, k + 2, valueEnd);
+        case 'u' -> unicode(text, k + 2, to);
         default -> e;
       };
       if (e == 'u' && d == 0) {
-        out.setLength(mark); // not JSON after all: leave the line to the raw scan
-        return o;
+        o = put(out, o, c, k); // not a JSON escape after all: kept as written
+        continue;
       }
       o = put(out, o, d, k);
       k += e == 'u' ? 5 : 1;
@@ -103,7 +127,7 @@ final class Notebook {
   }
 
   private static char unicode(String text, int at, int end) {
-    if (at + 4 > end - 1) {
+    if (at + 4 > end) {
       return 0;
     }
     int v = 0;
@@ -115,39 +139,6 @@ final class Notebook {
       v = v * 16 + h;
     }
     return v == 0 ? ' ' : (char) v;
-  }
-
-  /** End (exclusive, after the closing quote) of the JSON string starting at {@code i}, or -1. */
-  private static int stringEnd(String text, int i, int to) {
-    if (i >= to || text.charAt(i) != '"') {
-      return -1;
-    }
-    for (int k = i + 1; k < to; k++) {
-      char c = text.charAt(k);
-      if (c == '\\') {
-        k++;
-      } else if (c == '"') {
-        return k + 1;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean onlyClosers(String text, int from, int to) {
-    for (int k = from; k < to; k++) {
-      char c = text.charAt(k);
-      if (c != ' ' && c != '\t' && c != ',' && c != ']' && c != '}') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int skipBlanks(String text, int i, int to) {
-    while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-      i++;
-    }
-    return i;
   }
 
   private static int[] put(StringBuilder out, int[] origin, char c, int from) {
