@@ -10,7 +10,6 @@ import dev.sealant.detect.Fingerprints;
 import dev.sealant.detect.Fragment;
 import dev.sealant.detect.Redaction;
 import dev.sealant.detect.Suppression;
-import dev.sealant.detect.Trace;
 import dev.sealant.error.ScanIoException;
 import dev.sealant.error.UsageException;
 import dev.sealant.scan.FindingFilter;
@@ -44,7 +43,10 @@ import picocli.CommandLine.Parameters;
       "Show why a line is (or is not) reported: the path allowlists' verdict, which rules' keywords",
       "hit, what each regex matched, entropy against the threshold, the allowlists and validator,",
       "inline annotations, a generic rule stepping aside, and the ignore file and baseline.",
-      "Reads the file on disk with the configuration that applies to it. Exit code 0."
+      "Reads the file on disk with the configuration that applies to it. At most "
+          + ExplainSteps.MAX_SHOWN + " steps",
+      "and " + ExplainRender.MAX_FINDINGS + " findings are shown per line (the rest are counted).",
+      "Exit code 0; 2 when the line does not exist or no file under DIR has the fingerprint."
     },
     footer = {
       "",
@@ -87,7 +89,7 @@ public final class ExplainCommand implements Callable<Integer> {
     Path file = env.resolve(target.substring(0, colon));
     Path root = root(file);
     Suppressions sup = suppression.load(env, catalog, Optional.of(root));
-    explain(env.out(), root, file, line, sup);
+    explain(env.out(), root, file, List.of(line), sup);
     return ExitCodes.CLEAN;
   }
 
@@ -119,18 +121,24 @@ public final class ExplainCommand implements Callable<Integer> {
       fs.stream().filter(f -> f.fingerprint().equals(target)).forEach(hits::add);
     }
     if (hits.isEmpty()) {
-      env.out().println("No finding with fingerprint " + target + " in the files under " + root
-          + " (history is not searched; try PATH:LINE).");
-      return ExitCodes.CLEAN;
+      throw new UsageException("no finding with fingerprint " + target + " in the files under "
+          + Display.redacting(sup.engine()).terminal(root.toString())
+          + " (history is not searched; try PATH:LINE)");
     }
     hits.sort(Scanner.ORDER);
+    // One explanation per line, however often the secret repeats on it; the lines of a file are
+    // explained from one scan of it.
+    java.util.Map<String, java.util.TreeSet<Integer>> lines = new java.util.LinkedHashMap<>();
     for (Finding f : hits) {
-      explain(env.out(), root, root.resolve(f.path()), f.line(), sup);
+      lines.computeIfAbsent(f.path(), k -> new java.util.TreeSet<>()).add(f.line());
+    }
+    for (java.util.Map.Entry<String, java.util.TreeSet<Integer>> e : lines.entrySet()) {
+      explain(env.out(), root, root.resolve(e.getKey()), List.copyOf(e.getValue()), sup);
     }
     return ExitCodes.CLEAN;
   }
 
-  private void explain(PrintStream out, Path root, Path file, int line, Suppressions sup) {
+  private void explain(PrintStream out, Path root, Path file, List<Integer> lines, Suppressions sup) {
     String rel = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     byte[] bytes;
     try {
@@ -140,20 +148,25 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     // A file name may itself hold a secret: shown as every report shows it.
     Display display = showSecrets ? Display.PLAIN : Display.redacting(sup.engine());
-    out.println("explain " + display.terminal(rel) + ":" + line);
-    if (Content.isBinary(bytes)) {
-      out.println("  file  binary (a NUL byte early on): never scanned");
-      return;
+    boolean binary = Content.isBinary(bytes);
+    String text = binary ? "" : Content.decode(bytes);
+    long count = binary ? 0 : text.lines().count();
+    int last = lines.get(lines.size() - 1);
+    if (!binary && last > count) {
+      // Checked before anything is printed: an error never follows half an explanation.
+      throw new UsageException(display.terminal(rel) + " has " + count + " lines; there is no line " + last);
     }
-    String text = Content.decode(bytes);
-    long lines = text.lines().count();
-    if (line > lines) {
-      throw new UsageException(rel + " has " + lines + " lines; there is no line " + line);
+    for (int line : lines) {
+      out.println("explain " + display.terminal(rel) + ":" + line);
+      if (binary) {
+        out.println("  file  binary (a NUL byte early on): never scanned");
+        continue;
+      }
+      ExplainSteps steps = new ExplainSteps(line);
+      List<Finding> found = sup.engine().traced(steps).scan(Fragment.of(rel, text));
+      new ExplainRender(out, showSecrets).render(line, steps.shown(), steps.hidden(),
+          found.stream().filter(f -> f.line() == line).toList(), verdicts(sup));
     }
-    List<Trace.Step> steps = new ArrayList<>();
-    List<Finding> found = sup.engine().traced(steps::add).scan(Fragment.of(rel, text));
-    new ExplainRender(out, showSecrets).render(line, steps,
-        found.stream().filter(f -> f.line() == line).toList(), verdicts(sup));
   }
 
   /** Each post-detection filter by name, as the explanation lists it. */

@@ -14,6 +14,9 @@ final class ExplainRender {
   /** A post-detection filter by name; empty when none is configured. */
   record Filter(String name, Optional<Function<Finding, Optional<Suppression>>> suppress) {}
 
+  /** Findings shown per line; a line repeating one secret thousands of times shows the first. */
+  static final int MAX_FINDINGS = 20;
+
   private final PrintStream out;
   private final boolean showSecrets;
 
@@ -22,7 +25,7 @@ final class ExplainRender {
     this.showSecrets = showSecrets;
   }
 
-  void render(int line, List<Trace.Step> steps, List<Finding> findings, List<Filter> filters) {
+  void render(int line, List<Trace.Step> steps, long hiddenSteps, List<Finding> findings, List<Filter> filters) {
     boolean ran = false;
     for (Trace.Step s : steps) {
       if (s.kind() == Trace.Kind.PATH) {
@@ -36,14 +39,17 @@ final class ExplainRender {
         out.println("  " + pad(s.kind()) + describe(s));
       }
     }
+    if (hiddenSteps > 0) {
+      out.println("  ... " + hiddenSteps + " more steps not shown (the first " + steps.size() + " are)");
+    }
     if (!ran) {
-      out.println("  rules     no rule's keyword occurs on line " + line + ": no regex ran there");
+      out.println("  rules     no rule's keyword occurs on line " + line + ": no rule ran there");
     }
     if (findings.isEmpty()) {
       out.println("  verdict   nothing reported on line " + line);
       return;
     }
-    for (Finding f : findings) {
+    for (Finding f : findings.subList(0, Math.min(findings.size(), MAX_FINDINGS))) {
       out.println("  finding   " + f.ruleId() + " at column " + f.column() + " '"
           + ExplainCommand.show(f.secret(), showSecrets) + "' (severity " + f.rule().severity().name()
           .toLowerCase(java.util.Locale.ROOT) + ", fingerprint " + f.fingerprint() + ")");
@@ -61,6 +67,9 @@ final class ExplainRender {
         }
       }
       out.println("    verdict: " + by.map(s -> "suppressed by " + ExplainCommand.kind(s)).orElse("reported"));
+    }
+    if (findings.size() > MAX_FINDINGS) {
+      out.println("  ... " + (findings.size() - MAX_FINDINGS) + " more findings on line " + line + " not shown");
     }
   }
 

@@ -55,6 +55,8 @@ public final class Detector implements Engine {
   private final Trace trace;
   /** This detector without a trace (itself when it has none). */
   private final Detector plain;
+  /** Where the last trace step was, so the next costs O(1) (null without a trace). */
+  private final TracePositions tracePositions;
 
   static final int MAX_PATH_VERDICTS = 1 << 18;
 
@@ -75,6 +77,7 @@ public final class Detector implements Engine {
         .filter(i -> rules[i].keywords().isEmpty()).toArray();
     this.trace = null;
     this.plain = this;
+    this.tracePositions = null;
   }
 
   /** The same detector reporting its decisions to {@code trace}: shares every compiled part. */
@@ -89,6 +92,7 @@ public final class Detector implements Engine {
     this.prefixes = base.prefixes;
     this.trace = trace;
     this.plain = base.plain;
+    this.tracePositions = new TracePositions();
   }
 
   @Override
@@ -460,9 +464,33 @@ public final class Detector implements Engine {
 
   private void match(Fragment fragment, int ruleIndex, int contextStart, int from, int to,
       int contextEnd, List<Finding> out, LineCursor lines) {
+    int[] read = new int[1];
+    RuleMatcher.Sink sink = (abs, secret) -> {
+      read[0]++;
+      candidate(fragment, ruleIndex, abs, secret, lines).ifPresent(out::add);
+    };
+    if (trace != null) {
+      matchTraced(fragment, ruleIndex, contextStart, from, to, contextEnd, sink, read);
+      return;
+    }
+    matchUntraced(fragment, ruleIndex, contextStart, from, to, contextEnd, sink);
+  }
+
+  /** Runs the rule, then says so when it read nothing: a reader declining a value is a decision too. */
+  private void matchTraced(Fragment fragment, int ruleIndex, int contextStart, int from, int to, int contextEnd,
+      RuleMatcher.Sink sink, int[] read) {
+    matchUntraced(fragment, ruleIndex, contextStart, from, to, contextEnd, sink);
+    if (read[0] == 0) {
+      Rule r = rules[ruleIndex];
+      step(Trace.Kind.MATCH, fragment, from, r, "", r.syntax().isPresent()
+          ? "no literal credential value read on this line" : "regex found no match", false);
+    }
+  }
+
+  private void matchUntraced(Fragment fragment, int ruleIndex, int contextStart, int from, int to,
+      int contextEnd, RuleMatcher.Sink sink) {
     Rule r = rules[ruleIndex];
     String text = fragment.text();
-    RuleMatcher.Sink sink = (abs, secret) -> candidate(fragment, ruleIndex, abs, secret, lines).ifPresent(out::add);
     if (r.syntax().isPresent()) {
       SyntaxMatcher.findAll(r, fragment.path(), text, from, to, sink);
       return;
@@ -472,7 +500,7 @@ public final class Detector implements Engine {
       if (window != null) {
         int base = from;
         matcher(ruleIndex).findAll(window, 0, 0, window.length(), window.length(),
-            (abs, secret) -> candidate(fragment, ruleIndex, base + abs, secret, lines).ifPresent(out::add));
+            (abs, secret) -> sink.match(base + abs, secret));
         return;
       }
     }
@@ -661,13 +689,15 @@ public final class Detector implements Engine {
         }
       }
     }
-    step(Trace.Kind.RULE, fragment, Math.max(from, at - 1), r, "", pathOk ? "keyword '" + keyword + "' found: the rule's regex runs"
-        : "keyword '" + keyword + "' found, but the rule's path regex does not match this file: skipped", pathOk);
+    step(Trace.Kind.RULE, fragment, Math.max(from, at - 1), r, "", pathOk ? "keyword '" + keyword + "' found: "
+        + reader(r) + " runs" : "keyword '" + keyword + "' found, but the rule's path regex does not match this file:"
+        + " skipped", pathOk);
   }
 
   private void traceChecks(Fragment fragment, int ruleIndex, int abs, String secret, double entropy) {
     Rule r = rules[ruleIndex];
-    step(Trace.Kind.MATCH, fragment, abs, r, secret, "regex matched", true);
+    step(Trace.Kind.MATCH, fragment, abs, r, secret, r.syntax().isPresent() ? reader(r) + " read a value"
+        : "regex matched", true);
     boolean ok = entropy >= r.minEntropy();
     step(Trace.Kind.CHECK, fragment, abs, r, secret, r.minEntropy() > 0
         ? String.format(java.util.Locale.ROOT, "entropy %.2f bits per character against the threshold %.2f",
@@ -705,6 +735,13 @@ public final class Detector implements Engine {
     }
   }
 
+  /** What a rule runs: its regex, or the syntax reader it names. */
+  private static String reader(Rule r) {
+    String syntax = r.syntax().orElse("");
+    return syntax.equals("assignment") ? "the assignment reader" : syntax.isEmpty() ? "the rule's regex"
+        : "the " + syntax + " reader";
+  }
+
   private void traceStepAside(List<Finding> sorted, int lineFrom, Finding f) {
     for (int j = lineFrom; j < sorted.size() && sorted.get(j).line() == f.line(); j++) {
       Finding g = sorted.get(j);
@@ -726,10 +763,41 @@ public final class Detector implements Engine {
     int line = 0;
     int column = 0;
     if (abs >= 0) {
-      int start = lineStart(text, abs);
-      line = fragment.firstLine() + new LineCursor(text).lineIndex(start);
-      column = abs - start + 1;
+      TracePositions p = tracePositions.at(text, abs);
+      line = fragment.firstLine() + p.lineIndex;
+      column = abs - p.lineStart + 1;
     }
     trace.step(new Trace.Step(kind, fragment.path(), line, column, Optional.ofNullable(rule), secret, detail, pass));
+  }
+
+  /**
+   * The line of the last traced offset, kept so that the next step on the same line costs O(1)
+   * and one further down costs the distance: a long line with a candidate every few characters
+   * (a keyword repeated over megabytes) was quadratic to explain when each step counted its line
+   * from the text's start. A traced detector scans one fragment at a time, so one holder serves.
+   */
+  private static final class TracePositions {
+    private String text;
+    private LineCursor lines;
+    private int lineStart = -1;
+    private int lineEnd = -1;
+    private int lineIndex;
+
+    TracePositions at(String t, int abs) {
+      @SuppressWarnings("ReferenceEquality") // identity: the same fragment's text, not an equal one
+      boolean same = t == text;
+      if (!same) {
+        text = t;
+        lines = new LineCursor(t);
+        lineStart = -1;
+        lineEnd = -1;
+      }
+      if (lineStart < 0 || abs < lineStart || abs > lineEnd) {
+        lineStart = lineStart(t, abs);
+        lineEnd = lineEnd(t, lineStart);
+        lineIndex = lines.lineIndex(lineStart);
+      }
+      return this;
+    }
   }
 }

@@ -138,4 +138,57 @@ class ExplainCommandTest {
     assertEquals(2, explain("app/config.env:0").code());
     assertEquals(2, explain("app/config.env:99").code());
   }
+
+  @Test
+  void aLineOfManyCandidatesShowsTheFirstStepsAndCountsTheRest() throws Exception {
+    Files.writeString(dir.resolve("app/rep.env"), "demo_abcd1234wxyz ".repeat(3000) + "\n");
+    Cli.Run r = explain("app/rep.env:1");
+    assertEquals(0, r.code(), r.err());
+    long lines = r.out().lines().count();
+    assertTrue(lines < ExplainSteps.MAX_SHOWN + ExplainRender.MAX_FINDINGS * 5 + 10, "lines: " + lines);
+    assertTrue(r.out().matches("(?s).*\\.\\.\\. \\d+ more steps not shown \\(the first 200 are\\).*"), r.out());
+    assertTrue(r.out().contains("... 2980 more findings on line 1 not shown"), r.out());
+  }
+
+  @Test
+  void aSyntaxRuleSaysItsReaderRanAndWhenItReadNothing() throws Exception {
+    Files.writeString(dir.resolve("app/db.env"), "DB_PASSWORD=${VAULT_DB_PASSWORD}\nAPI_TOKEN=Hq7vLx2Rz9wPq4Zt\n");
+    Cli.Run quiet = Cli.run(dir, "explain", "app/db.env:1");
+    assertEquals(0, quiet.code(), quiet.err());
+    assertTrue(quiet.out().contains("generic-assignment (generic): keyword 'pass' found: the assignment reader runs"),
+        quiet.out());
+    assertTrue(quiet.out().contains("generic-assignment (generic) column 1 no literal credential value read on this"
+        + " line"), quiet.out());
+    Cli.Run read = Cli.run(dir, "explain", "app/db.env:2");
+    assertTrue(read.out().contains("the assignment reader read a value"), read.out());
+    assertFalse(read.out().contains("generic-assignment (generic) column 11 'Hq7v***' regex matched"), read.out());
+  }
+
+  @Test
+  void aMissingLineOrFingerprintFailsBeforePrintingAnything() {
+    Cli.Run line = explain("app/config.env:99999");
+    assertEquals(2, line.code());
+    assertEquals("", line.out());
+    assertTrue(line.err().contains("app/config.env has 6 lines; there is no line 99999"), line.err());
+    Cli.Run fp = explain("0123456789abcdef0123456789abcdef");
+    assertEquals(2, fp.code());
+    assertEquals("", fp.out());
+    assertTrue(fp.err().contains("no finding with fingerprint 0123456789abcdef0123456789abcdef"), fp.err());
+  }
+
+  /** README's example is a real run: the file it explains, planted, gives exactly its output. */
+  @Test
+  void theReadmeExampleIsARealRun() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    String command = "$ sealant explain config/app.env:2     # password = \"ghp_...\"\n";
+    int from = readme.indexOf(command);
+    assertTrue(from >= 0, "README has no explain example");
+    String shown = readme.substring(from + command.length(), readme.indexOf("```", from));
+    Files.createDirectories(dir.resolve("readme/config"));
+    Files.writeString(dir.resolve("readme/config/app.env"),
+        "# service settings\npassword = \"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\"\n"); // synthetic, checksummed
+    Cli.Run r = Cli.run(dir.resolve("readme"), "explain", "config/app.env:2");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(r.out(), shown, "README's explain example (regenerate it from this output)");
+  }
 }
