@@ -20,11 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
@@ -85,6 +87,7 @@ public final class CommitSource implements Source {
       Listing listing = list(packs);
       List<ObjectId> ids = listing.ids();
       listed = ids.size();
+      scanNonCommits(packs, sink);
       if (ids.isEmpty()) {
         return;
       }
@@ -191,6 +194,60 @@ public final class CommitSource implements Source {
     }
     scanner.scan(changes, Optional.of(info(c)));
     rw.reset();
+  }
+
+  /**
+   * A ref may name a tree or a blob (directly or through annotated tags): git accepts {@code git
+   * push origin BLOB:refs/tags/x}, and the content is then served like any other. No commit walk
+   * reaches it, so each such object that no excluded ref names too is scanned whole, as new
+   * content: a tree's files at their paths, a blob under the name {@code blob ID}.
+   */
+  private void scanNonCommits(PackReader.Shared shared, Sink sink) {
+    try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader);
+        PackReader packs = new PackReader(shared)) {
+      Set<ObjectId> excluded = new java.util.HashSet<>();
+      for (ObjectId id : set.exclude()) {
+        peeled(rw, id).ifPresent(o -> excluded.add(o.copy()));
+      }
+      List<RevObject> loose = new ArrayList<>();
+      for (ObjectId id : set.include()) {
+        Optional<RevObject> o = peeled(rw, id);
+        if (o.isPresent() && !(o.get() instanceof RevCommit) && excluded.add(o.get().copy())) {
+          loose.add(o.get());
+        }
+      }
+      if (loose.isEmpty()) {
+        return;
+      }
+      ChangeScanner scanner = new ChangeScanner(reader, Optional.of(packs), false, limits, pathAllowed,
+          ConcurrentHashMap.newKeySet(), sink, HashCache.forHeap());
+      TreeDiff.Trees trees = tree -> reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+      for (RevObject o : loose) {
+        List<DiffEntry> entries = o instanceof RevTree
+            ? TreeDiff.diff(trees, null, o)
+            : List.of(new DiffEntry("blob " + o.name(), new int[] {0, FileMode.REGULAR_FILE.getBits()},
+                new ObjectId[] {ObjectId.zeroId(), o.copy()}));
+        scanner.scan(entries, Optional.empty());
+      }
+    } catch (MissingObjectException e) {
+      throw new GitException(set.what() + ": missing object " + e.getObjectId().name()
+          + " (the repository is corrupt or incomplete)", e);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof dev.sealant.error.SealantException se) {
+        throw se;
+      }
+      throw new GitException(set.what() + ": cannot read a tree or blob a ref names ("
+          + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /** The object a ref value names once annotated tags are peeled; empty when it is missing. */
+  private static Optional<RevObject> peeled(RevWalk rw, ObjectId id) throws IOException {
+    try {
+      return Optional.of(rw.peel(rw.parseAny(id)));
+    } catch (MissingObjectException e) {
+      return Optional.empty();
+    }
   }
 
   static CommitInfo info(RevCommit c) {
