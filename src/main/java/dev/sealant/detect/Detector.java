@@ -125,6 +125,9 @@ public final class Detector implements Engine {
 
   private byte pathVerdict(String path) {
     GlobalAllow allow = catalog.allow();
+    if (path.equals(Fragment.COMMIT_MESSAGE)) {
+      return allow.allowsPath(path) ? SKIP : QUIET;
+    }
     if (allow.paths().isEmpty() && allow.quietPaths().isEmpty()) {
       return READ;
     }

@@ -12,6 +12,13 @@ import java.util.Optional;
  */
 public record Fragment(String path, Optional<CommitInfo> commit, int firstLine, String text) {
 
+  /**
+   * The path of a commit's own text (author, committer, message), which is pushed and published
+   * like its files. No file has it: a git tree entry and a scanned file's relative path never start
+   * with {@code /}. Only high-confidence rules read it (prose is not configuration).
+   */
+  public static final String COMMIT_MESSAGE = "/commit-message";
+
   public static Fragment of(String path, String text) {
     return new Fragment(path, Optional.empty(), 1, text);
   }

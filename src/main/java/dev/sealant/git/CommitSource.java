@@ -1,6 +1,7 @@
 package dev.sealant.git;
 
 import dev.sealant.detect.CommitInfo;
+import dev.sealant.detect.Fragment;
 import dev.sealant.error.GitException;
 import dev.sealant.source.Limits;
 import dev.sealant.source.Sink;
@@ -159,7 +160,7 @@ public final class CommitSource implements Source {
       for (int i = sh.next.getAndIncrement(); i < sh.ids.size() && !sh.failed.get(); i = sh.next.getAndIncrement()) {
         ObjectId id = sh.ids.get(i);
         try {
-          diff(rw, trees, scanner, id);
+          diff(rw, trees, scanner, id, sink);
         } catch (MissingObjectException e) {
           throw new GitException("commit " + id.name() + ": missing object " + e.getObjectId().name()
               + " (the repository is corrupt or incomplete)", e);
@@ -172,7 +173,7 @@ public final class CommitSource implements Source {
     }
   }
 
-  private static void diff(RevWalk rw, TreeDiff.Trees trees, ChangeScanner scanner, ObjectId id)
+  private static void diff(RevWalk rw, TreeDiff.Trees trees, ChangeScanner scanner, ObjectId id, Sink sink)
       throws IOException {
     RevCommit c;
     List<DiffEntry> changes;
@@ -192,7 +193,9 @@ public final class CommitSource implements Source {
       throw new GitException("commit " + id.name() + ": corrupt commit or tree object ("
           + e.getClass().getSimpleName() + ")", e);
     }
-    scanner.scan(changes, Optional.of(info(c)));
+    CommitInfo info = info(c);
+    scanner.scan(changes, Optional.of(info));
+    sink.accept(new Fragment(Fragment.COMMIT_MESSAGE, Optional.of(info), 1, metadata(c)));
     rw.reset();
   }
 
@@ -239,6 +242,23 @@ public final class CommitSource implements Source {
       throw new GitException(set.what() + ": cannot read a tree or blob a ref names ("
           + e.getClass().getSimpleName() + ")", e);
     }
+  }
+
+  /**
+   * A commit's own text, pushed with it: its raw author and committer lines and its message (a
+   * token pasted into a message or an identity is published like a file's).
+   */
+  private static String metadata(RevCommit c) {
+    byte[] raw = c.getRawBuffer();
+    String header = raw == null ? "" : org.eclipse.jgit.util.RawParseUtils.decode(raw);
+    StringBuilder b = new StringBuilder();
+    int end = header.indexOf("\n\n");
+    for (String line : (end < 0 ? header : header.substring(0, end)).split("\n", -1)) {
+      if (line.startsWith("author ") || line.startsWith("committer ")) {
+        b.append(line).append('\n');
+      }
+    }
+    return b.append('\n').append(end < 0 ? "" : header.substring(end + 2)).toString();
   }
 
   /** The object a ref value names once annotated tags are peeled; empty when it is missing. */

@@ -223,4 +223,29 @@ class HostileObjectsTest {
     // A blob an existing ref already names is not brought in by the push.
     assertEquals(0, sealant(ZERO + " " + blob.name() + " refs/tags/again\n", "hook", "pre-receive").code());
   }
+
+  @Test
+  void tokenInACommitMessageOrAuthorIsFoundByThePushGatesCiAndHistory() throws Exception {
+    ObjectId msg = commit(headers(treeOf(base), "author A <a@example.invalid> 1767225600 +0000\n")
+        + "\ndeploy with " + Planted.PAT + "\n");
+    ObjectId who = commit("tree " + treeOf(base).name() + "\nparent " + msg.name() + "\nauthor " + Planted.PAT
+        + " <a@example.invalid> 1767225600 +0000\ncommitter C <c@example.invalid> 1767225600 +0000\n");
+    for (ObjectId c : new ObjectId[] {msg, who}) {
+      Cli.Run pre = sealant(ZERO + " " + c.name() + " refs/heads/x\n", "hook", "pre-receive");
+      assertEquals(1, pre.code(), pre.all());
+      assertTrue(pre.all().contains("/commit-message"), pre.all());
+      assertFalse(pre.all().contains(Planted.PAT.substring(4)), pre.all());
+    }
+    Cli.Run ci = sealant("", "ci", "--base", base.name(), "--head", who.name());
+    assertEquals(1, ci.code(), ci.all());
+    assertEquals(2, ci.out().lines().filter(l -> l.contains("/commit-message")).count(), ci.out());
+    // Prose is not configuration: only rules that prove their kind read a message.
+    ObjectId prose = commit(headers(treeOf(base), "author A <a@example.invalid> 1767225600 +0000\n")
+        + "\nset password = \"" + Planted.PASSWORD + "\" in the example\n");
+    assertEquals(0, sealant("", "ci", "--base", base.name(), "--head", prose.name()).code());
+  }
+
+  private ObjectId treeOf(RevCommit c) {
+    return c.getTree().getId();
+  }
 }
