@@ -212,8 +212,10 @@ public final class CommitSource implements Source {
       for (ObjectId id : set.exclude()) {
         peeled(rw, id).ifPresent(o -> excluded.add(o.copy()));
       }
+      Set<ObjectId> named = new java.util.HashSet<>(set.exclude());
       List<RevObject> loose = new ArrayList<>();
       for (ObjectId id : set.include()) {
+        tagTexts(rw, id, named, sink);
         Optional<RevObject> o = peeled(rw, id);
         if (o.isPresent() && !(o.get() instanceof RevCommit) && excluded.add(o.get().copy())) {
           loose.add(o.get());
@@ -249,16 +251,40 @@ public final class CommitSource implements Source {
    * token pasted into a message or an identity is published like a file's).
    */
   private static String metadata(RevCommit c) {
-    byte[] raw = c.getRawBuffer();
+    return metadata(c.getRawBuffer(), "author ", "committer ");
+  }
+
+  /** The header lines starting with one of {@code keep}, a blank line and the message. */
+  private static String metadata(byte[] raw, String... keep) {
     String header = raw == null ? "" : org.eclipse.jgit.util.RawParseUtils.decode(raw);
     StringBuilder b = new StringBuilder();
     int end = header.indexOf("\n\n");
     for (String line : (end < 0 ? header : header.substring(0, end)).split("\n", -1)) {
-      if (line.startsWith("author ") || line.startsWith("committer ")) {
-        b.append(line).append('\n');
+      for (String k : keep) {
+        if (line.startsWith(k)) {
+          b.append(line).append('\n');
+        }
       }
     }
     return b.append('\n').append(end < 0 ? "" : header.substring(end + 2)).toString();
+  }
+
+  /**
+   * The tagger line and message of each annotated tag on the way from {@code id} to what it names
+   * (a tag message is published like a commit message), unless an excluded ref names the tag.
+   */
+  private static void tagTexts(RevWalk rw, ObjectId id, Set<ObjectId> named, Sink sink) throws IOException {
+    RevObject o;
+    try {
+      o = rw.parseAny(id);
+    } catch (MissingObjectException e) {
+      return;
+    }
+    while (o instanceof org.eclipse.jgit.revwalk.RevTag t && named.add(t.copy())) {
+      rw.parseBody(t);
+      sink.accept(new Fragment(Fragment.COMMIT_MESSAGE, Optional.empty(), 1, metadata(t.getRawBuffer(), "tagger ")));
+      o = rw.parseAny(t.getObject());
+    }
   }
 
   /** The object a ref value names once annotated tags are peeled; empty when it is missing. */

@@ -225,7 +225,7 @@ class HostileObjectsTest {
   }
 
   @Test
-  void tokenInACommitMessageOrAuthorIsFoundByThePushGatesCiAndHistory() throws Exception {
+  void tokenInACommitOrTagMessageOrAuthorIsFoundByThePushGatesCiAndHistory() throws Exception {
     ObjectId msg = commit(headers(treeOf(base), "author A <a@example.invalid> 1767225600 +0000\n")
         + "\ndeploy with " + Planted.PAT + "\n");
     ObjectId who = commit("tree " + treeOf(base).name() + "\nparent " + msg.name() + "\nauthor " + Planted.PAT
@@ -239,6 +239,11 @@ class HostileObjectsTest {
     Cli.Run ci = sealant("", "ci", "--base", base.name(), "--head", who.name());
     assertEquals(1, ci.code(), ci.all());
     assertEquals(2, ci.out().lines().filter(l -> l.contains("/commit-message")).count(), ci.out());
+    ObjectId tag = insert(Constants.OBJ_TAG, "object " + base.name() + "\ntype commit\ntag v1\n"
+        + "tagger A <a@example.invalid> 1767225600 +0000\n\nrelease, token " + Planted.PAT + "\n");
+    Cli.Run tagged = sealant(ZERO + " " + tag.name() + " refs/tags/v1\n", "hook", "pre-receive");
+    assertEquals(1, tagged.code(), tagged.all());
+    assertFalse(tagged.all().contains(Planted.PAT.substring(4)), tagged.all());
     // Prose is not configuration: only rules that prove their kind read a message.
     ObjectId prose = commit(headers(treeOf(base), "author A <a@example.invalid> 1767225600 +0000\n")
         + "\nset password = \"" + Planted.PASSWORD + "\" in the example\n");
