@@ -175,7 +175,7 @@ public final class Detector implements Engine {
     if (verdict == SKIP) {
       return List.of();
     }
-    if (verdict == QUIET) {
+    if (verdict == QUIET || fragment.binary()) {
       return quiet().readable(fragment);
     }
     return readable(fragment);

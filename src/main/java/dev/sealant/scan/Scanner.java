@@ -129,7 +129,7 @@ public final class Scanner {
     @Override
     public void accept(Fragment fragment) {
       fragment.commit().ifPresent(ci -> commits.add(ci.id()));
-      if (!fragment.path().equals(Fragment.COMMIT_MESSAGE)) {
+      if (!fragment.path().equals(Fragment.COMMIT_MESSAGE) && !fragment.binary()) {
         paths.add(fragment.path());
         bytes.addAndGet(fragment.text().length());
       }

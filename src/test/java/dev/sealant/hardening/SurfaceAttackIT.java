@@ -106,4 +106,27 @@ class SurfaceAttackIT {
     assertEquals(0, g.sealant(repo, "uninstall").code());
     assertFalse(Files.exists(repo.resolve(".git/hooks/pre-applypatch")));
   }
+
+  @Test
+  void tokenBehindBinaryBytesIsBlockedByPreCommitAndFoundInHistory() throws Exception {
+    GitCli g = new GitCli(tmp);
+    Path repo = g.repo("work", false);
+    g.ok(repo, "tag", "base");
+    assertEquals(0, g.sealant(repo, "install").code());
+    byte[] junk = new byte[9_000];
+    for (int k = 0; k < junk.length; k++) {
+      junk[k] = (byte) (k % 3 == 0 ? 0 : 0x01);
+    }
+    byte[] tail = ("\ntoken = \"" + TOKEN + "\"\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] all = java.util.Arrays.copyOf(junk, junk.length + tail.length);
+    System.arraycopy(tail, 0, all, junk.length, tail.length);
+    Files.write(repo.resolve("notes.txt"), all);
+    g.ok(repo, "add", "notes.txt");
+    GitCli.Result commit = g.git(repo, "commit", "-q", "-m", "binary-looking");
+    assertNotEquals(0, commit.code(), commit.all());
+    assertTrue(commit.err().contains("COMMIT BLOCKED") && commit.err().contains("notes.txt:2:10"), commit.all());
+    g.ok(repo, "commit", "-q", "--no-verify", "-m", "binary-looking");
+    assertEquals(1, Cli.run(repo, "scan").code());
+    assertEquals(1, Cli.run(repo, "ci", "--base", "base").code());
+  }
 }
