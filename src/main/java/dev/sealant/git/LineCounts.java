@@ -1,19 +1,25 @@
 package dev.sealant.git;
 
+import java.util.Arrays;
+
 /**
  * A multiset of line hashes: an open-addressing table from hash to count, with no boxing. Building
- * it and querying it are O(n) in the number of lines.
+ * it and querying it are O(n) in the number of lines. A table can be {@linkplain #reset emptied}
+ * and filled again, so comparing one file version after another allocates nothing once it has
+ * grown to the largest.
  */
 final class LineCounts {
 
   private long[] keys;
   private int[] counts;
+  /** The slots in use: a power of two, at most {@code keys.length}. */
+  private int capacity;
   private int size;
 
   LineCounts(int expected) {
-    int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-    keys = new long[cap];
-    counts = new int[cap];
+    capacity = capacityFor(expected);
+    keys = new long[capacity];
+    counts = new int[capacity];
   }
 
   static LineCounts of(Lines lines) {
@@ -33,13 +39,37 @@ final class LineCounts {
   }
 
   void addAll(long[] hashes) {
-    for (long h : hashes) {
-      add(h);
+    addAll(hashes, 0, hashes.length);
+  }
+
+  /** Adds {@code hashes[from, to)}. */
+  void addAll(long[] hashes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      add(hashes[i]);
     }
   }
 
+  /** Empties the table and sizes it for {@code expected} lines, reusing its arrays when they fit. */
+  void reset(int expected) {
+    int cap = capacityFor(expected);
+    if (cap > keys.length) {
+      keys = new long[cap];
+      counts = new int[cap];
+    } else {
+      Arrays.fill(keys, 0, capacity, 0L);
+      Arrays.fill(counts, 0, capacity, 0);
+    }
+    capacity = cap;
+    size = 0;
+  }
+
+  /** The arrays' length, for a caller that would rather not keep a huge table around. */
+  int allocated() {
+    return keys.length;
+  }
+
   void add(long hash) {
-    if ((size + 1) * 2 > keys.length) {
+    if ((size + 1) * 2 > capacity) {
       grow();
     }
     long k = key(hash);
@@ -63,7 +93,7 @@ final class LineCounts {
   }
 
   private int slot(long k) {
-    int mask = keys.length - 1;
+    int mask = capacity - 1;
     int i = (int) (k ^ (k >>> 32)) & mask;
     while (keys[i] != 0 && keys[i] != k) {
       i = (i + 1) & mask;
@@ -75,12 +105,18 @@ final class LineCounts {
     return hash == 0 ? 1 : hash;
   }
 
+  private static int capacityFor(int expected) {
+    return Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+  }
+
   private void grow() {
     long[] oldKeys = keys;
     int[] oldCounts = counts;
-    keys = new long[oldKeys.length * 2];
-    counts = new int[oldKeys.length * 2];
-    for (int j = 0; j < oldKeys.length; j++) {
+    int oldCapacity = capacity;
+    capacity = oldCapacity * 2;
+    keys = new long[Math.max(capacity, oldKeys.length)];
+    counts = new int[keys.length];
+    for (int j = 0; j < oldCapacity; j++) {
       if (oldKeys[j] != 0) {
         int i = slot(oldKeys[j]);
         keys[i] = oldKeys[j];

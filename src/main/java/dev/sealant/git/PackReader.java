@@ -81,12 +81,14 @@ final class PackReader implements AutoCloseable {
   /** One pack: its index ({@link PackIndex}, shared with the hook's reader), and its file once opened. */
   private static final class Source {
     final Path pack;
+    final String name;
     final PackIndex index;
     private FileChannel channel;
     private long length;
 
     Source(Path pack, PackIndex index) {
       this.pack = pack;
+      this.name = pack.getFileName().toString();
       this.index = index;
     }
 
@@ -292,7 +294,7 @@ final class PackReader implements AutoCloseable {
       if (Delta.resultSize(delta, delta.length, "pack") > maxBytes) {
         return null;
       }
-      o = new Obj(o.type(), Delta.apply(o.data(), delta, s.pack.getFileName().toString()));
+      o = new Obj(o.type(), Delta.apply(o.data(), delta, s.name));
       shared.put(key(packNo, at), o);
     }
     return o;
