@@ -83,7 +83,7 @@ public final class CommitSource implements Source {
   public void run(Sink sink) {
     warnIfShallow(sink);
     long heap = Runtime.getRuntime().maxMemory();
-    try (PackReader.Shared packs = PackReader.open(repo, Math.min(64L << 20, heap / 16))) {
+    try (PackReader.Shared packs = PackReader.open(repo, Math.min(128L << 20, heap / 8))) {
       Listing listing = list(packs);
       List<ObjectId> ids = listing.ids();
       listed = ids.size();

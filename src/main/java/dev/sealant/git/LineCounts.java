@@ -10,16 +10,18 @@ import java.util.Arrays;
  */
 final class LineCounts {
 
-  private long[] keys;
-  private int[] counts;
-  /** The slots in use: a power of two, at most {@code keys.length}. */
+  /**
+   * Slot i is {@code table[2i]} (the key, 0 when free) and {@code table[2i + 1]} (its count): one
+   * cache line per probe, where two arrays would cost two.
+   */
+  private long[] table;
+  /** The slots in use: a power of two, at most half {@code table.length}. */
   private int capacity;
   private int size;
 
   LineCounts(int expected) {
     capacity = capacityFor(expected);
-    keys = new long[capacity];
-    counts = new int[capacity];
+    table = new long[2 * capacity];
   }
 
   static LineCounts of(Lines lines) {
@@ -52,12 +54,10 @@ final class LineCounts {
   /** Empties the table and sizes it for {@code expected} lines, reusing its arrays when they fit. */
   void reset(int expected) {
     int cap = capacityFor(expected);
-    if (cap > keys.length) {
-      keys = new long[cap];
-      counts = new int[cap];
+    if (2 * cap > table.length) {
+      table = new long[2 * cap];
     } else {
-      Arrays.fill(keys, 0, capacity, 0L);
-      Arrays.fill(counts, 0, capacity, 0);
+      Arrays.fill(table, 0, 2 * capacity, 0L);
     }
     capacity = cap;
     size = 0;
@@ -65,7 +65,7 @@ final class LineCounts {
 
   /** The arrays' length, for a caller that would rather not keep a huge table around. */
   int allocated() {
-    return keys.length;
+    return table.length / 2;
   }
 
   void add(long hash) {
@@ -74,31 +74,32 @@ final class LineCounts {
     }
     long k = key(hash);
     int i = slot(k);
-    if (keys[i] == 0) {
-      keys[i] = k;
+    if (table[i] == 0) {
+      table[i] = k;
       size++;
     }
-    counts[i]++;
+    table[i + 1]++;
   }
 
   /** Removes one occurrence of the line; false when the multiset has none left (the line is new). */
   boolean take(long hash) {
     long k = key(hash);
     int i = slot(k);
-    if (keys[i] == 0 || counts[i] == 0) {
+    if (table[i] == 0 || table[i + 1] == 0) {
       return false;
     }
-    counts[i]--;
+    table[i + 1]--;
     return true;
   }
 
+  /** The index in {@code table} of {@code k}'s key, or of the free slot where it would go. */
   private int slot(long k) {
     int mask = capacity - 1;
     int i = (int) (k ^ (k >>> 32)) & mask;
-    while (keys[i] != 0 && keys[i] != k) {
+    while (table[2 * i] != 0 && table[2 * i] != k) {
       i = (i + 1) & mask;
     }
-    return i;
+    return 2 * i;
   }
 
   private static long key(long hash) {
@@ -110,17 +111,15 @@ final class LineCounts {
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    int[] oldCounts = counts;
+    long[] old = table;
     int oldCapacity = capacity;
     capacity = oldCapacity * 2;
-    keys = new long[Math.max(capacity, oldKeys.length)];
-    counts = new int[keys.length];
-    for (int j = 0; j < oldCapacity; j++) {
-      if (oldKeys[j] != 0) {
-        int i = slot(oldKeys[j]);
-        keys[i] = oldKeys[j];
-        counts[i] = oldCounts[j];
+    table = new long[Math.max(2 * capacity, old.length)];
+    for (int j = 0; j < 2 * oldCapacity; j += 2) {
+      if (old[j] != 0) {
+        int i = slot(old[j]);
+        table[i] = old[j];
+        table[i + 1] = old[j + 1];
       }
     }
   }
