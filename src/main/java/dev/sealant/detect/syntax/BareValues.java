@@ -31,7 +31,7 @@ final class BareValues {
         slashes++;
       }
       // An odd backslash at the end continues the value on the next line: not read here.
-      return slashes % 2 == 1 ? null : new Literal(v, i, stop, end, false, false);
+      return slashes % 2 == 1 ? null : new Literal(v, i, stop, end, false);
     }
     if (d == Dialect.YAML && inFlow(t, i)) {
       end = flowEnd(t, i, end);
@@ -49,10 +49,10 @@ final class BareValues {
       stop--;
     }
     String v = t.subSequence(i, stop).toString();
-    if (d == Dialect.ENV && expands(v)) {
+    if (d == Dialect.ENV && !literalDespiteExpansions(v)) {
       return null;
     }
-    return stop > i ? new Literal(v, i, stop, stop, false, false) : null;
+    return stop > i ? new Literal(v, i, stop, stop, false) : null;
   }
 
   /** How far back {@link #inFlow} looks for an open flow collection: bounded, so reading stays linear. */
@@ -110,7 +110,7 @@ final class BareValues {
       return null;
     }
     String w = t.subSequence(i, k).toString();
-    if (Values.bareWordIsCode(w) || ((d == Dialect.SHELL || d == Dialect.ENV) && expands(w))) {
+    if (Values.bareWordIsCode(w) || (d.expands() && !literalDespiteExpansions(w))) {
       return null;
     }
     int n = k;
@@ -120,7 +120,7 @@ final class BareValues {
     if (n < lineEnd && !endsStatement(t, n, lineEnd)) {
       return null;
     }
-    return new Literal(w, i, k, k, false, false);
+    return new Literal(w, i, k, k, false);
   }
 
   /** A connection string's bare value runs to the next {@code ;}. */
@@ -133,7 +133,7 @@ final class BareValues {
     while (stop > i && t.charAt(stop - 1) == ' ') {
       stop--;
     }
-    return stop > i ? new Literal(t.subSequence(i, stop).toString(), i, stop, k, false, false) : null;
+    return stop > i ? new Literal(t.subSequence(i, stop).toString(), i, stop, k, false) : null;
   }
 
   private static boolean terminates(char c, ValueReader.Context ctx) {
@@ -153,15 +153,12 @@ final class BareValues {
     return ";,)]}#&<-".indexOf(c) >= 0; // '-': the next flag of a command line
   }
 
-  /** Shell expansion in an unquoted or double-quoted value: {@code $X}, {@code ${X}}, {@code $(x)}. */
-  static boolean expands(String v) {
-    for (int k = 0; k + 1 < v.length(); k++) {
-      char n = v.charAt(k + 1);
-      if (v.charAt(k) == '$' && (n == '{' || n == '(' || n == '_' || Character.isLetter(n))
-          && (k == 0 || v.charAt(k - 1) != '\\')) {
-        return true;
-      }
-    }
-    return v.indexOf('`') >= 0;
+  /**
+   * True unless {@code v}, an unquoted shell or .env value, expands something ({@code $X},
+   * {@code ${X}}, {@code $(x)}, backticks) and what is left is not a literal of its own.
+   */
+  private static boolean literalDespiteExpansions(String v) {
+    String residue = Expansions.shellResidue(v);
+    return residue.length() == v.length() || Values.meantLiteral(v, residue);
   }
 }

@@ -76,6 +76,49 @@ final class Shapes {
         && camelShort <= 1 && odd <= 1;
   }
 
+  /**
+   * Words and separators, as the glue of a template is ({@code :@tcp(:3306)/?parseTime=true},
+   * {@code .svc.cluster.local:6379/0}, {@code ->password}): six letters or more, at least 70 % of
+   * them in camel-case pieces of three letters or more ({@code Word}, {@code word},
+   * {@code ACRONYM}), one of five or more. A random password's letters fall in pieces of one or two
+   * (upper and lower case alternate, digits and signs cut them), and a run of five is rare.
+   */
+  static boolean words(String s) {
+    int letters = 0;
+    int inWords = 0;
+    int longest = 0;
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (!(c < 128 && Character.isLetter(c))) {
+        i++;
+        continue;
+      }
+      int j = pieceEnd(s, i);
+      letters += j - i;
+      inWords += j - i >= 3 ? j - i : 0;
+      longest = Math.max(longest, j - i);
+      i = j;
+    }
+    return letters >= 6 && longest >= 5 && inWords * 10 >= letters * 7;
+  }
+
+  /**
+   * The pieces of a path or a URL's path and port: only letters, digits and {@code / . _ - ~ :}, with
+   * a {@code /} ({@code /.ssh/id_ed25519}, {@code .svc.cluster.local:6379/0}).
+   */
+  static boolean pathPieces(String s) {
+    boolean slash = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c < 128 && Character.isLetterOrDigit(c)) || "/._-~:".indexOf(c) >= 0)) {
+        return false;
+      }
+      slash |= c == '/';
+    }
+    return slash;
+  }
+
   /** The end of the camel-case piece starting at {@code i}: a digit run, {@code Word}, {@code word} or {@code ACRONYM}. */
   private static int pieceEnd(String s, int i) {
     int n = s.length();

@@ -1,5 +1,7 @@
 package dev.sealant.detect.syntax;
 
+import java.util.BitSet;
+
 /**
  * Reads one quoted string literal, undoing its syntax's escapes, and reports where its content
  * sits in the encoded text. Every reader stops at the line's end: a string that does not close on
@@ -24,7 +26,10 @@ final class Strings {
     XML
   }
 
-  /** What in the content makes the string a template rather than a literal. */
+  /**
+   * What in the content expands ({@link Expansions}); a string that expands something is a literal
+   * only when what is left is one ({@link Values#meantLiteral}).
+   */
   enum Interpolation {
     NONE,
     /** {@code ${...}} (JS template literals, Groovy, Kotlin, PHP double quotes). */
@@ -43,7 +48,7 @@ final class Strings {
    */
   static Literal read(CharSequence t, int open, int limit, char close, Escape esc, Interpolation interp) {
     StringBuilder sb = new StringBuilder();
-    boolean template = false;
+    BitSet live = new BitSet();
     int end = Math.min(limit, open + 1 + MAX);
     int i = open + 1;
     while (i < end) {
@@ -54,7 +59,8 @@ final class Strings {
           i += 2;
           continue;
         }
-        return new Literal(sb.toString(), open + 1, i, i + 1, true, template);
+        String value = sb.toString();
+        return new Literal(value, open + 1, i, i + 1, true, Expansions.residue(value, interp, live));
       }
       if (c == '\\' && esc == Escape.BACKSLASH) {
         i += Escapes.backslash(t, i, end, sb);
@@ -63,7 +69,9 @@ final class Strings {
       } else if (c == '&' && esc == Escape.XML) {
         i += Escapes.entity(t, i, end, sb);
       } else {
-        template |= interpolates(t, i, end, interp);
+        if (interpolates(t, i, end, interp)) {
+          live.set(sb.length()); // an unescaped sigil: an expansion may open here
+        }
         if (interp == Interpolation.BRACE && (c == '{' || c == '}') && i + 1 < end && t.charAt(i + 1) == c) {
           i++;
         }
@@ -92,7 +100,7 @@ final class Strings {
       int from = at + cdata.length();
       for (int i = from; i + 2 < limit && i < from + MAX; i++) {
         if (t.charAt(i) == ']' && t.charAt(i + 1) == ']' && t.charAt(i + 2) == '>') {
-          return new Literal(t.subSequence(from, i).toString(), from, i, i + 3, true, false);
+          return new Literal(t.subSequence(from, i).toString(), from, i, i + 3, true);
         }
       }
       return null;
@@ -103,7 +111,7 @@ final class Strings {
     while (i < end && t.charAt(i) != '<') {
       i += t.charAt(i) == '&' ? Escapes.entity(t, i, end, sb) : append(sb, t.charAt(i));
     }
-    return i < end ? new Literal(sb.toString(), at, i, i, true, false) : null;
+    return i < end ? new Literal(sb.toString(), at, i, i, true) : null;
   }
 
   private static int append(StringBuilder sb, char c) {

@@ -47,7 +47,10 @@ final class ValueReader {
     } else {
       return bare(t, i, lineEnd, d, ctx);
     }
-    return lit == null || lit.template() || continues(t, lit.next(), lineEnd) ? null : lit;
+    if (lit == null || (lit.template() && !Values.meantLiteral(lit.value(), lit.residue()))) {
+      return null;
+    }
+    return continues(t, lit.next(), lineEnd) ? null : lit;
   }
 
   private static Literal quoted(CharSequence t, int i, int lineEnd, Dialect d, Context ctx) {
@@ -90,7 +93,7 @@ final class ValueReader {
     if (e - i < 2 || t.charAt(e - 1) != q) {
       return null;
     }
-    return new Literal(t.subSequence(i + 1, e - 1).toString(), i + 1, e - 1, e, true, false);
+    return new Literal(t.subSequence(i + 1, e - 1).toString(), i + 1, e - 1, e, true);
   }
 
   /** C# {@code @"verbatim"} and {@code $"interpolated"}, bash {@code $'ANSI-C'}. */

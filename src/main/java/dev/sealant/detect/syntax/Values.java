@@ -21,14 +21,72 @@ public final class Values {
 
   private Values() {}
 
-  /** True when {@code v} (decoded) may be a literal credential. */
+  /**
+   * True when {@code v} (decoded) may be a literal credential: it is none of the things a literal is
+   * not and, when it holds references ({@link Expansions#references}), what is left of it is a
+   * literal ({@link #meantLiteral}).
+   */
   public static boolean literal(String v) {
+    if (!plain(v)) {
+      return false;
+    }
+    String inner = unquoted(v);
+    String residue = Expansions.references(inner);
+    return residue.length() == inner.length() || meantLiteral(inner, residue);
+  }
+
+  /** None of the shapes that are not credentials, references aside. */
+  private static boolean plain(String v) {
     if (v.length() < MIN_LENGTH || v.isBlank() || KEYWORDS.contains(v.toLowerCase(Locale.ROOT))
         || KEYWORDS.contains(unLeet(v))) {
       return false;
     }
-    return !concatenation(v) && !reference(unquoted(v)) && !placeholder(v) && !number(v) && !Shapes.identifier(v) && !Shapes.path(v)
+    return !concatenation(v) && !placeholder(v) && !number(v) && !Shapes.identifier(v) && !Shapes.path(v)
         && !Shapes.plainUrl(v) && !Shapes.regex(v) && !encodedName(v) && !Shapes.address(v);
+  }
+
+  /**
+   * A value that expands something ({@code value}) was still meant as a literal when its residue,
+   * the text left with every expansion cut out ({@link Expansions}), is itself password-shaped:
+   *
+   * <ul>
+   *   <li>at least {@link #MIN_LENGTH} characters, and more than half of the value: a template is
+   *       mostly its references, a password with a stray {@code $Lm} mostly literal;
+   *   <li>no whitespace ({@code Bearer ${TOKEN}}, {@code $(cat /run/secrets/db)});
+   *   <li>three or more of the classes lower case, upper case, digit, other
+   *       ({@code ${prefix}_secret_key_name} leaves two);
+   *   <li>not words and separators ({@link Shapes#words}): the glue of a URL, DSN or key name
+   *       ({@code :@tcp(:3306)/?parseTime=true}, {@code ->password}, {@code {'ADMIN_PASSWORD'}});
+   *       nor pieces of a path ({@link Shapes#pathPieces}: {@code $HOME/.ssh/id_ed25519}) or a URL
+   *       ({@code ://}), and none of the other shapes of {@link #literal}.
+   * </ul>
+   *
+   * Then the whole value, as written, is the secret: in shell the {@code $Lm} even expands to
+   * nothing, a bug of its own, but the rest of the password is in the file.
+   */
+  static boolean meantLiteral(String value, String residue) {
+    return residue.length() >= MIN_LENGTH && 2 * residue.length() > value.length() && !whitespace(residue)
+        && classes(residue) >= 3 && !residue.contains("://") && !Shapes.words(residue) && !Shapes.pathPieces(residue)
+        && plain(residue);
+  }
+
+  private static boolean whitespace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How many of lower case, upper case, digits and other characters {@code s} holds. */
+  private static int classes(String s) {
+    int mask = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      mask |= Character.isLowerCase(c) ? 1 : Character.isUpperCase(c) ? 2 : Character.isDigit(c) ? 4 : 8;
+    }
+    return Integer.bitCount(mask);
   }
 
   /**
@@ -84,25 +142,6 @@ public final class Values {
       return true;
     }
     return w.contains("(") || w.contains("[") || w.contains("->") || w.contains("::") || w.contains("{");
-  }
-
-  /** A template or lookup: {@code ${X}}, {@code {{ x }}}, {@code %(x)s}, {@code #{x}}, {@code $X}, {@code %X%}. */
-  static boolean reference(String v) {
-    if (between(v, "${", "}") || between(v, "{{", "}}") || between(v, "#{", "}") || between(v, "%(", ")")
-        || between(v, "<%", "%>") || between(v, "$(", ")")) {
-      return true;
-    }
-    char first = v.charAt(0);
-    char last = v.charAt(v.length() - 1);
-    if (first == '$' && v.length() > 1 && (Character.isLetter(v.charAt(1)) || v.charAt(1) == '_' || v.charAt(1) == '{')) {
-      return true; // $NAME, $config{'x'}, ${x}: a variable, in every language that writes one so
-    }
-    return ((first == '%' && last == '%') || (first == '@' && last == '@')) && Shapes.word(v.substring(1, v.length() - 1));
-  }
-
-  private static boolean between(String v, String open, String close) {
-    int i = v.indexOf(open);
-    return i >= 0 && v.indexOf(close, i + open.length()) >= 0;
   }
 
   /** {@code <your-token>}, {@code [password]}, {@code {secret}}, {@code xxxx}, {@code ****}, {@code ...}. */

@@ -88,6 +88,73 @@ class GenericSyntaxPropertyTest {
     assertTrue(rate <= 0.02, report + "\n" + String.join("\n", flaggedLines));
   }
 
+  /**
+   * A password holding {@code $} before a letter, a brace or a parenthesis (first or anywhere),
+   * written by an author who does not escape the {@code $} (in shell it even expands), is still
+   * reported, with the value as written, in every syntax.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {31, 32, 33})
+  void passwordsHoldingADollarSignAreFoundExactlyInEverySyntax(long seed) {
+    Random r = new Random(seed);
+    Map<String, int[]> bySyntax = new TreeMap<>();
+    List<String> misses = new ArrayList<>();
+    int found = 0;
+    int total = 0;
+    for (Syntax s : Syntaxes.ALL) {
+      int[] counts = bySyntax.computeIfAbsent(s.name(), k -> new int[2]);
+      for (int i = 0; i < PER_SYNTAX; i++) {
+        String pw = dollarPassword(r);
+        Written w = Syntaxes.carelessly(s, Syntaxes.key(s, r), pw);
+        boolean ok = exactlyFound(s.path(), w, pw);
+        counts[0] += ok ? 1 : 0;
+        counts[1]++;
+        found += ok ? 1 : 0;
+        total++;
+        if (!ok && misses.size() < 40) {
+          misses.add(s.name() + ": " + w.line());
+        }
+      }
+    }
+    double recall = found / (double) total;
+    StringBuilder report = new StringBuilder("seed " + seed + ": passwords with $, exact recall "
+        + String.format("%.4f", recall) + " (" + found + "/" + total + ", " + Syntaxes.ALL.size() + " syntaxes)");
+    bySyntax.forEach((k, c) -> report.append("\n  ").append(k).append(' ').append(c[0]).append('/').append(c[1]));
+    System.out.println(report + "\nfirst misses (synthetic values):\n" + String.join("\n", misses));
+    assertTrue(recall >= 0.97, report + "\nmisses (synthetic values):\n" + String.join("\n", misses));
+  }
+
+  /**
+   * Values that are only references joined by glue ({@code ${DB_USER}:${DB_PASS}},
+   * {@code jdbc:postgresql://${HOST}:5432/${DB}?sslmode=require}), written unescaped so that they
+   * expand, are not reported in any syntax.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {41, 42, 43})
+  void pureTemplatesAreNotReportedInAnySyntax(long seed) {
+    Random r = new Random(seed);
+    int flagged = 0;
+    int total = 0;
+    List<String> flaggedLines = new ArrayList<>();
+    for (Syntax s : Syntaxes.ALL) {
+      for (int i = 0; i < PER_SYNTAX; i++) {
+        String line = Syntaxes.carelessly(s, Syntaxes.key(s, r), NonLiterals.template(r)).line();
+        total++;
+        if (!DETECTOR.scan(Fragment.of(s.path(), line + "\n")).isEmpty()) {
+          flagged++;
+          if (flaggedLines.size() < 15) {
+            flaggedLines.add(s.name() + ": " + line);
+          }
+        }
+      }
+    }
+    double rate = flagged / (double) total;
+    String report = "seed " + seed + ": pure templates flagged " + String.format("%.4f", rate) + " (" + flagged + "/"
+        + total + ")";
+    System.out.println(report + "\n" + String.join("\n", flaggedLines));
+    assertTrue(rate <= 0.02, report + "\n" + String.join("\n", flaggedLines));
+  }
+
   static boolean exactlyFound(String path, Written w, String pw) {
     for (Finding f : DETECTOR.scan(Fragment.of(path, "# settings\n" + w.line() + "\n"))) {
       if (f.line() == 2 && f.secret().equals(pw) && f.column() == w.valueAt() + 1) {
@@ -105,5 +172,21 @@ class GenericSyntaxPropertyTest {
       b.append((char) ('!' + r.nextInt(94)));
     }
     return b.toString();
+  }
+
+  /**
+   * A {@link #password} in which one or two places (the first in a quarter of cases) hold {@code $}
+   * and then a letter (three in five), an opening brace or an opening parenthesis.
+   */
+  static String dollarPassword(Random r) {
+    char[] pw = password(r).toCharArray();
+    int dollars = 1 + r.nextInt(2);
+    for (int k = 0; k < dollars; k++) {
+      int at = k == 0 && r.nextInt(4) == 0 ? 0 : r.nextInt(pw.length - 1);
+      int kind = r.nextInt(5);
+      pw[at] = '$';
+      pw[at + 1] = kind == 3 ? '{' : kind == 4 ? '(' : (char) ((r.nextBoolean() ? 'a' : 'A') + r.nextInt(26));
+    }
+    return new String(pw);
   }
 }

@@ -28,6 +28,61 @@ final class NonLiterals {
     return shapes.get(r.nextInt(shapes.size()));
   }
 
+  /** Literal text templates put between references: separators, URL and DSN pieces, key-name parts, schemes. */
+  private static final List<String> GLUE = List.of(":", "/", "@", "_", "-", ".", ";", ",", "=", ":5432/",
+      "?sslmode=require", "jdbc:postgresql://", "Bearer ", "Basic ", "_secret_key_name", "@tcp(", ")/",
+      "?parseTime=true&loc=UTC", "https://", "redis://:", "mongodb+srv://", ".svc.cluster.local:6379/0", "/v1/",
+      "&token=", "-prod", ".key", "_v2", "/.ssh/id_ed25519", "-----", "$HOME/.config/", "Token token=",
+      ":latest", "%2F", "#", "?api-version=2024-02-01", "AccountKey=", "_PASSWORD", ".pem");
+
+  /**
+   * A value that is only references joined by glue ({@code ${DB_USER}:${DB_PASS}},
+   * {@code jdbc:postgresql://${HOST}:5432/${DB}?sslmode=require}, {@code $(cat /run/secrets/db)}):
+   * one to three references of the forms shell, Spring, Helm, Jinja, Python, Ruby, ERB, PHP and Perl
+   * write, with glue (or none) before, between and after.
+   */
+  static String template(Random r) {
+    StringBuilder b = new StringBuilder();
+    int refs = 1 + r.nextInt(3);
+    for (int k = 0; k < refs; k++) {
+      if (r.nextInt(3) > 0 || k > 0) {
+        append(b, GLUE.get(r.nextInt(GLUE.size())));
+      }
+      append(b, reference(r, k == 0 && b.length() == 0));
+    }
+    if (r.nextBoolean()) {
+      append(b, GLUE.get(r.nextInt(GLUE.size())));
+    }
+    return b.toString();
+  }
+
+  /** Appends {@code piece}; a {@code $NAME} it would run into is braced first, as authors write it. */
+  private static void append(StringBuilder b, String piece) {
+    char next = piece.charAt(0);
+    if (Character.isLetterOrDigit(next) || next == '_') {
+      int k = b.length();
+      while (k > 0 && (Character.isLetterOrDigit(b.charAt(k - 1)) || b.charAt(k - 1) == '_')) {
+        k--;
+      }
+      if (k > 0 && k < b.length() && b.charAt(k - 1) == '$') {
+        b.insert(k, '{').append('}');
+      }
+    }
+    b.append(piece);
+  }
+
+  private static String reference(Random r, boolean first) {
+    String n = NAMES.get(r.nextInt(NAMES.size()));
+    String lower = n.toLowerCase(java.util.Locale.ROOT);
+    List<String> refs = List.of("${" + n + "}", "$" + n, "${" + n + ":-}", "${" + n + ":?missing}",
+        "$(cat /run/secrets/" + lower + ")", "{{ " + lower + " }}", "{{ .Values." + toCamel(lower) + " }}",
+        "%(" + lower + ")s", "#{" + lower + "}", "<%= ENV['" + n + "'] %>", "${env:" + n + "}",
+        "${" + lower.replace('_', '.') + "}", "$(pass show infra/" + lower + ")",
+        "${{ secrets." + n + " }}", "{{ vault_" + lower + " }}");
+    List<String> leading = List.of("$this->" + toCamel(lower), "$config{'db'}{'" + lower + "'}", "$settings['" + n + "']");
+    return first && r.nextInt(5) == 0 ? leading.get(r.nextInt(leading.size())) : refs.get(r.nextInt(refs.size()));
+  }
+
   /** The same as code writes it, unquoted, where the syntax has code expressions; else empty. */
   static Optional<String> bare(Syntax s, String key, String shape) {
     String expr = switch (shape.length() % 8) {

@@ -115,6 +115,37 @@ final class Syntaxes {
           (k, v) -> Written.of("./server --" + k.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " \"",
               Escaping.shellDouble(v), "\" --port 8080")));
 
+  /** Syntaxes whose careful authors escape {@code $} so that it does not expand. */
+  private static final java.util.Set<String> ESCAPE_DOLLAR = java.util.Set.of("dotenv", "dotenv-single", "shell-export",
+      "dockerfile", "cli-flag", "cli-flag-space", "js-template", "php-array");
+
+  /**
+   * {@code key = value} as an author writes it who does not escape {@code $}: a template meant to
+   * expand, or a password whose {@code $Lm} the author did not know would. Elsewhere as {@link
+   * Syntax#write()} does: there {@code $} is not escaped anyway.
+   */
+  static Written carelessly(Syntax s, String key, String value) {
+    Written w = s.write().apply(key, value);
+    if (!ESCAPE_DOLLAR.contains(s.name())) {
+      return w;
+    }
+    String line = w.line();
+    StringBuilder b = new StringBuilder(line.substring(0, w.valueAt()));
+    for (int i = w.valueAt(); i < line.length(); i++) {
+      char c = line.charAt(i);
+      char n = i + 1 < line.length() ? line.charAt(i + 1) : 0;
+      if (c == '\\' && n == '$') {
+        continue; // the escape dropped; the sign is copied next
+      }
+      b.append(c);
+      if (c == '\\' && n != 0) {
+        b.append(n); // an escaped backslash (or other escape) stays as written
+        i++;
+      }
+    }
+    return new Written(b.toString(), w.valueAt());
+  }
+
   private static String quoteTomlKey(String k) {
     return k.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-') ? k : "\"" + k + "\"";
   }
