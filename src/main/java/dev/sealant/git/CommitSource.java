@@ -233,7 +233,7 @@ public final class CommitSource implements Source {
         return;
       }
       ChangeScanner scanner = new ChangeScanner(reader, Optional.of(packs), false, limits, pathAllowed,
-          ConcurrentHashMap.newKeySet(), sink, HashCache.forHeap());
+          new LongSet(), sink, HashCache.forHeap());
       TreeDiff.Trees trees = tree -> reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
       for (RevObject o : loose) {
         List<DiffEntry> entries = o instanceof RevTree
