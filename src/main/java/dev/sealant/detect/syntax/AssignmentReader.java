@@ -45,7 +45,7 @@ public final class AssignmentReader {
   /** Credential assignments in {@code t[from, to)}: a secret-named key and a literal value. */
   public static void credentials(CharSequence t, int from, int to, Dialect d, Sink sink) {
     read(t, from, to, d, KeyNames::secret, a -> {
-      if (Values.literal(a.value())) {
+      if (Values.literal(a.value(), a.quoted() || d.text())) {
         sink.pair(a);
       }
     });

@@ -16,7 +16,7 @@ public final class KeyNames {
 
   /** Words that name a credential on their own. */
   private static final Set<String> SECRET_WORDS = Set.of(
-      "password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "secrets", "token",
+      "password", "passwd", "pwd", "pw", "pass", "passphrase", "passcode", "secret", "secrets", "token",
       "credential", "credentials", "apikey", "storepass", "keypass", "privatekey", "accesskey",
       "secretkey", "authkey", "authtoken", "accesstoken", "apitoken", "masterkey", "signingkey",
       "encryptionkey", "clientsecret", "salt", "passwords");
