@@ -106,6 +106,9 @@ final class Shapes {
    * words use ({@link #COMMON_PAIRS}). Random letters ({@code Zixdjq}, {@code Pevcsa}) fail that.
    */
   private static boolean wordPieces(String s) {
+    if (pieceEnd(s, 0) == s.length()) {
+      return true; // one case throughout: words run together (badpassword), as dummies are written
+    }
     int i = 0;
     while (i < s.length()) {
       int j = pieceEnd(s, i);
@@ -117,6 +120,39 @@ final class Shapes {
       i = j;
     }
     return true;
+  }
+
+  /**
+   * Prose: two or more lower-case words between single spaces ({@code some secret here},
+   * {@code keyboard cat}), the sentence a sample puts where a secret goes.
+   */
+  static boolean prose(String s) {
+    int words = 0;
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == ' ') {
+        int end = i;
+        if (end > start && ".,!?".indexOf(s.charAt(end - 1)) >= 0) {
+          end--;
+        }
+        if (end == start || !lowerWord(s, start, end)) {
+          return false;
+        }
+        words++;
+        start = i + 1;
+      }
+    }
+    return words >= 2;
+  }
+
+  private static boolean lowerWord(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return to - from <= 3 || pronounceable(s, from, to);
   }
 
   /** Consonant pairs found inside common English words; any other pair marks letters as random. */

@@ -55,7 +55,7 @@ public final class Values {
         || KEYWORDS.contains(unLeet(v))) {
       return false;
     }
-    return !concatenation(v) && !placeholder(v) && !number(v) && !(text ? Shapes.name(v) : Shapes.identifier(v)) && !Shapes.path(v)
+    return !concatenation(v) && !placeholder(v) && !Shapes.prose(v) && !number(v) && !(text ? Shapes.name(v) : Shapes.identifier(v)) && !Shapes.path(v)
         && !Shapes.plainUrl(v) && !Shapes.regex(v) && !encodedName(v) && !Shapes.address(v, text);
   }
 

@@ -26,6 +26,8 @@ class QuotingTableTest {
       values.yaml      | token: GITHUB_TOKEN                                           |
       values.yaml      | secret: payments-db-credentials                               |
       .env             | DB_PASSWORD=app.db.password                                   |
+      deploy.sh        | P4PASSWD=badpassword                                          |
+      index.js         | secret: 'some secret here'                                    |
       # key names ending in pw
       php.ini          | mysqli.default_pw = "arJecJ9HbQrNjfpqb5"                       | arJecJ9HbQrNjfpqb5
       # quoting: Rust raw, PowerShell doubling, shell '\\'', Dockerfile and compose bare values
