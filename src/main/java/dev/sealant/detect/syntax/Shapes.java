@@ -123,36 +123,48 @@ final class Shapes {
   }
 
   /**
-   * Prose: two or more lower-case words between single spaces ({@code some secret here},
-   * {@code keyboard cat}), the sentence a sample puts where a secret goes.
+   * Prose: two or more words between single spaces, each in one case (lower, Capitalised or UPPER)
+   * and followed by at most some punctuation, most of them word-like ({@code some secret here},
+   * {@code Hello World!}, {@code shhhh, very secret}, {@code NO SECRET :(}): the sentence a sample
+   * puts where a secret goes. A password with spaces mixes cases, digits or signs inside its words.
    */
   static boolean prose(String s) {
     int words = 0;
+    int wordLike = 0;
     int start = 0;
     for (int i = 0; i <= s.length(); i++) {
-      if (i == s.length() || s.charAt(i) == ' ') {
-        int end = i;
-        if (end > start && ".,!?".indexOf(s.charAt(end - 1)) >= 0) {
-          end--;
-        }
-        if (end == start || !lowerWord(s, start, end)) {
-          return false;
-        }
-        words++;
-        start = i + 1;
+      if (i < s.length() && s.charAt(i) != ' ') {
+        continue;
       }
-    }
-    return words >= 2;
-  }
-
-  private static boolean lowerWord(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c < 'a' || c > 'z') {
+      int end = i;
+      while (end > start && ".,!?:;()'-".indexOf(s.charAt(end - 1)) >= 0) {
+        end--;
+      }
+      if (i - start == 0 || (end == start && i - start > 2) || (end > start && !oneCase(s, start, end))) {
         return false;
       }
+      if (end > start) {
+        words++;
+        wordLike += end - start <= 3 || pronounceable(s, start, end) ? 1 : 0;
+      }
+      start = i + 1;
     }
-    return to - from <= 3 || pronounceable(s, from, to);
+    return words >= 2 && 2 * wordLike > words;
+  }
+
+  /** Letters only, all lower case, all upper case, or one capital and then lower case. */
+  private static boolean oneCase(String s, int from, int to) {
+    boolean upperAfterFirst = false;
+    boolean lower = false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        return false;
+      }
+      upperAfterFirst |= i > from && c <= 'Z';
+      lower |= c >= 'a';
+    }
+    return !(upperAfterFirst && lower);
   }
 
   /** Consonant pairs found inside common English words; any other pair marks letters as random. */

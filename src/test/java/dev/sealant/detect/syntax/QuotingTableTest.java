@@ -28,6 +28,10 @@ class QuotingTableTest {
       .env             | DB_PASSWORD=app.db.password                                   |
       deploy.sh        | P4PASSWD=badpassword                                          |
       index.js         | secret: 'some secret here'                                    |
+      index.js         | secret: 'shhhh, very secret'                                  |
+      Example.java     | private static final String SECRET_VALUE = "Hello World!";    |
+      main.go          | gin.H{"user": user, "secret": "NO SECRET :("}                 |
+      .env             | DB_PASSWORD="Jk8 w#Qz2Lm pX"                                  | Jk8 w#Qz2Lm pX
       # key names ending in pw
       php.ini          | mysqli.default_pw = "arJecJ9HbQrNjfpqb5"                       | arJecJ9HbQrNjfpqb5
       # quoting: Rust raw, PowerShell doubling, shell '\\'', Dockerfile and compose bare values
