@@ -120,6 +120,9 @@ public final class AssignmentReader {
       if (c == ',') {
         return Separators.callPair(t, ls, le, i, keys, sink);
       }
+      if (c == '(') {
+        return Separators.setter(t, ls, le, i, keys, sink);
+      }
       if (c == ' ' || c == '\t') {
         return prev == '-' || prev == ' ' || prev == '\t' ? -1 : flag(i);
       }

@@ -42,6 +42,13 @@ class QuotingTableTest {
       Dockerfile       | ENV DB_PASSWORD=75XH3ue[Lc{ABYH                               | 75XH3ue[Lc{ABYH
       Dockerfile       | ENV DB_PASSWORD 75XH3ue[Lc{ABYH                               | 75XH3ue[Lc{ABYH
       docker-compose.yml | '      - MYSQL_ROOT_PASSWORD=bdJHUGuovgWGpwd8'               | bdJHUGuovgWGpwd8
+      # setters and keyed elements
+      DataSourceConfig.java | ds.setPassword("Qv7#tR2pX9mZ");                        | Qv7#tR2pX9mZ
+      DataSourceConfig.java | ds.setPassword(password);                              |
+      DataSourceConfig.java | ds.setPassword("Qv7#tR2pX9mZ" + suffix);               |
+      DataSourceConfig.java | ds.setPasswordEncoder(new BCryptPasswordEncoder());    |
+      config.xml       | <entry key="password">Qv7#tR2pX9mZ</entry>                    | Qv7#tR2pX9mZ
+      config.xml       | <entry key="timeout">Qv7#tR2pX9mZ</entry>                     |
       # $ before a digit is no expansion in a connection string; entities in an XML attribute
       db.txt           | Host=a;Password=7AYWi$2tTeV$2myX;User=b                       | 7AYWi$2tTeV$2myX
       web.config       | <add connectionString="Host=a;Password=&quot;aB3;dE5gH7jK9&quot;;User=b" /> | aB3;dE5gH7jK9
