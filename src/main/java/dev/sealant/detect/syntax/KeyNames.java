@@ -53,8 +53,8 @@ public final class KeyNames {
     if (NOT_BEFORE.contains(before)) {
       return false;
     }
-    if (SECRET_WORDS.contains(w)) {
-      return true;
+    if (SECRET_WORDS.contains(w) || (w.length() > 8 && (w.endsWith("password") || w.endsWith("passwd")))) {
+      return true; // PGPASSWORD, MYSQLPASSWD: a prefix run into the word
     }
     return (w.equals("key") || w.equals("keys")) && KEY_KINDS.contains(before);
   }

@@ -42,6 +42,11 @@ class QuotingTableTest {
       Dockerfile       | ENV DB_PASSWORD=75XH3ue[Lc{ABYH                               | 75XH3ue[Lc{ABYH
       Dockerfile       | ENV DB_PASSWORD 75XH3ue[Lc{ABYH                               | 75XH3ue[Lc{ABYH
       docker-compose.yml | '      - MYSQL_ROOT_PASSWORD=bdJHUGuovgWGpwd8'               | bdJHUGuovgWGpwd8
+      # command lines
+      run.sh           | curl -u admin:L352NC3McJBXjLws9 https://api.internal.test/v1   | L352NC3McJBXjLws9
+      run.sh           | curl --user 'admin:Qv7#tR2pX9mZ' https://api.internal.test     | Qv7#tR2pX9mZ
+      run.sh           | curl -u "$USER:$PASS" https://api.internal.test               |
+      run.sh           | PGPASSWORD='uCb2AqFRamE9JncTo' psql -h db -U app app          | uCb2AqFRamE9JncTo
       # setters and keyed elements
       DataSourceConfig.java | ds.setPassword("Qv7#tR2pX9mZ");                        | Qv7#tR2pX9mZ
       DataSourceConfig.java | ds.setPassword(password);                              |
