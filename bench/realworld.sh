@@ -15,6 +15,9 @@
 #   --work DIR           where checkouts, clones and reports go (default: a temporary directory)
 #   --modes LIST         tree,history (default: both)
 #   --threads N          passed to 'sealant scan' (default: 2)
+#   --tree-only REPO     scan only the tree of owner/name (repeatable): for a mirror snapshot that
+#                        lacks some blobs, whose history scan would fail (exit 3); the table says
+#                        'skipped' for its history and its history rows are kept as they are
 #   --rescore            compare the findings of an earlier run in --work again, without scanning
 #   --update-expected    rewrite the list: rows still found keep their verdict, new findings are
 #                        added as 'unreviewed' for a human to classify, rows no longer found (for
@@ -36,6 +39,7 @@ modes=tree,history
 threads=2
 update=false
 rescore=false
+treeonly=,
 sources=()
 usage() { sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -45,6 +49,7 @@ while [ $# -gt 0 ]; do
     --work) work=$2; shift 2 ;;
     --modes) modes=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
+    --tree-only) treeonly=$treeonly$2,; shift 2 ;;
     --update-expected) update=true; shift ;;
     --rescore) rescore=true; shift ;;
     -h|--help) usage ;;
@@ -65,6 +70,7 @@ touch "$expected"
 found=$work/found.tsv
 heads=$work/heads.tsv
 failures=$work/failures.tsv
+skipped=$work/skipped.tsv
 if $rescore; then
   [ -f "$found" ] || { echo "--rescore needs the --work of an earlier run" >&2; exit 2; }
 else
@@ -95,14 +101,14 @@ for s in "${sources[@]}"; do
         g=$(git -C "$s" rev-parse --absolute-git-dir)
         add_repo "$g" "$(name_of "$(cd "$s" && pwd)")"
       else
-        found=false
+        any=false # not $found: that names the findings file
         for m in "$s"/*/repo; do
           if g=$(git -C "$m" rev-parse --absolute-git-dir 2>/dev/null); then
             add_repo "$g" "$(name_of "$m")"
-            found=true
+            any=true
           fi
         done
-        $found || { echo "no git repository in $s" >&2; exit 2; }
+        $any || { echo "no git repository in $s" >&2; exit 2; }
       fi ;;
   esac
 done
@@ -111,6 +117,7 @@ done
 : >"$found"
 : >"$heads"
 : >"$failures"
+: >"$skipped"
 to_rows() { # $1 repo, $2 mode, JSON report on stdin
   jq -r --arg repo "$1" --arg mode "$2" '.[] | [$repo, $mode, .path,
       (if $mode == "history" then .commit + ":" + (.line | tostring) else (.line | tostring) end),
@@ -141,7 +148,8 @@ while IFS=$'\t' read -r name gitdir; do
       GIT_INDEX_FILE=$work/$slug.index git --git-dir="$gitdir" --work-tree="$tree" checkout-index -a
       (cd "$tree" && scan "$name" tree "$work/$slug.tree.json" --no-git .) ;;
   esac
-  case ",$modes," in
+  case ",$modes,$treeonly" in
+    *,history,*,"$name",*) printf '%s\thistory\n' "$name" >>"$skipped" ;;
     *,history,*)
       # History is what a clone holds: branches and tags (mirrors also carry refs/pull/*, other
       # people's unmerged work, whose objects may be missing). A local clone hardlinks the packs.
@@ -155,10 +163,12 @@ fi
 
 # Compare with the reviewed list (rows: repo mode path loc rule fingerprint verdict reason).
 report=$work/report.txt
-awk -F'\t' -v OFS='\t' -v heads="$heads" -v failures="$failures" -v modes="$modes" -v update="$update" -v out="$work/expected.new" '
+awk -F'\t' -v OFS='\t' -v heads="$heads" -v failures="$failures" -v skipped="$skipped" -v modes="$modes" -v update="$update" -v out="$work/expected.new" '
   BEGIN {
     while ((getline l < heads) > 0) { split(l, h, "\t"); scanned[h[1]] = 1; order[++nrepo] = h[1] }
     while ((getline l < failures) > 0) { split(l, h, "\t"); failed[h[1], h[2]] = 1 }
+    # A skipped mode counts as not scanned: its rows are neither compared nor dropped.
+    while ((getline l < skipped) > 0) { split(l, h, "\t"); failed[h[1], h[2]] = 1; skip[h[1], h[2]] = 1 }
   }
   FNR == NR {
     if ($0 ~ /^#/ || $0 == "") { header[++nh] = $0; next }
@@ -181,6 +191,7 @@ awk -F'\t' -v OFS='\t' -v heads="$heads" -v failures="$failures" -v modes="$mode
     printf "%-34s %-8s %8s %8s %5s %7s %6s %6s %6s\n", "repository", "mode", "findings", "expected", "new", "missing", "true", "test", "fp"
     for (i = 1; i <= nrepo; i++) for (j = 1; j in ms; j++) {
       r = order[i]; m = ms[j]
+      if ((r, m) in skip) { printf "%-34s %-8s %8s   (skipped: --tree-only)\n", r, m, "-"; continue }
       if ((r, m) in failed) { printf "%-34s %-8s %8s   (scan failed, see below)\n", r, m, "-"; continue }
       miss = 0
       for (e = 1; e <= ne; e++) { split(ekeys[e], p, SUBSEP); if (p[1] == r && p[2] == m && !(ekeys[e] in seen)) miss++ }

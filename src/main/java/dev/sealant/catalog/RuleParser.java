@@ -63,6 +63,11 @@ final class RuleParser {
   }
 
   private static Pattern compile(YamlTree.Value at, String regex, Optional<String> ruleId, String what) {
+    Optional<String> tooLarge = RegexBudget.check(regex);
+    if (tooLarge.isPresent()) {
+      throw at.error(ruleId.map(id -> "rule '" + id + "': ").orElse("") + "invalid " + what + ": "
+          + tooLarge.get());
+    }
     try {
       return Pattern.compile(regex);
     } catch (PatternSyntaxException e) {

@@ -44,7 +44,7 @@ record BasePolicy(Map<String, RepoConfig> configs, Map<String, String> texts, Li
     for (Map.Entry<String, RepoConfig> e : headConfigs.entrySet()) {
       RepoConfig h = e.getValue();
       RepoConfig b = baseConfigs.getOrDefault(e.getKey(), none);
-      compare(e.getKey(), b, h, weak);
+      compareConfigs(e.getKey(), b, h, weak);
     }
     for (String gone : baseConfigs.keySet()) {
       if (!headConfigs.containsKey(gone)) {
@@ -57,7 +57,8 @@ record BasePolicy(Map<String, RepoConfig> configs, Map<String, String> texts, Li
     return new BasePolicy(baseConfigs, baseTexts, List.copyOf(weak));
   }
 
-  private static void compare(String file, RepoConfig b, RepoConfig h, List<String> weak) {
+  /** What configuration {@code h} loosens against {@code b}, each a phrase naming {@code file}. */
+  static void compareConfigs(String file, RepoConfig b, RepoConfig h, List<String> weak) {
     if (b.extendDefault() && !h.extendDefault()) {
       weak.add(file + " drops the default catalog (extend: false)");
     }
@@ -65,25 +66,8 @@ record BasePolicy(Map<String, RepoConfig> configs, Map<String, String> texts, Li
     if (newlyDisabled > 0) {
       weak.add(file + " disables " + newlyDisabled + " more rule(s)");
     }
-    long newPaths = h.allow().paths().stream().map(Glob::glob)
-        .filter(g -> b.allow().paths().stream().map(Glob::glob).noneMatch(g::equals)).count();
-    if (newPaths > 0) {
-      weak.add(file + " adds " + newPaths + " path allowlist entr" + (newPaths == 1 ? "y" : "ies"));
-    }
-    long newStops = h.allow().values().stopwords().stream().filter(w -> !b.allow().values().stopwords().contains(w))
-        .count();
-    List<String> baseRegexes = b.allow().values().regexes().stream().map(r -> r.source()).toList();
-    long newRegexes = h.allow().values().regexes().stream().map(r -> r.source())
-        .filter(r -> !baseRegexes.contains(r)).count();
-    if (newStops > 0 || newRegexes > 0) {
-      weak.add(file + " adds value allowlist entries");
-    }
-    Map<String, Rule> headRules = new LinkedHashMap<>();
-    h.rules().forEach(r -> headRules.put(r.id(), r));
-    long loosened = b.rules().stream().filter(r -> !sameDetection(r, headRules.get(r.id()))).count();
-    if (loosened > 0) {
-      weak.add(file + " removes or changes " + loosened + " rule(s)");
-    }
+    compareCatalogs(file, new dev.sealant.catalog.Catalog(b.rules(), b.allow()),
+        new dev.sealant.catalog.Catalog(h.rules(), h.allow()), weak);
     if (!b.ignoreFile().equals(h.ignoreFile())) {
       weak.add(file + " points 'ignoreFile' elsewhere");
     }
@@ -92,14 +76,60 @@ record BasePolicy(Map<String, RepoConfig> configs, Map<String, String> texts, Li
     }
   }
 
+  /**
+   * What {@code head} loosens against {@code base}, as rules and allowlists: a never-read or quiet
+   * path glob, a value allowlist entry, a rule removed or detecting less. Anything not shown to be
+   * the same or stricter counts, so a field added to rules later is a weakening until compared.
+   */
+  static void compareCatalogs(String file, dev.sealant.catalog.Catalog b, dev.sealant.catalog.Catalog h,
+      List<String> weak) {
+    long newPaths = added(b.allow().paths(), h.allow().paths());
+    if (newPaths > 0) {
+      weak.add(file + " adds " + newPaths + " path allowlist entr" + (newPaths == 1 ? "y" : "ies"));
+    }
+    long newQuiet = added(b.allow().quietPaths(), h.allow().quietPaths());
+    if (newQuiet > 0) {
+      weak.add(file + " adds " + newQuiet + " quiet path" + (newQuiet == 1 ? "" : "s")
+          + " (only high-confidence rules run there)");
+    }
+    if (!stricterOrSame(b.allow().values(), h.allow().values())) {
+      weak.add(file + " adds value allowlist entries");
+    }
+    Map<String, Rule> headRules = new LinkedHashMap<>();
+    h.rules().forEach(r -> headRules.put(r.id(), r));
+    long loosened = b.rules().stream().filter(r -> !sameDetection(r, headRules.get(r.id()))).count();
+    if (loosened > 0) {
+      weak.add(file + " removes or changes " + loosened + " rule(s)");
+    }
+  }
+
+  private static long added(List<Glob> base, List<Glob> head) {
+    List<String> had = base.stream().map(Glob::glob).toList();
+    return head.stream().map(Glob::glob).filter(g -> !had.contains(g)).count();
+  }
+
+  /** True when {@code h} allows nothing {@code b} does not: every stopword and regex of h is in b. */
+  private static boolean stricterOrSame(dev.sealant.catalog.RuleAllow b, dev.sealant.catalog.RuleAllow h) {
+    List<String> baseRegexes = b.regexes().stream().map(r -> r.source()).toList();
+    return b.stopwords().containsAll(h.stopwords())
+        && baseRegexes.containsAll(h.regexes().stream().map(r -> r.source()).toList());
+  }
+
+  /**
+   * Whether {@code b} (the head's version of rule {@code a}) finds at least what {@code a} finds:
+   * the same regex or syntax reader, keywords, group, scope, validator and generic standing, an
+   * entropy floor no higher and no new allowlist entries. Description, severity, examples and
+   * other tags only change what a report says.
+   */
   private static boolean sameDetection(Rule a, Rule b) {
     return b != null && a.regex().equals(b.regex()) && a.keywords().equals(b.keywords())
         && a.secretGroup() == b.secretGroup() && a.minEntropy() >= b.minEntropy()
         && a.multiline() == b.multiline()
         && Objects.equals(a.path().map(p -> p.source()), b.path().map(p -> p.source()))
-        && a.allow().stopwords().containsAll(b.allow().stopwords())
-        && a.allow().regexes().stream().map(r -> r.source()).toList()
-            .containsAll(b.allow().regexes().stream().map(r -> r.source()).toList());
+        && a.syntax().equals(b.syntax())
+        && a.validate().equals(b.validate()) && (a.requireValid() || !b.requireValid())
+        && a.generic() == b.generic() && a.highConfidence() == b.highConfidence()
+        && stricterOrSame(a.allow(), b.allow());
   }
 
   private static Map<String, RepoConfig> parse(Map<String, String> texts) {
@@ -111,21 +141,32 @@ record BasePolicy(Map<String, RepoConfig> configs, Map<String, String> texts, Li
     return out;
   }
 
-  /** Every {@code .sealant.yaml} in the commit's tree, by path. */
+  /**
+   * Every {@code .sealant.yaml} in the commit's tree, by path, and the root's {@code .sealant.yml}
+   * (the other spelling a root may use, as {@code Suppressions} reads it) under the key
+   * {@code .sealant.yaml}: a base that spells it {@code .yml} keeps its rules, and renaming it is
+   * no way around the comparison.
+   */
   private static Map<String, String> configTexts(Repository repo, ObjectId commit) {
     Map<String, String> out = new java.util.TreeMap<>();
     try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader);
         TreeWalk tw = new TreeWalk(repo, reader)) {
       tw.addTree(rw.parseCommit(commit).getTree());
       tw.setRecursive(true);
-      tw.setFilter(PathSuffixFilter.create(RepoConfig.FILE_NAME));
+      tw.setFilter(org.eclipse.jgit.treewalk.filter.OrTreeFilter.create(
+          PathSuffixFilter.create(RepoConfig.FILE_NAME), PathSuffixFilter.create(RepoConfig.ALT_FILE_NAME)));
       while (tw.next()) {
         String p = tw.getPathString();
-        if (!p.equals(RepoConfig.FILE_NAME) && !p.endsWith("/" + RepoConfig.FILE_NAME)) {
+        String key = p.equals(RepoConfig.ALT_FILE_NAME) ? RepoConfig.FILE_NAME : p;
+        if (!key.equals(RepoConfig.FILE_NAME) && !p.endsWith("/" + RepoConfig.FILE_NAME)) {
           continue;
         }
+        if (out.containsKey(key)) {
+          throw new dev.sealant.error.ConfigException("commit " + commit.name() + ": both " + RepoConfig.FILE_NAME
+              + " and " + RepoConfig.ALT_FILE_NAME + " exist at the root; keep one (Sealant reads either, never both)");
+        }
         byte[] raw = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(4 << 20);
-        out.put(p, new String(raw, StandardCharsets.UTF_8));
+        out.put(key, new String(raw, StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new GitException("commit " + commit.name() + ": cannot read its " + RepoConfig.FILE_NAME

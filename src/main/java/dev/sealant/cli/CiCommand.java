@@ -104,27 +104,43 @@ public final class CiCommand implements Callable<Integer> {
         return ExitCodes.CLEAN;
       }
       Optional<BasePolicy> policy = baseId.map(b -> BasePolicy.of(repo, b, headId));
+      Path staged = policy.isPresent() ? tempDir() : null;
       boolean refused = false;
-      Path staged = null;
       Suppressions sup;
-      if (policy.isPresent() && !policy.get().weakenings().isEmpty() && acceptPolicyChange) {
-        env.err().println(Messages.safe("sealant ci: accepted (--accept-policy-change): this change weakens the"
-            + " scan policy: " + String.join("; ", policy.get().weakenings())));
-        sup = suppression.load(env, catalog.load(env), repo);
-      } else if (policy.isPresent()) {
-        staged = tempDir();
-        List<Path> nested = policy.get().writeTo(staged);
-        sup = suppression.loadFrom(env, catalog.load(env), staged, nested, dev.sealant.cli.ScanTarget.workTree(repo),
-            policy.get().configs().getOrDefault(dev.sealant.allow.RepoConfig.FILE_NAME,
-                dev.sealant.allow.RepoConfig.none()));
-        if (!policy.get().weakenings().isEmpty()) {
-          refused = true;
-          env.err().println(Messages.safe("sealant ci: refused: this change weakens the scan policy ("
-              + String.join("; ", policy.get().weakenings()) + "); scanned with the base's policy instead;"
-              + " to accept the change's policy, rerun with --accept-policy-change (exit 4)"));
+      try {
+        List<String> weak = new java.util.ArrayList<>(policy.map(BasePolicy::weakenings).orElse(List.of()));
+        Optional<dev.sealant.catalog.Catalog> baseCatalog = Optional.empty();
+        Optional<Path> baseConfig = Optional.empty();
+        if (policy.isPresent()) {
+          Path tracked = staged.resolve("tracked");
+          baseCatalog = catalog.patterns().flatMap(p ->
+              TrackedPolicy.catalog(repo, baseId.get(), headId, env.resolve(p), tracked, weak));
+          baseConfig = suppression.configPath(env).flatMap(p ->
+              TrackedPolicy.config(repo, baseId.get(), headId, p, tracked, weak));
         }
-      } else {
-        sup = suppression.load(env, catalog.load(env), repo);
+        if (policy.isPresent() && !weak.isEmpty() && acceptPolicyChange) {
+          env.err().println(Messages.safe("sealant ci: accepted (--accept-policy-change): this change weakens the"
+              + " scan policy: " + String.join("; ", weak)));
+          sup = suppression.load(env, catalog.load(env), repo);
+        } else if (policy.isPresent()) {
+          Path root = staged.resolve("root");
+          List<Path> nested = policy.get().writeTo(root);
+          sup = suppression.loadFrom(env, baseCatalog.orElseGet(() -> catalog.load(env)), root, nested,
+              baseConfig, dev.sealant.cli.ScanTarget.workTree(repo),
+              policy.get().configs().getOrDefault(dev.sealant.allow.RepoConfig.FILE_NAME,
+                  dev.sealant.allow.RepoConfig.none()));
+          if (!weak.isEmpty()) {
+            refused = true;
+            env.err().println(Messages.safe("sealant ci: refused: this change weakens the scan policy ("
+                + String.join("; ", weak) + "); scanned with the base's policy instead;"
+                + " to accept the change's policy, rerun with --accept-policy-change (exit 4)"));
+          }
+        } else {
+          sup = suppression.load(env, catalog.load(env), repo);
+        }
+      } catch (RuntimeException e) {
+        deleteQuietly(staged);
+        throw e;
       }
       try {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);

@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
     name = "hook",
     mixinStandardHelpOptions = true,
     description = {"Run a git hook's scan. The scripts 'sealant install' writes call this; exit 1 blocks."},
-    subcommands = {HookCommand.PreCommit.class, HookCommand.PrePush.class, HookCommand.PreReceive.class})
+    subcommands = {HookCommand.PreCommit.class, HookCommand.PreApplypatch.class, HookCommand.PrePush.class,
+      HookCommand.PreReceive.class})
 public final class HookCommand implements Callable<Integer> {
 
   static final String CLEAN = "sealant-hook: clean";
@@ -68,7 +69,34 @@ public final class HookCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * {@code sealant hook pre-applypatch}: {@code git am} applies a patch to the index and commits it
+   * without running pre-commit, so a mailed or downloaded patch would go in unscanned; this hook
+   * scans the same staged changes before the commit is made.
+   */
+  @Command(name = "pre-applypatch", mixinStandardHelpOptions = true,
+      description = "Scan the staged changes of a patch 'git am' applied; exit 1 stops it before the commit.")
+  static final class PreApplypatch implements Callable<Integer> {
+    private final Env env;
+    @Mixin CatalogOptions catalog;
+    @Mixin SuppressionOptions suppression;
+
+    PreApplypatch(Env env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      return preCommit(env, catalog, suppression, "PATCH BLOCKED", "git am --no-verify");
+    }
+  }
+
   static int preCommit(Env env, CatalogOptions catalog, SuppressionOptions suppression) {
+    return preCommit(env, catalog, suppression, "COMMIT BLOCKED", "git commit --no-verify");
+  }
+
+  static int preCommit(Env env, CatalogOptions catalog, SuppressionOptions suppression, String verdict,
+      String bypass) {
     // The common layout is read directly (no JGit set-up: most of a hook's start-up); anything
     // unusual, and every error message, is JGit's.
     Optional<DirectStagedSource.Staged> direct = RawRepo.open(env.cwd(), env.vars())
@@ -78,14 +106,12 @@ public final class HookCommand implements Callable<Integer> {
       Suppressions sup = suppression.load(env, catalog.load(env), Optional.of(staged.workTree()),
           root -> staged.trackedFiles(RepoConfig.FILE_NAME));
       Source s = staged.source(Limits.defaults(), sup.engine()::pathAllowed, () -> jgitStaged(env, sup));
-      return gate(env, s, sup, "COMMIT BLOCKED", "the staged changes", "git commit --no-verify",
-          Advice::preCommit);
+      return gate(env, s, sup, verdict, "the staged changes", bypass, Advice::preCommit);
     }
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
       Suppressions sup = suppression.load(env, catalog.load(env), repo);
       Source s = new StagedSource(repo, Limits.defaults(), sup.engine()::pathAllowed);
-      return gate(env, s, sup, "COMMIT BLOCKED", "the staged changes", "git commit --no-verify",
-          Advice::preCommit);
+      return gate(env, s, sup, verdict, "the staged changes", bypass, Advice::preCommit);
     }
   }
 
@@ -190,6 +216,9 @@ public final class HookCommand implements Callable<Integer> {
     try {
       if (args[1].equals("pre-commit") && args.length == 2) {
         return java.util.Optional.of(preCommit(env, catalog, suppression));
+      }
+      if (args[1].equals("pre-applypatch") && args.length == 2) {
+        return java.util.Optional.of(preCommit(env, catalog, suppression, "PATCH BLOCKED", "git am --no-verify"));
       }
       if (args[1].equals("pre-push") && (args.length == 3 || args.length == 4)) {
         return java.util.Optional.of(prePush(env, catalog, suppression, args[2]));

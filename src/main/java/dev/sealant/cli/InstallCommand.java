@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     name = "install",
     mixinStandardHelpOptions = true,
     description = {
-      "Install Sealant's git hooks: pre-commit by default (pre-receive in a bare repository).",
+      "Install Sealant's git hooks: pre-commit (with pre-applypatch, for git am) by default (pre-receive in a",
+      "bare repository).",
       "Honours core.hooksPath. A hook that is not Sealant's is never replaced without --force,",
       "which keeps it as NAME.sealant-backup for 'sealant uninstall' to restore. Idempotent."
     })
@@ -26,7 +27,8 @@ public final class InstallCommand implements Callable<Integer> {
 
   private final Env env;
 
-  @Option(names = "--pre-commit", description = "Install the pre-commit hook.")
+  @Option(names = "--pre-commit",
+      description = "Install the pre-commit hook (and pre-applypatch, which git am runs instead).")
   boolean preCommit;
 
   @Option(names = "--pre-push", description = "Install the pre-push hook.")
@@ -79,6 +81,7 @@ public final class InstallCommand implements Callable<Integer> {
     List<Hook> hooks = new ArrayList<>();
     if (preCommit) {
       hooks.add(Hook.PRE_COMMIT);
+      hooks.add(Hook.PRE_APPLYPATCH);
     }
     if (prePush) {
       hooks.add(Hook.PRE_PUSH);
@@ -87,7 +90,7 @@ public final class InstallCommand implements Callable<Integer> {
       hooks.add(Hook.PRE_RECEIVE);
     }
     if (hooks.isEmpty()) {
-      hooks.add(bare ? Hook.PRE_RECEIVE : Hook.PRE_COMMIT);
+      hooks.addAll(bare ? List.of(Hook.PRE_RECEIVE) : List.of(Hook.PRE_COMMIT, Hook.PRE_APPLYPATCH));
     }
     return hooks;
   }

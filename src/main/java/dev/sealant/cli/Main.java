@@ -22,12 +22,21 @@ public final class Main {
   }
 
   public static int run(Env env, String... args) {
-    java.util.Optional<Integer> hook = HookCommand.fastPath(env, args);
-    if (hook.isPresent()) {
-      return hook.get();
+    try {
+      java.util.Optional<Integer> hook = HookCommand.fastPath(env, args);
+      if (hook.isPresent()) {
+        return hook.get();
+      }
+      CommandLine cl = commandLine(env);
+      return cl.execute(bareScan(args));
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // Not an exception, so picocli's handler never sees it; left alone, the JVM prints a trace and
+      // exits 1, which reads as "secrets found". One line and exit 3 instead.
+      env.err().println("sealant: internal error: " + e.getClass().getSimpleName()
+          + " (an input too large or too deeply nested for this heap; please report it)");
+      env.err().flush();
+      return ExitCodes.ERROR;
     }
-    CommandLine cl = commandLine(env);
-    return cl.execute(bareScan(args));
   }
 
   /**

@@ -66,21 +66,38 @@ public final class SuppressionOptions {
    * tree, at the paths the base's configuration names. Explicit options still win.
    */
   public Suppressions loadFrom(Env env, Catalog base, Path policyRoot, java.util.List<Path> nested,
-      Optional<Path> workTree, dev.sealant.allow.RepoConfig baseRoot) {
+      Optional<Path> baseConfig, Optional<Path> workTree, dev.sealant.allow.RepoConfig baseRoot) {
     Suppressions.Request r = request(env);
     Path rootConfig = policyRoot.resolve(dev.sealant.allow.RepoConfig.FILE_NAME);
-    Optional<Path> cfg = r.config().or(() -> Optional.of(rootConfig).filter(java.nio.file.Files::isRegularFile));
+    Optional<Path> cfg = baseConfig.or(r::config).or(() -> Optional.of(rootConfig).filter(java.nio.file.Files::isRegularFile));
+    // An explicit configuration file names the ignore file and baseline, as it does outside ci.
+    dev.sealant.allow.RepoConfig named = baseConfig.or(r::config).filter(java.nio.file.Files::isRegularFile)
+        .map(p -> dev.sealant.allow.RepoConfig.parse(p.getFileName().toString(), readConfig(p), ""))
+        .orElse(baseRoot);
     Optional<Path> ignore = r.ignoreFile().or(() -> workTree
-        .map(w -> w.resolve(baseRoot.ignoreFile().orElse(dev.sealant.allow.IgnoreFile.FILE_NAME)))
+        .map(w -> w.resolve(named.ignoreFile().orElse(dev.sealant.allow.IgnoreFile.FILE_NAME)))
         .filter(java.nio.file.Files::isRegularFile));
-    Optional<Path> baseline = r.baseline().or(() -> workTree.flatMap(w -> baseRoot.baseline().map(w::resolve)));
+    Optional<Path> baseline = r.baseline().or(() -> workTree.flatMap(w -> named.baseline().map(w::resolve)));
     Suppressions.Request req = new Suppressions.Request(cfg, ignore, baseline, r.inlineAllow(), r.reportUnused(),
         r.today());
     return Suppressions.load(base, Optional.of(policyRoot), req, p -> nested);
   }
 
+  private static String readConfig(Path p) {
+    try {
+      return new String(java.nio.file.Files.readAllBytes(p), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new dev.sealant.error.ConfigException(p + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The configuration file named by {@code --config} or {@code SEALANT_CONFIG}, if any. */
+  Optional<Path> configPath(Env env) {
+    return Optional.ofNullable(config).or(() -> env.var("SEALANT_CONFIG")).map(env::resolve);
+  }
+
   private Suppressions.Request request(Env env) {
-    Optional<Path> cfg = Optional.ofNullable(config).or(() -> env.var("SEALANT_CONFIG")).map(env::resolve);
+    Optional<Path> cfg = configPath(env);
     // Expiry dates in the ignore file are the user's calendar days: today in the local zone.
     return new Suppressions.Request(cfg,
         Optional.ofNullable(ignoreFile).map(env::resolve), Optional.ofNullable(baseline).map(env::resolve),

@@ -125,6 +125,9 @@ public final class Detector implements Engine {
 
   private byte pathVerdict(String path) {
     GlobalAllow allow = catalog.allow();
+    if (path.equals(Fragment.COMMIT_MESSAGE)) {
+      return allow.allowsPath(path) ? SKIP : QUIET;
+    }
     if (allow.paths().isEmpty() && allow.quietPaths().isEmpty()) {
       return READ;
     }
@@ -172,7 +175,7 @@ public final class Detector implements Engine {
     if (verdict == SKIP) {
       return List.of();
     }
-    if (verdict == QUIET) {
+    if (verdict == QUIET || fragment.binary()) {
       return quiet().readable(fragment);
     }
     return readable(fragment);

@@ -153,6 +153,13 @@ final class Blobs {
     }
   }
 
+  /** A blob's bytes (one {@link #read} called binary, so it is within the in-memory bound). */
+  byte[] bytes(ObjectId id) throws IOException {
+    int bound = (int) Math.min(Integer.MAX_VALUE - 8, Math.min(limits.maxFileSize(), limits.inMemory()));
+    byte[] bytes = packs.isPresent() ? packs.get().read(id, Constants.OBJ_BLOB, bound) : null;
+    return bytes != null ? bytes : reader.open(id, Constants.OBJ_BLOB).getCachedBytes(bound);
+  }
+
   private Version load(ObjectId id) throws IOException {
     int bound = (int) Math.min(Integer.MAX_VALUE - 8, Math.min(limits.maxFileSize(), limits.inMemory()));
     byte[] bytes = packs.isPresent() ? packs.get().read(id, Constants.OBJ_BLOB, bound) : null;

@@ -142,6 +142,11 @@ final class ChangeScanner {
     }
     if (now.lines().isEmpty()) {
       sink.skipped(new Skipped(c.path(), now.whyNot(), id));
+      if (now.whyNot().equals("binary")) {
+        // Skipped as text; its text runs are still read by the high-confidence rules.
+        byte[] b = blobs.bytes(c.now());
+        sink.accept(Fragment.binary(c.path(), commit, b, b.length));
+      }
       if (now.notice()) {
         sink.warn(c.path() + id.map(i -> " in commit " + i).orElse("") + " was not scanned: " + now.whyNot());
       }

@@ -1,6 +1,7 @@
 package dev.sealant.git;
 
 import dev.sealant.detect.CommitInfo;
+import dev.sealant.detect.Fragment;
 import dev.sealant.error.GitException;
 import dev.sealant.source.Limits;
 import dev.sealant.source.Sink;
@@ -20,11 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
@@ -85,6 +88,7 @@ public final class CommitSource implements Source {
       Listing listing = list(packs);
       List<ObjectId> ids = listing.ids();
       listed = ids.size();
+      scanNonCommits(packs, sink);
       if (ids.isEmpty()) {
         return;
       }
@@ -156,7 +160,7 @@ public final class CommitSource implements Source {
       for (int i = sh.next.getAndIncrement(); i < sh.ids.size() && !sh.failed.get(); i = sh.next.getAndIncrement()) {
         ObjectId id = sh.ids.get(i);
         try {
-          diff(rw, trees, scanner, id);
+          diff(rw, trees, scanner, id, sink);
         } catch (MissingObjectException e) {
           throw new GitException("commit " + id.name() + ": missing object " + e.getObjectId().name()
               + " (the repository is corrupt or incomplete)", e);
@@ -169,7 +173,7 @@ public final class CommitSource implements Source {
     }
   }
 
-  private static void diff(RevWalk rw, TreeDiff.Trees trees, ChangeScanner scanner, ObjectId id)
+  private static void diff(RevWalk rw, TreeDiff.Trees trees, ChangeScanner scanner, ObjectId id, Sink sink)
       throws IOException {
     RevCommit c;
     List<DiffEntry> changes;
@@ -189,8 +193,107 @@ public final class CommitSource implements Source {
       throw new GitException("commit " + id.name() + ": corrupt commit or tree object ("
           + e.getClass().getSimpleName() + ")", e);
     }
-    scanner.scan(changes, Optional.of(info(c)));
+    CommitInfo info = info(c);
+    scanner.scan(changes, Optional.of(info));
+    sink.accept(new Fragment(Fragment.COMMIT_MESSAGE, Optional.of(info), 1, metadata(c)));
     rw.reset();
+  }
+
+  /**
+   * A ref may name a tree or a blob (directly or through annotated tags): git accepts {@code git
+   * push origin BLOB:refs/tags/x}, and the content is then served like any other. No commit walk
+   * reaches it, so each such object that no excluded ref names too is scanned whole, as new
+   * content: a tree's files at their paths, a blob under the name {@code blob ID}.
+   */
+  private void scanNonCommits(PackReader.Shared shared, Sink sink) {
+    try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader);
+        PackReader packs = new PackReader(shared)) {
+      Set<ObjectId> excluded = new java.util.HashSet<>();
+      for (ObjectId id : set.exclude()) {
+        peeled(rw, id).ifPresent(o -> excluded.add(o.copy()));
+      }
+      Set<ObjectId> named = new java.util.HashSet<>(set.exclude());
+      List<RevObject> loose = new ArrayList<>();
+      for (ObjectId id : set.include()) {
+        tagTexts(rw, id, named, sink);
+        Optional<RevObject> o = peeled(rw, id);
+        if (o.isPresent() && !(o.get() instanceof RevCommit) && excluded.add(o.get().copy())) {
+          loose.add(o.get());
+        }
+      }
+      if (loose.isEmpty()) {
+        return;
+      }
+      ChangeScanner scanner = new ChangeScanner(reader, Optional.of(packs), false, limits, pathAllowed,
+          ConcurrentHashMap.newKeySet(), sink, HashCache.forHeap());
+      TreeDiff.Trees trees = tree -> reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+      for (RevObject o : loose) {
+        List<DiffEntry> entries = o instanceof RevTree
+            ? TreeDiff.diff(trees, null, o)
+            : List.of(new DiffEntry("blob " + o.name(), new int[] {0, FileMode.REGULAR_FILE.getBits()},
+                new ObjectId[] {ObjectId.zeroId(), o.copy()}));
+        scanner.scan(entries, Optional.empty());
+      }
+    } catch (MissingObjectException e) {
+      throw new GitException(set.what() + ": missing object " + e.getObjectId().name()
+          + " (the repository is corrupt or incomplete)", e);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof dev.sealant.error.SealantException se) {
+        throw se;
+      }
+      throw new GitException(set.what() + ": cannot read a tree or blob a ref names ("
+          + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /**
+   * A commit's own text, pushed with it: its raw author and committer lines and its message (a
+   * token pasted into a message or an identity is published like a file's).
+   */
+  private static String metadata(RevCommit c) {
+    return metadata(c.getRawBuffer(), "author ", "committer ");
+  }
+
+  /** The header lines starting with one of {@code keep}, a blank line and the message. */
+  private static String metadata(byte[] raw, String... keep) {
+    String header = raw == null ? "" : org.eclipse.jgit.util.RawParseUtils.decode(raw);
+    StringBuilder b = new StringBuilder();
+    int end = header.indexOf("\n\n");
+    for (String line : (end < 0 ? header : header.substring(0, end)).split("\n", -1)) {
+      for (String k : keep) {
+        if (line.startsWith(k)) {
+          b.append(line).append('\n');
+        }
+      }
+    }
+    return b.append('\n').append(end < 0 ? "" : header.substring(end + 2)).toString();
+  }
+
+  /**
+   * The tagger line and message of each annotated tag on the way from {@code id} to what it names
+   * (a tag message is published like a commit message), unless an excluded ref names the tag.
+   */
+  private static void tagTexts(RevWalk rw, ObjectId id, Set<ObjectId> named, Sink sink) throws IOException {
+    RevObject o;
+    try {
+      o = rw.parseAny(id);
+    } catch (MissingObjectException e) {
+      return;
+    }
+    while (o instanceof org.eclipse.jgit.revwalk.RevTag t && named.add(t.copy())) {
+      rw.parseBody(t);
+      sink.accept(new Fragment(Fragment.COMMIT_MESSAGE, Optional.empty(), 1, metadata(t.getRawBuffer(), "tagger ")));
+      o = rw.parseAny(t.getObject());
+    }
+  }
+
+  /** The object a ref value names once annotated tags are peeled; empty when it is missing. */
+  private static Optional<RevObject> peeled(RevWalk rw, ObjectId id) throws IOException {
+    try {
+      return Optional.of(rw.peel(rw.parseAny(id)));
+    } catch (MissingObjectException e) {
+      return Optional.empty();
+    }
   }
 
   static CommitInfo info(RevCommit c) {

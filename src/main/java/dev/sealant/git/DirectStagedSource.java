@@ -106,13 +106,18 @@ public final class DirectStagedSource implements Source {
   private record Leaf(int mode, Oid id) {}
 
   /** A blob's content as BOM-free UTF-8 bytes, or why it has none (as the JGit path words it). */
-  private record Text(Optional<byte[]> bytes, String whyNot) {
+  private record Text(Optional<byte[]> bytes, String whyNot, Optional<byte[]> binary) {
     static Text of(byte[] b) {
-      return new Text(Optional.of(b), "");
+      return new Text(Optional.of(b), "", Optional.empty());
     }
 
     static Text none(String why) {
-      return new Text(Optional.empty(), why);
+      return new Text(Optional.empty(), why, Optional.empty());
+    }
+
+    /** Binary content: skipped as text, its text runs still read by high-confidence rules. */
+    static Text binary(byte[] b) {
+      return new Text(Optional.empty(), "binary", Optional.of(b));
     }
   }
 
@@ -201,6 +206,7 @@ public final class DirectStagedSource implements Source {
     Text text = read(store, c.now());
     if (text.bytes().isEmpty()) {
       events.add(s -> s.skipped(new Skipped(c.path(), text.whyNot(), Optional.empty())));
+      text.binary().ifPresent(b -> events.add(s -> s.accept(Fragment.binary(c.path(), Optional.empty(), b, b.length))));
       return;
     }
     List<LineCounts> befores = new ArrayList<>();
@@ -232,7 +238,7 @@ public final class DirectStagedSource implements Source {
     }
     byte[] bytes = store.read(id, ObjectStore.BLOB, limits.maxFileSize());
     if (Content.isBinary(bytes)) {
-      return Text.none("binary");
+      return Text.binary(bytes);
     }
     return Text.of(Content.utf8(bytes));
   }

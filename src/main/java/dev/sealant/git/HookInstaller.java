@@ -29,6 +29,8 @@ public final class HookInstaller {
   /** The hooks Sealant ships. */
   public enum Hook {
     PRE_COMMIT("pre-commit"),
+    /** Installed with pre-commit: {@code git am} commits a patch without running pre-commit. */
+    PRE_APPLYPATCH("pre-applypatch"),
     PRE_PUSH("pre-push"),
     PRE_RECEIVE("pre-receive");
 

@@ -128,9 +128,11 @@ public final class Scanner {
 
     @Override
     public void accept(Fragment fragment) {
-      paths.add(fragment.path());
       fragment.commit().ifPresent(ci -> commits.add(ci.id()));
-      bytes.addAndGet(fragment.text().length());
+      if (!fragment.path().equals(Fragment.COMMIT_MESSAGE) && !fragment.binary()) {
+        paths.add(fragment.path());
+        bytes.addAndGet(fragment.text().length());
+      }
       found.addAll(detector.scan(fragment));
     }
 

@@ -152,6 +152,7 @@ public final class FileSource implements Source {
           + " bytes)", Optional.empty()));
     } else if (Content.isBinary(bytes)) {
       sink.skipped(Skipped.of(rel, "binary"));
+      sink.accept(Fragment.binary(rel, Optional.empty(), bytes, bytes.length));
     } else {
       sink.accept(Fragment.of(rel, Content.decode(bytes)));
     }

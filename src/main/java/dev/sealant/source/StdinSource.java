@@ -47,6 +47,7 @@ public final class StdinSource implements Source {
     }
     if (Content.isBinary(bytes)) {
       sink.skipped(Skipped.of(name, "binary"));
+      sink.accept(Fragment.binary(name, Optional.empty(), bytes, bytes.length));
       return;
     }
     sink.accept(Fragment.of(name, Content.decode(bytes)));

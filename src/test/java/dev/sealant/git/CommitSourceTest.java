@@ -49,7 +49,9 @@ class CommitSourceTest {
       source(repo, threads).run(new Sink() {
         @Override
         public void accept(Fragment f) {
-          got.add(f);
+          if (!f.path().equals(Fragment.COMMIT_MESSAGE)) {
+            got.add(f);
+          }
         }
 
         @Override
@@ -78,7 +80,11 @@ class CommitSourceTest {
       repo.write("a.txt", "one\ntwo\n");
       repo.commit("one and two again");
       ConcurrentLinkedQueue<Fragment> got = new ConcurrentLinkedQueue<>();
-      source(repo, 1).run(got::add);
+      source(repo, 1).run(f -> {
+        if (!f.path().equals(Fragment.COMMIT_MESSAGE)) {
+          got.add(f);
+        }
+      });
       assertEquals(List.of("one\n", "two\n", "zero\n", "one\ntwo\n"), got.stream().map(Fragment::text).toList());
     }
   }
@@ -97,7 +103,9 @@ class CommitSourceTest {
           new Limits(1 << 20, 1024), 1, p -> false).run(new Sink() {
             @Override
             public void accept(Fragment f) {
-              got.add(f);
+              if (!f.path().equals(Fragment.COMMIT_MESSAGE)) {
+                got.add(f);
+              }
             }
 
             @Override
@@ -137,6 +145,21 @@ class CommitSourceTest {
       List<Fragment> got = new java.util.ArrayList<>();
       source(repo, 2).run(got::add);
       assertEquals(List.of(), got);
+    }
+  }
+
+  @Test
+  void eachCommitsOwnTextReachesTheSinkOnceAtTheCommitMessagePath() throws Exception {
+    try (JGitRepo repo = history(5)) {
+      ConcurrentLinkedQueue<Fragment> got = new ConcurrentLinkedQueue<>();
+      source(repo, 2).run(f -> {
+        if (f.path().equals(Fragment.COMMIT_MESSAGE)) {
+          got.add(f);
+        }
+      });
+      assertEquals(5, got.stream().map(f -> f.commit().orElseThrow().id()).distinct().count());
+      assertTrue(got.stream().allMatch(f -> f.text().startsWith("author ") && f.text().contains("\ncommitter ")),
+          got.toString());
     }
   }
 }

@@ -155,4 +155,20 @@ class ConfigHardeningTest {
     assertEquals(0, r.code(), r.all());
     assertFalse(r.out().contains("FAIL"), r.out());
   }
+
+  @Test
+  void regexThatWouldCompileToMillionsOfInstructionsIsAOneLineErrorInCatalogAndConfig() throws Exception {
+    String hostile = RULE.replace("(demo_[a-z]{8})", "((((a{50}){50}){50}){50})");
+    Files.writeString(dir.resolve("hostile.yaml"), hostile);
+    Cli.Run catalog = Cli.run(tree, "scan", "--no-git", "--patterns", dir.resolve("hostile.yaml").toString(), ".");
+    assertEquals(2, catalog.code(), catalog.all());
+    assertTrue(catalog.err().contains("hostile.yaml:5: rule 'demo-token': invalid regex: nested repetition"),
+        catalog.err());
+    Files.writeString(tree.resolve(".sealant.yaml"), "allow:\n  regexes: ['" + "x{999}".repeat(200)
+        + "']\n");
+    Cli.Run config = Cli.run(tree, "scan", "--no-git", ".");
+    assertEquals(2, config.code(), config.all());
+    assertTrue(config.err().contains("instructions"), config.err());
+    assertFalse(config.all().contains("OutOfMemoryError"), config.all());
+  }
 }

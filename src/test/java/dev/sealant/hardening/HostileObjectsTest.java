@@ -192,4 +192,65 @@ class HostileObjectsTest {
     assertEquals(3, pre.code(), pre.all());
     assertTrue(pre.all().contains(missing), pre.all());
   }
+
+  @Test
+  void refNamingABlobTreeOrTagOfATreeIsScannedInPreReceivePrePushAndHistory() throws Exception {
+    ObjectId blob = blob();
+    TreeFormatter tf = new TreeFormatter();
+    tf.append("s.txt", FileMode.REGULAR_FILE, blob);
+    ObjectId tree = insert(Constants.OBJ_TREE, "");
+    try (ObjectInserter ins = r.newObjectInserter()) {
+      tree = ins.insert(tf);
+      ins.flush();
+    }
+    ObjectId tag = insert(Constants.OBJ_TAG, "object " + tree.name() + "\ntype tree\ntag t\n"
+        + "tagger A <a@example.invalid> 1767225600 +0000\n\nhostile\n");
+    for (ObjectId id : new ObjectId[] {blob, tree, tag}) {
+      Cli.Run pre = sealant(ZERO + " " + id.name() + " refs/tags/x\n", "hook", "pre-receive");
+      noTrace(pre);
+      assertEquals(1, pre.code(), id.name() + pre.all());
+      assertFalse(pre.all().contains(Planted.PAT), pre.all());
+      Cli.Run push = sealant("refs/tags/x " + id.name() + " refs/tags/x " + ZERO + "\n", "hook", "pre-push",
+          "origin");
+      assertEquals(1, push.code(), id.name() + push.all());
+    }
+    RefUpdate u = r.updateRef("refs/tags/blob");
+    u.setNewObjectId(blob);
+    u.update();
+    Cli.Run history = sealant("", "scan", "--no-cache");
+    assertEquals(1, history.code(), history.all());
+    assertTrue(history.out().contains("blob " + blob.name()), history.out());
+    // A blob an existing ref already names is not brought in by the push.
+    assertEquals(0, sealant(ZERO + " " + blob.name() + " refs/tags/again\n", "hook", "pre-receive").code());
+  }
+
+  @Test
+  void tokenInACommitOrTagMessageOrAuthorIsFoundByThePushGatesCiAndHistory() throws Exception {
+    ObjectId msg = commit(headers(treeOf(base), "author A <a@example.invalid> 1767225600 +0000\n")
+        + "\ndeploy with " + Planted.PAT + "\n");
+    ObjectId who = commit("tree " + treeOf(base).name() + "\nparent " + msg.name() + "\nauthor " + Planted.PAT
+        + " <a@example.invalid> 1767225600 +0000\ncommitter C <c@example.invalid> 1767225600 +0000\n");
+    for (ObjectId c : new ObjectId[] {msg, who}) {
+      Cli.Run pre = sealant(ZERO + " " + c.name() + " refs/heads/x\n", "hook", "pre-receive");
+      assertEquals(1, pre.code(), pre.all());
+      assertTrue(pre.all().contains("/commit-message"), pre.all());
+      assertFalse(pre.all().contains(Planted.PAT.substring(4)), pre.all());
+    }
+    Cli.Run ci = sealant("", "ci", "--base", base.name(), "--head", who.name());
+    assertEquals(1, ci.code(), ci.all());
+    assertEquals(2, ci.out().lines().filter(l -> l.contains("/commit-message")).count(), ci.out());
+    ObjectId tag = insert(Constants.OBJ_TAG, "object " + base.name() + "\ntype commit\ntag v1\n"
+        + "tagger A <a@example.invalid> 1767225600 +0000\n\nrelease, token " + Planted.PAT + "\n");
+    Cli.Run tagged = sealant(ZERO + " " + tag.name() + " refs/tags/v1\n", "hook", "pre-receive");
+    assertEquals(1, tagged.code(), tagged.all());
+    assertFalse(tagged.all().contains(Planted.PAT.substring(4)), tagged.all());
+    // Prose is not configuration: only rules that prove their kind read a message.
+    ObjectId prose = commit(headers(treeOf(base), "author A <a@example.invalid> 1767225600 +0000\n")
+        + "\nset password = \"" + Planted.PASSWORD + "\" in the example\n");
+    assertEquals(0, sealant("", "ci", "--base", base.name(), "--head", prose.name()).code());
+  }
+
+  private ObjectId treeOf(RevCommit c) {
+    return c.getTree().getId();
+  }
 }

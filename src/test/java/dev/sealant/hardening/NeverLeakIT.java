@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NeverLeakIT {
 
-  static final List<String> FORMATS = List.of("text", "json", "sarif", "junit", "csv");
+  /** Every format the CLI offers: a new one is covered the day it is added. */
+  static final List<String> FORMATS =
+      java.util.Arrays.stream(dev.sealant.report.Format.values()).map(Object::toString).toList();
 
   @TempDir static Path tmp;
   static GitCli g;
@@ -125,6 +127,19 @@ class NeverLeakIT {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sarif)));
       }
     }
+  }
+
+  @Test
+  void ciGateInGitHubActionsRedactsItsAnnotationsAndStepSummary() throws IOException {
+    Path summary = reports.resolve("step-summary.md");
+    for (String format : FORMATS) {
+      Cli.Run r = Cli.run(repo, "", Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()),
+          "ci", "--base", "base", "--format", format, "--include-suppressed");
+      assertEquals(1, r.code(), r.all());
+      assertTrue(r.all().contains("::error file="), format + r.all());
+      Planted.assertNoLeak("ci in GitHub Actions " + format, r.all());
+    }
+    Planted.assertNoLeak("GitHub step summary", Files.readString(summary));
   }
 
   @Test

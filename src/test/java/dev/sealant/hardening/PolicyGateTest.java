@@ -170,4 +170,81 @@ class PolicyGateTest {
       assertTrue(r.err().length() < 400, "the error echoes the document");
     }
   }
+
+  // Hostile round 3: the same attack classes by other routes.
+
+  private static final String DEMO_LEAK = "d = demo_qwertyui\n";
+
+  private void commitBase(String path, String text) throws Exception {
+    repo.write(path, text);
+    base = repo.commit("base policy");
+  }
+
+  @Test
+  void baseSealantYmlCustomRuleStillAppliesInCi() throws Exception {
+    repo.git().rm().addFilepattern(".sealant.yaml").call();
+    commitBase(".sealant.yml", ConfigHardeningTest.RULE);
+    repo.write("app.txt", DEMO_LEAK);
+    repo.commit("change");
+    Cli.Run r = ci();
+    assertEquals(1, r.code(), r.all());
+    assertTrue(r.out().contains("demo-token"), r.all());
+  }
+
+  @Test
+  void renamingTheConfigToYmlWithExtendFalseIsRefused() throws Exception {
+    repo.git().rm().addFilepattern(".sealant.yaml").call();
+    repo.write(".sealant.yml", "extend: false\n" + ConfigHardeningTest.RULE);
+    repo.commit("rename");
+    Cli.Run r = ci();
+    assertEquals(4, r.code(), r.all());
+    assertTrue(r.err().contains("drops the default catalog"), r.err());
+  }
+
+  @Test
+  void quietPathsAddedByTheChangeAreRefused() throws Exception {
+    change("allow:\n  quietPaths: ['**']\n", "password = \"" + Planted.PASSWORD + "\"\n");
+    Cli.Run r = ci();
+    assertEquals(1, r.code(), r.all());
+    assertTrue(r.err().contains("quiet path") && r.err().contains("refused"), r.err());
+  }
+
+  @Test
+  void ruleMadeToRequireAFailingValidatorOrGenericIsRefused() throws Exception {
+    commitBase(".sealant.yaml", ConfigHardeningTest.RULE);
+    for (String field : new String[] {"validate: jwt\n    requireValid: true", "tags: [generic]"}) {
+      repo.write(".sealant.yaml", ConfigHardeningTest.RULE.replace("description: Demo",
+          "description: Demo\n    " + field));
+      repo.write("app.txt", DEMO_LEAK);
+      repo.commit("loosen " + field);
+      Cli.Run r = ci();
+      assertEquals(1, r.code(), field + r.all());
+      assertTrue(r.err().contains("removes or changes 1 rule(s)"), field + r.err());
+    }
+  }
+
+  @Test
+  void trackedPatternsDirectoryEditedByTheChangeIsReadFromTheBase() throws Exception {
+    commitBase("rules/demo.yaml", ConfigHardeningTest.RULE);
+    repo.write("rules/demo.yaml", ConfigHardeningTest.RULE.replace("(demo_[a-z]{8})", "(demo_[0-9]{99})"));
+    repo.write("app.txt", DEMO_LEAK);
+    repo.commit("loosen the catalog");
+    Cli.Run r = ci("--patterns", "rules");
+    assertEquals(1, r.code(), r.all());
+    assertTrue(r.err().contains("rules (--patterns) removes or changes 1 rule(s)"), r.err());
+    assertEquals(0, ci("--patterns", "rules", "--accept-policy-change").code());
+  }
+
+  @Test
+  void trackedConfigFileNamedByOptionOrEnvironmentIsReadFromTheBase() throws Exception {
+    commitBase("ci/sealant.yaml", "disable: []\n");
+    change("disable: []\n", LEAK);
+    repo.write("ci/sealant.yaml", "disable: [github-pat-classic]\n");
+    repo.commit("loosen the named config");
+    Cli.Run r = ci("--config", "ci/sealant.yaml");
+    assertEquals(1, r.code(), r.all());
+    assertTrue(r.err().contains("ci/sealant.yaml (--config) disables 1 more rule(s)"), r.err());
+    Cli.Run e = Cli.run(repo.dir(), "", Map.of("SEALANT_CONFIG", "ci/sealant.yaml"), "ci", "--base", base.name());
+    assertEquals(1, e.code(), e.all());
+  }
 }

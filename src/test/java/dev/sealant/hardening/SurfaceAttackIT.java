@@ -82,4 +82,51 @@ class SurfaceAttackIT {
 
   /** A second synthetic token, planted in a file name. */
   static final String OTHER = "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";
+
+  @Test
+  void gitAmOfAPatchAddingASecretIsBlockedLikeACommit() throws Exception {
+    GitCli g = new GitCli(tmp);
+    Path repo = g.repo("work", false);
+    String main = g.ok(repo, "rev-parse", "HEAD").strip();
+    GitCli.write(repo, "app.env", "token = \"" + TOKEN + "\"\n");
+    g.ok(repo, "add", "app.env");
+    g.ok(repo, "commit", "-q", "--no-verify", "-m", "mailed patch");
+    Path patch = tmp.resolve("0001.patch");
+    Files.writeString(patch, g.ok(repo, "format-patch", "-1", "--stdout"));
+    g.ok(repo, "reset", "-q", "--hard", main);
+    assertEquals(0, g.sealant(repo, "install").code());
+    assertTrue(Files.exists(repo.resolve(".git/hooks/pre-applypatch")));
+
+    GitCli.Result am = g.git(repo, "am", patch.toString());
+    assertNotEquals(0, am.code(), am.all());
+    assertTrue(am.err().contains("PATCH BLOCKED") && am.err().contains("git am --no-verify"), am.all());
+    assertFalse(am.all().contains(TOKEN.substring(4)), am.all());
+    assertEquals(main, g.ok(repo, "rev-parse", "HEAD").strip());
+    g.ok(repo, "am", "--abort");
+    assertEquals(0, g.sealant(repo, "uninstall").code());
+    assertFalse(Files.exists(repo.resolve(".git/hooks/pre-applypatch")));
+  }
+
+  @Test
+  void tokenBehindBinaryBytesIsBlockedByPreCommitAndFoundInHistory() throws Exception {
+    GitCli g = new GitCli(tmp);
+    Path repo = g.repo("work", false);
+    g.ok(repo, "tag", "base");
+    assertEquals(0, g.sealant(repo, "install").code());
+    byte[] junk = new byte[9_000];
+    for (int k = 0; k < junk.length; k++) {
+      junk[k] = (byte) (k % 3 == 0 ? 0 : 0x01);
+    }
+    byte[] tail = ("\ntoken = \"" + TOKEN + "\"\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] all = java.util.Arrays.copyOf(junk, junk.length + tail.length);
+    System.arraycopy(tail, 0, all, junk.length, tail.length);
+    Files.write(repo.resolve("notes.txt"), all);
+    g.ok(repo, "add", "notes.txt");
+    GitCli.Result commit = g.git(repo, "commit", "-q", "-m", "binary-looking");
+    assertNotEquals(0, commit.code(), commit.all());
+    assertTrue(commit.err().contains("COMMIT BLOCKED") && commit.err().contains("notes.txt:2:10"), commit.all());
+    g.ok(repo, "commit", "-q", "--no-verify", "-m", "binary-looking");
+    assertEquals(1, Cli.run(repo, "scan").code());
+    assertEquals(1, Cli.run(repo, "ci", "--base", "base").code());
+  }
 }

@@ -163,6 +163,33 @@ class SurfaceAttackTest {
   }
 
   /** No escape, bell, C1 control or bidirectional override, and no piece of the token's body. */
+  /** Bytes that make content binary (controls, NULs, bytes that are not UTF-8), then {@code tail}. */
+  private static byte[] behindBinaryBytes(int junk, String tail) {
+    byte[] head = new byte[junk];
+    for (int k = 0; k < junk; k++) {
+      head[k] = (byte) (k % 4 == 0 ? 0 : k % 2 == 0 ? 0x01 : 0x90);
+    }
+    byte[] t = tail.getBytes(StandardCharsets.US_ASCII);
+    byte[] all = java.util.Arrays.copyOf(head, junk + t.length);
+    System.arraycopy(t, 0, all, junk, t.length);
+    return all;
+  }
+
+  @Test
+  void tokenInOrBehindBinaryBytesIsFoundByHighConfidenceRules() throws IOException {
+    Files.write(dir.resolve("prefixed.txt"), behindBinaryBytes(9_000, "\n" + LINE));
+    Files.write(dir.resolve("inside.bin"), behindBinaryBytes(20_000, LINE + new String(new char[200]).replace('\0', 'x')));
+    Files.write(dir.resolve("prose.bin"), behindBinaryBytes(9_000, "\npassword = \"" + Planted.PASSWORD + "\"\n"));
+    Cli.Run r = Cli.run(dir, "scan", "--no-git", "-v", ".");
+    assertEquals(1, r.code(), r.all());
+    assertTrue(r.out().contains("prefixed.txt:2:10") && r.out().contains("inside.bin:1:"), r.out());
+    assertFalse(r.out().contains("Location:    prose.bin"), r.out());
+    assertTrue(r.all().contains("prefixed.txt: binary"), r.all());
+    assertFalse(r.all().contains(BODY), r.all());
+    Cli.Run stdin = Cli.run(dir, behindBinaryBytes(9_000, LINE), java.util.Map.of(), "scan", "-");
+    assertEquals(1, stdin.code(), stdin.all());
+  }
+
   private static void assertTerminalSafe(String what, String s) {
     for (char c : s.toCharArray()) {
       boolean control = (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c <= 0x9f)

@@ -46,7 +46,7 @@ class ReleaseTarballIT {
     assertEquals(0, g.run(unpacked, "", Map.of(), "tar", "-xzf", Shell.tarball().toString()).code());
     Path dist = unpacked.resolve("sealant-" + Shell.version());
     for (String f : new String[] {"sealant.jar", "install.sh", "hooks/pre-commit", "hooks/pre-push",
-        "hooks/pre-receive", "CHANGELOG.md", "LICENSE", "README.md"}) {
+        "hooks/pre-receive", "hooks/pre-applypatch", "CHANGELOG.md", "LICENSE", "README.md"}) {
       assertTrue(Files.exists(dist.resolve(f)), "the tarball lacks " + f);
     }
     Path prefix = tmp.resolve("opt/sealant");

@@ -92,7 +92,7 @@ class ContentHardeningTest {
   }
 
   @Test
-  void imagesArchivesAndClassFilesStaySkippedAsBinary() throws Exception {
+  void imagesArchivesAndClassFilesAreSkippedAsTextButTheTokensInThemAreFound() throws Exception {
     bytes("logo.img", png("t=" + TOKEN)); // *.png paths are allowlisted by the catalog
     byte[] zip = png("t=" + TOKEN);
     zip[0] = 'P';
@@ -105,9 +105,14 @@ class ContentHardeningTest {
     }
     bytes("blob.bin", ("\0\1\2\3\4\5\6\u0010\u0011\u0012t=" + TOKEN).getBytes(StandardCharsets.ISO_8859_1));
     Cli.Run r = scan();
-    assertEquals(ExitCodes.CLEAN, r.code(), r.all());
+    assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
     for (String name : java.util.List.of("logo.img", "bundle.zip", "Compiled.class", "blob.bin")) {
       assertTrue(r.out().contains("skipped " + name + ": binary"), name + ": " + r.out());
+    }
+    // Their text runs are read by the high-confidence rules: a token stored whole in a binary (a
+    // class file's constant, a string at the end) is found; one glued to printable noise is not.
+    for (String name : java.util.List.of("Compiled.class", "blob.bin")) {
+      assertTrue(r.out().contains("Location:    " + name + ":"), name + ": " + r.out());
     }
   }
 
@@ -249,7 +254,7 @@ class ContentHardeningTest {
   }
 
   @Test
-  void binaryStdinIsSkippedNotScanned() {
+  void binaryStdinIsSkippedAsText() {
     Cli.Run r = Cli.run(dir, png("t=" + TOKEN), java.util.Map.of(), "scan", "-v", "-");
     assertEquals(ExitCodes.CLEAN, r.code(), r.all());
     assertTrue(r.out().contains("skipped stdin: binary"), r.out());
