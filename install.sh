@@ -131,7 +131,9 @@ case " \$* " in
 esac
 # A bounded heap, so that a scan of any history stays within about 512 MiB of memory: the scan's
 # caches are sized from it, and a larger repository is read more slowly, never out of memory. An
-# -Xmx in SEALANT_JAVA_OPTS comes later on the command line and wins.
+# -Xmx in SEALANT_JAVA_OPTS comes later on the command line and wins. Measured on git/git (85k
+# commits, 2 workers): 320m peaks at 440-465 MiB RSS; 384m at 508 MiB (too close to 512) for no
+# less CPU; the serial collector spends less CPU but stops both workers, G1 spends more.
 heap="-Xmx320m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m"
 exec "\$java" \$flags \$heap \$cds \${SEALANT_JAVA_OPTS:-} -jar "\$lib/sealant.jar" "\$@"
 LAUNCHER

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -34,13 +33,17 @@ final class ChangeScanner {
 
   private final Blobs blobs;
   private final Predicate<String> pathAllowed;
-  private final Set<Long> seen;
+  private final LongSet seen;
   private final Sink sink;
+  /** The multiset each old version is loaded into in turn (this thread's; see {@link AddedLines}). */
+  private LineCounts table = new LineCounts(1024);
+
+  private static final int TABLE_KEPT = 1 << 20;
 
   /**
    * @param seen (path, old blobs, new blob) changes already scanned by any worker, shared
    */
-  ChangeScanner(ObjectReader reader, Limits limits, Predicate<String> pathAllowed, Set<Long> seen, Sink sink,
+  ChangeScanner(ObjectReader reader, Limits limits, Predicate<String> pathAllowed, LongSet seen, Sink sink,
       HashCache cache) {
     this(reader, Optional.empty(), false, limits, pathAllowed, seen, sink, cache);
   }
@@ -50,7 +53,7 @@ final class ChangeScanner {
    * @param newestFirst whether the scan goes from new commits to old ones (see {@link Blobs})
    */
   ChangeScanner(ObjectReader reader, Optional<PackReader> packs, boolean newestFirst, Limits limits,
-      Predicate<String> pathAllowed, Set<Long> seen, Sink sink, HashCache cache) {
+      Predicate<String> pathAllowed, LongSet seen, Sink sink, HashCache cache) {
     this.blobs = new Blobs(reader, packs, limits, cache, newestFirst);
     this.pathAllowed = pathAllowed;
     this.seen = seen;
@@ -152,21 +155,24 @@ final class ChangeScanner {
       }
       return;
     }
-    List<LineCounts> befores = new ArrayList<>();
+    List<long[]> befores = new ArrayList<>(c.before().size());
     for (ObjectId old : c.before()) {
       if (!old.equals(ObjectId.zeroId())) {
-        befores.add(LineCounts.of(blobs.old(old)));
+        befores.add(blobs.old(old));
       }
     }
-    renamePool.ifPresent(befores::add);
     Lines lines = now.lines().get();
-    if (befores.isEmpty()) {
+    if (befores.isEmpty() && renamePool.isEmpty()) {
       if (lines.count() > 0) {
         sink.accept(new Fragment(c.path(), commit, 1, lines.text()));
       }
       return;
     }
-    for (int[] run : AddedLines.runs(lines, AddedLines.added(lines, befores))) {
+    boolean[] added = AddedLines.added(lines, befores, renamePool, table);
+    if (table.allocated() > TABLE_KEPT) {
+      table = new LineCounts(1024); // a huge file's table is not held for the next, small one
+    }
+    for (int[] run : AddedLines.runs(lines, added)) {
       sink.accept(new Fragment(c.path(), commit, run[0] + 1, lines.slice(run[0], run[1])));
     }
   }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,6 +51,9 @@ public final class CommitSource implements Source {
   private final Optional<ScanCache.Covered> covered;
   private volatile int listed = -1;
 
+  /** How many commits a worker diffs between emptying its walk's object table. */
+  private static final int DISPOSE_EVERY = 512;
+
   public CommitSource(Repository repo, CommitSet set, Limits limits, int threads, Predicate<String> pathAllowed) {
     this(repo, set, limits, threads, pathAllowed, Optional.empty());
   }
@@ -84,7 +86,7 @@ public final class CommitSource implements Source {
   public void run(Sink sink) {
     warnIfShallow(sink);
     long heap = Runtime.getRuntime().maxMemory();
-    try (PackReader.Shared packs = PackReader.open(repo, Math.min(64L << 20, heap / 16))) {
+    try (PackReader.Shared packs = PackReader.open(repo, Math.min(128L << 20, heap / 8))) {
       Listing listing = list(packs);
       List<ObjectId> ids = listing.ids();
       listed = ids.size();
@@ -92,7 +94,7 @@ public final class CommitSource implements Source {
       if (ids.isEmpty()) {
         return;
       }
-      Shared shared = new Shared(listing, packs, ConcurrentHashMap.newKeySet(), HashCache.forHeap());
+      Shared shared = new Shared(listing, packs, new LongSet(), HashCache.forHeap());
       int n = Math.min(threads, ids.size());
       if (n == 1) {
         work(shared, sink);
@@ -132,13 +134,13 @@ public final class CommitSource implements Source {
     final List<ObjectId> ids;
     final boolean newestFirst;
     final PackReader.Shared packs;
-    final Set<Long> seen;
+    final LongSet seen;
     final HashCache cache;
     final AtomicInteger next = new AtomicInteger();
     final AtomicInteger done = new AtomicInteger();
     final AtomicBoolean failed = new AtomicBoolean();
 
-    Shared(Listing listing, PackReader.Shared packs, Set<Long> seen, HashCache cache) {
+    Shared(Listing listing, PackReader.Shared packs, LongSet seen, HashCache cache) {
       this.ids = listing.ids();
       this.newestFirst = listing.newestFirst();
       this.packs = packs;
@@ -157,6 +159,7 @@ public final class CommitSource implements Source {
         byte[] raw = packs.read(tree, Constants.OBJ_TREE, Integer.MAX_VALUE - 8);
         return raw != null ? raw : reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
       };
+      int parsed = 0;
       for (int i = sh.next.getAndIncrement(); i < sh.ids.size() && !sh.failed.get(); i = sh.next.getAndIncrement()) {
         ObjectId id = sh.ids.get(i);
         try {
@@ -169,6 +172,11 @@ public final class CommitSource implements Source {
         }
         sink.scannedCommit(id.name());
         sink.progress(sh.done.incrementAndGet(), sh.ids.size());
+        if (++parsed % DISPOSE_EVERY == 0) {
+          // The walk keeps every commit it parsed, body included (git's own history: 140 MB of
+          // them per worker); what the next commits need is the last few.
+          rw.dispose();
+        }
       }
     }
   }
@@ -225,7 +233,7 @@ public final class CommitSource implements Source {
         return;
       }
       ChangeScanner scanner = new ChangeScanner(reader, Optional.of(packs), false, limits, pathAllowed,
-          ConcurrentHashMap.newKeySet(), sink, HashCache.forHeap());
+          new LongSet(), sink, HashCache.forHeap());
       TreeDiff.Trees trees = tree -> reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
       for (RevObject o : loose) {
         List<DiffEntry> entries = o instanceof RevTree

@@ -1,19 +1,27 @@
 package dev.sealant.git;
 
+import java.util.Arrays;
+
 /**
  * A multiset of line hashes: an open-addressing table from hash to count, with no boxing. Building
- * it and querying it are O(n) in the number of lines.
+ * it and querying it are O(n) in the number of lines. A table can be {@linkplain #reset emptied}
+ * and filled again, so comparing one file version after another allocates nothing once it has
+ * grown to the largest.
  */
 final class LineCounts {
 
-  private long[] keys;
-  private int[] counts;
+  /**
+   * Slot i is {@code table[2i]} (the key, 0 when free) and {@code table[2i + 1]} (its count): one
+   * cache line per probe, where two arrays would cost two.
+   */
+  private long[] table;
+  /** The slots in use: a power of two, at most half {@code table.length}. */
+  private int capacity;
   private int size;
 
   LineCounts(int expected) {
-    int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-    keys = new long[cap];
-    counts = new int[cap];
+    capacity = capacityFor(expected);
+    table = new long[2 * capacity];
   }
 
   static LineCounts of(Lines lines) {
@@ -33,58 +41,85 @@ final class LineCounts {
   }
 
   void addAll(long[] hashes) {
-    for (long h : hashes) {
-      add(h);
+    addAll(hashes, 0, hashes.length);
+  }
+
+  /** Adds {@code hashes[from, to)}. */
+  void addAll(long[] hashes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      add(hashes[i]);
     }
   }
 
+  /** Empties the table and sizes it for {@code expected} lines, reusing its arrays when they fit. */
+  void reset(int expected) {
+    int cap = capacityFor(expected);
+    if (2 * cap > table.length) {
+      table = new long[2 * cap];
+    } else {
+      Arrays.fill(table, 0, 2 * capacity, 0L);
+    }
+    capacity = cap;
+    size = 0;
+  }
+
+  /** The arrays' length, for a caller that would rather not keep a huge table around. */
+  int allocated() {
+    return table.length / 2;
+  }
+
   void add(long hash) {
-    if ((size + 1) * 2 > keys.length) {
+    if ((size + 1) * 2 > capacity) {
       grow();
     }
     long k = key(hash);
     int i = slot(k);
-    if (keys[i] == 0) {
-      keys[i] = k;
+    if (table[i] == 0) {
+      table[i] = k;
       size++;
     }
-    counts[i]++;
+    table[i + 1]++;
   }
 
   /** Removes one occurrence of the line; false when the multiset has none left (the line is new). */
   boolean take(long hash) {
     long k = key(hash);
     int i = slot(k);
-    if (keys[i] == 0 || counts[i] == 0) {
+    if (table[i] == 0 || table[i + 1] == 0) {
       return false;
     }
-    counts[i]--;
+    table[i + 1]--;
     return true;
   }
 
+  /** The index in {@code table} of {@code k}'s key, or of the free slot where it would go. */
   private int slot(long k) {
-    int mask = keys.length - 1;
+    int mask = capacity - 1;
     int i = (int) (k ^ (k >>> 32)) & mask;
-    while (keys[i] != 0 && keys[i] != k) {
+    while (table[2 * i] != 0 && table[2 * i] != k) {
       i = (i + 1) & mask;
     }
-    return i;
+    return 2 * i;
   }
 
   private static long key(long hash) {
     return hash == 0 ? 1 : hash;
   }
 
+  private static int capacityFor(int expected) {
+    return Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+  }
+
   private void grow() {
-    long[] oldKeys = keys;
-    int[] oldCounts = counts;
-    keys = new long[oldKeys.length * 2];
-    counts = new int[oldKeys.length * 2];
-    for (int j = 0; j < oldKeys.length; j++) {
-      if (oldKeys[j] != 0) {
-        int i = slot(oldKeys[j]);
-        keys[i] = oldKeys[j];
-        counts[i] = oldCounts[j];
+    long[] old = table;
+    int oldCapacity = capacity;
+    capacity = oldCapacity * 2;
+    table = new long[Math.max(2 * capacity, old.length)];
+    for (int j = 0; j < 2 * oldCapacity; j += 2) {
+      if (old[j] != 0) {
+        int i = slot(old[j]);
+        table[i] = old[j];
+        table[i + 1] = old[j + 1];
       }
     }
   }

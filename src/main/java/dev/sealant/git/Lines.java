@@ -25,6 +25,9 @@ final class Lines {
   private static final long LF = 0x0A0A0A0A0A0A0A0AL;
   private static final long CR = 0x0D0D0D0D0D0D0D0DL;
   private static final long K = 0x9E3779B97F4A7C15L;
+  private static final long SEED = 0x243F6A8885A308D3L;
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   static final Lines EMPTY = of(new byte[0]);
 
@@ -44,19 +47,47 @@ final class Lines {
   }
 
   static Lines of(byte[] b) {
+    Scratch sc = SCRATCH.get();
+    int[] starts = sc.starts;
+    long[] hashes = sc.hashes;
     int n = b.length;
-    int[] starts = new int[Math.max(16, n / 32)];
-    long[] hashes = new long[starts.length];
     int count = 0;
     int start = 0;
     while (start < n) {
-      int end = lineEnd(b, start, n);
       if (count + 1 >= starts.length) {
-        starts = Arrays.copyOf(starts, starts.length * 2);
-        hashes = Arrays.copyOf(hashes, hashes.length * 2);
+        starts = sc.starts = Arrays.copyOf(starts, starts.length * 2);
+        hashes = sc.hashes = Arrays.copyOf(hashes, hashes.length * 2);
       }
       starts[count] = start;
-      hashes[count] = hash(b, start, end);
+      // One pass per line: each word is tested for a line end and, when it holds none, hashed.
+      long h = SEED;
+      int i = start;
+      int end = -1;
+      for (; i + 8 <= n; i += 8) {
+        long w = (long) LONG.get(b, i);
+        long lf = w ^ LF;
+        long cr = w ^ CR;
+        long hit = (((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGHS;
+        if (hit != 0) {
+          // The lowest flagged byte is exact (a borrow only ever flags bytes above a true match).
+          int k = Long.numberOfTrailingZeros(hit) >>> 3;
+          end = i + k;
+          h = Long.rotateLeft((h ^ (k == 0 ? 0 : w & (-1L >>> (64 - 8 * k)))) * K, 29);
+          break;
+        }
+        h = Long.rotateLeft((h ^ w) * K, 29);
+      }
+      if (end < 0) {
+        // Fewer than eight bytes left: byte by byte.
+        long tail = 0;
+        int j = i;
+        for (int s = 0; j < n && b[j] != '\n' && b[j] != '\r'; j++, s += 8) {
+          tail |= (b[j] & 0xffL) << s;
+        }
+        end = j;
+        h = Long.rotateLeft((h ^ tail) * K, 29);
+      }
+      hashes[count] = mix(h, end - start);
       count++;
       if (end >= n) {
         start = n;
@@ -65,33 +96,27 @@ final class Lines {
       }
     }
     starts[count] = n;
-    return new Lines(b, Arrays.copyOf(starts, count + 1), Arrays.copyOf(hashes, count));
+    Lines lines = new Lines(b, Arrays.copyOf(starts, count + 1), Arrays.copyOf(hashes, count));
+    if (starts.length > Scratch.KEEP) {
+      SCRATCH.remove(); // a file of millions of lines: its tables are not held for the next one
+    }
+    return lines;
   }
 
-  /** The index of the first {@code \n} or {@code \r} at or after {@code from}, or {@code n}. */
-  private static int lineEnd(byte[] b, int from, int n) {
-    int i = from;
-    for (; i + 8 <= n; i += 8) {
-      long w = (long) LONG.get(b, i);
-      long lf = w ^ LF;
-      long cr = w ^ CR;
-      long hit = (((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGHS;
-      if (hit != 0) {
-        // The lowest flagged byte is exact (a borrow only ever flags bytes above a true match).
-        return i + (Long.numberOfTrailingZeros(hit) >>> 3);
-      }
-    }
-    for (; i < n; i++) {
-      if (b[i] == '\n' || b[i] == '\r') {
-        return i;
-      }
-    }
-    return n;
+  /** Growable tables one thread reuses while splitting, so only the exact-size copies are kept. */
+  private static final class Scratch {
+    static final int KEEP = 1 << 16;
+    int[] starts = new int[1024];
+    long[] hashes = new long[1024];
   }
 
-  /** A 64-bit hash of {@code b[from, to)}: one multiply per eight bytes, finished with fmix64. */
-  private static long hash(byte[] b, int from, int to) {
-    long h = 0x243F6A8885A308D3L;
+
+  /**
+   * A 64-bit hash of {@code b[from, to)}: one multiply per eight bytes, finished with fmix64. The
+   * definition {@link #of} computes inline while it looks for line ends; a test holds them equal.
+   */
+  static long hash(byte[] b, int from, int to) {
+    long h = SEED;
     int i = from;
     for (; i + 8 <= to; i += 8) {
       h = Long.rotateLeft((h ^ (long) LONG.get(b, i)) * K, 29);

@@ -10,6 +10,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -81,12 +83,16 @@ final class PackReader implements AutoCloseable {
   /** One pack: its index ({@link PackIndex}, shared with the hook's reader), and its file once opened. */
   private static final class Source {
     final Path pack;
+    final String name;
     final PackIndex index;
+    /** Which of its objects are delta bases, once a reader has looked ({@link #bases}). */
+    Bases bases;
     private FileChannel channel;
     private long length;
 
     Source(Path pack, PackIndex index) {
       this.pack = pack;
+      this.name = pack.getFileName().toString();
       this.index = index;
     }
 
@@ -110,6 +116,38 @@ final class PackReader implements AutoCloseable {
         } catch (IOException e) {
           // Read-only: nothing was written that closing could lose.
         }
+      }
+    }
+  }
+
+  /**
+   * Which objects of one pack other objects are stored as deltas on: the pack's object offsets,
+   * sorted, and a bit per offset. A resolved blob nothing is a delta on need not be cached here (the
+   * scan keeps what it wants of it in {@link HashCache}), which leaves the room to the bases.
+   */
+  static final class Bases {
+    static final Bases ALL = new Bases(new long[0], new BitSet());
+
+    private final long[] offsets;
+    private final BitSet base;
+
+    private Bases(long[] offsets, BitSet base) {
+      this.offsets = offsets;
+      this.base = base;
+    }
+
+    boolean isBase(long offset) {
+      if (this == ALL) {
+        return true;
+      }
+      int i = Arrays.binarySearch(offsets, offset);
+      return i >= 0 && base.get(i);
+    }
+
+    void mark(long offset) {
+      int i = Arrays.binarySearch(offsets, offset);
+      if (i >= 0) {
+        base.set(i);
       }
     }
   }
@@ -251,7 +289,9 @@ final class PackReader implements AutoCloseable {
       }
       if (type >= Constants.OBJ_COMMIT && type <= Constants.OBJ_TAG) {
         base = new Obj(type, inflate(s, p, (int) size));
-        shared.put(key(packNo, pos), base);
+        if (pos != offset || worthKeeping(s, pos, type)) {
+          shared.put(key(packNo, pos), base);
+        }
         break;
       }
       long basePos;
@@ -292,10 +332,82 @@ final class PackReader implements AutoCloseable {
       if (Delta.resultSize(delta, delta.length, "pack") > maxBytes) {
         return null;
       }
-      o = new Obj(o.type(), Delta.apply(o.data(), delta, s.pack.getFileName().toString()));
-      shared.put(key(packNo, at), o);
+      o = new Obj(o.type(), Delta.apply(o.data(), delta, s.name));
+      // What lies below the object asked for is a base by definition; the object itself is kept
+      // when it is a tree (the next commit compares against it) or a base.
+      if (at != offset || worthKeeping(s, at, o.type())) {
+        shared.put(key(packNo, at), o);
+      }
     }
     return o;
+  }
+
+  /** Whether another object of {@code id}'s pack is stored as a delta on it (for tests). */
+  boolean isDeltaBase(AnyObjectId id) {
+    Oid oid = oid(id);
+    for (Source s : packs) {
+      long offset = s.index.find(oid);
+      if (offset >= 0) {
+        return bases(s).isBase(offset);
+      }
+    }
+    return false;
+  }
+
+  private boolean worthKeeping(Source s, long at, int type) {
+    return type == Constants.OBJ_TREE || bases(s).isBase(at);
+  }
+
+  /** The pack's {@link Bases}, read once (by whichever reader asks first) from its object headers. */
+  private Bases bases(Source s) {
+    synchronized (s) {
+      if (s.bases == null) {
+        try {
+          s.bases = readBases(s);
+        } catch (IOException | RuntimeException e) {
+          s.bases = Bases.ALL; // headers it cannot read: keep everything, as without the table
+        }
+      }
+      return s.bases;
+    }
+  }
+
+  /** Reads each object's header (a few bytes, in pack order) for the base it is a delta on. */
+  private Bases readBases(Source s) throws IOException {
+    int n = s.index.count();
+    long[] offsets = new long[n];
+    for (int i = 0; i < n; i++) {
+      offsets[i] = s.index.offsetAt(i);
+    }
+    Arrays.sort(offsets);
+    Bases b = new Bases(offsets, new BitSet(n));
+    byte[] raw = new byte[Constants.OBJECT_ID_LENGTH];
+    for (int i = 0; i < n; i++) {
+      long p = offsets[i];
+      int c = at(s, p++);
+      int type = (c >> 4) & 7;
+      while ((c & 0x80) != 0) {
+        c = at(s, p++);
+      }
+      if (type == OBJ_OFS_DELTA) {
+        c = at(s, p++);
+        long back = c & 0x7f;
+        while ((c & 0x80) != 0) {
+          c = at(s, p++);
+          back = ((back + 1) << 7) + (c & 0x7f);
+        }
+        b.mark(offsets[i] - back);
+      } else if (type == OBJ_REF_DELTA) {
+        for (int k = 0; k < raw.length; k++) {
+          raw[k] = (byte) at(s, p++);
+        }
+        long base = s.index.find(Oid.of(raw, 0));
+        if (base >= 0) {
+          b.mark(base);
+        }
+      }
+    }
+    return b;
   }
 
   private static Oid oid(AnyObjectId id) {

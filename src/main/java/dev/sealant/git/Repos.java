@@ -150,21 +150,23 @@ public final class Repos {
   }
 
   /**
-   * Sizes JGit's process-wide pack cache for a history scan. JGit reads the commits (for the
-   * revision walk) and whatever {@link PackReader} leaves to it, so it gets an eighth of the heap
-   * for pack windows (at most 128 MiB) and a per-reader delta-base cache that, over all workers,
-   * stays under a thirty-second. With the launcher's {@code -Xmx320m} and 2 workers: 40 MiB and 2
-   * x 5 MiB. With {@link PackReader}'s cache (a sixteenth) and {@link HashCache} (an eighth), the
-   * scan's caches take under a third of the heap, whatever the repository's size.
+   * Sizes JGit's process-wide pack cache for a history scan. JGit reads only the commits (for the
+   * revision walk) and whatever {@link PackReader} leaves to it (loose objects, alternates), so its
+   * pack windows get a thirty-second of the heap (at least 8 MiB, at most 128 MiB) and its
+   * per-reader delta-base caches a sixty-fourth over all workers (at least 2 MiB each). With the
+   * launcher's {@code -Xmx320m} and 2 workers: 10 MiB and 2 x 2.5 MiB. With {@link PackReader}'s
+   * cache of resolved objects (an eighth) and {@link HashCache} (an eighth), the scan's caches
+   * take under a third of the heap, whatever the repository's size: the rest is what the workers
+   * hold at once (two versions of a file, their line tables) and room for the collector.
    */
   public static void tuneCache(int workers) {
     long heap = Runtime.getRuntime().maxMemory();
     WindowCacheConfig c = new WindowCacheConfig();
-    c.setPackedGitLimit(Math.max(16L << 20, Math.min(128L << 20, heap / 8)));
+    c.setPackedGitLimit(Math.max(8L << 20, Math.min(128L << 20, heap / 32)));
     c.setPackedGitWindowSize(64 * WindowCacheConfig.KB);
     c.setPackedGitOpenFiles(256);
     c.setPackedGitMMAP(false);
-    long perWorker = heap / 32 / Math.max(1, workers);
+    long perWorker = heap / 64 / Math.max(1, workers);
     c.setDeltaBaseCacheLimit((int) Math.max(2L << 20, Math.min(16L << 20, perWorker)));
     c.setExposeStatsViaJmx(false);
     c.install();

@@ -8,7 +8,6 @@ import dev.sealant.source.Source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -50,7 +49,7 @@ public final class StagedSource implements Source {
     DirCache index = Indexes.read(repo);
     refuseConflicts(index);
     try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = changes(reader, index)) {
-      new ChangeScanner(reader, limits, pathAllowed, new HashSet<>(), sink, new HashCache(1 << 16))
+      new ChangeScanner(reader, limits, pathAllowed, new LongSet(), sink, new HashCache(1 << 16))
           .scan(walk, Optional.empty());
       sink.progress(1, 1);
     } catch (MissingObjectException e) {

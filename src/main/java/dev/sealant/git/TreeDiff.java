@@ -98,9 +98,7 @@ final class TreeDiff {
         l.advance();
       }
       while (true) {
-        if (n == 2) {
-          skipEqual(c[0], c[1]);
-        }
+        skipEqual(c);
         int min = -1;
         for (int i = 0; i < n; i++) {
           if (!c[i].eof() && (min < 0 || c[i].compareTo(c[min]) < 0)) {
@@ -158,15 +156,32 @@ final class TreeDiff {
     out.add(new DiffEntry(RawParseUtils.decode(StandardCharsets.UTF_8, path, 0, pathLen), modes, ids));
   }
 
-  /** Advances two cursors over the entries they have byte for byte in common. */
-  private static void skipEqual(Cursor a, Cursor b) throws CorruptObjectException {
-    if (a.eof() || b.eof()) {
+  /**
+   * Advances every cursor over the entries all of them have byte for byte in common (a merge's
+   * three trees as well as a commit's two).
+   */
+  private static void skipEqual(Cursor[] c) throws CorruptObjectException {
+    Cursor a = c[0];
+    if (c.length < 2) {
       return;
     }
-    int k = Arrays.mismatch(a.buf, a.pos, a.buf.length, b.buf, b.pos, b.buf.length);
-    if (k < 0) {
-      a.toEnd();
-      b.toEnd();
+    for (Cursor x : c) {
+      if (x.eof()) {
+        return;
+      }
+    }
+    int k = Integer.MAX_VALUE;
+    for (int i = 1; i < c.length; i++) {
+      Cursor b = c[i];
+      int m = Arrays.mismatch(a.buf, a.pos, a.buf.length, b.buf, b.pos, b.buf.length);
+      if (m >= 0) {
+        k = Math.min(k, m);
+      }
+    }
+    if (k == Integer.MAX_VALUE) {
+      for (Cursor x : c) {
+        x.toEnd();
+      }
       return;
     }
     int limit = a.pos + k;
@@ -176,7 +191,9 @@ final class TreeDiff {
       a.next();
     }
     if (skipped > 0) {
-      b.skipBytes(skipped);
+      for (int i = 1; i < c.length; i++) {
+        c[i].skipBytes(skipped);
+      }
     }
   }
 

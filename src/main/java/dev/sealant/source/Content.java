@@ -201,7 +201,9 @@ import java.util.Optional;
         return Optional.of(new Wide(UTF_32BE, 4));
       }
     }
-    Optional<Charset> u32 = utf32Shape(b, length);
+    // Both shapes need NULs in the probe; most text has none, and is told by one quick look.
+    boolean nul = hasNul(b, Math.min(length, BINARY_PROBE));
+    Optional<Charset> u32 = nul ? utf32Shape(b, length) : Optional.empty();
     if (u32.isPresent()) {
       return Optional.of(new Wide(u32.get(), 0));
     }
@@ -209,7 +211,16 @@ import java.util.Optional;
     if (u16.isPresent()) {
       return Optional.of(new Wide(u16.get(), 2));
     }
-    return utf16Shape(b, length).map(cs -> new Wide(cs, 0));
+    return nul ? utf16Shape(b, length).map(cs -> new Wide(cs, 0)) : Optional.empty();
+  }
+
+  private static boolean hasNul(byte[] b, int n) {
+    for (int i = 0; i < n; i++) {
+      if (b[i] == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

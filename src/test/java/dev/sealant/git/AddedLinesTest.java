@@ -92,4 +92,139 @@ class AddedLinesTest {
       }
     }
   }
+
+  /** Random text over a small alphabet of lines, blank and armour lines among them, mixed line ends. */
+  private static String randomText(Random r, int lines) {
+    String[] pool = {"a", "b", "c", "key = v", "", "  ", "-----END X-----", "x".repeat(9), "é", "y".repeat(17)};
+    String[] ends = {"\n", "\r\n", "\r"};
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      b.append(pool[r.nextInt(pool.length)]);
+      if (i + 1 < lines || r.nextBoolean()) {
+        b.append(ends[r.nextInt(ends.length)]);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Property: the flags against old versions' hashes (the common beginning skipped, one reusable
+   * table) and the runs equal the plain multiset difference over every line, and the runs of the
+   * plain definition (every boring line looked at).
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 77, 2024})
+  void skippingTheCommonBeginningChangesNothing(long seed) {
+    Random r = new Random(seed);
+    LineCounts table = new LineCounts(16);
+    for (int round = 0; round < 300; round++) {
+      String now = randomText(r, r.nextInt(40));
+      int parents = r.nextInt(3);
+      String[] befores = new String[parents];
+      for (int p = 0; p < parents; p++) {
+        // Often an edit of the new version (a shared beginning), sometimes unrelated text.
+        befores[p] = r.nextInt(3) == 0 ? randomText(r, r.nextInt(40))
+            : now.substring(0, r.nextInt(now.length() + 1)) + randomText(r, r.nextInt(5));
+      }
+      String pool = r.nextInt(4) == 0 ? randomText(r, r.nextInt(10)) : null;
+      Lines lines = Lines.of(now);
+      List<LineCounts> plain = new java.util.ArrayList<>();
+      List<long[]> hashes = new java.util.ArrayList<>();
+      for (String b : befores) {
+        plain.add(LineCounts.of(Lines.of(b)));
+        hashes.add(Lines.of(b).hashes());
+      }
+      java.util.Optional<LineCounts> poolCounts = java.util.Optional.empty();
+      if (pool != null) {
+        plain.add(LineCounts.of(Lines.of(pool)));
+        poolCounts = java.util.Optional.of(LineCounts.of(Lines.of(pool)));
+      }
+      boolean[] expected = AddedLines.added(lines, plain);
+      boolean[] actual = AddedLines.added(lines, hashes, poolCounts, table);
+      String where = "seed " + seed + " round " + round;
+      assertArrayEquals(expected, actual, where);
+      assertEquals(plainRuns(lines, expected), AddedLines.runs(lines, actual).stream()
+          .map(java.util.Arrays::toString).collect(Collectors.toList()), where);
+    }
+  }
+
+  /** The runs as first defined: every maximal block of boring lines is looked at. */
+  private static List<String> plainRuns(Lines lines, boolean[] added) {
+    boolean[] in = added.clone();
+    int n = in.length;
+    int i = 0;
+    while (i < n) {
+      if (in[i] || !lines.boring(i)) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < n && !in[j] && lines.boring(j)) {
+        j++;
+      }
+      if ((i > 0 && in[i - 1]) || (j < n && in[j])) {
+        java.util.Arrays.fill(in, i, j, true);
+      }
+      i = j;
+    }
+    List<String> runs = new java.util.ArrayList<>();
+    for (int k = 0; k < n; ) {
+      if (!in[k]) {
+        k++;
+        continue;
+      }
+      int from = k;
+      while (k < n && in[k]) {
+        k++;
+      }
+      runs.add(java.util.Arrays.toString(new int[] {from, k}));
+    }
+    return runs;
+  }
+
+  /** Property: the one-pass split hashes each line as the reference hash does, on every length. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 99})
+  void onePassHashesEqualTheReference(long seed) {
+    Random r = new Random(seed);
+    for (int round = 0; round < 500; round++) {
+      byte[] b = new byte[r.nextInt(100)];
+      for (int i = 0; i < b.length; i++) {
+        int k = r.nextInt(12);
+        b[i] = k == 0 ? (byte) '\n' : k == 1 ? (byte) '\r' : (byte) (32 + r.nextInt(200));
+      }
+      Lines lines = Lines.of(b);
+      int start = 0;
+      for (int line = 0; line < lines.count(); line++) {
+        int end = start;
+        while (end < b.length && b[end] != '\n' && b[end] != '\r') {
+          end++;
+        }
+        assertEquals(Lines.hash(b, start, end), lines.hash(line), "seed " + seed + " round " + round + " line " + line);
+        start = end < b.length && b[end] == '\r' && end + 1 < b.length && b[end + 1] == '\n' ? end + 2 : end + 1;
+      }
+    }
+  }
+
+  @Test
+  void aReusedTableForgetsWhatItHeld() {
+    LineCounts t = new LineCounts(4);
+    t.addAll(Lines.of("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n").hashes());
+    t.reset(2);
+    assertEquals(false, t.take(Lines.of("a").hash(0)));
+    t.add(Lines.of("z").hash(0));
+    assertEquals(true, t.take(Lines.of("z").hash(0)));
+  }
+
+  @Test
+  void longSetAddsEachKeyOnce() {
+    LongSet s = new LongSet();
+    Random r = new Random(5);
+    java.util.Set<Long> ref = new java.util.HashSet<>();
+    for (int i = 0; i < 20_000; i++) {
+      long k = r.nextInt(3) == 0 ? r.nextInt(100) : r.nextLong();
+      assertEquals(ref.add(k), s.add(k), "key " + i);
+    }
+    assertEquals(ref.size(), s.size());
+  }
 }

@@ -255,4 +255,37 @@ class PackReaderTest {
       assertEquals(-1, packs.position(loose));
     }
   }
+
+  /** The objects the reader takes for delta bases are exactly those {@code git verify-pack} names. */
+  @ParameterizedTest
+  @ValueSource(strings = {"fast-import", "repack", "ref-delta"})
+  void deltaBasesAreThoseGitNames(String layout) throws Exception {
+    Path path = switch (layout) {
+      case "repack" -> packed("bases-" + layout, "repack", "-a", "-d", "-f", "-q");
+      case "ref-delta" -> packed("bases-" + layout, "-c", "repack.useDeltaBaseOffset=false", "repack", "-a", "-d",
+          "-f", "-q");
+      default -> packed("bases-" + layout);
+    };
+    GitCli git = new GitCli(dir);
+    java.util.Set<String> all = new java.util.TreeSet<>();
+    java.util.Set<String> bases = new java.util.TreeSet<>();
+    for (Path idx : dev.sealant.git.raw.PackIndex.list(path.resolve(".git/objects"))) {
+      for (String line : git.ok(path, "verify-pack", "-v", idx.toString()).split("\n")) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length >= 5 && f[0].matches("[0-9a-f]{40}")) {
+          all.add(f[0]);
+          if (f.length >= 7) {
+            bases.add(f[6]);
+          }
+        }
+      }
+    }
+    assertTrue(!bases.isEmpty(), layout + ": the pack holds deltas");
+    try (Repository repo = new FileRepositoryBuilder().setGitDir(path.resolve(".git").toFile()).build();
+        PackReader reader = PackReader.of(repo, 1 << 20)) {
+      for (String id : all) {
+        assertEquals(bases.contains(id), reader.isDeltaBase(ObjectId.fromString(id)), layout + " " + id);
+      }
+    }
+  }
 }

@@ -107,6 +107,14 @@ public final class PackIndex {
     return -1;
   }
 
+  /** The offset in the pack of the object at position {@code i} of the index (in id order). */
+  public long offsetAt(int i) {
+    if (i < 0 || i >= count) {
+      throw new IndexOutOfBoundsException(i);
+    }
+    return offset(i);
+  }
+
   private long offset(int i) {
     int offsets = HEADER + 24 * count;
     int o = idx.getInt(offsets + 4 * i);
