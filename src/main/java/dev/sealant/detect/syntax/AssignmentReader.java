@@ -45,7 +45,7 @@ public final class AssignmentReader {
   /** Credential assignments in {@code t[from, to)}: a secret-named key and a literal value. */
   public static void credentials(CharSequence t, int from, int to, Dialect d, Sink sink) {
     read(t, from, to, d, KeyNames::secret, a -> {
-      if (Values.literal(a.value())) {
+      if (Values.literal(a.value(), a.quoted() || d.text())) {
         sink.pair(a);
       }
     });
@@ -120,6 +120,9 @@ public final class AssignmentReader {
       if (c == ',') {
         return Separators.callPair(t, ls, le, i, keys, sink);
       }
+      if (c == '(') {
+        return Separators.setter(t, ls, le, i, keys, sink);
+      }
       if (c == ' ' || c == '\t') {
         return prev == '-' || prev == ' ' || prev == '\t' ? -1 : flag(i);
       }
@@ -142,7 +145,14 @@ public final class AssignmentReader {
       while (s > ls && Keys.nameChar(t.charAt(s - 1))) {
         s--;
       }
-      if (s + 2 >= i || t.charAt(s) != '-' || (s > ls && !Character.isWhitespace(t.charAt(s - 1)))) {
+      if (s + 2 > i || t.charAt(s) != '-' || (s > ls && !Character.isWhitespace(t.charAt(s - 1)))) {
+        return -1;
+      }
+      String flag = t.subSequence(s, i).toString();
+      if (flag.equals("-u") || flag.equals("--user")) {
+        return userFlag(i);
+      }
+      if (s + 2 == i) {
         return -1;
       }
       int v = i;
@@ -153,6 +163,37 @@ public final class AssignmentReader {
         return -1;
       }
       return pair(i, i);
+    }
+
+    /**
+     * {@code curl -u admin:pw}, {@code --user admin:pw}: the password after the user name's colon,
+     * when the value is written without escapes (so that its column is exact).
+     */
+    private int userFlag(int i) {
+      if (!keys.test("password")) {
+        return -1;
+      }
+      int w = i;
+      while (w < le && (t.charAt(w) == ' ' || t.charAt(w) == '\t')) {
+        w++;
+      }
+      int e = w;
+      while (e < le && !Character.isWhitespace(t.charAt(e)) && e - w < Strings.MAX) {
+        e++;
+      }
+      boolean quoted = w < le && (t.charAt(w) == '"' || t.charAt(w) == '\'');
+      Literal v = quoted ? ValueReader.read(t, i, le, d, ValueReader.Context.PLAIN)
+          : new Literal(t.subSequence(w, e).toString(), w, e, e, false);
+      if (v == null || v.value().isEmpty() || (!quoted && d.expands() && v.value().indexOf('$') >= 0)
+          || !t.subSequence(v.start(), v.end()).toString().equals(v.value())) {
+        return -1;
+      }
+      int colon = v.value().indexOf(':');
+      if (colon <= 0 || colon == v.value().length() - 1) {
+        return -1;
+      }
+      sink.pair(new Assignment("password", v.value().substring(colon + 1), v.start() + colon + 1, v.end(), v.quoted()));
+      return v.next();
     }
 
     /** A name ending before {@code keyEnd} and a value from {@code valueFrom}. */

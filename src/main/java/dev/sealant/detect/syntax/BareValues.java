@@ -55,29 +55,51 @@ final class BareValues {
     return stop > i ? new Literal(v, i, stop, stop, false) : null;
   }
 
-  /** How far back {@link #inFlow} looks for an open flow collection: bounded, so reading stays linear. */
-  static final int FLOW_LOOKBACK = 512;
-
   /**
    * True when {@code t[i]} sits inside a YAML flow collection ({@code {a: b, c: d}} or {@code [x,
-   * y]}) opened earlier on its line, within {@link #FLOW_LOOKBACK} characters: there a plain
-   * scalar ends at {@code , ] }}, not at the end of the line.
+   * y]}) opened earlier on its line: there a plain scalar ends at {@code , ] }}, not at the end of
+   * the line. Exact at any distance and linear over a line: see {@link Flow}.
    */
   static boolean inFlow(CharSequence t, int i) {
-    int depth = 0;
-    int stop = Math.max(0, i - FLOW_LOOKBACK);
-    for (int k = i - 1; k >= stop; k--) {
-      char c = t.charAt(k);
-      if (c == '\n' || c == '\r') {
-        break;
+    return FLOW.get().depthAt(t, i) > 0;
+  }
+
+  private static final ThreadLocal<Flow> FLOW = ThreadLocal.withInitial(Flow::new);
+
+  /**
+   * The flow depth along a text, carried forward: a question about an offset at or after the last
+   * one asked in the same text costs only the characters in between, so the values of one line
+   * (asked left to right) cost one pass over it, however long it is. A question about another text
+   * or an earlier offset starts again from the start of that offset's line. The text is held
+   * weakly: the tracker keeps no scanned content alive.
+   */
+  private static final class Flow {
+    private java.lang.ref.WeakReference<CharSequence> text = new java.lang.ref.WeakReference<>(null);
+    private int pos;
+    private int depth;
+
+    int depthAt(CharSequence t, int i) {
+      if (text.get() != t || i < pos) {
+        int ls = i;
+        while (ls > 0 && t.charAt(ls - 1) != '\n' && t.charAt(ls - 1) != '\r') {
+          ls--;
+        }
+        text = new java.lang.ref.WeakReference<>(t);
+        pos = ls;
+        depth = 0;
       }
-      if (c == '}' || c == ']') {
-        depth--;
-      } else if ((c == '{' || c == '[') && ++depth > 0) {
-        return true;
+      for (; pos < i; pos++) {
+        char c = t.charAt(pos);
+        if (c == '\n' || c == '\r') {
+          depth = 0;
+        } else if (c == '{' || c == '[') {
+          depth++;
+        } else if ((c == '}' || c == ']') && depth > 0) {
+          depth--;
+        }
       }
+      return depth;
     }
-    return false;
   }
 
   /** Where a plain scalar in a flow collection ends: the first {@code , ] }} from {@code i}. */
@@ -96,11 +118,15 @@ final class BareValues {
     return 1;
   }
 
-  /** One word of code, or null when what follows makes it part of an expression or a sentence. */
+  /**
+   * One word of code, or null when what follows makes it part of an expression or a sentence. In
+   * shell a word is text: square and curly brackets are characters of it
+   * ({@code ENV PW=75XH3ue[Lc<AB}), only a parenthesis makes it a command or an array.
+   */
   static Literal word(CharSequence t, int i, int lineEnd, Dialect d, ValueReader.Context ctx) {
     int end = Math.min(lineEnd, i + Strings.MAX);
     if (ctx == ValueReader.Context.CONNECTION) {
-      return connectionValue(t, i, end);
+      return d == Dialect.XML ? xmlConnectionValue(t, i, end) : connectionValue(t, i, end);
     }
     int k = i;
     while (k < end && !terminates(t.charAt(k), ctx)) {
@@ -110,7 +136,8 @@ final class BareValues {
       return null;
     }
     String w = t.subSequence(i, k).toString();
-    if (Values.bareWordIsCode(w) || (d.expands() && !literalDespiteExpansions(w))) {
+    boolean code = d.expands() ? w.indexOf('(') >= 0 || w.charAt(0) == '&' : Values.bareWordIsCode(w);
+    if (code || (d.expands() && !literalDespiteExpansions(w))) {
       return null;
     }
     int n = k;
@@ -133,7 +160,46 @@ final class BareValues {
     while (stop > i && t.charAt(stop - 1) == ' ') {
       stop--;
     }
-    return stop > i ? new Literal(t.subSequence(i, stop).toString(), i, stop, k, false) : null;
+    return stop > i ? new Literal(t.subSequence(i, stop).toString(), i, stop, k, true) : null; // delimited: text
+  }
+
+  /**
+   * A connection string inside an XML attribute, where its quotes and ampersands are entities:
+   * a value opened by the quot (or apos) entity is quoted up to the next one (two in a row are a
+   * quote inside), and the semicolon that ends an entity (amp) does not end a bare value.
+   */
+  private static Literal xmlConnectionValue(CharSequence t, int i, int end) {
+    String quote = Strings.startsWith(t, i, end, "&quot;") ? "&quot;" : Strings.startsWith(t, i, end, "&apos;")
+        ? "&apos;" : null;
+    StringBuilder v = new StringBuilder();
+    int k = quote == null ? i : i + quote.length();
+    while (k < end) {
+      char c = t.charAt(k);
+      if (quote != null && Strings.startsWith(t, k, end, quote)) {
+        if (!Strings.startsWith(t, k + quote.length(), end, quote)) {
+          return k > i + quote.length() ? new Literal(v.toString(), i + quote.length(), k, k + quote.length(), true)
+              : null;
+        }
+        v.append(quote.charAt(1) == 'q' ? '"' : '\'');
+        k += 2 * quote.length();
+      } else if (c == '&') {
+        k += Escapes.entity(t, k, end, v);
+      } else if (c == ';' && quote == null) {
+        break;
+      } else {
+        v.append(c);
+        k++;
+      }
+    }
+    if (quote != null) {
+      return null;
+    }
+    int stop = k;
+    while (stop > i && t.charAt(stop - 1) == ' ') {
+      stop--;
+    }
+    String value = v.toString().stripTrailing();
+    return stop > i ? new Literal(value, i, stop, k, true) : null;
   }
 
   private static boolean terminates(char c, ValueReader.Context ctx) {

@@ -23,6 +23,8 @@ public enum Dialect {
   TOML,
   /** Go: backtick strings are raw. */
   GO,
+  /** PowerShell: single quotes double themselves ({@code 'it''s'}); double quotes take backticks. */
+  POWERSHELL,
   /** XML, HTML and .NET config: attribute values and text take entities, not backslashes. */
   XML;
 
@@ -46,6 +48,7 @@ public enum Dialect {
       case "sh", "bash", "zsh", "ksh" -> SHELL;
       case "toml" -> TOML;
       case "go" -> GO;
+      case "ps1", "psm1", "psd1" -> POWERSHELL;
       case "xml", "config", "csproj", "xaml", "html", "htm", "plist", "jsp", "xhtml", "svg", "pom" -> XML;
       default -> CODE;
     };
@@ -54,6 +57,11 @@ public enum Dialect {
   /** Unquoted values run to the end of the line (less a trailing comment). */
   boolean restOfLine() {
     return this == PROPERTIES || this == ENV || this == INI || this == YAML;
+  }
+
+  /** A bare value is text, not code: configuration files and shell, where no word names a variable. */
+  boolean text() {
+    return this != CODE && this != GO && this != TOML && this != POWERSHELL;
   }
 
   /** {@code $NAME} and {@code ${NAME}} expand inside double quotes and bare words. */

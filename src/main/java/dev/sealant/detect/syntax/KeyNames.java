@@ -16,7 +16,7 @@ public final class KeyNames {
 
   /** Words that name a credential on their own. */
   private static final Set<String> SECRET_WORDS = Set.of(
-      "password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "secrets", "token",
+      "password", "passwd", "pwd", "pw", "pass", "passphrase", "passcode", "secret", "secrets", "token",
       "credential", "credentials", "apikey", "storepass", "keypass", "privatekey", "accesskey",
       "secretkey", "authkey", "authtoken", "accesstoken", "apitoken", "masterkey", "signingkey",
       "encryptionkey", "clientsecret", "salt", "passwords");
@@ -53,8 +53,8 @@ public final class KeyNames {
     if (NOT_BEFORE.contains(before)) {
       return false;
     }
-    if (SECRET_WORDS.contains(w)) {
-      return true;
+    if (SECRET_WORDS.contains(w) || (w.length() > 8 && (w.endsWith("password") || w.endsWith("passwd")))) {
+      return true; // PGPASSWORD, MYSQLPASSWD: a prefix run into the word
     }
     return (w.equals("key") || w.equals("keys")) && KEY_KINDS.contains(before);
   }

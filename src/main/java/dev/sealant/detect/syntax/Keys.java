@@ -22,11 +22,17 @@ final class Keys {
     if (k == null || k.quoted() || !typeName(k.name())) {
       return k;
     }
-    // 'password: str =' and 'var apiKey string =': the name is before the type.
-    int j = skipSpaces(t, lineStart, k.start());
+    // 'password: str =', Rust 'API_KEY: &str =' and 'var apiKey string =': the name is before the type.
+    int j = k.start();
+    boolean reference = false;
+    while (j > lineStart && t.charAt(j - 1) == '&') {
+      j--;
+      reference = true;
+    }
+    j = skipSpaces(t, lineStart, j);
     if (j > lineStart && t.charAt(j - 1) == ':') {
       j = skipSpaces(t, lineStart, j - 1);
-    } else if (j == k.start()) {
+    } else if (j == k.start() || reference) {
       return k;
     }
     Key named = plain(t, lineStart, j);

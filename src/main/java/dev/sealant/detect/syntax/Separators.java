@@ -81,7 +81,12 @@ final class Separators {
     String name = t.subSequence(lt + 1, nameEnd).toString();
     String local = name.substring(name.lastIndexOf(':') + 1);
     if (!keys.test(local)) {
-      return -1;
+      // <entry key="password">v</entry>, <add name="SmtpPassword">v</add>: the attribute names it.
+      String named = Keys.namedBy(t, lt, gt);
+      if (named == null || !keys.test(named)) {
+        return -1;
+      }
+      local = named;
     }
     Literal text = Strings.elementText(t, gt + 1, le);
     if (text == null || !Strings.startsWith(t, text.next(), le, "</")) {
@@ -131,6 +136,38 @@ final class Separators {
     }
     Literal v = ValueReader.read(t, comma + 1, le, Dialect.CODE, ValueReader.Context.PLAIN);
     if (v == null || !v.quoted()) {
+      return -1;
+    }
+    sink.pair(new Assignment(name, v.value(), v.start(), v.end(), true));
+    return v.next();
+  }
+
+  /**
+   * {@code ds.setPassword("v")}, {@code setClientSecret('v')}: a setter named for a credential,
+   * called with one quoted literal.
+   */
+  static int setter(CharSequence t, int ls, int le, int paren, Predicate<String> keys, Sink sink) {
+    int s = paren;
+    int stop = Math.max(ls, paren - Keys.MAX);
+    while (s > stop && (Character.isLetterOrDigit(t.charAt(s - 1)) || t.charAt(s - 1) == '_')) {
+      s--;
+    }
+    if (paren - s < 4 || !Strings.startsWith(t, s, paren, "set") || !Character.isUpperCase(t.charAt(s + 3))) {
+      return -1;
+    }
+    String name = t.subSequence(s + 3, paren).toString();
+    if (!keys.test(name)) {
+      return -1;
+    }
+    Literal v = ValueReader.read(t, paren + 1, le, Dialect.CODE, ValueReader.Context.PLAIN);
+    if (v == null || !v.quoted()) {
+      return -1;
+    }
+    int close = v.next();
+    while (close < le && t.charAt(close) == ' ') {
+      close++;
+    }
+    if (close >= le || t.charAt(close) != ')') {
       return -1;
     }
     sink.pair(new Assignment(name, v.value(), v.start(), v.end(), true));

@@ -77,6 +77,120 @@ final class Shapes {
   }
 
   /**
+   * A name written as text (quoted, or a configuration value): an {@link #identifier} that is also
+   * either joined by separators ({@code payments-db-credentials}, {@code GITHUB_TOKEN},
+   * {@code app.db.password}) or, without separators and digits, made only of word-like camel pieces
+   * ({@code passwordInput}). Letters and digits run together ({@code Orange2013},
+   * {@code FootballShadow24}) or letters that are not words ({@code CeCguZixdjqPYM}) are what people
+   * choose as passwords, not how anyone names a setting.
+   */
+  static boolean name(String s) {
+    if (!identifier(s)) {
+      return false;
+    }
+    boolean digit = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '_' || c == '.' || c == '-' || c == '$' || c == ':') {
+        return true;
+      }
+      digit |= Character.isDigit(c);
+    }
+    return !digit && wordPieces(s);
+  }
+
+  /**
+   * Every camel piece word-like: pieces of up to three letters and acronyms of up to four are
+   * taken as they are ({@code db}, {@code Id}, {@code jwt}, {@code HTTP}; {@link #identifier}
+   * already bounds how many); longer ones need a vowel and only consonant pairs that English
+   * words use ({@link #COMMON_PAIRS}). Random letters ({@code Zixdjq}, {@code Pevcsa}) fail that.
+   */
+  private static boolean wordPieces(String s) {
+    if (pieceEnd(s, 0) == s.length()) {
+      return true; // one case throughout: words run together (badpassword), as dummies are written
+    }
+    int i = 0;
+    while (i < s.length()) {
+      int j = pieceEnd(s, i);
+      int len = j - i;
+      boolean taken = len <= 3 || (len <= 4 && allUpper(s, i, j));
+      if (!taken && !pronounceable(s, i, j)) {
+        return false;
+      }
+      i = j;
+    }
+    return true;
+  }
+
+  /**
+   * Prose: two or more words between single spaces, each in one case (lower, Capitalised or UPPER)
+   * and followed by at most some punctuation, most of them word-like ({@code some secret here},
+   * {@code Hello World!}, {@code shhhh, very secret}, {@code NO SECRET :(}): the sentence a sample
+   * puts where a secret goes. A password with spaces mixes cases, digits or signs inside its words.
+   */
+  static boolean prose(String s) {
+    int words = 0;
+    int wordLike = 0;
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i < s.length() && s.charAt(i) != ' ') {
+        continue;
+      }
+      int end = i;
+      while (end > start && ".,!?:;()'-".indexOf(s.charAt(end - 1)) >= 0) {
+        end--;
+      }
+      if (i - start == 0 || (end == start && i - start > 2) || (end > start && !oneCase(s, start, end))) {
+        return false;
+      }
+      if (end > start) {
+        words++;
+        wordLike += end - start <= 3 || pronounceable(s, start, end) ? 1 : 0;
+      }
+      start = i + 1;
+    }
+    return words >= 2 && 2 * wordLike > words;
+  }
+
+  /** Letters only, all lower case, all upper case, or one capital and then lower case. */
+  private static boolean oneCase(String s, int from, int to) {
+    boolean upperAfterFirst = false;
+    boolean lower = false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        return false;
+      }
+      upperAfterFirst |= i > from && c <= 'Z';
+      lower |= c >= 'a';
+    }
+    return !(upperAfterFirst && lower);
+  }
+
+  /** Consonant pairs found inside common English words; any other pair marks letters as random. */
+  private static final java.util.Set<String> COMMON_PAIRS = java.util.Set.of(("bb bl br bs bj cc ch ck cl cq cr cs ct dd dg dl"
+      + " dm dr ds ff fl fr ft gg gh gl gn gr gs gt hn hr ht kn ks ld lf lk ll lm ln lp ls lt lv mb mm mn mp ms nc"
+      + " nd nf ng nk nl nn np ns nt nv nx ph pl pp pr ps pt rb rc rd rf rg rk rl rm rn rp rr rs rt rv rw sc sh sk"
+      + " sl sm sn sp ss st sw tc th tl tr ts tt tw wh wl wn wr ws xp xt zz").split(" "));
+
+  /** A vowel ({@code y} counts), and every pair of adjacent consonants one of {@link #COMMON_PAIRS}. */
+  private static boolean pronounceable(String s, int from, int to) {
+    boolean vowel = false;
+    for (int i = from; i < to; i++) {
+      char c = Character.toLowerCase(s.charAt(i));
+      boolean v = "aeiouy".indexOf(c) >= 0;
+      vowel |= v;
+      if (!v && i > from) {
+        char p = Character.toLowerCase(s.charAt(i - 1));
+        if ("aeiouy".indexOf(p) < 0 && !COMMON_PAIRS.contains("" + p + c)) {
+          return false;
+        }
+      }
+    }
+    return vowel;
+  }
+
+  /**
    * Words and separators, as the glue of a template is ({@code :@tcp(:3306)/?parseTime=true},
    * {@code .svc.cluster.local:6379/0}, {@code ->password}): six letters or more, at least 70 % of
    * them in camel-case pieces of three letters or more ({@code Word}, {@code word},
@@ -218,7 +332,18 @@ final class Shapes {
 
   /** {@code user@host} or {@code name@example.test}: an address, as test URLs use for user names. */
   static boolean address(String s) {
+    return address(s, false);
+  }
+
+  /**
+   * As {@link #address(String)}; written as text, the host must read as one ({@code localhost},
+   * {@code db.internal}): {@code P@ssw0rd123} is a password with an {@code @} in it.
+   */
+  static boolean address(String s, boolean text) {
     int at = s.indexOf('@');
+    if (text && at > 0 && at < s.length() - 1 && s.indexOf('.', at) < 0 && !name(s.substring(at + 1))) {
+      return false;
+    }
     if (at <= 0 || at != s.lastIndexOf('@') || at == s.length() - 1) {
       return false;
     }

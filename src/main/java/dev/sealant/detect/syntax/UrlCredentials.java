@@ -39,10 +39,10 @@ public final class UrlCredentials {
       while (colon < at && t.charAt(colon) != ':') {
         colon++;
       }
-      if (colon < at - 1 && colon > start) {
+      if (colon < at - 1) { // redis://:password@host: no user name
         String password = decode(t, colon + 1, at);
-        if (Values.literal(password)) {
-          sink.pair(new Assignment(t.subSequence(start, colon).toString(), password, colon + 1, at, false));
+        if (Values.literal(password, true)) {
+          sink.pair(new Assignment(colon > start ? t.subSequence(start, colon).toString() : "password", password, colon + 1, at, false));
         }
       }
       i = end - 1;

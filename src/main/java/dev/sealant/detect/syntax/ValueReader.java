@@ -42,6 +42,8 @@ final class ValueReader {
       lit = Strings.read(t, i, lineEnd, '}', Escape.DOUBLED, Interpolation.NONE);
     } else if ((c == '@' || c == '$') && (n == '"' || n == '\'')) {
       lit = prefixed(t, i, lineEnd, c, n);
+    } else if (c == 'r' && n == '#' && (i == 0 || !Keys.nameChar(t.charAt(i - 1)))) {
+      lit = rustRaw(t, i, lineEnd);
     } else if ("bBrRuUfF".indexOf(c) >= 0 && pythonQuote(t, i, lineEnd) > 0) {
       lit = python(t, i, lineEnd);
     } else {
@@ -77,11 +79,60 @@ final class ValueReader {
           : Strings.read(t, i, lineEnd, q, d == Dialect.INI ? Escape.RAW : Escape.BACKSLASH,
               Interpolation.NONE);
     }
-    if (d == Dialect.YAML) {
+    if (d == Dialect.YAML || d == Dialect.POWERSHELL) {
       return Strings.read(t, i, lineEnd, q, Escape.DOUBLED, Interpolation.NONE);
     }
-    boolean raw = shell || d == Dialect.TOML || d == Dialect.INI;
+    if (shell) {
+      return shellSingle(t, i, lineEnd);
+    }
+    boolean raw = d == Dialect.TOML || d == Dialect.INI;
     return Strings.read(t, i, lineEnd, q, raw ? Escape.RAW : Escape.BACKSLASH, Interpolation.NONE);
+  }
+
+  /** Rust {@code r#"raw"#}: no escapes; it closes at a quote followed by as many {@code #} as opened it. */
+  private static Literal rustRaw(CharSequence t, int i, int lineEnd) {
+    int q = i + 1;
+    while (q < lineEnd && t.charAt(q) == '#') {
+      q++;
+    }
+    int hashes = q - i - 1;
+    if (q >= lineEnd || t.charAt(q) != '"') {
+      return null;
+    }
+    int limit = Math.min(lineEnd, q + 1 + Strings.MAX);
+    for (int k = q + 1; k + hashes < limit; k++) {
+      if (t.charAt(k) == '"' && closesRaw(t, k + 1, hashes)) {
+        return new Literal(t.subSequence(q + 1, k).toString(), q + 1, k, k + 1 + hashes, true);
+      }
+    }
+    return null;
+  }
+
+  private static boolean closesRaw(CharSequence t, int from, int hashes) {
+    for (int h = 0; h < hashes; h++) {
+      if (t.charAt(from + h) != '#') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Shell: {@code 'it'\''s'} is one word, a single-quoted string, an escaped quote and another;
+   * read on while the word goes on that way.
+   */
+  private static Literal shellSingle(CharSequence t, int i, int lineEnd) {
+    Literal lit = Strings.read(t, i, lineEnd, '\'', Escape.RAW, Interpolation.NONE);
+    StringBuilder v = null;
+    while (lit != null) {
+      int k = lit.next();
+      if (!(k + 2 < lineEnd && t.charAt(k) == '\\' && t.charAt(k + 1) == '\'' && t.charAt(k + 2) == '\'')) {
+        return v == null ? lit : new Literal(v.append(lit.value()).toString(), i + 1, lit.end(), k, true);
+      }
+      v = (v == null ? new StringBuilder() : v).append(lit.value()).append('\'');
+      lit = Strings.read(t, k + 2, lineEnd, '\'', Escape.RAW, Interpolation.NONE);
+    }
+    return null;
   }
 
   /** INI: quotes around the whole rest of the line are dropped; nothing inside is escaped. */

@@ -27,7 +27,17 @@ public final class Values {
    * literal ({@link #meantLiteral}).
    */
   public static boolean literal(String v) {
-    if (!plain(v)) {
+    return literal(v, false);
+  }
+
+  /**
+   * As {@link #literal(String)}; {@code text} says the value was written as text (quoted, or a bare
+   * value of a configuration dialect or shell), where an identifier-like word is only a name when
+   * it looks like one ({@link Shapes#name}): {@code Orange2013} in quotes is a password, the same
+   * bare word in code a variable.
+   */
+  public static boolean literal(String v, boolean text) {
+    if (!plain(v, text)) {
       return false;
     }
     String inner = unquoted(v);
@@ -37,12 +47,16 @@ public final class Values {
 
   /** None of the shapes that are not credentials, references aside. */
   private static boolean plain(String v) {
+    return plain(v, false);
+  }
+
+  private static boolean plain(String v, boolean text) {
     if (v.length() < MIN_LENGTH || v.isBlank() || KEYWORDS.contains(v.toLowerCase(Locale.ROOT))
         || KEYWORDS.contains(unLeet(v))) {
       return false;
     }
-    return !concatenation(v) && !placeholder(v) && !number(v) && !Shapes.identifier(v) && !Shapes.path(v)
-        && !Shapes.plainUrl(v) && !Shapes.regex(v) && !encodedName(v) && !Shapes.address(v);
+    return !concatenation(v) && !placeholder(v) && !Shapes.prose(v) && !number(v) && !(text ? Shapes.name(v) : Shapes.identifier(v)) && !Shapes.path(v)
+        && !Shapes.plainUrl(v) && !Shapes.regex(v) && !encodedName(v) && !Shapes.address(v, text);
   }
 
   /**

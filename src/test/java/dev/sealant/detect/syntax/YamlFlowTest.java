@@ -28,4 +28,18 @@ class YamlFlowTest {
   void blockScalarsKeepTheirBracesAndCommas() {
     assertEquals(List.of("Zq8!mR3#v,L9p}"), values("password: Zq8!mR3#v,L9p}"));
   }
+
+  @Test
+  void flowContextIsKeptAtAnyDistanceFromItsBrace() {
+    // 41 pairs: the opening brace is ~760 characters before the last value (a fixed look-back lost it).
+    String line = "{" + "password: x1Yz!kQ9, ".repeat(41) + "}";
+    List<String> got = values(line);
+    assertEquals(41, got.size());
+    assertEquals(List.of("x1Yz!kQ9"), got.stream().distinct().toList());
+  }
+
+  @Test
+  void aClosedFlowCollectionEndsItsContext() {
+    assertEquals(List.of("Zq8!mR3#v,L9p"), values("x: [" + "a, ".repeat(300) + "], password: Zq8!mR3#v,L9p"));
+  }
 }
