@@ -112,7 +112,7 @@ public final class AssignmentReader {
         }
         boolean spaced = next == ' ' || next == '\t' || next == 0 || next == '"' || next == '\'';
         boolean quotedKey = prev == '"' || prev == '\'';
-        return spaced || quotedKey || d == Dialect.PROPERTIES ? pair(i, i + 1) : -1;
+        return spaced || quotedKey || (d == Dialect.PROPERTIES && i == firstSeparator()) ? pair(i, i + 1) : -1;
       }
       if (c == '>') {
         return Separators.element(t, ls, le, i, keys, sink);
@@ -127,6 +127,27 @@ public final class AssignmentReader {
         return prev == '-' || prev == ' ' || prev == '\t' ? -1 : flag(i);
       }
       return -1;
+    }
+
+    private int firstSeparator = -2;
+
+    /**
+     * The line's first {@code =} or {@code :} (-1 when none), found once per line. In .properties an
+     * unspaced {@code :} separates only there: after it, {@code a=arn:aws:...:secret:app/x} is the
+     * value, not another key.
+     */
+    private int firstSeparator() {
+      if (firstSeparator == -2) {
+        firstSeparator = -1;
+        for (int k = ls; k < le; k++) {
+          char c = t.charAt(k);
+          if (c == '=' || c == ':') {
+            firstSeparator = k;
+            break;
+          }
+        }
+      }
+      return firstSeparator;
     }
 
     /** Dialects without operators, where {@code a==b} and {@code a=>b} still assign. */

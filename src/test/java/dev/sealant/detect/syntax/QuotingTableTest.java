@@ -32,6 +32,10 @@ class QuotingTableTest {
       Example.java     | private static final String SECRET_VALUE = "Hello World!";    |
       main.go          | gin.H{"user": user, "secret": "NO SECRET :("}                 |
       .env             | DB_PASSWORD="Jk8 w#Qz2Lm pX"                                  | Jk8 w#Qz2Lm pX
+      # .properties: an unspaced ':' separates only first on the line; after it, colons are the value's
+      app.properties   | secret_arn=arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/qpyhxa-fsE5Xs |
+      app.properties   | db.password:Zq8!mR3#vL9pXw                                    | Zq8!mR3#vL9pXw
+      app.properties   | db.password=Zq8:mR3#vL9pXw                                    | Zq8:mR3#vL9pXw
       # key names ending in pw
       php.ini          | mysqli.default_pw = "arJecJ9HbQrNjfpqb5"                       | arJecJ9HbQrNjfpqb5
       # quoting: Rust raw, PowerShell doubling, shell '\\'', Dockerfile and compose bare values
