@@ -286,9 +286,22 @@ final class Shapes {
         && (s.charAt(2) == '\\' || s.charAt(2) == '/')) {
       from = 3;
     } else {
-      return s.indexOf('\\') < 0 && segments(s, 0) >= 3; // relative: a/b/c, as Unix and URLs write it
+      int n = s.indexOf('\\') < 0 ? segments(s, 0) : -1;
+      // relative: a/b/c, as Unix and URLs write it; two lower-case words are a pair of choices
+      // (rename/move, read/write) or a short path, not a password
+      return n >= 3 || (n == 2 && lowerWords(s));
     }
     return segments(s, from) >= 1;
+  }
+
+  private static boolean lowerWords(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || c == '/')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How many named segments {@code s[from..]} has, or -1 when a segment is not a name. */

@@ -36,6 +36,9 @@ class QuotingTableTest {
       app.properties   | secret_arn=arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/qpyhxa-fsE5Xs |
       app.properties   | db.password:Zq8!mR3#vL9pXw                                    | Zq8!mR3#vL9pXw
       app.properties   | db.password=Zq8:mR3#vL9pXw                                    | Zq8:mR3#vL9pXw
+      # two lower-case words joined by '/' are choices or a short path (git/git history: git-mv.perl)
+      git-mv.perl      | # Final pass: rename/move                                     |
+      config.yaml      | password: qzvtrwmk/ab7Qz!x                                    | qzvtrwmk/ab7Qz!x
       # key names ending in pw
       php.ini          | mysqli.default_pw = "arJecJ9HbQrNjfpqb5"                       | arJecJ9HbQrNjfpqb5
       # quoting: Rust raw, PowerShell doubling, shell '\\'', Dockerfile and compose bare values
