@@ -123,6 +123,93 @@ final class Shapes {
   }
 
   /**
+   * A list of validation or option rules ({@code required|string|min:8|confirmed}): lower-case
+   * words and numbers joined by {@code |}, with {@code :} {@code ,} {@code _} inside a rule.
+   */
+  static boolean ruleList(String s) {
+    if (s.indexOf('|') < 0) {
+      return false;
+    }
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i < s.length() && s.charAt(i) != '|') {
+        continue;
+      }
+      if (i == start || !ruleWord(s, start, i)) {
+        return false;
+      }
+      start = i + 1;
+    }
+    return true;
+  }
+
+  private static boolean ruleWord(String s, int from, int to) {
+    boolean letters = false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        letters = true;
+      } else if (!((c >= '0' && c <= '9') || c == ':' || c == ',' || c == '_')) {
+        return false;
+      }
+    }
+    return letters && pronounceableRun(s, from, to);
+  }
+
+  /** The first letter run of {@code s[from, to)} has a vowel: a word, not random letters. */
+  private static boolean pronounceableRun(String s, int from, int to) {
+    int i = from;
+    while (i < to && !(s.charAt(i) >= 'a' && s.charAt(i) <= 'z')) {
+      i++;
+    }
+    int j = i;
+    while (j < to && s.charAt(j) >= 'a' && s.charAt(j) <= 'z') {
+      j++;
+    }
+    return hasVowel(s, i, j);
+  }
+
+  /**
+   * A name qualified by {@code \} or {@code ::} (PHP, C++, Ruby, Rust):
+   * {@code Illuminate\Support\Facades\Password}, {@code Auth\PasswordController}: two or more
+   * parts, each an identifier.
+   */
+  static boolean qualifiedName(String s) {
+    String sep = s.indexOf('\\') >= 0 ? "\\" : s.contains("::") ? "::" : null;
+    if (sep == null) {
+      return false;
+    }
+    int parts = 0;
+    int start = s.startsWith(sep) ? sep.length() : 0;
+    while (start <= s.length()) {
+      int end = s.indexOf(sep, start);
+      if (end < 0) {
+        end = s.length();
+      }
+      if (end == start || !identifier(s.substring(start, end))) {
+        return false;
+      }
+      parts++;
+      start = end + sep.length();
+    }
+    return parts >= 2;
+  }
+
+  /** A JavaScript regex literal, {@code /\s?auto?\s?/i}: code, not a value. */
+  static boolean regexLiteral(String s) {
+    int last = s.lastIndexOf('/');
+    if (s.charAt(0) != '/' || last <= 1) {
+      return false;
+    }
+    for (int i = last + 1; i < s.length(); i++) {
+      if ("dgimsuy".indexOf(s.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return s.indexOf('\\') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf('^') >= 0;
+  }
+
+  /**
    * Prose: two or more words between single spaces, each in one case (lower, Capitalised or UPPER)
    * and followed by at most some punctuation, most of them word-like ({@code some secret here},
    * {@code Hello World!}, {@code shhhh, very secret}, {@code NO SECRET :(}): the sentence a sample

@@ -56,7 +56,8 @@ public final class Values {
       return false;
     }
     return !concatenation(v) && !placeholder(v) && !Shapes.prose(v) && !number(v) && !(text ? Shapes.name(v) : Shapes.identifier(v)) && !Shapes.path(v)
-        && !Shapes.plainUrl(v) && !Shapes.regex(v) && !encodedName(v) && !Shapes.address(v, text);
+        && !Shapes.plainUrl(v) && !Shapes.regex(v) && !encodedName(v) && !Shapes.address(v, text)
+        && !Shapes.ruleList(v) && !Shapes.qualifiedName(v) && !Shapes.regexLiteral(v);
   }
 
   /**
@@ -166,8 +167,8 @@ public final class Values {
       return true;
     }
     String lower = v.toLowerCase(Locale.ROOT);
-    if (lower.contains("xxxx") || lower.contains("****") || lower.contains("....") || lower.contains("…")
-        || v.equals("%s")) {
+    if (lower.contains("xxxx") || lower.contains("****") || lower.contains("...") || lower.contains("…")
+        || lower.contains("snip") || lower.contains("redacted") || v.equals("%s")) {
       return true;
     }
     return v.chars().distinct().count() <= 2;

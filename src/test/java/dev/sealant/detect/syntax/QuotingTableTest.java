@@ -39,6 +39,13 @@ class QuotingTableTest {
       # two lower-case words joined by '/' are choices or a short path (git/git history: git-mv.perl)
       git-mv.perl      | # Final pass: rename/move                                     |
       config.yaml      | password: qzvtrwmk/ab7Qz!x                                    | qzvtrwmk/ab7Qz!x
+      # found on real code never tuned on (laravel, sinatra): rule lists, qualified names, cut examples, regex literals
+      auth.php         | ^"password" => "required|string|min:8|confirmed",^             |
+      app.php          | 'Password' => 'Illuminate\\Support\\Facades\\Password',           |
+      routes.php       | 'password' => 'Auth\\PasswordController',                      |
+      README.md        | export SESSION_SECRET=99aef3c1...snip...                      |
+      bootstrap.js     | var autoToken = /\\s?auto?\\s?/i                                |
+      auth.php         | ^"password" => "Zq8|mR3#vL9pXw",^                             | ^Zq8|mR3#vL9pXw^
       # key names ending in pw
       php.ini          | mysqli.default_pw = "arJecJ9HbQrNjfpqb5"                       | arJecJ9HbQrNjfpqb5
       # quoting: Rust raw, PowerShell doubling, shell '\\'', Dockerfile and compose bare values
