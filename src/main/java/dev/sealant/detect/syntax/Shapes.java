@@ -232,7 +232,7 @@ final class Shapes {
       }
       if (end > start) {
         words++;
-        wordLike += end - start <= 3 || pronounceable(s, start, end) ? 1 : 0;
+        wordLike += end - start <= 3 || pronounceable(s, start, end) || vowelled(s, start, end) ? 1 : 0;
       }
       start = i + 1;
     }
@@ -261,6 +261,24 @@ final class Shapes {
       + " sl sm sn sp ss st sw tc th tl tr ts tt tw wh wl wn wr ws xp xt zz").split(" "));
 
   /** A vowel ({@code y} counts), and every pair of adjacent consonants one of {@link #COMMON_PAIRS}. */
+  /**
+   * A word by its letters alone: at least 30 % vowels and no more than three consonants in a row
+   * ({@code development}, whose {@code pm} no list of common pairs has); random letters rarely are.
+   */
+  private static boolean vowelled(String s, int from, int to) {
+    int vowels = 0;
+    int run = 0;
+    for (int i = from; i < to; i++) {
+      if ("aeiouyAEIOUY".indexOf(s.charAt(i)) >= 0) {
+        vowels++;
+        run = 0;
+      } else if (++run > 3) {
+        return false;
+      }
+    }
+    return vowels * 10 >= (to - from) * 3;
+  }
+
   private static boolean pronounceable(String s, int from, int to) {
     boolean vowel = false;
     for (int i = from; i < to; i++) {

@@ -44,6 +44,7 @@ class QuotingTableTest {
       app.php          | 'Password' => 'Illuminate\\Support\\Facades\\Password',           |
       routes.php       | 'password' => 'Auth\\PasswordController',                      |
       README.md        | export SESSION_SECRET=99aef3c1...snip...                      |
+      flaskr.py        | SECRET_KEY = 'development key'                                |
       bootstrap.js     | var autoToken = /\\s?auto?\\s?/i                                |
       auth.php         | ^"password" => "Zq8|mR3#vL9pXw",^                             | ^Zq8|mR3#vL9pXw^
       # key names ending in pw
