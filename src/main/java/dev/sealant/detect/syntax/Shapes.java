@@ -172,7 +172,7 @@ final class Shapes {
   /**
    * A name qualified by {@code \} or {@code ::} (PHP, C++, Ruby, Rust):
    * {@code Illuminate\Support\Facades\Password}, {@code Auth\PasswordController}: two or more
-   * parts, each an identifier.
+   * parts, each an identifier (capitalised, with {@code \\}).
    */
   static boolean qualifiedName(String s) {
     String sep = s.indexOf('\\') >= 0 ? "\\" : s.contains("::") ? "::" : null;
@@ -186,7 +186,9 @@ final class Shapes {
       if (end < 0) {
         end = s.length();
       }
-      if (end == start || !identifier(s.substring(start, end))) {
+      // PHP names its namespaces and classes in capitals; a password with backslashes rarely does
+      if (end == start || !identifier(s.substring(start, end))
+          || (sep.equals("\\") && !Character.isUpperCase(s.charAt(start)))) {
         return false;
       }
       parts++;

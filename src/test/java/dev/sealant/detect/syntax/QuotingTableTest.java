@@ -45,6 +45,7 @@ class QuotingTableTest {
       routes.php       | 'password' => 'Auth\\PasswordController',                      |
       README.md        | export SESSION_SECRET=99aef3c1...snip...                      |
       flaskr.py        | SECRET_KEY = 'development key'                                |
+      deploy.ps1       | $Password = 'hm\\Dk3\\rb9Qz'                                  | hm\\Dk3\\rb9Qz
       bootstrap.js     | var autoToken = /\\s?auto?\\s?/i                                |
       auth.php         | ^"password" => "Zq8|mR3#vL9pXw",^                             | ^Zq8|mR3#vL9pXw^
       # key names ending in pw
