@@ -63,8 +63,20 @@ public final class KeyBody {
 
   /** True when the secret's body (after a leading keyword) is a filler, not a generated key. */
   public static boolean isFake(String secret, List<String> keywords) {
-    return isFakeBody(body(secret, keywords));
+    return isFakeBody(body(withoutScheme(secret), keywords));
   }
+
+  /** An HTTP auth scheme before a token ({@code Bearer aaaabbbb...}) is not part of its body. */
+  private static String withoutScheme(String secret) {
+    for (String scheme : SCHEMES) {
+      if (secret.length() > scheme.length() && secret.regionMatches(true, 0, scheme, 0, scheme.length())) {
+        return secret.substring(scheme.length());
+      }
+    }
+    return secret;
+  }
+
+  private static final List<String> SCHEMES = List.of("bearer ", "basic ", "token ", "bot ");
 
   /** The secret after the longest keyword it starts with (ignoring case) and any separators. */
   static String body(String secret, List<String> keywords) {
@@ -86,10 +98,35 @@ public final class KeyBody {
       return false;
     }
     return period(body) * 2 <= n
+        || stretched(body)
         || 2 * longestRun(body, 0) >= n
         || 2 * longestRun(body, 1) >= n
         || 2 * longestRun(body, -1) >= n
         || Entropy.shannon(body) < MIN_BITS;
+  }
+
+  /**
+   * A fake drawn by holding keys down: each character repeated ({@code aaaabbbbccccdddd},
+   * {@code 11223344}), the runs averaging two or more, and what is left with each run collapsed to
+   * one character a counting sequence or a short unit repeated. A random key's runs average barely
+   * above one.
+   */
+  /** Characters of a stretched body that may stand alone (a prefix the keywords do not cut). */
+  private static final int STRETCH_SLACK = 8;
+
+  static boolean stretched(String body) {
+    StringBuilder c = new StringBuilder();
+    for (int i = 0; i < body.length(); i++) {
+      if (i == 0 || body.charAt(i) != body.charAt(i - 1)) {
+        c.append(body.charAt(i));
+      }
+    }
+    int m = c.length();
+    if (m * 2 > body.length() + STRETCH_SLACK || m < 2) {
+      return false;
+    }
+    String collapsed = c.toString();
+    return period(collapsed) * 2 <= m || 2 * longestRun(collapsed, 1) >= m || 2 * longestRun(collapsed, -1) >= m;
   }
 
   /** The smallest p such that the text is a prefix of its first p characters repeated (KMP). */
