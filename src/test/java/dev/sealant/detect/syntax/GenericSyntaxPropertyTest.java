@@ -77,14 +77,25 @@ class GenericSyntaxPropertyTest {
   @ValueSource(longs = {21, 22, 23})
   void nonLiteralValuesAreNotReportedInAnySyntax(long seed) {
     Random r = new Random(seed);
+    assertFlaggedAtMost2Percent(seed, "non-literal values flagged", (s, rr) -> {
+      String shape = NonLiterals.shape(rr);
+      String key = Syntaxes.key(s, rr);
+      return NonLiterals.bare(s, key, shape).orElseGet(() -> s.write().apply(key, shape).line());
+    }, r);
+  }
+
+  /**
+   * Writes {@link #PER_SYNTAX} generated lines in every syntax and asserts that at most 2 % are
+   * reported; the report gives the rate and the first flagged lines (synthetic), with the seed.
+   */
+  private static void assertFlaggedAtMost2Percent(long seed, String what, BiFunction<Syntax, Random, String> lines,
+      Random r) {
     int flagged = 0;
     int total = 0;
     List<String> flaggedLines = new ArrayList<>();
     for (Syntax s : Syntaxes.ALL) {
       for (int i = 0; i < PER_SYNTAX; i++) {
-        String shape = NonLiterals.shape(r);
-        String key = Syntaxes.key(s, r);
-        String line = NonLiterals.bare(s, key, shape).orElseGet(() -> s.write().apply(key, shape).line());
+        String line = lines.apply(s, r);
         total++;
         if (!DETECTOR.scan(Fragment.of(s.path(), line + "\n")).isEmpty()) {
           flagged++;
@@ -95,8 +106,7 @@ class GenericSyntaxPropertyTest {
       }
     }
     double rate = flagged / (double) total;
-    String report = "seed " + seed + ": non-literal values flagged " + String.format("%.4f", rate) + " ("
-        + flagged + "/" + total + ")";
+    String report = "seed " + seed + ": " + what + " " + String.format("%.4f", rate) + " (" + flagged + "/" + total + ")";
     System.out.println(report);
     assertTrue(rate <= 0.02, report + "\n" + String.join("\n", flaggedLines));
   }
@@ -123,26 +133,8 @@ class GenericSyntaxPropertyTest {
   @ValueSource(longs = {41, 42, 43})
   void pureTemplatesAreNotReportedInAnySyntax(long seed) {
     Random r = new Random(seed);
-    int flagged = 0;
-    int total = 0;
-    List<String> flaggedLines = new ArrayList<>();
-    for (Syntax s : Syntaxes.ALL) {
-      for (int i = 0; i < PER_SYNTAX; i++) {
-        String line = Syntaxes.carelessly(s, Syntaxes.key(s, r), NonLiterals.template(r)).line();
-        total++;
-        if (!DETECTOR.scan(Fragment.of(s.path(), line + "\n")).isEmpty()) {
-          flagged++;
-          if (flaggedLines.size() < 15) {
-            flaggedLines.add(s.name() + ": " + line);
-          }
-        }
-      }
-    }
-    double rate = flagged / (double) total;
-    String report = "seed " + seed + ": pure templates flagged " + String.format("%.4f", rate) + " (" + flagged + "/"
-        + total + ")";
-    System.out.println(report + "\n" + String.join("\n", flaggedLines));
-    assertTrue(rate <= 0.02, report + "\n" + String.join("\n", flaggedLines));
+    assertFlaggedAtMost2Percent(seed, "pure templates flagged",
+        (s, rr) -> Syntaxes.carelessly(s, Syntaxes.key(s, rr), NonLiterals.template(rr)).line(), r);
   }
 
   static boolean exactlyFound(String path, Written w, String pw) {
