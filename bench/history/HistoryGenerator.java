@@ -16,20 +16,49 @@ import java.util.zip.CRC32;
  *       | git -C repo fast-import --quiet
  * </pre>
  *
- * Each commit edits a few files of a realistic mix (Python, JavaScript, Java, Go, YAML, JSON,
- * .env, Markdown): lines added, changed and deleted, files created, renamed and deleted; feature
- * branches are merged back now and then. About one added line in 2000 plants a synthetic secret (a
- * GitHub classic token with a valid checksum, or a password assignment), some of which a later
- * commit removes. Same seed, same stream, byte for byte.
+ * Each commit edits a few files of a realistic mix (Python, JavaScript, Java, Go, YAML, JSON, .env,
+ * Markdown): lines added, changed and deleted, files created, renamed and deleted; feature branches
+ * are merged back now and then. About one added line in 2000 plants a synthetic secret (a GitHub
+ * classic token with a valid checksum, or a password assignment), some of which a later commit
+ * removes. Same seed, same stream, byte for byte.
  */
 public final class HistoryGenerator {
 
-  private static final String B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-  private static final String[] EXT = {".py", ".js", ".java", ".go", ".yaml", ".json", ".env", ".md"};
+  private static final String B62 =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  private static final String[] EXT = {
+    ".py", ".js", ".java", ".go", ".yaml", ".json", ".env", ".md"
+  };
   private static final String[] WORDS = {
-    "user", "order", "invoice", "client", "session", "request", "response", "config", "handler",
-    "cache", "result", "value", "item", "count", "index", "buffer", "stream", "token", "record",
-    "account", "payload", "status", "message", "event", "queue", "worker", "limit", "offset"};
+    "user",
+    "order",
+    "invoice",
+    "client",
+    "session",
+    "request",
+    "response",
+    "config",
+    "handler",
+    "cache",
+    "result",
+    "value",
+    "item",
+    "count",
+    "index",
+    "buffer",
+    "stream",
+    "token",
+    "record",
+    "account",
+    "payload",
+    "status",
+    "message",
+    "event",
+    "queue",
+    "worker",
+    "limit",
+    "offset"
+  };
 
   private final Random rnd;
   private final OutputStream out;
@@ -61,8 +90,14 @@ public final class HistoryGenerator {
     try (OutputStream o = new BufferedOutputStream(System.out, 1 << 20)) {
       HistoryGenerator g = new HistoryGenerator(seed, o);
       g.generate(commits, maxFiles);
-      System.err.println("generated " + commits + " commits, " + g.files.size() + " files, "
-          + g.planted + " planted secrets");
+      System.err.println(
+          "generated "
+              + commits
+              + " commits, "
+              + g.files.size()
+              + " files, "
+              + g.planted
+              + " planted secrets");
     }
   }
 
@@ -146,7 +181,14 @@ public final class HistoryGenerator {
   private int emit(String ref, int parent, int mergeParent, StringBuilder ops) throws IOException {
     int m = ++mark;
     time += 60 + rnd.nextInt(7200);
-    String who = "Dev " + (char) ('A' + rnd.nextInt(8)) + " <dev" + rnd.nextInt(8) + "@example.com> " + time + " +0000";
+    String who =
+        "Dev "
+            + (char) ('A' + rnd.nextInt(8))
+            + " <dev"
+            + rnd.nextInt(8)
+            + "@example.com> "
+            + time
+            + " +0000";
     String msg = "change " + WORDS[rnd.nextInt(WORDS.length)] + " handling (" + m + ")\n";
     StringBuilder b = new StringBuilder();
     b.append("commit ").append(ref).append('\n').append("mark :").append(m).append('\n');
@@ -167,7 +209,11 @@ public final class HistoryGenerator {
   private void modify(StringBuilder ops, String path) {
     String content = String.join("\n", files.get(path)) + "\n";
     ops.append("M 100644 inline ").append(path).append('\n');
-    ops.append("data ").append(content.getBytes(StandardCharsets.UTF_8).length).append('\n').append(content).append('\n');
+    ops.append("data ")
+        .append(content.getBytes(StandardCharsets.UTF_8).length)
+        .append('\n')
+        .append(content)
+        .append('\n');
   }
 
   private void edit(List<String> lines, String path) {
@@ -198,11 +244,21 @@ public final class HistoryGenerator {
   }
 
   private String newPath() {
-    String dir = new String[] {"src", "lib", "app", "services/api", "services/web", "config", "docs", "tools"}[rnd.nextInt(8)];
+    String dir =
+        new String[] {
+              "src", "lib", "app", "services/api", "services/web", "config", "docs", "tools"
+            }
+            [rnd.nextInt(8)];
     String name;
     do {
-      name = dir + "/" + WORDS[rnd.nextInt(WORDS.length)] + "_" + WORDS[rnd.nextInt(WORDS.length)]
-          + rnd.nextInt(1000) + EXT[rnd.nextInt(EXT.length)];
+      name =
+          dir
+              + "/"
+              + WORDS[rnd.nextInt(WORDS.length)]
+              + "_"
+              + WORDS[rnd.nextInt(WORDS.length)]
+              + rnd.nextInt(1000)
+              + EXT[rnd.nextInt(EXT.length)];
     } while (files.containsKey(name));
     return name;
   }
@@ -210,7 +266,8 @@ public final class HistoryGenerator {
   private String line(String path) {
     if (rnd.nextInt(2000) == 0) {
       planted++;
-      return rnd.nextBoolean() ? "GITHUB_TOKEN = \"" + githubToken() + "\""
+      return rnd.nextBoolean()
+          ? "GITHUB_TOKEN = \"" + githubToken() + "\""
           : "db_password = \"" + randomWord(14) + "\"";
     }
     String a = WORDS[rnd.nextInt(WORDS.length)];
@@ -220,28 +277,45 @@ public final class HistoryGenerator {
       return switch (rnd.nextInt(4)) {
         case 0 -> "def " + a + "_" + b + "(self, " + a + ", limit=" + n + "):";
         case 1 -> "    " + a + " = self." + b + ".get(\"" + a + "\", " + n + ")";
-        case 2 -> "    return [" + a + " for " + a + " in " + b + "s if " + a + ".status == " + n + "]";
+        case 2 ->
+            "    return [" + a + " for " + a + " in " + b + "s if " + a + ".status == " + n + "]";
         default -> "    # " + a + " " + b + " is kept in sync with the " + a + " service";
       };
     }
     if (path.endsWith(".js") || path.endsWith(".java") || path.endsWith(".go")) {
       return switch (rnd.nextInt(4)) {
-        case 0 -> "  const " + a + "Count = " + b + ".filter((x) => x." + a + " > " + n + ").length;";
+        case 0 ->
+            "  const " + a + "Count = " + b + ".filter((x) => x." + a + " > " + n + ").length;";
         case 1 -> "  if (" + a + " == null || " + b + ".size() > " + n + ") { return " + b + "; }";
         case 2 -> "  // " + a + " " + b + " handling for the " + a + " endpoint (see #" + n + ")";
         default -> "  " + b + "." + a + "(" + a + ", " + n + ", \"" + b + "-" + a + "\");";
       };
     }
     if (path.endsWith(".yaml")) {
-      return "  " + a + "_" + b + ": " + (rnd.nextBoolean() ? String.valueOf(n) : "\"" + b + "-" + n + "\"");
+      return "  "
+          + a
+          + "_"
+          + b
+          + ": "
+          + (rnd.nextBoolean() ? String.valueOf(n) : "\"" + b + "-" + n + "\"");
     }
     if (path.endsWith(".json")) {
       return "  \"" + a + "\": {\"" + b + "\": " + n + ", \"enabled\": " + rnd.nextBoolean() + "},";
     }
     if (path.endsWith(".env")) {
-      return (a + "_" + b).toUpperCase() + "=" + (rnd.nextInt(4) == 0 ? "${" + b.toUpperCase() + "}" : b + n);
+      return (a + "_" + b).toUpperCase()
+          + "="
+          + (rnd.nextInt(4) == 0 ? "${" + b.toUpperCase() + "}" : b + n);
     }
-    return "The " + a + " " + b + " flow retries " + n + " times before it reports a " + b + " error.";
+    return "The "
+        + a
+        + " "
+        + b
+        + " flow retries "
+        + n
+        + " times before it reports a "
+        + b
+        + " error.";
   }
 
   private String randomWord(int n) {

@@ -6,13 +6,12 @@ package com.google.re2j;
  *
  * <p>Through the public API, {@code lookingAt()} runs the machine once for the match's extent and
  * {@code group(n)} runs it again for the groups. On a rule such as the generic assignment one, each
- * pass costs 100-250 ns per character, and the second pass is half the cost of a match. This
- * calls the same entry point the public {@link Matcher} uses ({@code RE2.match}), asking for all
- * groups at once. The match is the same; its groups are computed on the whole input rather than on
- * the input cut one character past the match (as {@code group(n)} does), which could only differ
- * for a pattern whose groups depend on {@code $} right past the match (a test compares every
- * shipped rule). It depends on RE2J internals of the pinned version: a change there fails the build
- * here.
+ * pass costs 100-250 ns per character, and the second pass is half the cost of a match. This calls
+ * the same entry point the public {@link Matcher} uses ({@code RE2.match}), asking for all groups
+ * at once. The match is the same; its groups are computed on the whole input rather than on the
+ * input cut one character past the match (as {@code group(n)} does), which could only differ for a
+ * pattern whose groups depend on {@code $} right past the match (a test compares every shipped
+ * rule). It depends on RE2J internals of the pinned version: a change there fails the build here.
  */
 public final class AnchoredMatch {
 
@@ -27,8 +26,10 @@ public final class AnchoredMatch {
   public static int[] lookingAt(Pattern pattern, CharSequence input) {
     int ngroups = 1 + pattern.groupCount();
     int[] groups = new int[2 * ngroups];
-    boolean ok = pattern.re2().match(MatcherInput.utf16(input), 0, input.length(), RE2.ANCHOR_START,
-        groups, ngroups);
+    boolean ok =
+        pattern
+            .re2()
+            .match(MatcherInput.utf16(input), 0, input.length(), RE2.ANCHOR_START, groups, ngroups);
     return ok ? groups : null;
   }
 
@@ -41,10 +42,18 @@ public final class AnchoredMatch {
   public static int[] find(Pattern pattern, String text, int lineStart, int lineEnd, int pos) {
     int ngroups = 1 + pattern.groupCount();
     int[] groups = new int[2 * ngroups];
-    CharSequence line = lineStart == 0 && lineEnd == text.length()
-        ? text : new Slice(text, lineStart, lineEnd);
-    boolean ok = pattern.re2().match(MatcherInput.utf16(line), pos - lineStart, line.length(),
-        RE2.UNANCHORED, groups, ngroups);
+    CharSequence line =
+        lineStart == 0 && lineEnd == text.length() ? text : new Slice(text, lineStart, lineEnd);
+    boolean ok =
+        pattern
+            .re2()
+            .match(
+                MatcherInput.utf16(line),
+                pos - lineStart,
+                line.length(),
+                RE2.UNANCHORED,
+                groups,
+                ngroups);
     return ok ? groups : null;
   }
 

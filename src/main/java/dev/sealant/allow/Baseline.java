@@ -15,9 +15,9 @@ import java.util.TreeSet;
 
 /**
  * The baseline: findings a team accepted when adopting Sealant, so only new ones block. It holds
- * fingerprints (hashes, never secrets) with rule id and path; no line numbers and no timestamps, and
- * entries are sorted, so re-creating it on an unchanged repository gives a byte-identical file and
- * unrelated edits never touch it. Matching is by fingerprint alone, so a moved secret stays
+ * fingerprints (hashes, never secrets) with rule id and path; no line numbers and no timestamps,
+ * and entries are sorted, so re-creating it on an unchanged repository gives a byte-identical file
+ * and unrelated edits never touch it. Matching is by fingerprint alone, so a moved secret stays
  * accepted.
  */
 public final class Baseline {
@@ -28,8 +28,10 @@ public final class Baseline {
   /** One accepted finding. */
   public record Entry(String fingerprint, String ruleId, String path) {}
 
-  private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::path)
-      .thenComparing(Entry::ruleId).thenComparing(Entry::fingerprint);
+  private static final Comparator<Entry> ORDER =
+      Comparator.comparing(Entry::path)
+          .thenComparing(Entry::ruleId)
+          .thenComparing(Entry::fingerprint);
 
   private Baseline() {}
 
@@ -59,7 +61,9 @@ public final class Baseline {
     return Json.write(doc);
   }
 
-  /** Parses a baseline; an empty (blank) file is an empty baseline, as the merge driver reads it. */
+  /**
+   * Parses a baseline; an empty (blank) file is an empty baseline, as the merge driver reads it.
+   */
   public static Set<Entry> parse(String file, String text) {
     if (text.isBlank()) {
       return new TreeSet<>(ORDER);
@@ -71,21 +75,25 @@ public final class Baseline {
       throw new ConfigException(file + ": not a Sealant baseline: " + e.getMessage());
     }
     if (!(doc instanceof Map<?, ?> m) || !(m.get("findings") instanceof List<?> list)) {
-      throw new ConfigException(file + ":1: not a Sealant baseline (expected an object with 'findings')");
+      throw new ConfigException(
+          file + ":1: not a Sealant baseline (expected an object with 'findings')");
     }
     if (!Long.valueOf(VERSION).equals(m.get("version"))) {
       // The value is not echoed: a baseline's fields are user text and may hold anything.
-      throw new ConfigException(file + ":1: unsupported baseline 'version' (this Sealant reads version " + VERSION
-          + ")");
+      throw new ConfigException(
+          file + ":1: unsupported baseline 'version' (this Sealant reads version " + VERSION + ")");
     }
     Set<Entry> out = new TreeSet<>(ORDER);
     int i = 0;
     for (Object o : list) {
       i++;
-      if (!(o instanceof Map<?, ?> e) || !(e.get("fingerprint") instanceof String fp)
-          || !(e.get("ruleId") instanceof String rule) || !(e.get("path") instanceof String path)
+      if (!(o instanceof Map<?, ?> e)
+          || !(e.get("fingerprint") instanceof String fp)
+          || !(e.get("ruleId") instanceof String rule)
+          || !(e.get("path") instanceof String path)
           || !Fingerprints.isFingerprint(fp)) {
-        throw new ConfigException(file + ": finding #" + i + " needs 'fingerprint' (32 hex digits), 'ruleId' and 'path'");
+        throw new ConfigException(
+            file + ": finding #" + i + " needs 'fingerprint' (32 hex digits), 'ruleId' and 'path'");
       }
       out.add(new Entry(fp, rule, path));
     }
@@ -93,8 +101,8 @@ public final class Baseline {
   }
 
   /**
-   * A three-way merge of baselines, as a git merge driver does it: entries both sides kept or
-   * added survive; an entry one side removed (present in the base) is removed.
+   * A three-way merge of baselines, as a git merge driver does it: entries both sides kept or added
+   * survive; an entry one side removed (present in the base) is removed.
    */
   public static Set<Entry> merge(Set<Entry> base, Set<Entry> ours, Set<Entry> theirs) {
     Set<Entry> out = new TreeSet<>(ORDER);

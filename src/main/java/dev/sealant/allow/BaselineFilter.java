@@ -15,13 +15,15 @@ public final class BaselineFilter implements FindingFilter {
 
   public BaselineFilter(String file, Set<Baseline.Entry> entries) {
     this.file = file;
-    this.fingerprints = entries.stream().map(Baseline.Entry::fingerprint).collect(Collectors.toUnmodifiableSet());
+    this.fingerprints =
+        entries.stream().map(Baseline.Entry::fingerprint).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
   public Optional<Suppression> suppress(Finding f) {
     return fingerprints.contains(f.fingerprint())
-        ? Optional.of(new Suppression(Suppression.Kind.BASELINE, Optional.of("in baseline " + file)))
+        ? Optional.of(
+            new Suppression(Suppression.Kind.BASELINE, Optional.of("in baseline " + file)))
         : Optional.empty();
   }
 }

@@ -27,8 +27,13 @@ public final class IgnoreFile {
   public static final String FILE_NAME = ".sealantignore";
 
   /** One parsed entry. */
-  public record Entry(String fingerprint, Optional<Glob> path, String reason, Optional<LocalDate> expires,
-      String file, int line) {
+  public record Entry(
+      String fingerprint,
+      Optional<Glob> path,
+      String reason,
+      Optional<LocalDate> expires,
+      String file,
+      int line) {
 
     public boolean expiredOn(LocalDate today) {
       return expires.isPresent() && !today.isBefore(expires.get());
@@ -63,8 +68,10 @@ public final class IgnoreFile {
     String fp = sp < 0 ? line : line.substring(0, sp);
     if (!Fingerprints.isFingerprint(fp)) {
       // Never echoed: what is pasted here instead of a fingerprint is often the secret itself.
-      throw new ConfigException(where + "the entry does not start with a Sealant fingerprint (32 hex digits, as"
-          + " reports print it); if a secret was pasted here, remove it");
+      throw new ConfigException(
+          where
+              + "the entry does not start with a Sealant fingerprint (32 hex digits, as"
+              + " reports print it); if a secret was pasted here, remove it");
     }
     String rest = sp < 0 ? "" : line.substring(sp).strip();
     int dd = rest.startsWith("--") ? 0 : rest.indexOf(" --");
@@ -80,7 +87,8 @@ public final class IgnoreFile {
       try {
         expires = Optional.of(LocalDate.parse(date));
       } catch (DateTimeParseException e) {
-        throw new ConfigException(where + "expiry " + Shown.value(date) + " is not a date (YYYY-MM-DD)");
+        throw new ConfigException(
+            where + "expiry " + Shown.value(date) + " is not a date (YYYY-MM-DD)");
       }
       reasonPart = reasonPart.substring(0, ex).strip();
     }
@@ -106,10 +114,12 @@ public final class IgnoreFile {
     return -1;
   }
 
-  static final String HEADER = "# Sealant ignore file: FINGERPRINT [PATH-GLOB] -- REASON [# expires YYYY-MM-DD]\n";
+  static final String HEADER =
+      "# Sealant ignore file: FINGERPRINT [PATH-GLOB] -- REASON [# expires YYYY-MM-DD]\n";
 
   /** Appends entry lines, creating the file with a header comment when it does not exist. */
-  public static void append(java.nio.file.Path file, List<String> lines) throws java.io.IOException {
+  public static void append(java.nio.file.Path file, List<String> lines)
+      throws java.io.IOException {
     String prefix = "";
     if (!java.nio.file.Files.exists(file)) {
       prefix = HEADER;
@@ -119,17 +129,21 @@ public final class IgnoreFile {
         prefix = "\n";
       }
     }
-    java.nio.file.Files.writeString(file, prefix + String.join("\n", lines) + "\n",
-        java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+    java.nio.file.Files.writeString(
+        file,
+        prefix + String.join("\n", lines) + "\n",
+        java.nio.charset.StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
   }
 
   /** The line {@code sealant ignore} appends for an entry. */
-  public static String format(String fingerprint, Optional<String> pathGlob, String reason,
-      Optional<LocalDate> expires) {
+  public static String format(
+      String fingerprint, Optional<String> pathGlob, String reason, Optional<LocalDate> expires) {
     if (!Fingerprints.isFingerprint(fingerprint)) {
-      throw new ConfigException("the argument is not a Sealant fingerprint (32 hex digits, as printed in"
-          + " reports); it is not shown, in case it is the secret itself");
+      throw new ConfigException(
+          "the argument is not a Sealant fingerprint (32 hex digits, as printed in"
+              + " reports); it is not shown, in case it is the secret itself");
     }
     String r = reason.strip();
     if (r.isEmpty() || r.indexOf('\n') >= 0 || r.indexOf('\r') >= 0 || r.contains("# expires")) {

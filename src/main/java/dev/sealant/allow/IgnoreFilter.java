@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Applies {@code .sealantignore} entries to findings. Expired entries never suppress and are
- * always reported; entries that matched nothing are reported when asked for.
+ * Applies {@code .sealantignore} entries to findings. Expired entries never suppress and are always
+ * reported; entries that matched nothing are reported when asked for.
  */
 public final class IgnoreFilter implements FindingFilter {
 
@@ -31,10 +31,12 @@ public final class IgnoreFilter implements FindingFilter {
   public Optional<Suppression> suppress(Finding f) {
     for (int i = 0; i < entries.size(); i++) {
       IgnoreFile.Entry e = entries.get(i);
-      if (e.fingerprint().equals(f.fingerprint()) && e.path().map(g -> g.matches(f.path())).orElse(true)) {
+      if (e.fingerprint().equals(f.fingerprint())
+          && e.path().map(g -> g.matches(f.path())).orElse(true)) {
         used.get(i).set(true);
         if (!e.expiredOn(today)) {
-          return Optional.of(new Suppression(Suppression.Kind.IGNORE_FILE, Optional.of(e.reason())));
+          return Optional.of(
+              new Suppression(Suppression.Kind.IGNORE_FILE, Optional.of(e.reason())));
         }
       }
     }
@@ -46,8 +48,13 @@ public final class IgnoreFilter implements FindingFilter {
     List<String> out = new ArrayList<>();
     for (IgnoreFile.Entry e : entries) {
       if (e.expiredOn(today)) {
-        out.add(e.where() + ": ignore entry " + e.fingerprint() + " expired on " + e.expires().get()
-            + " and no longer suppresses (renew it or rotate the secret)");
+        out.add(
+            e.where()
+                + ": ignore entry "
+                + e.fingerprint()
+                + " expired on "
+                + e.expires().get()
+                + " and no longer suppresses (renew it or rotate the secret)");
       }
     }
     if (reportUnused) {
@@ -62,7 +69,11 @@ public final class IgnoreFilter implements FindingFilter {
     for (int i = 0; i < entries.size(); i++) {
       if (!used.get(i).get()) {
         IgnoreFile.Entry e = entries.get(i);
-        out.add(e.where() + ": unused ignore entry " + e.fingerprint() + " (matched nothing in this scan)");
+        out.add(
+            e.where()
+                + ": unused ignore entry "
+                + e.fingerprint()
+                + " (matched nothing in this scan)");
       }
     }
     return out;

@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * Converts other scanners' suppression files into {@code .sealantignore} entries. Their entries
- * name a position (commit, path, line), not a secret; an entry converts only when the line it
- * names still holds exactly the finding it meant (for detect-secrets, proven by its SHA-1 hash),
- * and the new entry is then scoped to that path. Everything else is reported, never guessed.
+ * name a position (commit, path, line), not a secret; an entry converts only when the line it names
+ * still holds exactly the finding it meant (for detect-secrets, proven by its SHA-1 hash), and the
+ * new entry is then scoped to that path. Everything else is reported, never guessed.
  */
 public final class Importers {
 
@@ -72,19 +72,28 @@ public final class Importers {
       }
       List<Finding> fs = unsuppressed(engine, path, content.get());
       if (fs.size() != 1) {
-        failed.add(where + (fs.isEmpty() ? "Sealant finds nothing on that line" : "several findings on that line")
-            + "; position-only entry not converted");
+        failed.add(
+            where
+                + (fs.isEmpty()
+                    ? "Sealant finds nothing on that line"
+                    : "several findings on that line")
+                + "; position-only entry not converted");
         continue;
       }
       Display d = Display.redacting(engine);
-      entries.add(IgnoreFile.format(fs.get(0).fingerprint(), scope(d, path),
-          d.message("imported from .gitleaksignore (" + e + ")"), Optional.empty()));
+      entries.add(
+          IgnoreFile.format(
+              fs.get(0).fingerprint(),
+              scope(d, path),
+              d.message("imported from .gitleaksignore (" + e + ")"),
+              Optional.empty()));
     }
     return new Outcome(entries, failed);
   }
 
   /** A detect-secrets {@code .secrets.baseline} (JSON with {@code results}). */
-  public static Outcome detectSecretsBaseline(String file, String text, Engine engine, LineLookup lines) {
+  public static Outcome detectSecretsBaseline(
+      String file, String text, Engine engine, LineLookup lines) {
     Object doc;
     try {
       doc = JsonParser.parse(text);
@@ -109,8 +118,13 @@ public final class Importers {
     return new Outcome(entries, failed);
   }
 
-  private static void convert(String path, Map<?, ?> r, Engine engine, LineLookup lines,
-      List<String> entries, List<String> failed) {
+  private static void convert(
+      String path,
+      Map<?, ?> r,
+      Engine engine,
+      LineLookup lines,
+      List<String> entries,
+      List<String> failed) {
     Object hash = r.get("hashed_secret");
     Object ln = r.get("line_number");
     String where = path + ":" + ln + " (" + r.get("type") + "): ";
@@ -123,15 +137,24 @@ public final class Importers {
       return;
     }
     Optional<String> content = lines.line(Optional.empty(), path, lineNo.intValue());
-    Optional<Finding> match = content.stream().flatMap(c -> unsuppressed(engine, path, c).stream())
-        .filter(f -> sha1(f.secret()).equals(h)).findFirst();
+    Optional<Finding> match =
+        content.stream()
+            .flatMap(c -> unsuppressed(engine, path, c).stream())
+            .filter(f -> sha1(f.secret()).equals(h))
+            .findFirst();
     if (match.isEmpty()) {
-      failed.add(where + "no Sealant finding on that line has that hash; position-only entry not converted");
+      failed.add(
+          where
+              + "no Sealant finding on that line has that hash; position-only entry not converted");
       return;
     }
     Display d = Display.redacting(engine);
-    entries.add(IgnoreFile.format(match.get().fingerprint(), scope(d, path),
-        d.message("imported from detect-secrets baseline (" + r.get("type") + ")"), Optional.empty()));
+    entries.add(
+        IgnoreFile.format(
+            match.get().fingerprint(),
+            scope(d, path),
+            d.message("imported from detect-secrets baseline (" + r.get("type") + ")"),
+            Optional.empty()));
   }
 
   /**
@@ -140,7 +163,9 @@ public final class Importers {
    * alone, which names the same secret, and the committed ignore file never holds the name.
    */
   private static Optional<String> scope(Display d, String path) {
-    return d.terminal(path).equals(path) && path.indexOf('"') < 0 ? Optional.of(path) : Optional.empty();
+    return d.terminal(path).equals(path) && path.indexOf('"') < 0
+        ? Optional.of(path)
+        : Optional.empty();
   }
 
   private static List<Finding> unsuppressed(Engine engine, String path, String line) {
@@ -149,7 +174,8 @@ public final class Importers {
 
   static String sha1(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-1 is required by every Java platform", e);
     }

@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * @param rules extra rules, in the catalog schema
  * @param allow extra path globs (relative to {@code dir}) and values that are never secrets
  * @param baseline a baseline file to apply, relative to the root; root only
- * @param ignoreFile the ignore file, relative to the root (default {@code .sealantignore}); root only
+ * @param ignoreFile the ignore file, relative to the root (default {@code .sealantignore}); root
+ *     only
  */
 public record RepoConfig(
     String file,
@@ -50,14 +51,22 @@ public record RepoConfig(
 
   /** The configuration that changes nothing. */
   public static RepoConfig none() {
-    return new RepoConfig("(none)", "", true, Set.of(), List.of(), GlobalAllow.NONE,
-        Optional.empty(), Optional.empty());
+    return new RepoConfig(
+        "(none)",
+        "",
+        true,
+        Set.of(),
+        List.of(),
+        GlobalAllow.NONE,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /**
    * Parses a configuration file's text.
    *
-   * @param dir the directory it governs, {@code /}-separated relative to the root; {@code ""} for root
+   * @param dir the directory it governs, {@code /}-separated relative to the root; {@code ""} for
+   *     root
    */
   public static RepoConfig parse(String file, String text, String dir) {
     YamlTree.Value doc = YamlTree.parse(file, text, YamlTree.Kind.CONFIG);
@@ -65,8 +74,14 @@ public record RepoConfig(
     boolean root = dir.isEmpty();
     for (String rootOnly : List.of("extend", "baseline", "ignoreFile")) {
       if (!root && m.containsKey(rootOnly)) {
-        throw m.get(rootOnly).error("'" + rootOnly + "' is only allowed in the root configuration: a "
-            + "subdirectory's " + FILE_NAME + " adds to the root's, it never replaces it");
+        throw m.get(rootOnly)
+            .error(
+                "'"
+                    + rootOnly
+                    + "' is only allowed in the root configuration: a "
+                    + "subdirectory's "
+                    + FILE_NAME
+                    + " adds to the root's, it never replaces it");
       }
     }
     boolean extend = true;
@@ -78,15 +93,27 @@ public record RepoConfig(
         extend = e.bool();
       }
     }
-    Set<String> disable = m.containsKey("disable") ? new TreeSet<>(m.get("disable").strings()) : Set.of();
+    Set<String> disable =
+        m.containsKey("disable") ? new TreeSet<>(m.get("disable").strings()) : Set.of();
     List<Rule> rules = m.containsKey("rules") ? CatalogLoader.rules(m.get("rules")) : List.of();
-    GlobalAllow allow = m.containsKey("allow") ? CatalogLoader.globalAllow(m.get("allow")) : GlobalAllow.NONE;
+    GlobalAllow allow =
+        m.containsKey("allow") ? CatalogLoader.globalAllow(m.get("allow")) : GlobalAllow.NONE;
     if (!root) {
-      allow = new GlobalAllow(allow.paths().stream().map(g -> Scopes.under(dir, g)).toList(),
-          allow.quietPaths().stream().map(g -> Scopes.under(dir, g)).toList(), allow.values());
+      allow =
+          new GlobalAllow(
+              allow.paths().stream().map(g -> Scopes.under(dir, g)).toList(),
+              allow.quietPaths().stream().map(g -> Scopes.under(dir, g)).toList(),
+              allow.values());
     }
-    return new RepoConfig(file, dir, extend, disable, rules, allow,
-        optional(m.get("baseline")), optional(m.get("ignoreFile")));
+    return new RepoConfig(
+        file,
+        dir,
+        extend,
+        disable,
+        rules,
+        allow,
+        optional(m.get("baseline")),
+        optional(m.get("ignoreFile")));
   }
 
   private static String rawString(YamlTree.Value v) {
@@ -105,8 +132,12 @@ public record RepoConfig(
   public Catalog applyTo(Catalog base) {
     for (String id : disable) {
       if (base.rule(id).isEmpty() && rules.stream().noneMatch(r -> r.id().equals(id))) {
-        throw new ConfigException(file + ": 'disable' names rule " + Shown.value(id) + ", which is not in the catalog"
-            + " (see 'sealant rules list')");
+        throw new ConfigException(
+            file
+                + ": 'disable' names rule "
+                + Shown.value(id)
+                + ", which is not in the catalog"
+                + " (see 'sealant rules list')");
       }
     }
     return base.without(disable).plus(new Catalog(rules, allow));

@@ -32,12 +32,15 @@ public final class ScopedEngine implements Engine {
    * @param root the root configuration
    * @param nested subdirectory configurations (any order)
    */
-  public static Engine of(Catalog base, RepoConfig root, List<RepoConfig> nested, boolean inlineAllow) {
+  public static Engine of(
+      Catalog base, RepoConfig root, List<RepoConfig> nested, boolean inlineAllow) {
     Catalog rootCatalog = root.applyTo(root.extendDefault() ? base : Catalog.empty());
     if (rootCatalog.rules().isEmpty()) {
       // Zero rules would report every input clean; that is never what a gate is for.
-      throw new dev.sealant.error.ConfigException(root.file() + ": no rules left to scan with"
-          + " (the default catalog is dropped or every rule is disabled); add rules or keep 'extend: default'");
+      throw new dev.sealant.error.ConfigException(
+          root.file()
+              + ": no rules left to scan with"
+              + " (the default catalog is dropped or every rule is disabled); add rules or keep 'extend: default'");
     }
     if (nested.isEmpty()) {
       return new Detector(rootCatalog, inlineAllow);
@@ -56,8 +59,11 @@ public final class ScopedEngine implements Engine {
       }
       Catalog scoped = c.applyTo(cat);
       if (scoped.rules().isEmpty()) {
-        throw new dev.sealant.error.ConfigException(c.file() + ": no rules left to scan with below '" + c.dir()
-            + "' (every rule is disabled)");
+        throw new dev.sealant.error.ConfigException(
+            c.file()
+                + ": no rules left to scan with below '"
+                + c.dir()
+                + "' (every rule is disabled)");
       }
       scopes.add(new Scope(c.dir(), new Detector(scoped, inlineAllow)));
     }
@@ -81,7 +87,8 @@ public final class ScopedEngine implements Engine {
 
   @Override
   public Engine traced(dev.sealant.detect.Trace trace) {
-    return new ScopedEngine(scopes.stream().map(s -> new Scope(s.dir(), s.detector().traced(trace))).toList());
+    return new ScopedEngine(
+        scopes.stream().map(s -> new Scope(s.dir(), s.detector().traced(trace))).toList());
   }
 
   @Override

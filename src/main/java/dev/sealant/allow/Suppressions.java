@@ -18,22 +18,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything that decides what does not count, assembled for one scan: the repository
- * configuration (root and per-directory {@code .sealant.yaml}), the ignore file and the baseline.
+ * Everything that decides what does not count, assembled for one scan: the repository configuration
+ * (root and per-directory {@code .sealant.yaml}), the ignore file and the baseline.
  *
  * @param engine the detector(s) with the configuration applied
  * @param filters post-detection filters, ignore file first
  * @param ignore the ignore filter, when there is an ignore file (for unused-entry reporting)
  */
-public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<IgnoreFilter> ignore) {
+public record Suppressions(
+    Engine engine, List<FindingFilter> filters, Optional<IgnoreFilter> ignore) {
 
   public Suppressions {
     filters = List.copyOf(filters);
   }
 
   /** Where the user pointed, explicitly; empty means "discover". */
-  public record Request(Optional<Path> config, Optional<Path> ignoreFile, Optional<Path> baseline,
-      boolean inlineAllow, boolean reportUnused, java.util.function.Supplier<LocalDate> today) {}
+  public record Request(
+      Optional<Path> config,
+      Optional<Path> ignoreFile,
+      Optional<Path> baseline,
+      boolean inlineAllow,
+      boolean reportUnused,
+      java.util.function.Supplier<LocalDate> today) {}
 
   /**
    * Reads the configuration, ignore file and baseline that apply to a scan.
@@ -52,15 +58,19 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
    * @param nestedFinder lists the {@code .sealant.yaml} files below a root (not the root's own);
    *     git scans list the tracked ones from the index instead of walking the whole work tree
    */
-  public static Suppressions load(Catalog base, Optional<Path> root, Request req,
+  public static Suppressions load(
+      Catalog base,
+      Optional<Path> root,
+      Request req,
       java.util.function.Function<Path, List<Path>> nestedFinder) {
     Optional<Path> configFile = req.config().or(() -> root.flatMap(Suppressions::rootConfig));
     if (req.config().isPresent() && !Files.isRegularFile(req.config().get())) {
       throw new ConfigException(req.config().get() + ": configuration file not found");
     }
-    RepoConfig rootConfig = configFile.isPresent()
-        ? RepoConfig.parse(display(root, configFile.get()), read(configFile.get()), "")
-        : RepoConfig.none();
+    RepoConfig rootConfig =
+        configFile.isPresent()
+            ? RepoConfig.parse(display(root, configFile.get()), read(configFile.get()), "")
+            : RepoConfig.none();
     List<RepoConfig> nested = new ArrayList<>();
     if (root.isPresent()) {
       for (Path p : nestedFinder.apply(root.get())) {
@@ -70,9 +80,10 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
     }
     Engine engine = ScopedEngine.of(base, rootConfig, nested, req.inlineAllow());
     List<FindingFilter> filters = new ArrayList<>();
-    Optional<Path> ignorePath = req.ignoreFile()
-        .or(() -> fromRoot(root, rootConfig.ignoreFile()))
-        .or(() -> root.map(r -> r.resolve(IgnoreFile.FILE_NAME)).filter(Files::isRegularFile));
+    Optional<Path> ignorePath =
+        req.ignoreFile()
+            .or(() -> fromRoot(root, rootConfig.ignoreFile()))
+            .or(() -> root.map(r -> r.resolve(IgnoreFile.FILE_NAME)).filter(Files::isRegularFile));
     Optional<IgnoreFilter> ignore = Optional.empty();
     if (ignorePath.isPresent()) {
       Path p = ignorePath.get();
@@ -81,7 +92,10 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
       }
       List<IgnoreFile.Entry> entries = IgnoreFile.parse(display(root, p), read(p));
       // Today's date (time-zone data: milliseconds of a hook run) only when an entry can expire.
-      LocalDate today = entries.stream().anyMatch(e -> e.expires().isPresent()) ? req.today().get() : LocalDate.EPOCH;
+      LocalDate today =
+          entries.stream().anyMatch(e -> e.expires().isPresent())
+              ? req.today().get()
+              : LocalDate.EPOCH;
       IgnoreFilter f = new IgnoreFilter(entries, today, req.reportUnused());
       ignore = Optional.of(f);
       filters.add(f);
@@ -90,7 +104,8 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
     if (baselinePath.isPresent()) {
       Path p = baselinePath.get();
       if (!Files.isRegularFile(p)) {
-        throw new ConfigException(p + ": baseline file not found (create it with 'sealant baseline')");
+        throw new ConfigException(
+            p + ": baseline file not found (create it with 'sealant baseline')");
       }
       filters.add(new BaselineFilter(display(root, p), Baseline.parse(display(root, p), read(p))));
     }
@@ -107,8 +122,13 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
     boolean hasYaml = Files.isRegularFile(yaml);
     boolean hasYml = Files.isRegularFile(yml);
     if (hasYaml && hasYml) {
-      throw new ConfigException(root + ": both " + RepoConfig.FILE_NAME + " and " + RepoConfig.ALT_FILE_NAME
-          + " exist; keep one (Sealant reads either, never both)");
+      throw new ConfigException(
+          root
+              + ": both "
+              + RepoConfig.FILE_NAME
+              + " and "
+              + RepoConfig.ALT_FILE_NAME
+              + " exist; keep one (Sealant reads either, never both)");
     }
     return hasYaml ? Optional.of(yaml) : hasYml ? Optional.of(yml) : Optional.empty();
   }
@@ -119,7 +139,11 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
 
   private static String display(Optional<Path> root, Path p) {
     if (root.isPresent() && p.toAbsolutePath().startsWith(root.get().toAbsolutePath())) {
-      return root.get().toAbsolutePath().relativize(p.toAbsolutePath()).toString().replace('\\', '/');
+      return root.get()
+          .toAbsolutePath()
+          .relativize(p.toAbsolutePath())
+          .toString()
+          .replace('\\', '/');
     }
     return p.toString();
   }
@@ -142,29 +166,34 @@ public record Suppressions(Engine engine, List<FindingFilter> filters, Optional<
       return out;
     }
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          return !dir.equals(root) && dir.getFileName().toString().equals(".git")
-              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              return !dir.equals(root) && dir.getFileName().toString().equals(".git")
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && file.getFileName().toString().equals(RepoConfig.FILE_NAME)
-              && !file.getParent().equals(root)) {
-            out.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile()
+                  && file.getFileName().toString().equals(RepoConfig.FILE_NAME)
+                  && !file.getParent().equals(root)) {
+                out.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException exc) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
-      throw new ConfigException(root + ": cannot look for configuration files: " + e.getMessage(), e);
+      throw new ConfigException(
+          root + ": cannot look for configuration files: " + e.getMessage(), e);
     }
     out.sort(null);
     return out;

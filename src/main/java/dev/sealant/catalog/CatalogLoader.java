@@ -43,7 +43,8 @@ public final class CatalogLoader {
    * compiled on first use) when the build produced one, else the YAML.
    */
   public static Catalog builtIn() {
-    try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(CompiledCatalog.RESOURCE)) {
+    try (InputStream in =
+        CatalogLoader.class.getClassLoader().getResourceAsStream(CompiledCatalog.RESOURCE)) {
       if (in != null) {
         return CompiledCatalog.read(in);
       }
@@ -63,7 +64,8 @@ public final class CatalogLoader {
     Catalog c = parse(readPath(dirOrFile));
     if (c.rules().isEmpty()) {
       // Scanning with no rule finds nothing and would look clean: refuse instead.
-      throw new CatalogException(dirOrFile + ": no rules (the catalog files are empty or only set 'allow')");
+      throw new CatalogException(
+          dirOrFile + ": no rules (the catalog files are empty or only set 'allow')");
     }
     return c;
   }
@@ -92,7 +94,8 @@ public final class CatalogLoader {
     for (Path f : files) {
       try {
         if (!Files.isRegularFile(f) || Files.size(f) > YamlTree.MAX_FILE_BYTES) {
-          throw new CatalogException(f + ":1: not a regular file of at most " + YamlTree.MAX_FILE_BYTES + " bytes");
+          throw new CatalogException(
+              f + ":1: not a regular file of at most " + YamlTree.MAX_FILE_BYTES + " bytes");
         }
         out.add(new Source(f.toString(), decodeUtf8(f.toString(), Files.readAllBytes(f))));
       } catch (IOException e) {
@@ -119,11 +122,15 @@ public final class CatalogLoader {
     }
   }
 
-  /** The built-in catalog files, listed from the class path (a directory in tests, the jar when installed). */
+  /**
+   * The built-in catalog files, listed from the class path (a directory in tests, the jar when
+   * installed).
+   */
   public static List<Source> readBuiltIn() {
     URL root = CatalogLoader.class.getClassLoader().getResource(BUILT_IN_ROOT);
     if (root == null) {
-      throw new CatalogException("built-in catalog missing from the class path (" + BUILT_IN_ROOT + ")");
+      throw new CatalogException(
+          "built-in catalog missing from the class path (" + BUILT_IN_ROOT + ")");
     }
     List<String> names = new ArrayList<>();
     try {
@@ -132,7 +139,9 @@ public final class CatalogLoader {
         Enumeration<JarEntry> entries = jar.entries();
         while (entries.hasMoreElements()) {
           String n = entries.nextElement().getName();
-          if (n.startsWith(BUILT_IN_ROOT) && isYaml(n) && n.indexOf('/', BUILT_IN_ROOT.length()) < 0) {
+          if (n.startsWith(BUILT_IN_ROOT)
+              && isYaml(n)
+              && n.indexOf('/', BUILT_IN_ROOT.length()) < 0) {
             names.add(n.substring(BUILT_IN_ROOT.length()));
           }
         }
@@ -147,7 +156,8 @@ public final class CatalogLoader {
     names.sort(null);
     List<Source> out = new ArrayList<>();
     for (String n : names) {
-      try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(BUILT_IN_ROOT + n)) {
+      try (InputStream in =
+          CatalogLoader.class.getClassLoader().getResourceAsStream(BUILT_IN_ROOT + n)) {
         if (in == null) {
           throw new CatalogException("built-in catalog file missing: " + n);
         }
@@ -185,7 +195,12 @@ public final class CatalogLoader {
       Rule prev = seen.putIfAbsent(r.id(), r);
       if (prev != null) {
         throw new CatalogException(
-            r.origin() + ": rule '" + r.id() + "': duplicate id (first defined at " + prev.origin() + ")");
+            r.origin()
+                + ": rule '"
+                + r.id()
+                + "': duplicate id (first defined at "
+                + prev.origin()
+                + ")");
       }
     }
   }

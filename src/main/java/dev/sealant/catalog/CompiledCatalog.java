@@ -85,8 +85,10 @@ public final class CompiledCatalog {
       int group = d.b.getInt();
       double entropy = d.b.getDouble();
       Optional<String> pathSource = d.optional();
-      Optional<LazyPattern> path = pathSource.isPresent()
-          ? Optional.of(LazyPattern.deferred(pathSource.get())) : Optional.empty();
+      Optional<LazyPattern> path =
+          pathSource.isPresent()
+              ? Optional.of(LazyPattern.deferred(pathSource.get()))
+              : Optional.empty();
       RuleAllow allow = new RuleAllow(d.strings(), d.patterns());
       Severity severity = severity(d.str());
       List<String> tags = d.strings();
@@ -95,8 +97,25 @@ public final class CompiledCatalog {
       boolean requireValid = d.b.get() != 0;
       Origin origin = new Origin(d.str(), d.b.getInt());
       Optional<String> syntax = d.optional();
-      rules.add(new Rule(id, description, keywords, regex, LazyPattern.deferred(regex), group, entropy, path,
-          allow, severity, tags, multiline, validate, requireValid, none, origin, syntax));
+      rules.add(
+          new Rule(
+              id,
+              description,
+              keywords,
+              regex,
+              LazyPattern.deferred(regex),
+              group,
+              entropy,
+              path,
+              allow,
+              severity,
+              tags,
+              multiline,
+              validate,
+              requireValid,
+              none,
+              origin,
+              syntax));
     }
     List<Glob> paths = globs(d.strings());
     RuleAllow values = new RuleAllow(d.strings(), d.patterns());
@@ -179,7 +198,9 @@ public final class CompiledCatalog {
         int size = b.getInt();
         text = new String(bytes, b.position(), size, StandardCharsets.UTF_8);
         b.position(b.position() + size);
-      } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+      } catch (java.nio.BufferUnderflowException
+          | IndexOutOfBoundsException
+          | NegativeArraySizeException e) {
         throw new IOException("truncated compiled catalog", e);
       }
     }

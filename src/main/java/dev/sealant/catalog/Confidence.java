@@ -8,11 +8,11 @@ package dev.sealant.catalog;
  * rules also run in the catalog's quiet paths (minified bundles, lock files, vendored code), where
  * the others stay silent.
  *
- * <p>The prefix is read from the regex text, without a second parser: optional {@code ^} and
- * {@code \b}, capturing groups up to the secret's, then literal characters (escaped punctuation
- * included; a single-character class such as {@code [por]} is passed over but not counted) or one
- * non-capturing group of plain literal alternatives ({@code (?:AKIA|ASIA)}). A
- * flag group ({@code (?i)}), a class or anything else before the secret ends the prefix.
+ * <p>The prefix is read from the regex text, without a second parser: optional {@code ^} and {@code
+ * \b}, capturing groups up to the secret's, then literal characters (escaped punctuation included;
+ * a single-character class such as {@code [por]} is passed over but not counted) or one
+ * non-capturing group of plain literal alternatives ({@code (?:AKIA|ASIA)}). A flag group ({@code
+ * (?i)}), a class or anything else before the secret ends the prefix.
  */
 public final class Confidence {
 
@@ -59,11 +59,27 @@ public final class Confidence {
     return length;
   }
 
-  /** Width of a literal character at {@code i}: 1 for a plain one, 2 for escaped punctuation, 0 if none. */
+  /**
+   * Width of a literal character at {@code i}: 1 for a plain one, 2 for escaped punctuation, 0 if
+   * none.
+   */
   private static int literal(String re, int i) {
     char c = re.charAt(i);
-    if (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == ':' || c == '/' || c == '=' || c == ' '
-        || c == '@' || c == '#' || c == '%' || c == '!' || c == '<' || c == '>' || c == ',' || c == '~') {
+    if (Character.isLetterOrDigit(c)
+        || c == '_'
+        || c == '-'
+        || c == ':'
+        || c == '/'
+        || c == '='
+        || c == ' '
+        || c == '@'
+        || c == '#'
+        || c == '%'
+        || c == '!'
+        || c == '<'
+        || c == '>'
+        || c == ','
+        || c == '~') {
       return c < 128 ? 1 : 0;
     }
     if (c == '\\' && i + 1 < re.length()) {
@@ -94,7 +110,10 @@ public final class Confidence {
     return q == '?' || q == '*' || q == '{';
   }
 
-  /** Shortest of the plain literal alternatives {@code a|b|c)} starting at {@code i}; 0 if not all plain. */
+  /**
+   * Shortest of the plain literal alternatives {@code a|b|c)} starting at {@code i}; 0 if not all
+   * plain.
+   */
   private static int alternatives(String re, int i) {
     int shortest = Integer.MAX_VALUE;
     int current = 0;

@@ -5,8 +5,8 @@ import com.google.re2j.Pattern;
 /**
  * A path glob in the gitignore spirit, compiled to an RE2J pattern: {@code *} matches within one
  * path segment, {@code **} across segments, {@code ?} one character, {@code [abc]} a class. A glob
- * without a slash matches the file name in any directory; one with a slash is anchored at the
- * scan root. Paths are always {@code /}-separated and relative.
+ * without a slash matches the file name in any directory; one with a slash is anchored at the scan
+ * root. Paths are always {@code /}-separated and relative.
  */
 public record Glob(String glob, LazyPattern pattern) {
 
@@ -21,9 +21,9 @@ public record Glob(String glob, LazyPattern pattern) {
   }
 
   /**
-   * Whether the path matches. The common shapes of a file-name glob ({@code name.ext},
-   * {@code *.ext}, {@code prefix*}) are answered with string operations: this runs for every
-   * fragment of a history scan, where a regex per glob would dominate the profile.
+   * Whether the path matches. The common shapes of a file-name glob ({@code name.ext}, {@code
+   * *.ext}, {@code prefix*}) are answered with string operations: this runs for every fragment of a
+   * history scan, where a regex per glob would dominate the profile.
    */
   public boolean matches(String path) {
     if (!anchored(glob) && !glob.endsWith("/")) {

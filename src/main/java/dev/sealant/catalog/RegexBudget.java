@@ -72,8 +72,10 @@ final class RegexBudget {
         long times = count(re, i).get();
         long product = mul(atomProduct, times);
         if (product > MAX_NESTED_REPEAT) {
-          return Optional.of("nested repetition counts multiply to more than " + MAX_NESTED_REPEAT
-              + " (RE2's limit; the compiled program would hold millions of instructions)");
+          return Optional.of(
+              "nested repetition counts multiply to more than "
+                  + MAX_NESTED_REPEAT
+                  + " (RE2's limit; the compiled program would hold millions of instructions)");
         }
         f[0] = add(f[0], mul(atomSize, times - 1) + 1);
         f[1] = Math.max(f[1], product);
@@ -90,14 +92,19 @@ final class RegexBudget {
         f[0] = add(f[0], 1);
       }
       if (f[0] > MAX_SIZE) {
-        return Optional.of("it would compile to more than " + MAX_SIZE + " instructions (counted repetitions"
-            + " are expanded); shorten it or use * and + instead of large counts");
+        return Optional.of(
+            "it would compile to more than "
+                + MAX_SIZE
+                + " instructions (counted repetitions"
+                + " are expanded); shorten it or use * and + instead of large counts");
       }
     }
     return Optional.empty();
   }
 
-  /** The repetition count of a well-formed {@code {m}}, {@code {m,}} or {@code {m,n}} at {@code i}. */
+  /**
+   * The repetition count of a well-formed {@code {m}}, {@code {m,}} or {@code {m,n}} at {@code i}.
+   */
   private static Optional<Long> count(String re, int i) {
     int close = re.indexOf('}', i);
     if (close < 0 || close - i > 24) {
@@ -148,7 +155,9 @@ final class RegexBudget {
     return Math.min(re.length(), k + 1);
   }
 
-  /** The index after an escape starting at {@code i} ({@code \x{...}} and {@code \p{...}} whole). */
+  /**
+   * The index after an escape starting at {@code i} ({@code \x{...}} and {@code \p{...}} whole).
+   */
   private static int escapeEnd(String re, int i) {
     int k = i + 1;
     if (k + 1 < re.length() && "xpP".indexOf(re.charAt(k)) >= 0 && re.charAt(k + 1) == '{') {

@@ -63,14 +63,33 @@ public record Rule(
     return path.isEmpty() || path.get().matcher(filePath).find();
   }
 
-  /** This rule with its description and tags (catalog text, shown in reports) passed through {@code shown}. */
+  /**
+   * This rule with its description and tags (catalog text, shown in reports) passed through {@code
+   * shown}.
+   */
   public Rule withShownText(java.util.function.UnaryOperator<String> shown) {
     String d = shown.apply(description);
     List<String> t = tags.stream().map(shown).toList();
     if (d.equals(description) && t.equals(tags)) {
       return this;
     }
-    return new Rule(id, d, keywords, regex, pattern, secretGroup, minEntropy, path, allow, severity, t,
-        multiline, validate, requireValid, examples, origin, syntax);
+    return new Rule(
+        id,
+        d,
+        keywords,
+        regex,
+        pattern,
+        secretGroup,
+        minEntropy,
+        path,
+        allow,
+        severity,
+        t,
+        multiline,
+        validate,
+        requireValid,
+        examples,
+        origin,
+        syntax);
   }
 }

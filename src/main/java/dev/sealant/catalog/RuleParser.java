@@ -16,12 +16,26 @@ import java.util.Set;
  */
 final class RuleParser {
 
-  private static final Set<String> ALLOW_KEYS = Set.of("paths", "quietPaths", "stopwords", "regexes");
+  private static final Set<String> ALLOW_KEYS =
+      Set.of("paths", "quietPaths", "stopwords", "regexes");
   private static final Set<String> RULE_ALLOW_KEYS = Set.of("stopwords", "regexes");
   private static final Set<String> RULE_KEYS =
       Set.of(
-          "id", "description", "keywords", "regex", "secretGroup", "entropy", "path", "allow",
-          "severity", "tags", "multiline", "validate", "requireValid", "examples", "syntax");
+          "id",
+          "description",
+          "keywords",
+          "regex",
+          "secretGroup",
+          "entropy",
+          "path",
+          "allow",
+          "severity",
+          "tags",
+          "multiline",
+          "validate",
+          "requireValid",
+          "examples",
+          "syntax");
   private static final Set<String> EXAMPLES_KEYS = Set.of("match", "noMatch");
   private static final Set<String> MATCH_KEYS = Set.of("text", "secret", "path");
   private static final Set<String> NO_MATCH_KEYS = Set.of("text", "path");
@@ -33,7 +47,8 @@ final class RuleParser {
   /** Parses the {@code allow:} block of a catalog or config file. */
   static GlobalAllow globalAllow(YamlTree.Value v) {
     Map<String, YamlTree.Value> m = v.mapping(ALLOW_KEYS);
-    return new GlobalAllow(globs(m, "paths"), globs(m, "quietPaths"), ruleAllow(m, "allow", Optional.empty()));
+    return new GlobalAllow(
+        globs(m, "paths"), globs(m, "quietPaths"), ruleAllow(m, "allow", Optional.empty()));
   }
 
   private static List<Glob> globs(Map<String, YamlTree.Value> m, String key) {
@@ -51,7 +66,8 @@ final class RuleParser {
     return globs;
   }
 
-  private static RuleAllow ruleAllow(Map<String, YamlTree.Value> m, String where, Optional<String> ruleId) {
+  private static RuleAllow ruleAllow(
+      Map<String, YamlTree.Value> m, String where, Optional<String> ruleId) {
     List<String> stopwords = m.containsKey("stopwords") ? m.get("stopwords").strings() : List.of();
     List<LazyPattern> regexes = new ArrayList<>();
     if (m.containsKey("regexes")) {
@@ -62,11 +78,16 @@ final class RuleParser {
     return new RuleAllow(stopwords, regexes);
   }
 
-  private static Pattern compile(YamlTree.Value at, String regex, Optional<String> ruleId, String what) {
+  private static Pattern compile(
+      YamlTree.Value at, String regex, Optional<String> ruleId, String what) {
     Optional<String> tooLarge = RegexBudget.check(regex);
     if (tooLarge.isPresent()) {
-      throw at.error(ruleId.map(id -> "rule '" + id + "': ").orElse("") + "invalid " + what + ": "
-          + tooLarge.get());
+      throw at.error(
+          ruleId.map(id -> "rule '" + id + "': ").orElse("")
+              + "invalid "
+              + what
+              + ": "
+              + tooLarge.get());
     }
     try {
       return Pattern.compile(regex);
@@ -77,11 +98,16 @@ final class RuleParser {
   }
 
   private static String hint(String regex) {
-    if (regex.contains("(?=") || regex.contains("(?!") || regex.contains("(?<=") || regex.contains("(?<!")) {
+    if (regex.contains("(?=")
+        || regex.contains("(?!")
+        || regex.contains("(?<=")
+        || regex.contains("(?<!")) {
       return " (lookaround is not supported by RE2: match the context instead, or use an allow regex)";
     }
     for (int i = 0; i + 1 < regex.length(); i++) {
-      if (regex.charAt(i) == '\\' && Character.isDigit(regex.charAt(i + 1)) && regex.charAt(i + 1) != '0') {
+      if (regex.charAt(i) == '\\'
+          && Character.isDigit(regex.charAt(i + 1))
+          && regex.charAt(i + 1) != '0') {
         return " (backreferences are not supported by RE2)";
       }
       if (regex.charAt(i) == '\\') {
@@ -110,7 +136,8 @@ final class RuleParser {
     Optional<String> rid = Optional.of(id);
     String at = "rule '" + id + "': ";
     if (!KEBAB.matcher(id).matches()) {
-      throw m.get("id").error(at + "id must be kebab-case (lower-case letters, digits and single dashes)");
+      throw m.get("id")
+          .error(at + "id must be kebab-case (lower-case letters, digits and single dashes)");
     }
     for (String required : List.of("description", "keywords", "examples")) {
       if (!m.containsKey(required) || m.get(required).isNull()) {
@@ -122,17 +149,27 @@ final class RuleParser {
     for (String k : m.get("keywords").strings()) {
       String kw = k.toLowerCase(java.util.Locale.ROOT);
       if (kw.length() < MIN_KEYWORD_LENGTH) {
-        throw m.get("keywords").error(at + "keyword " + Shown.value(k) + " is shorter than " + MIN_KEYWORD_LENGTH
-            + " characters: it would admit almost every line");
+        throw m.get("keywords")
+            .error(
+                at
+                    + "keyword "
+                    + Shown.value(k)
+                    + " is shorter than "
+                    + MIN_KEYWORD_LENGTH
+                    + " characters: it would admit almost every line");
       }
       if (!kw.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-        throw m.get("keywords").error(at + "keyword " + Shown.value(k) + " must be printable ASCII");
+        throw m.get("keywords")
+            .error(at + "keyword " + Shown.value(k) + " must be printable ASCII");
       }
       keywords.add(kw);
     }
     if (keywords.isEmpty() && !m.containsKey("path")) {
-      throw m.get("keywords").error(at + "needs at least one keyword (the prefilter that keeps scans fast),"
-          + " or a 'path' for a file-kind rule that reads every line of the files it names");
+      throw m.get("keywords")
+          .error(
+              at
+                  + "needs at least one keyword (the prefilter that keeps scans fast),"
+                  + " or a 'path' for a file-kind rule that reads every line of the files it names");
     }
     Optional<String> syntax = syntax(m, at);
     if (syntax.isEmpty() && (!m.containsKey("regex") || m.get("regex").isNull())) {
@@ -142,14 +179,21 @@ final class RuleParser {
       throw m.get("regex").error(at + "a rule has either a 'regex' or a 'syntax' reader, not both");
     }
     String regex = syntax.isPresent() ? "" : m.get("regex").string();
-    LazyPattern pattern = LazyPattern.of(compile(syntax.isPresent() ? v : m.get("regex"), regex, rid, "regex"));
+    LazyPattern pattern =
+        LazyPattern.of(compile(syntax.isPresent() ? v : m.get("regex"), regex, rid, "regex"));
     int groups = pattern.groupCount();
     int secretGroup = groups >= 1 ? 1 : 0;
     if (m.containsKey("secretGroup")) {
       secretGroup = m.get("secretGroup").integer();
       if (secretGroup < 0 || secretGroup > groups) {
-        throw m.get("secretGroup").error(at + "secretGroup " + secretGroup + " is beyond the regex's "
-            + groups + " capture group(s)");
+        throw m.get("secretGroup")
+            .error(
+                at
+                    + "secretGroup "
+                    + secretGroup
+                    + " is beyond the regex's "
+                    + groups
+                    + " capture group(s)");
       }
     }
     double entropy = 0;
@@ -161,7 +205,9 @@ final class RuleParser {
     }
     Optional<LazyPattern> path = Optional.empty();
     if (m.containsKey("path")) {
-      path = Optional.of(LazyPattern.of(compile(m.get("path"), m.get("path").string(), rid, "path regex")));
+      path =
+          Optional.of(
+              LazyPattern.of(compile(m.get("path"), m.get("path").string(), rid, "path regex")));
     }
     RuleAllow allow = RuleAllow.NONE;
     if (m.containsKey("allow")) {
@@ -170,8 +216,16 @@ final class RuleParser {
     Severity severity = Severity.HIGH;
     if (m.containsKey("severity")) {
       String s = m.get("severity").string();
-      severity = Severity.parse(s).orElseThrow(() -> m.get("severity").error(
-          at + "severity '" + s + "' is not one of critical, high, medium, low, info"));
+      severity =
+          Severity.parse(s)
+              .orElseThrow(
+                  () ->
+                      m.get("severity")
+                          .error(
+                              at
+                                  + "severity '"
+                                  + s
+                                  + "' is not one of critical, high, medium, low, info"));
     }
     List<String> tags = m.containsKey("tags") ? m.get("tags").strings() : List.of();
     boolean multiline = m.containsKey("multiline") && m.get("multiline").bool();
@@ -179,8 +233,14 @@ final class RuleParser {
     if (m.containsKey("validate")) {
       String name = m.get("validate").string();
       if (Validators.byName(name).isEmpty()) {
-        throw m.get("validate").error(at + "unknown validator " + Shown.value(name) + " (known: "
-            + String.join(", ", Validators.names()) + ")");
+        throw m.get("validate")
+            .error(
+                at
+                    + "unknown validator "
+                    + Shown.value(name)
+                    + " (known: "
+                    + String.join(", ", Validators.names())
+                    + ")");
       }
       validate = Optional.of(name);
     }
@@ -190,8 +250,24 @@ final class RuleParser {
     }
     Examples examples = examples(m.get("examples"), at);
     Origin origin = new Origin(v.file(), v.line());
-    return new Rule(id, description, keywords, regex, pattern, secretGroup, entropy, path, allow,
-        severity, tags, multiline, validate, requireValid, examples, origin, syntax);
+    return new Rule(
+        id,
+        description,
+        keywords,
+        regex,
+        pattern,
+        secretGroup,
+        entropy,
+        path,
+        allow,
+        severity,
+        tags,
+        multiline,
+        validate,
+        requireValid,
+        examples,
+        origin,
+        syntax);
   }
 
   private static Optional<String> syntax(Map<String, YamlTree.Value> m, String at) {
@@ -200,11 +276,18 @@ final class RuleParser {
     }
     String name = m.get("syntax").string();
     if (!Rule.SYNTAXES.contains(name)) {
-      throw m.get("syntax").error(at + "unknown syntax '" + name + "' (known: "
-          + String.join(", ", new java.util.TreeSet<>(Rule.SYNTAXES)) + ")");
+      throw m.get("syntax")
+          .error(
+              at
+                  + "unknown syntax '"
+                  + name
+                  + "' (known: "
+                  + String.join(", ", new java.util.TreeSet<>(Rule.SYNTAXES))
+                  + ")");
     }
     if (m.containsKey("multiline") && m.get("multiline").bool()) {
-      throw m.get("multiline").error(at + "a 'syntax' reader reads one line at a time: drop 'multiline'");
+      throw m.get("multiline")
+          .error(at + "a 'syntax' reader reads one line at a time: drop 'multiline'");
     }
     return Optional.of(name);
   }
@@ -219,8 +302,12 @@ final class RuleParser {
         if (!em.containsKey("text") || !em.containsKey("secret")) {
           throw e.error(at + "a match example needs 'text' and 'secret'");
         }
-        match.add(new Examples.Match(em.get("text").string(), em.get("secret").string(),
-            optionalString(em.get("path")), e.line()));
+        match.add(
+            new Examples.Match(
+                em.get("text").string(),
+                em.get("secret").string(),
+                optionalString(em.get("path")),
+                e.line()));
       }
     }
     if (m.containsKey("noMatch")) {
@@ -232,7 +319,9 @@ final class RuleParser {
           if (!em.containsKey("text")) {
             throw e.error(at + "a noMatch example needs 'text'");
           }
-          noMatch.add(new Examples.NoMatch(em.get("text").string(), optionalString(em.get("path")), e.line()));
+          noMatch.add(
+              new Examples.NoMatch(
+                  em.get("text").string(), optionalString(em.get("path")), e.line()));
         }
       }
     }

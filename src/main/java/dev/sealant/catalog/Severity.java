@@ -3,7 +3,9 @@ package dev.sealant.catalog;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How bad a leak of this kind is; reports map it to their own levels (SARIF error/warning/note). */
+/**
+ * How bad a leak of this kind is; reports map it to their own levels (SARIF error/warning/note).
+ */
 public enum Severity {
   CRITICAL,
   HIGH,

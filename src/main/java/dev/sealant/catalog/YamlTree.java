@@ -28,8 +28,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * <p>snakeyaml-engine composes the document into plain nodes (no constructors run, so no type is
  * ever instantiated from the document); this class maps them by hand and turns every problem into
  * one error naming the file, the line and the key. Limits bound hostile input: document size,
- * aliases; nesting so deep that the composer overflows the stack is reported,
- * not thrown.
+ * aliases; nesting so deep that the composer overflows the stack is reported, not thrown.
  */
 public final class YamlTree {
 
@@ -41,8 +40,11 @@ public final class YamlTree {
 
   static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
 
-  /** Files larger than this many bytes are refused before they are read (4 bytes per code point). */
+  /**
+   * Files larger than this many bytes are refused before they are read (4 bytes per code point).
+   */
   public static final long MAX_FILE_BYTES = 4L * MAX_CODE_POINTS;
+
   static final int MAX_ALIASES = 20;
 
   private final String file;
@@ -58,14 +60,20 @@ public final class YamlTree {
     YamlTree tree = new YamlTree(file, kind);
     // snakeyaml-engine counts code points only as it scans tokens, so a document of comments or
     // blank lines passes its limit; count them all first.
-    if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
-      throw tree.error(1, "invalid YAML: the document is larger than the limit of " + MAX_CODE_POINTS
-          + " code points");
+    if (text.length() > MAX_CODE_POINTS
+        && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+      throw tree.error(
+          1,
+          "invalid YAML: the document is larger than the limit of "
+              + MAX_CODE_POINTS
+              + " code points");
     }
     int longLine = longLine(text);
     if (longLine > 0) {
       // snakeyaml-engine's scanner slows down badly on one very long token (25 s for 6 MB).
-      throw tree.error(longLine, "invalid YAML: a line is longer than the limit of " + MAX_SCALAR + " characters");
+      throw tree.error(
+          longLine,
+          "invalid YAML: a line is longer than the limit of " + MAX_SCALAR + " characters");
     }
     LoadSettings settings =
         LoadSettings.builder()
@@ -97,6 +105,7 @@ public final class YamlTree {
 
   /** Deeper than this, a document is refused (no Sealant file needs more than a handful). */
   static final int MAX_DEPTH = 64;
+
   /** Longer than this, a scalar is refused (the longest real value, a regex, is a few hundred). */
   static final int MAX_SCALAR = 64 * 1024;
 
@@ -108,7 +117,8 @@ public final class YamlTree {
    * visited once even when aliases share it, so an alias bomb costs no more than its text.
    */
   private void checkShape(Node root) {
-    java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Set<Node> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
     java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
     stack.push(root);
@@ -123,7 +133,9 @@ public final class YamlTree {
         throw error(lineOf(n), "invalid YAML: nesting is deeper than the limit of " + MAX_DEPTH);
       }
       if (n instanceof ScalarNode sc && sc.getValue().length() > MAX_SCALAR) {
-        throw error(lineOf(n), "invalid YAML: a value is longer than the limit of " + MAX_SCALAR + " characters");
+        throw error(
+            lineOf(n),
+            "invalid YAML: a value is longer than the limit of " + MAX_SCALAR + " characters");
       }
       if (n instanceof MappingNode m) {
         Map<String, Node> keys = new java.util.HashMap<>();
@@ -132,8 +144,9 @@ public final class YamlTree {
             Node first = keys.putIfAbsent(k.getValue(), k);
             if (first != null) {
               // The key itself is not echoed: a key can be anything, a pasted token included.
-              throw error(lineOf(k), "invalid YAML: duplicate key (first defined on line "
-                  + lineOf(first) + ")");
+              throw error(
+                  lineOf(k),
+                  "invalid YAML: duplicate key (first defined on line " + lineOf(first) + ")");
             }
           }
           stack.push(t.getKeyNode());
@@ -232,8 +245,14 @@ public final class YamlTree {
         String name = scalarKey.getValue();
         if (!allowed.contains(name)) {
           throw new Value(k, key)
-              .error("unknown key " + Shown.value(name) + " under '" + key + "' (allowed: "
-                  + String.join(", ", allowed.stream().sorted().toList()) + ")");
+              .error(
+                  "unknown key "
+                      + Shown.value(name)
+                      + " under '"
+                      + key
+                      + "' (allowed: "
+                      + String.join(", ", allowed.stream().sorted().toList())
+                      + ")");
         }
         out.put(name, new Value(t.getValueNode(), name));
       }

@@ -26,25 +26,32 @@ final class Advice {
   private Advice() {}
 
   static List<String> preCommit(ScanResult r) {
-    return List.of(falsePositive(r) + ", or use 'sealant ignore FINGERPRINT --reason ...' as shown above.",
+    return List.of(
+        falsePositive(r) + ", or use 'sealant ignore FINGERPRINT --reason ...' as shown above.",
         "a real secret? remove it from the file, rotate it, 'git add' the file and commit again.");
   }
 
   static List<String> prePush(Repository repo, ScanResult r) {
     List<String> out = new ArrayList<>();
-    out.add(falsePositive(r) + " (in the commit, rewritten as below), or use 'sealant ignore FINGERPRINT"
-        + " --reason ...' as shown above.");
+    out.add(
+        falsePositive(r)
+            + " (in the commit, rewritten as below), or use 'sealant ignore FINGERPRINT"
+            + " --reason ...' as shown above.");
     out.addAll(rewrite(repo, r, head(repo)));
     out.add("then push again (the same 'git push').");
     return out;
   }
 
-  static List<String> preReceive(Repository repo, CommitSet pushed, ScanResult r, Optional<String> config) {
+  static List<String> preReceive(
+      Repository repo, CommitSet pushed, ScanResult r, Optional<String> config) {
     List<String> out = new ArrayList<>();
     out.add(falsePositive(r) + " (in the commit, rewritten as below).");
-    out.add("this server's policy is " + config.map(c -> "its configuration " + c + " (SEALANT_CONFIG)")
-        .orElse("Sealant's built-in rules (no server configuration is set)")
-        + "; .sealant.yaml and .sealantignore in a push do not change it: ask the server's administrators.");
+    out.add(
+        "this server's policy is "
+            + config
+                .map(c -> "its configuration " + c + " (SEALANT_CONFIG)")
+                .orElse("Sealant's built-in rules (no server configuration is set)")
+            + "; .sealant.yaml and .sealantignore in a push do not change it: ask the server's administrators.");
     out.addAll(rewrite(repo, r, pushed.include()));
     out.add("then push again (the same 'git push').");
     return out;
@@ -68,7 +75,8 @@ final class Advice {
     }
     String paths = String.join(" ", files.stream().map(Advice::shellWord).toList());
     List<String> out = new ArrayList<>();
-    String notEnough = "a new commit that deletes it is not enough: the push would still carry the old one.";
+    String notEnough =
+        "a new commit that deletes it is not enough: the push would still carry the old one.";
     if (ids.isEmpty()) {
       return out;
     }
@@ -79,19 +87,43 @@ final class Advice {
     RevCommit c = oldest.get();
     String shortId = c.name().substring(0, 12);
     if (ids.size() == 1 && tips.contains(c.getId())) {
-      out.add("a real secret? rotate it, then rewrite commit " + shortId + " (\"" + subject(c)
-          + "\", the last one), which added it; " + notEnough);
-      out.add("  edit " + paths + " to take the secret out, then: git add " + paths
-          + " && git commit --amend --no-edit");
+      out.add(
+          "a real secret? rotate it, then rewrite commit "
+              + shortId
+              + " (\""
+              + subject(c)
+              + "\", the last one), which added it; "
+              + notEnough);
+      out.add(
+          "  edit "
+              + paths
+              + " to take the secret out, then: git add "
+              + paths
+              + " && git commit --amend --no-edit");
       return out;
     }
-    String from = c.getParentCount() == 0 ? "git rebase -i --root" : "git rebase -i " + shortId + "^";
-    out.add("a real secret? rotate it, then rewrite the " + (ids.size() == 1 ? "commit" : ids.size() + " commits")
-        + " that added it, starting at " + shortId + " (\"" + subject(c) + "\"); " + notEnough);
-    out.add("  " + from + "   (on the branch being pushed; change 'pick' to 'edit' on the line of each commit"
-        + " named above)");
-    out.add("  at each stop: edit " + paths + " to take the secret out, then: git add " + paths
-        + " && git commit --amend --no-edit && git rebase --continue");
+    String from =
+        c.getParentCount() == 0 ? "git rebase -i --root" : "git rebase -i " + shortId + "^";
+    out.add(
+        "a real secret? rotate it, then rewrite the "
+            + (ids.size() == 1 ? "commit" : ids.size() + " commits")
+            + " that added it, starting at "
+            + shortId
+            + " (\""
+            + subject(c)
+            + "\"); "
+            + notEnough);
+    out.add(
+        "  "
+            + from
+            + "   (on the branch being pushed; change 'pick' to 'edit' on the line of each commit"
+            + " named above)");
+    out.add(
+        "  at each stop: edit "
+            + paths
+            + " to take the secret out, then: git add "
+            + paths
+            + " && git commit --amend --no-edit && git rebase --continue");
     return out;
   }
 
@@ -140,7 +172,8 @@ final class Advice {
 
   /** A path as one shell word: plain when safe, else single-quoted. */
   private static String shellWord(String p) {
-    return p.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || "/._-+".indexOf(ch) >= 0) ? p
+    return p.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || "/._-+".indexOf(ch) >= 0)
+        ? p
         : "'" + p.replace("'", "'\\''") + "'";
   }
 }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sealant baseline}: record accepted findings; {@code baseline merge}: the git merge driver. */
+/**
+ * {@code sealant baseline}: record accepted findings; {@code baseline merge}: the git merge driver.
+ */
 @Command(
     name = "baseline",
     mixinStandardHelpOptions = true,
@@ -45,7 +47,10 @@ public final class BaselineCommand implements Callable<Integer> {
 
   @Mixin SuppressionOptions suppression;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = Baseline.DEFAULT_FILE,
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      defaultValue = Baseline.DEFAULT_FILE,
       description = "Where to write the baseline (default: ${DEFAULT-VALUE}).")
   String output;
 
@@ -64,13 +69,26 @@ public final class BaselineCommand implements Callable<Integer> {
         .forEach(accepted::add);
     Path p = env.resolve(output);
     try {
-      // The baseline is committed: paths as every report shows them (a token in a file name redacted,
+      // The baseline is committed: paths as every report shows them (a token in a file name
+      // redacted,
       // control characters escaped). Entries match by fingerprint alone, so nothing is lost.
-      dev.sealant.detect.Display d = dev.sealant.detect.Display.redacting(o.suppressions().engine());
+      dev.sealant.detect.Display d =
+          dev.sealant.detect.Display.redacting(o.suppressions().engine());
       List<Finding> shown = new ArrayList<>(accepted.size());
       for (Finding f : accepted) {
-        shown.add(new Finding(f.rule(), dev.sealant.detect.Display.escape(d.name(f.path())), f.line(), f.column(),
-            f.secret(), f.entropy(), f.fingerprint(), f.commit(), f.validated(), f.encoding(), f.suppression()));
+        shown.add(
+            new Finding(
+                f.rule(),
+                dev.sealant.detect.Display.escape(d.name(f.path())),
+                f.line(),
+                f.column(),
+                f.secret(),
+                f.entropy(),
+                f.fingerprint(),
+                f.commit(),
+                f.validated(),
+                f.encoding(),
+                f.suppression()));
       }
       OutputOptions.writeNoFollow(p, Baseline.write(Baseline.of(shown)), false);
     } catch (IOException e) {
@@ -79,13 +97,26 @@ public final class BaselineCommand implements Callable<Integer> {
     for (String w : o.result().warnings()) {
       env.err().println("sealant: warning: " + Messages.safe(o.suppressions().engine(), w));
     }
-    env.out().println(Messages.safe("Wrote " + output + ": " + accepted.size() + (accepted.size() == 1 ? " finding" : " findings")
-        + " accepted. Apply it with --baseline " + output + " or 'baseline: " + output + "' in .sealant.yaml."));
+    env.out()
+        .println(
+            Messages.safe(
+                "Wrote "
+                    + output
+                    + ": "
+                    + accepted.size()
+                    + (accepted.size() == 1 ? " finding" : " findings")
+                    + " accepted. Apply it with --baseline "
+                    + output
+                    + " or 'baseline: "
+                    + output
+                    + "' in .sealant.yaml."));
     return ExitCodes.CLEAN;
   }
 
   /** {@code sealant baseline merge BASE OURS THEIRS}: a three-way merge, written to OURS. */
-  @Command(name = "merge", mixinStandardHelpOptions = true,
+  @Command(
+      name = "merge",
+      mixinStandardHelpOptions = true,
       description = {
         "Three-way merge of baseline files, for git's merge driver: entries added on either side are",
         "kept, entries removed on either side are removed. Writes the result to OURS. Set it up with:",
@@ -95,11 +126,14 @@ public final class BaselineCommand implements Callable<Integer> {
   static final class Merge implements Callable<Integer> {
     private final Env env;
 
-    @Parameters(index = "0", paramLabel = "BASE") String base;
+    @Parameters(index = "0", paramLabel = "BASE")
+    String base;
 
-    @Parameters(index = "1", paramLabel = "OURS") String ours;
+    @Parameters(index = "1", paramLabel = "OURS")
+    String ours;
 
-    @Parameters(index = "2", paramLabel = "THEIRS") String theirs;
+    @Parameters(index = "2", paramLabel = "THEIRS")
+    String theirs;
 
     Merge(Env env) {
       this.env = env;

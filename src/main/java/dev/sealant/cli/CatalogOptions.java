@@ -5,13 +5,16 @@ import dev.sealant.catalog.CatalogLoader;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** {@code --patterns DIR}: the catalog to use instead of the built-in one. Shared by every command. */
+/**
+ * {@code --patterns DIR}: the catalog to use instead of the built-in one. Shared by every command.
+ */
 public final class CatalogOptions {
 
   @Option(
       names = "--patterns",
       paramLabel = "DIR",
-      description = "Load rules from the *.yaml files in DIR (or one file) instead of the built-in catalog.")
+      description =
+          "Load rules from the *.yaml files in DIR (or one file) instead of the built-in catalog.")
   String patterns;
 
   public Optional<String> patterns() {
@@ -25,6 +28,8 @@ public final class CatalogOptions {
 
   /** The same catalog with its rules' examples, for self-tests. */
   public Catalog loadWithExamples(Env env) {
-    return patterns == null ? CatalogLoader.builtInWithExamples() : CatalogLoader.load(env.resolve(patterns));
+    return patterns == null
+        ? CatalogLoader.builtInWithExamples()
+        : CatalogLoader.load(env.resolve(patterns));
   }
 }

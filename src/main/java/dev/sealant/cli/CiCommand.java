@@ -25,7 +25,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sealant ci}: the pull-request gate; works out the commit range from the CI environment. */
+/**
+ * {@code sealant ci}: the pull-request gate; works out the commit range from the CI environment.
+ */
 @Command(
     name = "ci",
     mixinStandardHelpOptions = true,
@@ -49,25 +51,42 @@ public final class CiCommand implements Callable<Integer> {
 
   private final Env env;
 
-  @Option(names = "--base", paramLabel = "REV", description = "Scan the commits not reachable from REV.")
+  @Option(
+      names = "--base",
+      paramLabel = "REV",
+      description = "Scan the commits not reachable from REV.")
   String base;
 
-  @Option(names = "--head", paramLabel = "REV", description = "The revision under test (default: HEAD).")
+  @Option(
+      names = "--head",
+      paramLabel = "REV",
+      description = "The revision under test (default: HEAD).")
   String head;
 
-  @Option(names = "--sarif", paramLabel = "FILE", description = "Also write a SARIF report to FILE (mode 0600).")
+  @Option(
+      names = "--sarif",
+      paramLabel = "FILE",
+      description = "Also write a SARIF report to FILE (mode 0600).")
   String sarif;
 
-  @Option(names = "--gitlab", paramLabel = "FILE",
-      description = "Also write GitLab's secret-detection report to FILE (for artifacts:reports:secret_detection).")
+  @Option(
+      names = "--gitlab",
+      paramLabel = "FILE",
+      description =
+          "Also write GitLab's secret-detection report to FILE (for artifacts:reports:secret_detection).")
   String gitlab;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: the number of cores).")
   Integer threads;
 
-  @Option(names = "--accept-policy-change",
-      description = "Scan with the change's own .sealant.yaml even when it weakens the base's policy"
-          + " (by default the base's policy applies and such a change is refused, exit 4).")
+  @Option(
+      names = "--accept-policy-change",
+      description =
+          "Scan with the change's own .sealant.yaml even when it weakens the base's policy"
+              + " (by default the base's policy applies and such a change is refused, exit 4).")
   boolean acceptPolicyChange;
 
   @Mixin CatalogOptions catalog;
@@ -89,18 +108,37 @@ public final class CiCommand implements Callable<Integer> {
     if (gitlab != null) {
       OutputOptions.checkWritable("--gitlab", gitlab, env.resolve(gitlab));
     }
-    CiEnvironment.Range range = CiEnvironment.detect(env.vars(), p -> Files.readString(Path.of(p)),
-        Optional.ofNullable(base), Optional.ofNullable(head));
+    CiEnvironment.Range range =
+        CiEnvironment.detect(
+            env.vars(),
+            p -> Files.readString(Path.of(p)),
+            Optional.ofNullable(base),
+            Optional.ofNullable(head));
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "sealant ci")) {
       ObjectId headId = resolve(repo, range.head(), "head");
       Optional<ObjectId> baseId = range.base().map(b -> resolve(repo, b, "base"));
-      CommitSet set = new CommitSet(List.of(headId), baseId.stream().toList(),
-          range.base().map(b -> b + "..").orElse("") + range.head());
+      CommitSet set =
+          new CommitSet(
+              List.of(headId),
+              baseId.stream().toList(),
+              range.base().map(b -> b + "..").orElse("") + range.head());
       int commits = checkRange(repo, set);
-      env.err().println(Messages.safe("sealant ci: scanning " + commits + (commits == 1 ? " commit" : " commits")
-          + " (" + set.what() + ", from " + range.source() + ")"));
+      env.err()
+          .println(
+              Messages.safe(
+                  "sealant ci: scanning "
+                      + commits
+                      + (commits == 1 ? " commit" : " commits")
+                      + " ("
+                      + set.what()
+                      + ", from "
+                      + range.source()
+                      + ")"));
       if (commits == 0) {
-        env.out().println(Messages.safe("sealant ci: " + set.what() + " adds no commits: nothing was scanned."));
+        env.out()
+            .println(
+                Messages.safe(
+                    "sealant ci: " + set.what() + " adds no commits: nothing was scanned."));
         return ExitCodes.CLEAN;
       }
       Optional<BasePolicy> policy = baseId.map(b -> BasePolicy.of(repo, b, headId));
@@ -108,32 +146,58 @@ public final class CiCommand implements Callable<Integer> {
       boolean refused = false;
       Suppressions sup;
       try {
-        List<String> weak = new java.util.ArrayList<>(policy.map(BasePolicy::weakenings).orElse(List.of()));
+        List<String> weak =
+            new java.util.ArrayList<>(policy.map(BasePolicy::weakenings).orElse(List.of()));
         Optional<dev.sealant.catalog.Catalog> baseCatalog = Optional.empty();
         Optional<Path> baseConfig = Optional.empty();
         if (policy.isPresent()) {
           Path tracked = staged.resolve("tracked");
-          baseCatalog = catalog.patterns().flatMap(p ->
-              TrackedPolicy.catalog(repo, baseId.get(), headId, env.resolve(p), tracked, weak));
-          baseConfig = suppression.configPath(env).flatMap(p ->
-              TrackedPolicy.config(repo, baseId.get(), headId, p, tracked, weak));
+          baseCatalog =
+              catalog
+                  .patterns()
+                  .flatMap(
+                      p ->
+                          TrackedPolicy.catalog(
+                              repo, baseId.get(), headId, env.resolve(p), tracked, weak));
+          baseConfig =
+              suppression
+                  .configPath(env)
+                  .flatMap(p -> TrackedPolicy.config(repo, baseId.get(), headId, p, tracked, weak));
         }
         if (policy.isPresent() && !weak.isEmpty() && acceptPolicyChange) {
-          env.err().println(Messages.safe("sealant ci: accepted (--accept-policy-change): this change weakens the"
-              + " scan policy: " + String.join("; ", weak)));
+          env.err()
+              .println(
+                  Messages.safe(
+                      "sealant ci: accepted (--accept-policy-change): this change weakens the"
+                          + " scan policy: "
+                          + String.join("; ", weak)));
           sup = suppression.load(env, catalog.load(env), repo);
         } else if (policy.isPresent()) {
           Path root = staged.resolve("root");
           List<Path> nested = policy.get().writeTo(root);
-          sup = suppression.loadFrom(env, baseCatalog.orElseGet(() -> catalog.load(env)), root, nested,
-              baseConfig, dev.sealant.cli.ScanTarget.workTree(repo),
-              policy.get().configs().getOrDefault(dev.sealant.allow.RepoConfig.FILE_NAME,
-                  dev.sealant.allow.RepoConfig.none()));
+          sup =
+              suppression.loadFrom(
+                  env,
+                  baseCatalog.orElseGet(() -> catalog.load(env)),
+                  root,
+                  nested,
+                  baseConfig,
+                  dev.sealant.cli.ScanTarget.workTree(repo),
+                  policy
+                      .get()
+                      .configs()
+                      .getOrDefault(
+                          dev.sealant.allow.RepoConfig.FILE_NAME,
+                          dev.sealant.allow.RepoConfig.none()));
           if (!weak.isEmpty()) {
             refused = true;
-            env.err().println(Messages.safe("sealant ci: refused: this change weakens the scan policy ("
-                + String.join("; ", weak) + "); scanned with the base's policy instead;"
-                + " to accept the change's policy, rerun with --accept-policy-change (exit 4)"));
+            env.err()
+                .println(
+                    Messages.safe(
+                        "sealant ci: refused: this change weakens the scan policy ("
+                            + String.join("; ", weak)
+                            + "); scanned with the base's policy instead;"
+                            + " to accept the change's policy, rerun with --accept-policy-change (exit 4)"));
           }
         } else {
           sup = suppression.load(env, catalog.load(env), repo);
@@ -144,7 +208,8 @@ public final class CiCommand implements Callable<Integer> {
       }
       try {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-        CommitSource source = new CommitSource(repo, set, Limits.defaults(), n, sup.engine()::pathAllowed);
+        CommitSource source =
+            new CommitSource(repo, set, Limits.defaults(), n, sup.engine()::pathAllowed);
         ScanResult result = ScanRun.run(env, source, "commits", sup, true);
         if (sarif != null) {
           write(sarif, Format.SARIF, result, sup);
@@ -165,15 +230,25 @@ public final class CiCommand implements Callable<Integer> {
   }
 
   /**
-   * Every finding an allow (inline, ignore file, baseline) suppressed on the lines this change adds,
-   * so review sees what the change lets through; rule, fingerprint and commit, never the value.
+   * Every finding an allow (inline, ignore file, baseline) suppressed on the lines this change
+   * adds, so review sees what the change lets through; rule, fingerprint and commit, never the
+   * value.
    */
   private void listSuppressed(ScanResult result) {
     for (dev.sealant.detect.Finding f : result.suppressed()) {
-      String how = f.suppression().map(s -> s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-          .orElse("allow");
-      env.err().println("sealant ci: allowed by " + how + ", added by this change: " + f.ruleId() + " "
-          + f.fingerprint() + f.commit().map(c -> " in commit " + c.id().substring(0, 12)).orElse(""));
+      String how =
+          f.suppression()
+              .map(s -> s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+              .orElse("allow");
+      env.err()
+          .println(
+              "sealant ci: allowed by "
+                  + how
+                  + ", added by this change: "
+                  + f.ruleId()
+                  + " "
+                  + f.fingerprint()
+                  + f.commit().map(c -> " in commit " + c.id().substring(0, 12)).orElse(""));
     }
   }
 
@@ -181,7 +256,8 @@ public final class CiCommand implements Callable<Integer> {
     try {
       return Files.createTempDirectory("sealant-policy");
     } catch (IOException e) {
-      throw new dev.sealant.error.ScanIoException("cannot create a temporary directory: " + e.getMessage(), e);
+      throw new dev.sealant.error.ScanIoException(
+          "cannot create a temporary directory: " + e.getMessage(), e);
     }
   }
 
@@ -199,24 +275,30 @@ public final class CiCommand implements Callable<Integer> {
   }
 
   /**
-   * In GitHub Actions: an annotation per finding on standard output (GitHub reads workflow
-   * commands there) and a table appended to the step summary file.
+   * In GitHub Actions: an annotation per finding on standard output (GitHub reads workflow commands
+   * there) and a table appended to the step summary file.
    */
   private void gitHub(ScanResult result, String what, Suppressions sup) {
     ReportOptions options = output.reportOptions(env, sup.engine());
-    // A machine-readable report on standard output must stay parseable: annotations go to stderr then.
-    java.io.PrintStream to = output.outputPath(env).isEmpty() && output.format() != Format.TEXT ? env.err() : env.out();
+    // A machine-readable report on standard output must stay parseable: annotations go to stderr
+    // then.
+    java.io.PrintStream to =
+        output.outputPath(env).isEmpty() && output.format() != Format.TEXT ? env.err() : env.out();
     to.print(GitHubActions.annotations(result, options));
     to.flush();
     Optional<String> summary = env.var("GITHUB_STEP_SUMMARY").filter(s -> !s.isBlank());
     if (summary.isPresent()) {
       Path p = env.resolve(summary.get());
       try {
-        Files.writeString(p, GitHubActions.summary(result, what, options), java.nio.charset.StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+            p,
+            GitHubActions.summary(result, what, options),
+            java.nio.charset.StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
       } catch (IOException e) {
-        throw new dev.sealant.error.ScanIoException("cannot append to $GITHUB_STEP_SUMMARY: "
-            + OutputOptions.reason(e), e);
+        throw new dev.sealant.error.ScanIoException(
+            "cannot append to $GITHUB_STEP_SUMMARY: " + OutputOptions.reason(e), e);
       }
     }
   }
@@ -224,9 +306,11 @@ public final class CiCommand implements Callable<Integer> {
   private void write(String file, Format format, ScanResult result, Suppressions sup) {
     Path p = env.resolve(file);
     try {
-      OutputOptions.writePrivate(p, format.reporter().render(result, output.reportOptions(env, sup.engine())));
+      OutputOptions.writePrivate(
+          p, format.reporter().render(result, output.reportOptions(env, sup.engine())));
     } catch (IOException e) {
-      throw new dev.sealant.error.ScanIoException("cannot write " + p + ": " + OutputOptions.reason(e), e);
+      throw new dev.sealant.error.ScanIoException(
+          "cannot write " + p + ": " + OutputOptions.reason(e), e);
     }
   }
 
@@ -239,14 +323,21 @@ public final class CiCommand implements Callable<Integer> {
     } catch (IOException | RuntimeException e) {
       // reported below with the remedy
     }
-    throw new UsageException("the " + which + " revision '" + rev + "' is not in this clone. Fetch it: on GitHub"
-        + " set 'fetch-depth: 0' on actions/checkout; on GitLab set GIT_DEPTH: \"0\"; elsewhere run"
-        + " 'git fetch origin " + rev + "' (or 'git fetch --unshallow') before 'sealant ci'");
+    throw new UsageException(
+        "the "
+            + which
+            + " revision '"
+            + rev
+            + "' is not in this clone. Fetch it: on GitHub"
+            + " set 'fetch-depth: 0' on actions/checkout; on GitLab set GIT_DEPTH: \"0\"; elsewhere run"
+            + " 'git fetch origin "
+            + rev
+            + "' (or 'git fetch --unshallow') before 'sealant ci'");
   }
 
   /**
-   * Counts the commits in the range and refuses one that crosses a shallow boundary: the scan
-   * would take the boundary commit's whole tree for new and report old secrets as added.
+   * Counts the commits in the range and refuses one that crosses a shallow boundary: the scan would
+   * take the boundary commit's whole tree for new and report old secrets as added.
    */
   private static int checkRange(Repository repo, CommitSet set) {
     try (RevWalk walk = new RevWalk(repo)) {
@@ -261,14 +352,19 @@ public final class CiCommand implements Callable<Integer> {
       for (RevCommit c : walk) {
         n++;
         if (shallow.contains(c) && !set.exclude().isEmpty()) {
-          throw new UsageException("the range " + set.what() + " reaches the shallow clone's boundary at "
-              + c.name() + ", so its base history is missing. Fetch more history: on GitHub set 'fetch-depth: 0'"
-              + " on actions/checkout; on GitLab set GIT_DEPTH: \"0\"; elsewhere 'git fetch --unshallow'");
+          throw new UsageException(
+              "the range "
+                  + set.what()
+                  + " reaches the shallow clone's boundary at "
+                  + c.name()
+                  + ", so its base history is missing. Fetch more history: on GitHub set 'fetch-depth: 0'"
+                  + " on actions/checkout; on GitLab set GIT_DEPTH: \"0\"; elsewhere 'git fetch --unshallow'");
         }
       }
       return n;
     } catch (IOException e) {
-      throw new dev.sealant.error.GitException("cannot walk " + set.what() + ": " + e.getMessage(), e);
+      throw new dev.sealant.error.GitException(
+          "cannot walk " + set.what() + ": " + e.getMessage(), e);
     }
   }
 }

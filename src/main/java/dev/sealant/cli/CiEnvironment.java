@@ -11,8 +11,8 @@ import java.util.Optional;
  * so the rules can be tested with plain maps and payload strings.
  *
  * <p>In order: an explicit {@code --base} (and {@code --head}, default {@code HEAD}); GitHub
- * Actions ({@code GITHUB_ACTIONS=true}); GitLab CI ({@code GITLAB_CI=true}). Otherwise a
- * {@link UsageException} says what to pass. See {@code docs/CI.md} for each event.
+ * Actions ({@code GITHUB_ACTIONS=true}); GitLab CI ({@code GITLAB_CI=true}). Otherwise a {@link
+ * UsageException} says what to pass. See {@code docs/CI.md} for each event.
  */
 public final class CiEnvironment {
 
@@ -32,8 +32,8 @@ public final class CiEnvironment {
     String read(String path) throws IOException;
   }
 
-  private static final String EXPLICIT_HINT = "pass the range explicitly: sealant ci --base REV"
-      + " [--head REV], e.g. --base origin/main";
+  private static final String EXPLICIT_HINT =
+      "pass the range explicitly: sealant ci --base REV" + " [--head REV], e.g. --base origin/main";
 
   private final Map<String, String> env;
   private final PayloadReader payloads;
@@ -52,12 +52,17 @@ public final class CiEnvironment {
    * @param head {@code --head}, when given
    * @throws UsageException when nothing says what to scan, or what does is unusable
    */
-  public static Range detect(Map<String, String> env, PayloadReader payloads, Optional<String> base,
+  public static Range detect(
+      Map<String, String> env,
+      PayloadReader payloads,
+      Optional<String> base,
       Optional<String> head) {
     CiEnvironment ci = new CiEnvironment(Map.copyOf(env), payloads);
     if (base.isPresent()) {
-      return new Range(Optional.of(rev("--base", base.get())),
-          rev("--head", head.orElse("HEAD")), "--base " + base.get() + " --head " + head.orElse("HEAD"));
+      return new Range(
+          Optional.of(rev("--base", base.get())),
+          rev("--head", head.orElse("HEAD")),
+          "--base " + base.get() + " --head " + head.orElse("HEAD"));
     }
     if (head.isPresent()) {
       throw new UsageException("--head needs --base: sealant ci --base REV --head " + head.get());
@@ -68,8 +73,10 @@ public final class CiEnvironment {
     if (ci.is("GITLAB_CI")) {
       return GitLabRange.of(ci);
     }
-    throw new UsageException("sealant ci: cannot tell what to scan: neither GitHub Actions"
-        + " (GITHUB_ACTIONS) nor GitLab CI (GITLAB_CI) is set; " + EXPLICIT_HINT);
+    throw new UsageException(
+        "sealant ci: cannot tell what to scan: neither GitHub Actions"
+            + " (GITHUB_ACTIONS) nor GitLab CI (GITLAB_CI) is set; "
+            + EXPLICIT_HINT);
   }
 
   boolean is(String name) {
@@ -81,8 +88,11 @@ public final class CiEnvironment {
   }
 
   String required(String name, String context) {
-    return var(name).orElseThrow(() -> new UsageException("sealant ci: " + context + " but "
-        + name + " is not set; " + EXPLICIT_HINT));
+    return var(name)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "sealant ci: " + context + " but " + name + " is not set; " + EXPLICIT_HINT));
   }
 
   /** The parsed JSON payload at {@code path}; unreadable or malformed is a usage error. */
@@ -91,8 +101,16 @@ public final class CiEnvironment {
     try {
       text = payloads.read(path);
     } catch (IOException e) {
-      throw new UsageException("sealant ci: cannot read the event payload " + path + " (" + variable
-          + "): " + e.getMessage() + "; " + EXPLICIT_HINT, e);
+      throw new UsageException(
+          "sealant ci: cannot read the event payload "
+              + path
+              + " ("
+              + variable
+              + "): "
+              + e.getMessage()
+              + "; "
+              + EXPLICIT_HINT,
+          e);
     }
     try {
       if (JsonParser.parse(text) instanceof Map<?, ?> m) {
@@ -100,11 +118,24 @@ public final class CiEnvironment {
         Map<String, Object> obj = (Map<String, Object>) m;
         return obj;
       }
-      throw new UsageException("sealant ci: the event payload " + path + " (" + variable
-          + ") is not a JSON object; " + EXPLICIT_HINT);
+      throw new UsageException(
+          "sealant ci: the event payload "
+              + path
+              + " ("
+              + variable
+              + ") is not a JSON object; "
+              + EXPLICIT_HINT);
     } catch (JsonParser.JsonException e) {
-      throw new UsageException("sealant ci: the event payload " + path + " (" + variable
-          + ") is not valid JSON: " + e.getMessage() + "; " + EXPLICIT_HINT, e);
+      throw new UsageException(
+          "sealant ci: the event payload "
+              + path
+              + " ("
+              + variable
+              + ") is not valid JSON: "
+              + e.getMessage()
+              + "; "
+              + EXPLICIT_HINT,
+          e);
     }
   }
 
@@ -145,8 +176,12 @@ public final class CiEnvironment {
       bad = c <= ' ' || c == 0x7f;
     }
     if (bad) {
-      throw new UsageException("sealant ci: " + what + " '" + printable(v)
-          + "' is not a git revision (a commit id or ref name, not starting with '-')");
+      throw new UsageException(
+          "sealant ci: "
+              + what
+              + " '"
+              + printable(v)
+              + "' is not a git revision (a commit id or ref name, not starting with '-')");
     }
     return v;
   }

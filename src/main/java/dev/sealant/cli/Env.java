@@ -10,14 +10,16 @@ import java.util.Optional;
  * Everything a command may touch of the outside world, injected so tests can run commands in
  * process: standard streams, environment variables, the working directory.
  */
-public record Env(InputStream in, PrintStream out, PrintStream err, Map<String, String> vars, Path cwd) {
+public record Env(
+    InputStream in, PrintStream out, PrintStream err, Map<String, String> vars, Path cwd) {
 
   public Env {
     vars = Map.copyOf(vars);
   }
 
   public static Env system() {
-    return new Env(System.in, System.out, System.err, System.getenv(), Path.of("").toAbsolutePath());
+    return new Env(
+        System.in, System.out, System.err, System.getenv(), Path.of("").toAbsolutePath());
   }
 
   public Optional<String> var(String name) {

@@ -33,8 +33,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sealant explain PATH:LINE} (or a fingerprint): the detector's decision trace for one line,
- * as a user tuning a false positive (or chasing a miss) needs it. Secrets are redacted as in
- * every report unless {@code --show-secrets}; the line itself is never printed.
+ * as a user tuning a false positive (or chasing a miss) needs it. Secrets are redacted as in every
+ * report unless {@code --show-secrets}; the line itself is never printed.
  */
 @Command(
     name = "explain",
@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
       "hit, what each regex matched, entropy against the threshold, the allowlists and validator,",
       "inline annotations, a generic rule stepping aside, and the ignore file and baseline.",
       "Reads the file on disk with the configuration that applies to it. At most "
-          + ExplainSteps.MAX_SHOWN + " steps",
+          + ExplainSteps.MAX_SHOWN
+          + " steps",
       "and " + ExplainRender.MAX_FINDINGS + " findings are shown per line (the rest are counted).",
       "Exit code 0; 2 when the line does not exist or no file under DIR has the fingerprint."
     },
@@ -58,14 +59,22 @@ public final class ExplainCommand implements Callable<Integer> {
 
   private final Env env;
 
-  @Parameters(index = "0", paramLabel = "PATH:LINE|FINGERPRINT", description = "A file and line, or a fingerprint.")
+  @Parameters(
+      index = "0",
+      paramLabel = "PATH:LINE|FINGERPRINT",
+      description = "A file and line, or a fingerprint.")
   String target;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "DIR",
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "DIR",
       description = "Where to look for a fingerprint's lines (default: the current directory).")
   String dir;
 
-  @Option(names = "--show-secrets", description = "Print candidate secrets in full (redacted by default).")
+  @Option(
+      names = "--show-secrets",
+      description = "Print candidate secrets in full (redacted by default).")
   boolean showSecrets;
 
   @Mixin CatalogOptions catalogOptions = new CatalogOptions();
@@ -84,7 +93,8 @@ public final class ExplainCommand implements Callable<Integer> {
     int colon = target.lastIndexOf(':');
     int line = colon > 0 ? lineNumber(target.substring(colon + 1)) : -1;
     if (line < 1) {
-      throw new UsageException("'explain' needs PATH:LINE (a 1-based line) or a 32-digit fingerprint");
+      throw new UsageException(
+          "'explain' needs PATH:LINE (a 1-based line) or a 32-digit fingerprint");
     }
     Path file = env.resolve(target.substring(0, colon));
     Path root = root(file);
@@ -100,7 +110,10 @@ public final class ExplainCommand implements Callable<Integer> {
     return Integer.parseInt(s);
   }
 
-  /** The root the configuration lives at: the enclosing repository's work tree, else the current directory. */
+  /**
+   * The root the configuration lives at: the enclosing repository's work tree, else the current
+   * directory.
+   */
   private Path root(Path file) {
     Path abs = file.toAbsolutePath().normalize();
     for (Path p = abs.getParent(); p != null; p = p.getParent()) {
@@ -121,9 +134,12 @@ public final class ExplainCommand implements Callable<Integer> {
       fs.stream().filter(f -> f.fingerprint().equals(target)).forEach(hits::add);
     }
     if (hits.isEmpty()) {
-      throw new UsageException("no finding with fingerprint " + target + " in the files under "
-          + Display.redacting(sup.engine()).terminal(root.toString())
-          + " (history is not searched; try PATH:LINE)");
+      throw new UsageException(
+          "no finding with fingerprint "
+              + target
+              + " in the files under "
+              + Display.redacting(sup.engine()).terminal(root.toString())
+              + " (history is not searched; try PATH:LINE)");
     }
     hits.sort(Scanner.ORDER);
     // One explanation per line, however often the secret repeats on it; the lines of a file are
@@ -138,13 +154,15 @@ public final class ExplainCommand implements Callable<Integer> {
     return ExitCodes.CLEAN;
   }
 
-  private void explain(PrintStream out, Path root, Path file, List<Integer> lines, Suppressions sup) {
+  private void explain(
+      PrintStream out, Path root, Path file, List<Integer> lines, Suppressions sup) {
     String rel = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new ScanIoException(file.getFileName() + ": cannot read: " + e.getClass().getSimpleName(), e);
+      throw new ScanIoException(
+          file.getFileName() + ": cannot read: " + e.getClass().getSimpleName(), e);
     }
     // A file name may itself hold a secret: shown as every report shows it.
     Display display = showSecrets ? Display.PLAIN : Display.redacting(sup.engine());
@@ -154,7 +172,8 @@ public final class ExplainCommand implements Callable<Integer> {
     int last = lines.get(lines.size() - 1);
     if (!binary && last > count) {
       // Checked before anything is printed: an error never follows half an explanation.
-      throw new UsageException(display.terminal(rel) + " has " + count + " lines; there is no line " + last);
+      throw new UsageException(
+          display.terminal(rel) + " has " + count + " lines; there is no line " + last);
     }
     for (int line : lines) {
       out.println("explain " + display.terminal(rel) + ":" + line);
@@ -164,8 +183,13 @@ public final class ExplainCommand implements Callable<Integer> {
       }
       ExplainSteps steps = new ExplainSteps(line);
       List<Finding> found = sup.engine().traced(steps).scan(Fragment.of(rel, text));
-      new ExplainRender(out, showSecrets).render(line, steps.shown(), steps.hidden(),
-          found.stream().filter(f -> f.line() == line).toList(), verdicts(sup));
+      new ExplainRender(out, showSecrets)
+          .render(
+              line,
+              steps.shown(),
+              steps.hidden(),
+              found.stream().filter(f -> f.line() == line).toList(),
+              verdicts(sup));
     }
   }
 
@@ -175,7 +199,10 @@ public final class ExplainCommand implements Callable<Integer> {
     boolean ignore = false;
     boolean baseline = false;
     for (FindingFilter f : sup.filters()) {
-      String name = f instanceof IgnoreFilter ? "ignore file" : f instanceof BaselineFilter ? "baseline" : "filter";
+      String name =
+          f instanceof IgnoreFilter
+              ? "ignore file"
+              : f instanceof BaselineFilter ? "baseline" : "filter";
       ignore |= f instanceof IgnoreFilter;
       baseline |= f instanceof BaselineFilter;
       out.add(new ExplainRender.Filter(name, Optional.of(f::suppress)));

@@ -25,7 +25,12 @@ final class ExplainRender {
     this.showSecrets = showSecrets;
   }
 
-  void render(int line, List<Trace.Step> steps, long hiddenSteps, List<Finding> findings, List<Filter> filters) {
+  void render(
+      int line,
+      List<Trace.Step> steps,
+      long hiddenSteps,
+      List<Finding> findings,
+      List<Filter> filters) {
     boolean ran = false;
     for (Trace.Step s : steps) {
       if (s.kind() == Trace.Kind.PATH) {
@@ -40,7 +45,8 @@ final class ExplainRender {
       }
     }
     if (hiddenSteps > 0) {
-      out.println("  ... " + hiddenSteps + " more steps not shown (the first " + steps.size() + " are)");
+      out.println(
+          "  ... " + hiddenSteps + " more steps not shown (the first " + steps.size() + " are)");
     }
     if (!ran) {
       out.println("  rules     no rule's keyword occurs on line " + line + ": no rule ran there");
@@ -50,9 +56,18 @@ final class ExplainRender {
       return;
     }
     for (Finding f : findings.subList(0, Math.min(findings.size(), MAX_FINDINGS))) {
-      out.println("  finding   " + f.ruleId() + " at column " + f.column() + " '"
-          + ExplainCommand.show(f.secret(), showSecrets) + "' (severity " + f.rule().severity().name()
-          .toLowerCase(java.util.Locale.ROOT) + ", fingerprint " + f.fingerprint() + ")");
+      out.println(
+          "  finding   "
+              + f.ruleId()
+              + " at column "
+              + f.column()
+              + " '"
+              + ExplainCommand.show(f.secret(), showSecrets)
+              + "' (severity "
+              + f.rule().severity().name().toLowerCase(java.util.Locale.ROOT)
+              + ", fingerprint "
+              + f.fingerprint()
+              + ")");
       Optional<Suppression> by = f.suppression();
       for (Filter filter : filters) {
         if (filter.suppress().isEmpty()) {
@@ -60,22 +75,35 @@ final class ExplainRender {
           continue;
         }
         Optional<Suppression> s = filter.suppress().get().apply(f);
-        out.println("    " + filter.name() + ": " + (s.isPresent() ? "an entry for this fingerprint suppresses it"
-            : "no entry for this fingerprint"));
+        out.println(
+            "    "
+                + filter.name()
+                + ": "
+                + (s.isPresent()
+                    ? "an entry for this fingerprint suppresses it"
+                    : "no entry for this fingerprint"));
         if (by.isEmpty()) {
           by = s;
         }
       }
-      out.println("    verdict: " + by.map(s -> "suppressed by " + ExplainCommand.kind(s)).orElse("reported"));
+      out.println(
+          "    verdict: "
+              + by.map(s -> "suppressed by " + ExplainCommand.kind(s)).orElse("reported"));
     }
     if (findings.size() > MAX_FINDINGS) {
-      out.println("  ... " + (findings.size() - MAX_FINDINGS) + " more findings on line " + line + " not shown");
+      out.println(
+          "  ... "
+              + (findings.size() - MAX_FINDINGS)
+              + " more findings on line "
+              + line
+              + " not shown");
     }
   }
 
   private String describe(Trace.Step s) {
     String at = s.column() > 0 ? "column " + s.column() + " " : "";
-    String secret = s.secret().isEmpty() ? "" : "'" + ExplainCommand.show(s.secret(), showSecrets) + "' ";
+    String secret =
+        s.secret().isEmpty() ? "" : "'" + ExplainCommand.show(s.secret(), showSecrets) + "' ";
     return switch (s.kind()) {
       case RULE -> ruleName(s) + ": " + s.detail();
       case MATCH -> ruleName(s) + " " + at + secret + s.detail();
@@ -86,7 +114,11 @@ final class ExplainRender {
   }
 
   private static String ruleName(Trace.Step s) {
-    return s.rule().map(r -> r.id() + (r.generic() ? " (generic)" : r.highConfidence() ? " (high-confidence)" : ""))
+    return s.rule()
+        .map(
+            r ->
+                r.id()
+                    + (r.generic() ? " (generic)" : r.highConfidence() ? " (high-confidence)" : ""))
         .orElse("-");
   }
 

@@ -34,10 +34,14 @@ final class HistoryCache {
    * The cache for this scan, if it is a full-history scan of a repository and {@code --no-cache}
    * was not given.
    */
-  static Optional<ScanCache> forScan(Env env, TargetOptions t, Catalog catalog, SuppressionOptions s,
-      Repository repo) {
+  static Optional<ScanCache> forScan(
+      Env env, TargetOptions t, Catalog catalog, SuppressionOptions s, Repository repo) {
     ScanTarget.Mode m = t.mode();
-    if (t.noCache || !m.paths().isEmpty() || m.noGit() || m.staged() || m.range().isPresent()
+    if (t.noCache
+        || !m.paths().isEmpty()
+        || m.noGit()
+        || m.staged()
+        || m.range().isPresent()
         || m.since().isPresent()) {
       return Optional.empty();
     }
@@ -50,7 +54,8 @@ final class HistoryCache {
     // The configuration files that shape the detector: the root one (or -c), and nested ones.
     Optional<Path> root = ScanTarget.workTree(repo);
     Optional<String> cfg = Optional.ofNullable(s.config).or(() -> env.var("SEALANT_CONFIG"));
-    cfg.map(env::resolve).or(() -> root.map(r -> r.resolve(dev.sealant.allow.RepoConfig.FILE_NAME)))
+    cfg.map(env::resolve)
+        .or(() -> root.map(r -> r.resolve(dev.sealant.allow.RepoConfig.FILE_NAME)))
         .ifPresent(p -> parts.add(content(p)));
     if (root.isPresent()) {
       for (Path p : Repos.trackedFiles(repo, dev.sealant.allow.RepoConfig.FILE_NAME)) {
@@ -87,8 +92,13 @@ final class HistoryCache {
   private static String build() {
     StringBuilder b = new StringBuilder(new SealantCommand.Version().getVersion()[0]);
     try {
-      Path self = Path.of(HistoryCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      b.append(' ').append(self).append(' ').append(Files.size(self)).append(' ')
+      Path self =
+          Path.of(HistoryCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      b.append(' ')
+          .append(self)
+          .append(' ')
+          .append(Files.size(self))
+          .append(' ')
           .append(Files.getLastModifiedTime(self).toMillis());
     } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
       b.append(" unknown build");
@@ -98,7 +108,9 @@ final class HistoryCache {
 
   private static String content(Path p) {
     try {
-      return Files.isRegularFile(p) ? new String(Files.readAllBytes(p), StandardCharsets.UTF_8) : "(none)";
+      return Files.isRegularFile(p)
+          ? new String(Files.readAllBytes(p), StandardCharsets.UTF_8)
+          : "(none)";
     } catch (IOException e) {
       return "(unreadable)";
     }

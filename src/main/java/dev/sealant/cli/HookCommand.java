@@ -25,21 +25,28 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sealant hook NAME}: what the installed hook scripts run. The report goes to standard
- * error (git shows it to the user); standard output carries one status line, {@code sealant-hook:
- * clean} or {@code sealant-hook: blocked}, which the script reads to tell a verdict from a
- * sealant that could not run at all.
+ * {@code sealant hook NAME}: what the installed hook scripts run. The report goes to standard error
+ * (git shows it to the user); standard output carries one status line, {@code sealant-hook: clean}
+ * or {@code sealant-hook: blocked}, which the script reads to tell a verdict from a sealant that
+ * could not run at all.
  */
 @Command(
     name = "hook",
     mixinStandardHelpOptions = true,
-    description = {"Run a git hook's scan. The scripts 'sealant install' writes call this; exit 1 blocks."},
-    subcommands = {HookCommand.PreCommit.class, HookCommand.PreApplypatch.class, HookCommand.PrePush.class,
-      HookCommand.PreReceive.class})
+    description = {
+      "Run a git hook's scan. The scripts 'sealant install' writes call this; exit 1 blocks."
+    },
+    subcommands = {
+      HookCommand.PreCommit.class,
+      HookCommand.PreApplypatch.class,
+      HookCommand.PrePush.class,
+      HookCommand.PreReceive.class
+    })
 public final class HookCommand implements Callable<Integer> {
 
   static final String CLEAN = "sealant-hook: clean";
   static final String BLOCKED = "sealant-hook: blocked";
+
   /** The server's verdict: its report suggests nothing the server does not read. */
   private static final String REJECTED = "PUSH REJECTED";
 
@@ -52,7 +59,9 @@ public final class HookCommand implements Callable<Integer> {
   }
 
   /** {@code sealant hook pre-commit}: the staged changes. */
-  @Command(name = "pre-commit", mixinStandardHelpOptions = true,
+  @Command(
+      name = "pre-commit",
+      mixinStandardHelpOptions = true,
       description = "Scan the staged changes (index against HEAD); exit 1 blocks the commit.")
   static final class PreCommit implements Callable<Integer> {
     private final Env env;
@@ -74,8 +83,11 @@ public final class HookCommand implements Callable<Integer> {
    * without running pre-commit, so a mailed or downloaded patch would go in unscanned; this hook
    * scans the same staged changes before the commit is made.
    */
-  @Command(name = "pre-applypatch", mixinStandardHelpOptions = true,
-      description = "Scan the staged changes of a patch 'git am' applied; exit 1 stops it before the commit.")
+  @Command(
+      name = "pre-applypatch",
+      mixinStandardHelpOptions = true,
+      description =
+          "Scan the staged changes of a patch 'git am' applied; exit 1 stops it before the commit.")
   static final class PreApplypatch implements Callable<Integer> {
     private final Env env;
     @Mixin CatalogOptions catalog;
@@ -95,17 +107,26 @@ public final class HookCommand implements Callable<Integer> {
     return preCommit(env, catalog, suppression, "COMMIT BLOCKED", "git commit --no-verify");
   }
 
-  static int preCommit(Env env, CatalogOptions catalog, SuppressionOptions suppression, String verdict,
+  static int preCommit(
+      Env env,
+      CatalogOptions catalog,
+      SuppressionOptions suppression,
+      String verdict,
       String bypass) {
     // The common layout is read directly (no JGit set-up: most of a hook's start-up); anything
     // unusual, and every error message, is JGit's.
-    Optional<DirectStagedSource.Staged> direct = RawRepo.open(env.cwd(), env.vars())
-        .flatMap(DirectStagedSource::open);
+    Optional<DirectStagedSource.Staged> direct =
+        RawRepo.open(env.cwd(), env.vars()).flatMap(DirectStagedSource::open);
     if (direct.isPresent()) {
       DirectStagedSource.Staged staged = direct.get();
-      Suppressions sup = suppression.load(env, catalog.load(env), Optional.of(staged.workTree()),
-          root -> staged.trackedFiles(RepoConfig.FILE_NAME));
-      Source s = staged.source(Limits.defaults(), sup.engine()::pathAllowed, () -> jgitStaged(env, sup));
+      Suppressions sup =
+          suppression.load(
+              env,
+              catalog.load(env),
+              Optional.of(staged.workTree()),
+              root -> staged.trackedFiles(RepoConfig.FILE_NAME));
+      Source s =
+          staged.source(Limits.defaults(), sup.engine()::pathAllowed, () -> jgitStaged(env, sup));
       return gate(env, s, sup, verdict, "the staged changes", bypass, Advice::preCommit);
     }
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
@@ -133,7 +154,9 @@ public final class HookCommand implements Callable<Integer> {
   }
 
   /** {@code sealant hook pre-push REMOTE URL}: the commits the remote does not have yet. */
-  @Command(name = "pre-push", mixinStandardHelpOptions = true,
+  @Command(
+      name = "pre-push",
+      mixinStandardHelpOptions = true,
       description = "Scan the commits being pushed (read from standard input as git gives them).")
   static final class PrePush implements Callable<Integer> {
     private final Env env;
@@ -156,18 +179,29 @@ public final class HookCommand implements Callable<Integer> {
     }
   }
 
-  static int prePush(Env env, CatalogOptions catalog, SuppressionOptions suppression, String remote) {
+  static int prePush(
+      Env env, CatalogOptions catalog, SuppressionOptions suppression, String remote) {
     try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-push hook")) {
       Suppressions sup = suppression.load(env, catalog.load(env), repo);
       CommitSet set = HookInput.prePush(repo, remote, env.in());
-      Source s = ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed).source();
-      return gate(env, s, sup, "PUSH BLOCKED", "the commits being pushed", "git push --no-verify",
+      Source s =
+          ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed)
+              .source();
+      return gate(
+          env,
+          s,
+          sup,
+          "PUSH BLOCKED",
+          "the commits being pushed",
+          "git push --no-verify",
           r -> Advice.prePush(repo, r));
     }
   }
 
   /** {@code sealant hook pre-receive}: the commits a push brings into this (bare) repository. */
-  @Command(name = "pre-receive", mixinStandardHelpOptions = true,
+  @Command(
+      name = "pre-receive",
+      mixinStandardHelpOptions = true,
       description = "Scan the incoming commits of a push (server side); exit 1 rejects the push.")
   static final class PreReceive implements Callable<Integer> {
     private final Env env;
@@ -190,16 +224,23 @@ public final class HookCommand implements Callable<Integer> {
       // applies, never a .sealant.yaml from the pushed content.
       Suppressions sup = suppression.load(env, catalog.load(env), repo);
       CommitSet set = HookInput.preReceive(repo, env.in());
-      Source s = ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed).source();
-      return gate(env, s, sup, REJECTED, "the pushed commits",
+      Source s =
+          ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed)
+              .source();
+      return gate(
+          env,
+          s,
+          sup,
+          REJECTED,
+          "the pushed commits",
           "none from the client; rewrite the commits as above and push again",
           r -> Advice.preReceive(repo, set, r, env.var("SEALANT_CONFIG")));
     }
   }
 
   /**
-   * The hooks as git's scripts call them (no options), run without building the picocli model:
-   * a pre-commit hook's whole budget is a few hundred milliseconds, and reflecting over every
+   * The hooks as git's scripts call them (no options), run without building the picocli model: a
+   * pre-commit hook's whole budget is a few hundred milliseconds, and reflecting over every
    * command's options is a good part of it. Anything else goes through the full command line.
    */
   static java.util.Optional<Integer> fastPath(Env env, String... args) {
@@ -218,7 +259,8 @@ public final class HookCommand implements Callable<Integer> {
         return java.util.Optional.of(preCommit(env, catalog, suppression));
       }
       if (args[1].equals("pre-applypatch") && args.length == 2) {
-        return java.util.Optional.of(preCommit(env, catalog, suppression, "PATCH BLOCKED", "git am --no-verify"));
+        return java.util.Optional.of(
+            preCommit(env, catalog, suppression, "PATCH BLOCKED", "git am --no-verify"));
       }
       if (args[1].equals("pre-push") && (args.length == 3 || args.length == 4)) {
         return java.util.Optional.of(prePush(env, catalog, suppression, args[2]));
@@ -230,8 +272,8 @@ public final class HookCommand implements Callable<Integer> {
       env.err().println("sealant: " + Messages.safe(e.getMessage()));
       return java.util.Optional.of(e.exitCode());
     } catch (RuntimeException e) {
-      env.err().println("sealant: internal error: " + e.getClass().getName()
-          + " (please report it)");
+      env.err()
+          .println("sealant: internal error: " + e.getClass().getName() + " (please report it)");
       return java.util.Optional.of(ExitCodes.ERROR);
     }
     return java.util.Optional.empty();
@@ -243,10 +285,16 @@ public final class HookCommand implements Callable<Integer> {
 
   /**
    * Runs the scan; prints the report and the verdict on stderr, the status line on stdout. Content
-   * that could not be scanned (over --max-file-size, unreadable) blocks like a secret unless
-   * {@code SEALANT_ALLOW_UNSCANNED=1} (see {@link Unscanned}).
+   * that could not be scanned (over --max-file-size, unreadable) blocks like a secret unless {@code
+   * SEALANT_ALLOW_UNSCANNED=1} (see {@link Unscanned}).
    */
-  static int gate(Env env, Source source, Suppressions sup, String verdict, String what, String bypass,
+  static int gate(
+      Env env,
+      Source source,
+      Suppressions sup,
+      String verdict,
+      String what,
+      String bypass,
       java.util.function.Function<ScanResult, java.util.List<String>> advice) {
     ScanResult result = Scanner.run(source, sup.engine(), sup.filters(), new Scanner.Listener() {});
     Display display = Display.redacting(sup.engine());
@@ -255,8 +303,15 @@ public final class HookCommand implements Callable<Integer> {
     }
     List<Skipped> unscanned = Unscanned.of(result);
     boolean allowUnscanned = Unscanned.allowedByEnv(env);
-    Unscanned.print(env.err(), display, unscanned, allowUnscanned, verdict,
-        Unscanned.ENV + "=1 (for this command), or add the path to an allowlist; bypass: " + bypass);
+    Unscanned.print(
+        env.err(),
+        display,
+        unscanned,
+        allowUnscanned,
+        verdict,
+        Unscanned.ENV
+            + "=1 (for this command), or add the path to an allowlist; bypass: "
+            + bypass);
     boolean blockUnscanned = !unscanned.isEmpty() && !allowUnscanned;
     if (result.findings().isEmpty() && !blockUnscanned) {
       env.out().println(CLEAN);
@@ -270,13 +325,24 @@ public final class HookCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     boolean color = env.var("NO_COLOR").isEmpty() && Terminal.attached() && env.err() == System.err;
-    env.err().print(new TextReporter(!verdict.equals(REJECTED)).render(result,
-        new ReportOptions(false, false, color, false).with(display)));
+    env.err()
+        .print(
+            new TextReporter(!verdict.equals(REJECTED))
+                .render(result, new ReportOptions(false, false, color, false).with(display)));
     int n = result.findings().size();
-    env.err().println("sealant: " + verdict + ": " + n + (n == 1 ? " secret" : " secrets") + " in " + what
-        + " (details above).");
+    env.err()
+        .println(
+            "sealant: "
+                + verdict
+                + ": "
+                + n
+                + (n == 1 ? " secret" : " secrets")
+                + " in "
+                + what
+                + " (details above).");
     for (String line : advice.apply(result)) {
-      // Advice quotes commit subjects and paths, which the repository controls: shown like warnings.
+      // Advice quotes commit subjects and paths, which the repository controls: shown like
+      // warnings.
       env.err().println("sealant:   " + Messages.safe(sup.engine(), line));
     }
     env.err().println("sealant:   bypass (the secret goes through unscanned): " + bypass);

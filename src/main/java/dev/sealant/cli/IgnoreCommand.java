@@ -34,16 +34,29 @@ public final class IgnoreCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FINGERPRINT", description = "The finding's fingerprint.")
   String fingerprint;
 
-  @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why this is not a leak (required).")
+  @Option(
+      names = "--reason",
+      required = true,
+      paramLabel = "TEXT",
+      description = "Why this is not a leak (required).")
   String reason;
 
-  @Option(names = "--path", paramLabel = "GLOB", description = "Only ignore it in paths matching GLOB.")
+  @Option(
+      names = "--path",
+      paramLabel = "GLOB",
+      description = "Only ignore it in paths matching GLOB.")
   String path;
 
-  @Option(names = "--expires", paramLabel = "YYYY-MM-DD", description = "Stop ignoring it from this date on.")
+  @Option(
+      names = "--expires",
+      paramLabel = "YYYY-MM-DD",
+      description = "Stop ignoring it from this date on.")
   String expires;
 
-  @Option(names = "--file", paramLabel = "FILE", defaultValue = IgnoreFile.FILE_NAME,
+  @Option(
+      names = "--file",
+      paramLabel = "FILE",
+      defaultValue = IgnoreFile.FILE_NAME,
       description = "The ignore file (default: ${DEFAULT-VALUE}).")
   String file;
 
@@ -63,12 +76,18 @@ public final class IgnoreCommand implements Callable<Integer> {
     }
     // The ignore file is committed: what goes in it must be fit to show, as every report is.
     if (!Messages.safe(reason).equals(reason)) {
-      throw new UsageException("--reason holds a control character or what looks like a secret; nothing was"
-          + " written to " + file + " (a file that is committed): describe the finding instead");
+      throw new UsageException(
+          "--reason holds a control character or what looks like a secret; nothing was"
+              + " written to "
+              + file
+              + " (a file that is committed): describe the finding instead");
     }
     if (path != null && !Messages.safeName(path).equals(path)) {
-      throw new UsageException("--path holds a control character or what looks like a secret; nothing was"
-          + " written to " + file + ": use a glob such as 'config/*.env'");
+      throw new UsageException(
+          "--path holds a control character or what looks like a secret; nothing was"
+              + " written to "
+              + file
+              + ": use a glob such as 'config/*.env'");
     }
     String line;
     try {

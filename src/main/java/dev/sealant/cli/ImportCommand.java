@@ -17,7 +17,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sealant import KIND FILE}: convert another scanner's suppressions to {@code .sealantignore}. */
+/**
+ * {@code sealant import KIND FILE}: convert another scanner's suppressions to {@code
+ * .sealantignore}.
+ */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
@@ -32,13 +35,19 @@ public final class ImportCommand implements Callable<Integer> {
 
   private final Env env;
 
-  @Parameters(index = "0", paramLabel = "KIND", description = "gitleaks-ignore or detect-secrets-baseline")
+  @Parameters(
+      index = "0",
+      paramLabel = "KIND",
+      description = "gitleaks-ignore or detect-secrets-baseline")
   String kind;
 
   @Parameters(index = "1", paramLabel = "FILE", description = "The file to convert.")
   String file;
 
-  @Option(names = "--output", paramLabel = "FILE", defaultValue = IgnoreFile.FILE_NAME,
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      defaultValue = IgnoreFile.FILE_NAME,
       description = "The ignore file to append to (default: ${DEFAULT-VALUE}).")
   String output;
 
@@ -61,12 +70,17 @@ public final class ImportCommand implements Callable<Integer> {
     }
     Suppressions sup = suppression.load(env, catalog.load(env), Optional.of(env.cwd()));
     BlobLines lines = new BlobLines(env.cwd());
-    Importers.Outcome o = switch (kind) {
-      case "gitleaks-ignore" -> Importers.gitleaksIgnore(file, text, sup.engine(), lines);
-      case "detect-secrets-baseline" -> Importers.detectSecretsBaseline(file, text, sup.engine(), lines);
-      default -> throw new dev.sealant.error.UsageException(
-          "unknown KIND '" + kind + "' (expected gitleaks-ignore or detect-secrets-baseline)");
-    };
+    Importers.Outcome o =
+        switch (kind) {
+          case "gitleaks-ignore" -> Importers.gitleaksIgnore(file, text, sup.engine(), lines);
+          case "detect-secrets-baseline" ->
+              Importers.detectSecretsBaseline(file, text, sup.engine(), lines);
+          default ->
+              throw new dev.sealant.error.UsageException(
+                  "unknown KIND '"
+                      + kind
+                      + "' (expected gitleaks-ignore or detect-secrets-baseline)");
+        };
     if (!o.entries().isEmpty()) {
       Path out = env.resolve(output);
       try {
@@ -78,8 +92,10 @@ public final class ImportCommand implements Callable<Integer> {
     for (String f : o.notConverted()) {
       env.out().println(Messages.safe("not converted: " + f));
     }
-    env.out().printf("%d converted into %s, %d not converted%n", o.entries().size(), Messages.safe(output),
-        o.notConverted().size());
+    env.out()
+        .printf(
+            "%d converted into %s, %d not converted%n",
+            o.entries().size(), Messages.safe(output), o.notConverted().size());
     return ExitCodes.CLEAN;
   }
 }

@@ -27,22 +27,29 @@ public final class InstallCommand implements Callable<Integer> {
 
   private final Env env;
 
-  @Option(names = "--pre-commit",
+  @Option(
+      names = "--pre-commit",
       description = "Install the pre-commit hook (and pre-applypatch, which git am runs instead).")
   boolean preCommit;
 
   @Option(names = "--pre-push", description = "Install the pre-push hook.")
   boolean prePush;
 
-  @Option(names = "--pre-receive", description = "Install the pre-receive hook (a server's bare repository).")
+  @Option(
+      names = "--pre-receive",
+      description = "Install the pre-receive hook (a server's bare repository).")
   boolean preReceive;
 
-  @Option(names = "--global",
-      description = "For every repository of this user: hooks in ~/.config/sealant/hooks, pointed at by the"
-          + " global core.hooksPath.")
+  @Option(
+      names = "--global",
+      description =
+          "For every repository of this user: hooks in ~/.config/sealant/hooks, pointed at by the"
+              + " global core.hooksPath.")
   boolean global;
 
-  @Option(names = "--force", description = "Replace a hook (or a global core.hooksPath) that is not Sealant's.")
+  @Option(
+      names = "--force",
+      description = "Replace a hook (or a global core.hooksPath) that is not Sealant's.")
   boolean force;
 
   public InstallCommand(Env env) {
@@ -58,11 +65,15 @@ public final class InstallCommand implements Callable<Integer> {
       done.add(HooksPath.setGlobal(env.vars(), dir, force));
     } else {
       try (Repository repo = Repos.open(env.cwd(), env.vars(), "sealant install")) {
-        done.addAll(HookInstaller.install(HooksPath.of(repo, env.vars()), hooks(repo.isBare()), force, launcher()));
+        done.addAll(
+            HookInstaller.install(
+                HooksPath.of(repo, env.vars()), hooks(repo.isBare()), force, launcher()));
       }
     }
-    done.add(launcher().map(l -> "the hooks run " + l + " (else 'sealant' on PATH)")
-        .orElse("the hooks run 'sealant' from PATH (or $SEALANT)"));
+    done.add(
+        launcher()
+            .map(l -> "the hooks run " + l + " (else 'sealant' on PATH)")
+            .orElse("the hooks run 'sealant' from PATH (or $SEALANT)"));
     done.forEach(env.out()::println);
     env.out().flush();
     return ExitCodes.CLEAN;
@@ -73,7 +84,8 @@ public final class InstallCommand implements Callable<Integer> {
    * path as {@code SEALANT_LAUNCHER}. Empty when run otherwise (e.g. {@code java -jar}).
    */
   private Optional<Path> launcher() {
-    return env.var("SEALANT_LAUNCHER").map(Path::of)
+    return env.var("SEALANT_LAUNCHER")
+        .map(Path::of)
         .filter(p -> p.isAbsolute() && java.nio.file.Files.isExecutable(p));
   }
 
@@ -90,7 +102,8 @@ public final class InstallCommand implements Callable<Integer> {
       hooks.add(Hook.PRE_RECEIVE);
     }
     if (hooks.isEmpty()) {
-      hooks.addAll(bare ? List.of(Hook.PRE_RECEIVE) : List.of(Hook.PRE_COMMIT, Hook.PRE_APPLYPATCH));
+      hooks.addAll(
+          bare ? List.of(Hook.PRE_RECEIVE) : List.of(Hook.PRE_COMMIT, Hook.PRE_APPLYPATCH));
     }
     return hooks;
   }

@@ -30,10 +30,14 @@ public final class Main {
       CommandLine cl = commandLine(env);
       return cl.execute(bareScan(args));
     } catch (OutOfMemoryError | StackOverflowError e) {
-      // Not an exception, so picocli's handler never sees it; left alone, the JVM prints a trace and
+      // Not an exception, so picocli's handler never sees it; left alone, the JVM prints a trace
+      // and
       // exits 1, which reads as "secrets found". One line and exit 3 instead.
-      env.err().println("sealant: internal error: " + e.getClass().getSimpleName()
-          + " (an input too large or too deeply nested for this heap; please report it)");
+      env.err()
+          .println(
+              "sealant: internal error: "
+                  + e.getClass().getSimpleName()
+                  + " (an input too large or too deeply nested for this heap; please report it)");
       env.err().flush();
       return ExitCodes.ERROR;
     }
@@ -44,7 +48,9 @@ public final class Main {
    * options before any command are the scan's (except the root's own help and version).
    */
   static String[] bareScan(String... args) {
-    if (args.length == 0 || !args[0].startsWith("-") || List.of("-h", "--help", "-V", "--version").contains(args[0])) {
+    if (args.length == 0
+        || !args[0].startsWith("-")
+        || List.of("-h", "--help", "-V", "--version").contains(args[0])) {
       return args;
     }
     String[] withScan = new String[args.length + 1];
@@ -73,7 +79,8 @@ public final class Main {
     StringBuilder p = new StringBuilder();
     for (String line : usage.description()) {
       if (line.isBlank() || line.startsWith(" ")) {
-        // A blank line ends a paragraph; an indented one (a command to type) stays a line of its own.
+        // A blank line ends a paragraph; an indented one (a command to type) stays a line of its
+        // own.
         if (p.length() > 0) {
           paragraphs.add(p.toString());
           p.setLength(0);
@@ -93,50 +100,66 @@ public final class Main {
   static CommandLine commandLine(Env env) {
     CommandLine cl = new CommandLine(new SealantCommand(env), new Factory(env));
     // The platform charset, as the PrintStreams the reports go through use it.
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(env.out(), Charset.defaultCharset()), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(env.err(), Charset.defaultCharset()), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(env.out(), Charset.defaultCharset()), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(env.err(), Charset.defaultCharset()), true);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpAutoWidth(false);
     cl.setUsageHelpWidth(helpWidth(env));
     joinDescriptions(cl);
-    cl.setParameterExceptionHandler((ex, a) -> {
-      CommandLine c = ex.getCommandLine();
-      c.getErr().println("sealant: " + Messages.safe(ex.getMessage()));
-      c.getErr().println(helpHint(c));
-      c.getErr().flush();
-      return ExitCodes.USAGE;
-    });
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      PrintWriter e = c.getErr();
-      boolean verbose = verbose(parsed);
-      int code;
-      if (ex instanceof SealantException se) {
-        e.println("sealant: " + Messages.safe(se.getMessage()));
-        if (se instanceof UsageException) {
-          e.println(helpHint(c));
-        }
-        code = se.exitCode();
-      } else {
-        e.println("sealant: internal error: " + ex.getClass().getName()
-            + " (run with --verbose for the stack trace; please report it)");
-        code = ExitCodes.ERROR;
-      }
-      if (verbose) {
-        StringWriter sw = new StringWriter();
-        ex.printStackTrace(new PrintWriter(sw));
-        // A trace repeats the messages (and causes' messages) verbatim: each line is made safe too.
-        sw.toString().lines().forEach(line -> e.println(
-            line.startsWith("\t") ? "\t" + Messages.safe(line.substring(1)) : Messages.safe(line)));
-      }
-      e.flush();
-      return code;
-    });
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("sealant: " + Messages.safe(ex.getMessage()));
+          c.getErr().println(helpHint(c));
+          c.getErr().flush();
+          return ExitCodes.USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          PrintWriter e = c.getErr();
+          boolean verbose = verbose(parsed);
+          int code;
+          if (ex instanceof SealantException se) {
+            e.println("sealant: " + Messages.safe(se.getMessage()));
+            if (se instanceof UsageException) {
+              e.println(helpHint(c));
+            }
+            code = se.exitCode();
+          } else {
+            e.println(
+                "sealant: internal error: "
+                    + ex.getClass().getName()
+                    + " (run with --verbose for the stack trace; please report it)");
+            code = ExitCodes.ERROR;
+          }
+          if (verbose) {
+            StringWriter sw = new StringWriter();
+            ex.printStackTrace(new PrintWriter(sw));
+            // A trace repeats the messages (and causes' messages) verbatim: each line is made safe
+            // too.
+            sw.toString()
+                .lines()
+                .forEach(
+                    line ->
+                        e.println(
+                            line.startsWith("\t")
+                                ? "\t" + Messages.safe(line.substring(1))
+                                : Messages.safe(line)));
+          }
+          e.flush();
+          return code;
+        });
     return cl;
   }
 
-  /** Whether {@code -v}/{@code --verbose} was given to any command on the line (also as in {@code -vf json}). */
+  /**
+   * Whether {@code -v}/{@code --verbose} was given to any command on the line (also as in {@code
+   * -vf json}).
+   */
   private static boolean verbose(CommandLine.ParseResult parsed) {
     for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
       if (p.hasMatchedOption("--verbose")) {

@@ -6,11 +6,11 @@ import dev.sealant.detect.Display;
 import dev.sealant.detect.Engine;
 
 /**
- * Every line Sealant writes to stderr that may carry user input (errors, warnings, the
- * not-scanned list) goes through here: {@link Display#message} with the scan's engine when there
- * is one, else the built-in catalog's, so a token pasted where a fingerprint, a key, a revision or
- * an option value belongs is redacted rather than echoed into a CI log, and terminal control
- * characters from file names are escaped.
+ * Every line Sealant writes to stderr that may carry user input (errors, warnings, the not-scanned
+ * list) goes through here: {@link Display#message} with the scan's engine when there is one, else
+ * the built-in catalog's, so a token pasted where a fingerprint, a key, a revision or an option
+ * value belongs is redacted rather than echoed into a CI log, and terminal control characters from
+ * file names are escaped.
  */
 final class Messages {
 
@@ -35,8 +35,8 @@ final class Messages {
   }
 
   /**
-   * A name (a path or glob) safe to print: detected secrets redacted and control characters escaped,
-   * but token-shaped runs such as content hashes in file names kept.
+   * A name (a path or glob) safe to print: detected secrets redacted and control characters
+   * escaped, but token-shaped runs such as content hashes in file names kept.
    */
   static String safeName(String name) {
     return BuiltIn.DISPLAY.terminal(name);

@@ -30,49 +30,69 @@ import picocli.CommandLine.TypeConversionException;
 /** Report options shared by every command that reports findings. */
 public final class OutputOptions {
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-      converter = FormatConverter.class, completionCandidates = FormatNames.class,
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = FormatConverter.class,
+      completionCandidates = FormatNames.class,
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
       description = "Write the report to FILE (created with mode 0600) instead of standard output.")
   String output;
 
-  @Option(names = "--show-secrets",
+  @Option(
+      names = "--show-secrets",
       description = "Print secrets in full. By default every report redacts them.")
   boolean showSecrets;
 
-  @Option(names = "--redact",
+  @Option(
+      names = "--redact",
       description = "Redact secrets in the report (the default; for the habit of other scanners).")
   boolean redact;
 
-  @Option(names = "--exit-code", paramLabel = "N", defaultValue = "1",
-      description = "Exit with N when secrets are found (default: ${DEFAULT-VALUE}; 0 reports without failing).")
+  @Option(
+      names = "--exit-code",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Exit with N when secrets are found (default: ${DEFAULT-VALUE}; 0 reports without failing).")
   int exitCode;
 
-  @Option(names = "--include-suppressed",
+  @Option(
+      names = "--include-suppressed",
       description = "Also report suppressed findings, with who suppressed them and why.")
   boolean includeSuppressed;
 
   @Option(names = "--no-color", description = "No colour in the text report (also: NO_COLOR set).")
   boolean noColor;
 
-  @Option(names = "--allow-unscanned",
-      description = "Do not fail on content that could not be scanned (over --max-file-size, unreadable); "
-          + "it is still listed. Also: SEALANT_ALLOW_UNSCANNED=1.")
+  @Option(
+      names = "--allow-unscanned",
+      description =
+          "Do not fail on content that could not be scanned (over --max-file-size, unreadable); "
+              + "it is still listed. Also: SEALANT_ALLOW_UNSCANNED=1.")
   boolean allowUnscanned;
 
-  @Option(names = {"-v", "--verbose"},
-      description = "List skipped inputs (binary, too large, symlinks); stack traces on internal errors.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "List skipped inputs (binary, too large, symlinks); stack traces on internal errors.")
   boolean verbose;
 
   /** Reads a format name, naming the valid ones in lower case when it is not one. */
   static final class FormatConverter implements ITypeConverter<Format> {
     @Override
     public Format convert(String value) {
-      return Format.parse(value).orElseThrow(() -> new TypeConversionException(
-          "expected one of " + Format.names() + " but was '" + value + "'"));
+      return Format.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "expected one of " + Format.names() + " but was '" + value + "'"));
     }
   }
 
@@ -88,7 +108,9 @@ public final class OutputOptions {
     return format;
   }
 
-  /** The exit code for a scan with findings: {@code --exit-code}, checked to be one a shell keeps. */
+  /**
+   * The exit code for a scan with findings: {@code --exit-code}, checked to be one a shell keeps.
+   */
   public int findingsExitCode() {
     if (exitCode < 0 || exitCode > 125) {
       throw new UsageException("--exit-code must be between 0 and 125 (was " + exitCode + ")");
@@ -110,10 +132,14 @@ public final class OutputOptions {
    * Display} that redacts what {@code engine} detects in them, unless {@code --show-secrets}.
    */
   public ReportOptions reportOptions(Env env, Engine engine) {
-    boolean color = !noColor && output == null && env.var("NO_COLOR").isEmpty()
-        && Terminal.attached() && env.out() == System.out && !"dumb".equals(env.vars().get("TERM"));
-    return new ReportOptions(showSecrets, includeSuppressed, color, verbose)
-        .with(display(engine));
+    boolean color =
+        !noColor
+            && output == null
+            && env.var("NO_COLOR").isEmpty()
+            && Terminal.attached()
+            && env.out() == System.out
+            && !"dumb".equals(env.vars().get("TERM"));
+    return new ReportOptions(showSecrets, includeSuppressed, color, verbose).with(display(engine));
   }
 
   /** The display for this run's strings: redacting, or plain with {@code --show-secrets}. */
@@ -142,8 +168,10 @@ public final class OutputOptions {
     Path parent = Optional.ofNullable(path.getParent()).orElse(Path.of("."));
     String what = option + " " + given + ": ";
     if (Files.isSymbolicLink(path)) {
-      throw new UsageException(what + "is a symbolic link, which Sealant does not write through (name the"
-          + " file itself)");
+      throw new UsageException(
+          what
+              + "is a symbolic link, which Sealant does not write through (name the"
+              + " file itself)");
     }
     if (Files.isDirectory(path)) {
       throw new UsageException(what + "is a directory");
@@ -170,7 +198,8 @@ public final class OutputOptions {
       env.out().print(report);
       env.out().flush();
       if (env.out().checkError()) {
-        throw new ScanIoException("cannot write the report to standard output (disk full, or the reader went away)");
+        throw new ScanIoException(
+            "cannot write the report to standard output (disk full, or the reader went away)");
       }
       return;
     }
@@ -197,9 +226,9 @@ public final class OutputOptions {
   /**
    * Writes {@code text} to {@code path} without ever following a symbolic link: a new file is
    * created exclusively ({@code O_CREAT|O_EXCL}, mode 0600 when {@code ownerOnly}); an existing one
-   * is opened with {@code O_NOFOLLOW}, so a link planted there (even after the up-front check) fails
-   * the write instead of redirecting it or its chmod to the link's target. A device such as {@code
-   * /dev/null} is written as it is, and its mode is left alone.
+   * is opened with {@code O_NOFOLLOW}, so a link planted there (even after the up-front check)
+   * fails the write instead of redirecting it or its chmod to the link's target. A device such as
+   * {@code /dev/null} is written as it is, and its mode is left alone.
    */
   static void writeNoFollow(Path path, String text, boolean ownerOnly) throws IOException {
     ByteBuffer data = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
@@ -211,27 +240,38 @@ public final class OutputOptions {
   }
 
   private static SeekableByteChannel open(Path path, boolean ownerOnly) throws IOException {
-    Set<OpenOption> create = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS);
+    Set<OpenOption> create =
+        Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS);
     try {
-      return ownerOnly ? Files.newByteChannel(path, create, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+      return ownerOnly
+          ? Files.newByteChannel(path, create, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
           : Files.newByteChannel(path, create);
     } catch (UnsupportedOperationException e) {
       return Files.newByteChannel(path, create); // not POSIX (Windows): the platform's permissions
     } catch (FileAlreadyExistsException e) {
       // exists (or is a dangling link): opened below, never through a link
     }
-    BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    BasicFileAttributes a =
+        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (a.isSymbolicLink()) {
       throw new FileSystemException(path.toString(), null, "is a symbolic link (not followed)");
     }
     if (!a.isRegularFile()) {
-      return Files.newByteChannel(path, Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+      return Files.newByteChannel(
+          path, Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
     }
-    SeekableByteChannel ch = Files.newByteChannel(path,
-        Set.of(StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS));
+    SeekableByteChannel ch =
+        Files.newByteChannel(
+            path,
+            Set.of(
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                LinkOption.NOFOLLOW_LINKS));
     if (ownerOnly) {
       try {
-        PosixFileAttributeView v = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView v =
+            Files.getFileAttributeView(
+                path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (v != null) {
           v.setPermissions(OWNER_ONLY);
         }
@@ -243,5 +283,6 @@ public final class OutputOptions {
     return ch;
   }
 
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 }

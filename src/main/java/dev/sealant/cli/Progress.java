@@ -38,9 +38,14 @@ final class Progress implements Scanner.Listener {
     lastDraw = now;
     double secs = Math.max(1e-3, (now - start) / 1e9);
     double rate = done / secs;
-    String eta = total > 0 && rate > 0 ? String.format(Locale.ROOT, ", ETA %ds", (long) ((total - done) / rate)) : "";
+    String eta =
+        total > 0 && rate > 0
+            ? String.format(Locale.ROOT, ", ETA %ds", (long) ((total - done) / rate))
+            : "";
     String tot = total > 0 ? "/" + total : "";
-    err.print(String.format(Locale.ROOT, "\r\u001b[Kscanning: %d%s %s (%.0f/s%s)", done, tot, unit, rate, eta));
+    err.print(
+        String.format(
+            Locale.ROOT, "\r\u001b[Kscanning: %d%s %s (%.0f/s%s)", done, tot, unit, rate, eta));
     err.flush();
     drawn = true;
   }

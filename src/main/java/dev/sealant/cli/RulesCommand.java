@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 public final class RulesCommand {
 
   /** {@code sealant rules list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
       description = "List every rule: id, severity, keywords and description.")
   static final class ListRules implements Callable<Integer> {
     private final Env env;
@@ -35,13 +37,19 @@ public final class RulesCommand {
       Catalog cat = catalog.load(env);
       PrintStream out = env.out();
       int width = cat.rules().stream().mapToInt(r -> r.id().length()).max().orElse(2);
-      out.printf("%-" + width + "s  %-8s  %-30s  %s%n", "ID", "SEVERITY", "KEYWORDS", "DESCRIPTION");
-      for (Rule r : cat.rules().stream().sorted(java.util.Comparator.comparing(Rule::id)).toList()) {
+      out.printf(
+          "%-" + width + "s  %-8s  %-30s  %s%n", "ID", "SEVERITY", "KEYWORDS", "DESCRIPTION");
+      for (Rule r :
+          cat.rules().stream().sorted(java.util.Comparator.comparing(Rule::id)).toList()) {
         String kw = String.join(",", r.keywords());
         if (kw.length() > 30) {
           kw = kw.substring(0, 27) + "...";
         }
-        out.printf("%-" + width + "s  %-8s  %-30s  %s%n", r.id(), r.severity().label(), Messages.safe(kw),
+        out.printf(
+            "%-" + width + "s  %-8s  %-30s  %s%n",
+            r.id(),
+            r.severity().label(),
+            Messages.safe(kw),
             Messages.safe(r.description()));
       }
       out.printf("%d rules%n", cat.rules().size());
@@ -50,7 +58,9 @@ public final class RulesCommand {
   }
 
   /** {@code sealant rules test}. */
-  @Command(name = "test", mixinStandardHelpOptions = true,
+  @Command(
+      name = "test",
+      mixinStandardHelpOptions = true,
       description = {
         "Run every rule's own examples: each 'match' example must yield exactly its secret, each",
         "'noMatch' example nothing. Exit 1 if any example fails. Use --patterns to test your own."
@@ -63,9 +73,12 @@ public final class RulesCommand {
     @Option(names = "--rule", paramLabel = "ID", description = "Only test this rule.")
     String only;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-        description = "Also test the rules of this configuration (default: $SEALANT_CONFIG, else"
-            + " .sealant.yaml in the working directory when there is one).")
+    @Option(
+        names = {"-c", "--config"},
+        paramLabel = "FILE",
+        description =
+            "Also test the rules of this configuration (default: $SEALANT_CONFIG, else"
+                + " .sealant.yaml in the working directory when there is one).")
     String config;
 
     TestRules(Env env) {
@@ -89,7 +102,8 @@ public final class RulesCommand {
         }
       }
       if (only != null && ran == 0) {
-        throw new dev.sealant.error.UsageException("--rule " + only + ": no such rule in the catalog");
+        throw new dev.sealant.error.UsageException(
+            "--rule " + only + ": no such rule in the catalog");
       }
       env.out().printf("%d passed, %d failed%n", ran - failed, failed);
       return failed == 0 ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
@@ -97,10 +111,15 @@ public final class RulesCommand {
 
     /** The catalog plus the rules a repository configuration adds (and minus those it disables). */
     private Catalog withConfigRules(Catalog cat) {
-      java.util.Optional<java.nio.file.Path> file = java.util.Optional.ofNullable(config)
-          .or(() -> env.var("SEALANT_CONFIG")).map(env::resolve)
-          .or(() -> java.util.Optional.of(env.cwd().resolve(dev.sealant.allow.RepoConfig.FILE_NAME))
-              .filter(java.nio.file.Files::isRegularFile));
+      java.util.Optional<java.nio.file.Path> file =
+          java.util.Optional.ofNullable(config)
+              .or(() -> env.var("SEALANT_CONFIG"))
+              .map(env::resolve)
+              .or(
+                  () ->
+                      java.util.Optional.of(
+                              env.cwd().resolve(dev.sealant.allow.RepoConfig.FILE_NAME))
+                          .filter(java.nio.file.Files::isRegularFile));
       if (file.isEmpty()) {
         return cat;
       }
@@ -111,9 +130,11 @@ public final class RulesCommand {
       try {
         text = java.nio.file.Files.readString(file.get());
       } catch (java.io.IOException e) {
-        throw new dev.sealant.error.ConfigException(file.get() + ": cannot read: " + e.getMessage(), e);
+        throw new dev.sealant.error.ConfigException(
+            file.get() + ": cannot read: " + e.getMessage(), e);
       }
-      dev.sealant.allow.RepoConfig rc = dev.sealant.allow.RepoConfig.parse(file.get().toString(), text, "");
+      dev.sealant.allow.RepoConfig rc =
+          dev.sealant.allow.RepoConfig.parse(file.get().toString(), text, "");
       return rc.applyTo(rc.extendDefault() ? cat : Catalog.empty());
     }
   }

@@ -27,14 +27,20 @@ final class ScanRun {
     // The configuration lives at the target's root, known once the target is chosen; sources only
     // consult the engine's path allowlist when they run, after it is set.
     AtomicReference<Engine> engine = new AtomicReference<>();
-    try (ScanTarget target = ScanTarget.select(env, t.mode(), t.limits(), t.threads(),
-        p -> engine.get().pathAllowed(p))) {
-      Suppressions sup = target.repo().isPresent() ? suppression.load(env, catalog, target.repo().get())
-          : target.nestedConfigs() ? suppression.load(env, catalog, target.root())
-          : suppression.load(env, catalog, target.root(), r -> java.util.List.of());
+    try (ScanTarget target =
+        ScanTarget.select(
+            env, t.mode(), t.limits(), t.threads(), p -> engine.get().pathAllowed(p))) {
+      Suppressions sup =
+          target.repo().isPresent()
+              ? suppression.load(env, catalog, target.repo().get())
+              : target.nestedConfigs()
+                  ? suppression.load(env, catalog, target.root())
+                  : suppression.load(env, catalog, target.root(), r -> java.util.List.of());
       engine.set(sup.engine());
-      Optional<ScanCache> cache = target.source() instanceof CommitSource && target.repo().isPresent()
-          ? HistoryCache.forScan(env, t, catalog, suppression, target.repo().get()) : Optional.empty();
+      Optional<ScanCache> cache =
+          target.source() instanceof CommitSource && target.repo().isPresent()
+              ? HistoryCache.forScan(env, t, catalog, suppression, target.repo().get())
+              : Optional.empty();
       if (cache.isEmpty() || !(target.source() instanceof CommitSource cs)) {
         return new Outcome(run(env, target.source(), target.unit(), sup, t.noProgress), sup);
       }
@@ -69,16 +75,25 @@ final class ScanRun {
       env.err().println("sealant: warning: " + Messages.safe(engine, w));
     }
     output.write(env, output.format().reporter().render(result, output.reportOptions(env, engine)));
-    boolean unusedFail = suppression.failOnUnused()
-        && o.suppressions().ignore().map(i -> !i.unused().isEmpty()).orElse(false);
+    boolean unusedFail =
+        suppression.failOnUnused()
+            && o.suppressions().ignore().map(i -> !i.unused().isEmpty()).orElse(false);
     if (unusedFail) {
-      env.err().println("sealant: failing because of unused ignore entries (--fail-on-unused-ignores)");
+      env.err()
+          .println("sealant: failing because of unused ignore entries (--fail-on-unused-ignores)");
     }
     List<Skipped> unscanned = Unscanned.of(result);
     boolean allowed = output.allowUnscanned(env);
-    Unscanned.print(env.err(), output.display(engine), unscanned, allowed, "not clean",
+    Unscanned.print(
+        env.err(),
+        output.display(engine),
+        unscanned,
+        allowed,
+        "not clean",
         "--allow-unscanned (or " + Unscanned.ENV + "=1)");
     boolean unscannedFail = !unscanned.isEmpty() && !allowed;
-    return result.findings().isEmpty() && !unusedFail && !unscannedFail ? ExitCodes.CLEAN : output.findingsExitCode();
+    return result.findings().isEmpty() && !unusedFail && !unscannedFail
+        ? ExitCodes.CLEAN
+        : output.findingsExitCode();
   }
 }

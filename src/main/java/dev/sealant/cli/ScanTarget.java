@@ -26,29 +26,42 @@ import org.eclipse.jgit.lib.Repository;
  * those, a repository at or above the working directory (or a PATH that is a repository's top
  * directory) gets a full-history scan, anything else a scan of the files on disk.
  *
- * <p>Configuration is looked for at {@link #root} only, never above it; below it only when
- * {@link #nestedConfigs} (a directory scan), not for standard input or a single file.
+ * <p>Configuration is looked for at {@link #root} only, never above it; below it only when {@link
+ * #nestedConfigs} (a directory scan), not for standard input or a single file.
  */
-record ScanTarget(Source source, Optional<Repository> repo, String unit, Optional<Path> root,
-    boolean nestedConfigs) implements AutoCloseable {
+record ScanTarget(
+    Source source,
+    Optional<Repository> repo,
+    String unit,
+    Optional<Path> root,
+    boolean nestedConfigs)
+    implements AutoCloseable {
 
   ScanTarget(Source source, Optional<Repository> repo, String unit, Optional<Path> root) {
     this(source, repo, unit, root, true);
   }
 
   /** The scan modes as parsed from the command line. */
-  record Mode(List<String> paths, boolean noGit, boolean staged, Optional<String> range,
-      Optional<String> since, boolean includeStash) {}
+  record Mode(
+      List<String> paths,
+      boolean noGit,
+      boolean staged,
+      Optional<String> range,
+      Optional<String> since,
+      boolean includeStash) {}
 
-  static ScanTarget select(Env env, Mode m, Limits limits, int threads, Predicate<String> pathAllowed) {
-    int gitModes = (m.staged() ? 1 : 0) + (m.range().isPresent() ? 1 : 0) + (m.since().isPresent() ? 1 : 0);
+  static ScanTarget select(
+      Env env, Mode m, Limits limits, int threads, Predicate<String> pathAllowed) {
+    int gitModes =
+        (m.staged() ? 1 : 0) + (m.range().isPresent() ? 1 : 0) + (m.since().isPresent() ? 1 : 0);
     if (gitModes > 1) {
       throw new UsageException("choose one of --staged, --range and --since");
     }
     if (gitModes == 1) {
       if (m.noGit() || !m.paths().isEmpty()) {
-        throw new UsageException("--staged, --range and --since scan the repository; they take no PATH"
-            + " and cannot be combined with --no-git");
+        throw new UsageException(
+            "--staged, --range and --since scan the repository; they take no PATH"
+                + " and cannot be combined with --no-git");
       }
       return git(env, m, limits, threads, pathAllowed);
     }
@@ -58,15 +71,21 @@ record ScanTarget(Source source, Optional<Repository> repo, String unit, Optiona
       }
       // Standard input has no path: the configuration is the current repository's root one
       // (or the working directory's), and no directory below is searched.
-      Path top = Repos.find(env.cwd(), env.vars()).map(r -> {
-        try (r) {
-          return r.isBare() ? env.cwd() : r.getWorkTree().toPath();
-        }
-      }).orElse(env.cwd());
-      return new ScanTarget(new StdinSource(env.in(), limits), Optional.empty(), "files", Optional.of(top), false);
+      Path top =
+          Repos.find(env.cwd(), env.vars())
+              .map(
+                  r -> {
+                    try (r) {
+                      return r.isBare() ? env.cwd() : r.getWorkTree().toPath();
+                    }
+                  })
+              .orElse(env.cwd());
+      return new ScanTarget(
+          new StdinSource(env.in(), limits), Optional.empty(), "files", Optional.of(top), false);
     }
     if (m.paths().size() > 1) {
-      return files(new PathListSource(env.cwd(), m.paths(), limits, threads, pathAllowed), env.cwd());
+      return files(
+          new PathListSource(env.cwd(), m.paths(), limits, threads, pathAllowed), env.cwd());
     }
     Path root = env.resolve(m.paths().isEmpty() ? "." : m.paths().get(0));
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -78,9 +97,13 @@ record ScanTarget(Source source, Optional<Repository> repo, String unit, Optiona
       if (repo.isPresent()) {
         CommitSet all = CommitSets.all(repo.get(), m.includeStash());
         if (all.include().isEmpty()) {
-          env.err().println("sealant: warning: " + Messages.safe(repo.get().getDirectory() + "") + " has no commits yet, so there is no"
-              + " history to scan; 'sealant scan --staged' scans what is staged, 'sealant scan --no-git .' the"
-              + " files on disk");
+          env.err()
+              .println(
+                  "sealant: warning: "
+                      + Messages.safe(repo.get().getDirectory() + "")
+                      + " has no commits yet, so there is no"
+                      + " history to scan; 'sealant scan --staged' scans what is staged, 'sealant scan --no-git .' the"
+                      + " files on disk");
         }
         return history(repo.get(), all, limits, threads, pathAllowed);
       }
@@ -88,22 +111,32 @@ record ScanTarget(Source source, Optional<Repository> repo, String unit, Optiona
     if (!Files.isDirectory(root)) {
       // One file: the configuration of its own directory, which its reported path is relative to;
       // nothing beside it is searched.
-      return new ScanTarget(new FileSource(root, limits, threads, pathAllowed), Optional.empty(), "files",
-          Optional.of(Optional.ofNullable(root.getParent()).orElse(env.cwd())), false);
+      return new ScanTarget(
+          new FileSource(root, limits, threads, pathAllowed),
+          Optional.empty(),
+          "files",
+          Optional.of(Optional.ofNullable(root.getParent()).orElse(env.cwd())),
+          false);
     }
     return files(new FileSource(root, limits, threads, pathAllowed), root);
   }
 
-  private static ScanTarget git(Env env, Mode m, Limits limits, int threads, Predicate<String> pathAllowed) {
+  private static ScanTarget git(
+      Env env, Mode m, Limits limits, int threads, Predicate<String> pathAllowed) {
     String flag = m.staged() ? "--staged" : m.range().isPresent() ? "--range" : "--since";
     Repository repo = Repos.open(env.cwd(), env.vars(), flag);
     try {
       if (m.staged()) {
-        return new ScanTarget(new StagedSource(repo, limits, pathAllowed), Optional.of(repo), "files",
+        return new ScanTarget(
+            new StagedSource(repo, limits, pathAllowed),
+            Optional.of(repo),
+            "files",
             workTree(repo));
       }
-      CommitSet set = m.range().isPresent() ? CommitSets.range(repo, m.range().get())
-          : CommitSets.since(repo, m.since().get(), m.includeStash());
+      CommitSet set =
+          m.range().isPresent()
+              ? CommitSets.range(repo, m.range().get())
+              : CommitSets.since(repo, m.since().get(), m.includeStash());
       return history(repo, set, limits, threads, pathAllowed);
     } catch (RuntimeException e) {
       repo.close();
@@ -111,10 +144,14 @@ record ScanTarget(Source source, Optional<Repository> repo, String unit, Optiona
     }
   }
 
-  static ScanTarget history(Repository repo, CommitSet set, Limits limits, int threads, Predicate<String> pathAllowed) {
+  static ScanTarget history(
+      Repository repo, CommitSet set, Limits limits, int threads, Predicate<String> pathAllowed) {
     Repos.tuneCache(threads);
-    return new ScanTarget(new CommitSource(repo, set, limits, threads, pathAllowed), Optional.of(repo),
-        "commits", workTree(repo));
+    return new ScanTarget(
+        new CommitSource(repo, set, limits, threads, pathAllowed),
+        Optional.of(repo),
+        "commits",
+        workTree(repo));
   }
 
   private static ScanTarget files(Source s, Path root) {

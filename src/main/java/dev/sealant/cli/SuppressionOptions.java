@@ -11,27 +11,38 @@ import picocli.CommandLine.Option;
 /** Configuration and suppression options shared by the scanning commands. */
 public final class SuppressionOptions {
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "Repository configuration (default: $SEALANT_CONFIG, else .sealant.yaml at the root).")
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description =
+          "Repository configuration (default: $SEALANT_CONFIG, else .sealant.yaml at the root).")
   String config;
 
-  @Option(names = "--ignore-file", paramLabel = "FILE",
-      description = "Ignore file of fingerprints with reasons (default: .sealantignore at the root).")
+  @Option(
+      names = "--ignore-file",
+      paramLabel = "FILE",
+      description =
+          "Ignore file of fingerprints with reasons (default: .sealantignore at the root).")
   String ignoreFile;
 
-  @Option(names = "--baseline", paramLabel = "FILE",
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
       description = "Suppress findings recorded in this baseline (see 'sealant baseline').")
   String baseline;
 
-  @Option(names = "--no-inline-allow",
+  @Option(
+      names = "--no-inline-allow",
       description = "Ignore 'sealant:allow' annotations in scanned text (for audits).")
   boolean noInlineAllow;
 
-  @Option(names = "--report-unused-ignores",
+  @Option(
+      names = "--report-unused-ignores",
       description = "List ignore-file entries that matched nothing.")
   boolean reportUnused;
 
-  @Option(names = "--fail-on-unused-ignores",
+  @Option(
+      names = "--fail-on-unused-ignores",
       description = "Fail (exit 1) when ignore-file entries matched nothing; for CI hygiene.")
   boolean failOnUnused;
 
@@ -49,14 +60,20 @@ public final class SuppressionOptions {
   }
 
   /** The same, with a given way to list the nested configuration files below the root. */
-  public Suppressions load(Env env, Catalog base, Optional<Path> root,
+  public Suppressions load(
+      Env env,
+      Catalog base,
+      Optional<Path> root,
       java.util.function.Function<Path, java.util.List<Path>> nested) {
     return Suppressions.load(base, root, request(env), nested);
   }
 
   /** The same, for a repository: nested configurations are the tracked ones (no work-tree walk). */
   public Suppressions load(Env env, Catalog base, org.eclipse.jgit.lib.Repository repo) {
-    return Suppressions.load(base, ScanTarget.workTree(repo), request(env),
+    return Suppressions.load(
+        base,
+        ScanTarget.workTree(repo),
+        request(env),
         r -> dev.sealant.git.Repos.trackedFiles(repo, dev.sealant.allow.RepoConfig.FILE_NAME));
   }
 
@@ -65,27 +82,54 @@ public final class SuppressionOptions {
    * files were written, {@code nested} among them) and the ignore file and baseline from the work
    * tree, at the paths the base's configuration names. Explicit options still win.
    */
-  public Suppressions loadFrom(Env env, Catalog base, Path policyRoot, java.util.List<Path> nested,
-      Optional<Path> baseConfig, Optional<Path> workTree, dev.sealant.allow.RepoConfig baseRoot) {
+  public Suppressions loadFrom(
+      Env env,
+      Catalog base,
+      Path policyRoot,
+      java.util.List<Path> nested,
+      Optional<Path> baseConfig,
+      Optional<Path> workTree,
+      dev.sealant.allow.RepoConfig baseRoot) {
     Suppressions.Request r = request(env);
     Path rootConfig = policyRoot.resolve(dev.sealant.allow.RepoConfig.FILE_NAME);
-    Optional<Path> cfg = baseConfig.or(r::config).or(() -> Optional.of(rootConfig).filter(java.nio.file.Files::isRegularFile));
+    Optional<Path> cfg =
+        baseConfig
+            .or(r::config)
+            .or(() -> Optional.of(rootConfig).filter(java.nio.file.Files::isRegularFile));
     // An explicit configuration file names the ignore file and baseline, as it does outside ci.
-    dev.sealant.allow.RepoConfig named = baseConfig.or(r::config).filter(java.nio.file.Files::isRegularFile)
-        .map(p -> dev.sealant.allow.RepoConfig.parse(p.getFileName().toString(), readConfig(p), ""))
-        .orElse(baseRoot);
-    Optional<Path> ignore = r.ignoreFile().or(() -> workTree
-        .map(w -> w.resolve(named.ignoreFile().orElse(dev.sealant.allow.IgnoreFile.FILE_NAME)))
-        .filter(java.nio.file.Files::isRegularFile));
-    Optional<Path> baseline = r.baseline().or(() -> workTree.flatMap(w -> named.baseline().map(w::resolve)));
-    Suppressions.Request req = new Suppressions.Request(cfg, ignore, baseline, r.inlineAllow(), r.reportUnused(),
-        r.today());
+    dev.sealant.allow.RepoConfig named =
+        baseConfig
+            .or(r::config)
+            .filter(java.nio.file.Files::isRegularFile)
+            .map(
+                p ->
+                    dev.sealant.allow.RepoConfig.parse(
+                        p.getFileName().toString(), readConfig(p), ""))
+            .orElse(baseRoot);
+    Optional<Path> ignore =
+        r.ignoreFile()
+            .or(
+                () ->
+                    workTree
+                        .map(
+                            w ->
+                                w.resolve(
+                                    named
+                                        .ignoreFile()
+                                        .orElse(dev.sealant.allow.IgnoreFile.FILE_NAME)))
+                        .filter(java.nio.file.Files::isRegularFile));
+    Optional<Path> baseline =
+        r.baseline().or(() -> workTree.flatMap(w -> named.baseline().map(w::resolve)));
+    Suppressions.Request req =
+        new Suppressions.Request(
+            cfg, ignore, baseline, r.inlineAllow(), r.reportUnused(), r.today());
     return Suppressions.load(base, Optional.of(policyRoot), req, p -> nested);
   }
 
   private static String readConfig(Path p) {
     try {
-      return new String(java.nio.file.Files.readAllBytes(p), java.nio.charset.StandardCharsets.UTF_8);
+      return new String(
+          java.nio.file.Files.readAllBytes(p), java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       throw new dev.sealant.error.ConfigException(p + ": cannot read: " + e.getMessage(), e);
     }
@@ -99,8 +143,12 @@ public final class SuppressionOptions {
   private Suppressions.Request request(Env env) {
     Optional<Path> cfg = configPath(env);
     // Expiry dates in the ignore file are the user's calendar days: today in the local zone.
-    return new Suppressions.Request(cfg,
-        Optional.ofNullable(ignoreFile).map(env::resolve), Optional.ofNullable(baseline).map(env::resolve),
-        !noInlineAllow, reportUnused || failOnUnused, () -> LocalDate.now(ZoneId.systemDefault()));
+    return new Suppressions.Request(
+        cfg,
+        Optional.ofNullable(ignoreFile).map(env::resolve),
+        Optional.ofNullable(baseline).map(env::resolve),
+        !noInlineAllow,
+        reportUnused || failOnUnused,
+        () -> LocalDate.now(ZoneId.systemDefault()));
   }
 }

@@ -11,47 +11,73 @@ import picocli.CommandLine.Parameters;
 /** What to scan and how hard: shared by {@code scan} and {@code baseline}. */
 public final class TargetOptions {
 
-  @Parameters(arity = "0..*", paramLabel = "PATH",
-      description = "What to scan: directories or files, or '-' for standard input (default: the"
-          + " repository's history inside a git repository, else the files under .).")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "PATH",
+      description =
+          "What to scan: directories or files, or '-' for standard input (default: the"
+              + " repository's history inside a git repository, else the files under .).")
   List<String> targets = new ArrayList<>();
 
   @Option(names = "--no-git", description = "Scan files on disk even inside a git repository.")
   boolean noGit;
 
-  @Option(names = "--staged",
-      description = "Scan what 'git commit' would record now: the index against HEAD (not the working tree).")
+  @Option(
+      names = "--staged",
+      description =
+          "Scan what 'git commit' would record now: the index against HEAD (not the working tree).")
   boolean staged;
 
-  @Option(names = "--range", paramLabel = "A..B",
+  @Option(
+      names = "--range",
+      paramLabel = "A..B",
       description = "Scan the commits reachable from B and not from A, e.g. origin/main..HEAD.")
   String range;
 
-  @Option(names = "--since", paramLabel = "REV",
+  @Option(
+      names = "--since",
+      paramLabel = "REV",
       description = "Scan the commits of every ref that are not reachable from REV.")
   String since;
 
   @Option(names = "--include-stash", description = "Also scan refs/stash in history scans.")
   boolean includeStash;
 
-  @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "20m",
-      description = "Skip (and report) files and blobs larger than SIZE (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "SIZE",
+      defaultValue = "20m",
+      description =
+          "Skip (and report) files and blobs larger than SIZE (default: ${DEFAULT-VALUE}).")
   String maxFileSize;
 
-  @Option(names = "--no-cache", description = "Scan the whole history even when an earlier scan's cache"
-      + " (.git/sealant/) says which commits are already covered; the cache is not written either.")
+  @Option(
+      names = "--no-cache",
+      description =
+          "Scan the whole history even when an earlier scan's cache"
+              + " (.git/sealant/) says which commits are already covered; the cache is not written either.")
   boolean noCache;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "Worker threads (default: the number of cores).")
   Integer threads;
 
-  @Option(names = "--no-progress", description = "No progress line on standard error (none is shown"
-      + " when standard error is not a terminal or CI is set).")
+  @Option(
+      names = "--no-progress",
+      description =
+          "No progress line on standard error (none is shown"
+              + " when standard error is not a terminal or CI is set).")
   boolean noProgress;
 
   ScanTarget.Mode mode() {
-    return new ScanTarget.Mode(targets, noGit, staged, Optional.ofNullable(range), Optional.ofNullable(since),
+    return new ScanTarget.Mode(
+        targets,
+        noGit,
+        staged,
+        Optional.ofNullable(range),
+        Optional.ofNullable(since),
         includeStash);
   }
 

@@ -22,12 +22,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
- * Policy files that {@code sealant ci} is pointed at by an option ({@code --patterns DIR},
- * {@code --config FILE}, {@code SEALANT_CONFIG}) but that live in the checked-out change: a pull
- * request could edit them as easily as {@code .sealant.yaml}. When such a path is tracked, the
- * base commit's version is used, and what the change does to it is compared like the
- * configuration files ({@link BasePolicy}). A path outside the work tree is the pipeline's own
- * and is read as it is.
+ * Policy files that {@code sealant ci} is pointed at by an option ({@code --patterns DIR}, {@code
+ * --config FILE}, {@code SEALANT_CONFIG}) but that live in the checked-out change: a pull request
+ * could edit them as easily as {@code .sealant.yaml}. When such a path is tracked, the base
+ * commit's version is used, and what the change does to it is compared like the configuration files
+ * ({@link BasePolicy}). A path outside the work tree is the pipeline's own and is read as it is.
  */
 final class TrackedPolicy {
 
@@ -62,7 +61,8 @@ final class TrackedPolicy {
    */
   static Map<String, byte[]> files(Repository repo, ObjectId commit, String rel) {
     Map<String, byte[]> out = new TreeMap<>();
-    try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader);
+    try (ObjectReader reader = repo.newObjectReader();
+        RevWalk rw = new RevWalk(reader);
         TreeWalk tw = new TreeWalk(repo, reader)) {
       tw.addTree(rw.parseCommit(commit).getTree());
       tw.setRecursive(true);
@@ -76,7 +76,8 @@ final class TrackedPolicy {
         out.put(name, reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(32 << 20));
       }
     } catch (IOException e) {
-      throw new GitException("commit " + commit.name() + ": cannot read " + rel + ": " + e.getMessage(), e);
+      throw new GitException(
+          "commit " + commit.name() + ": cannot read " + rel + ": " + e.getMessage(), e);
     }
     return out;
   }
@@ -99,7 +100,8 @@ final class TrackedPolicy {
       }
       return d;
     } catch (IOException e) {
-      throw new ScanIoException("cannot stage the base's " + rel + " in " + dir + ": " + e.getMessage(), e);
+      throw new ScanIoException(
+          "cannot stage the base's " + rel + " in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -107,8 +109,8 @@ final class TrackedPolicy {
    * The catalog to scan with when {@code --patterns} names a tracked path: the base's, with what
    * the head's version loosens added to {@code weak}; empty when the path is not the change's.
    */
-  static Optional<Catalog> catalog(Repository repo, ObjectId base, ObjectId head, Path patterns, Path tmp,
-      List<String> weak) {
+  static Optional<Catalog> catalog(
+      Repository repo, ObjectId base, ObjectId head, Path patterns, Path tmp, List<String> weak) {
     Optional<String> rel = inWorkTree(repo, patterns);
     if (rel.isEmpty()) {
       return Optional.empty();
@@ -125,7 +127,10 @@ final class TrackedPolicy {
     }
     Catalog baseCatalog = CatalogLoader.load(writeTo(tmp, rel.get(), b));
     if (!sameBytes(b, h)) {
-      Catalog headCatalog = h.isEmpty() ? Catalog.empty() : CatalogLoader.load(writeTo(tmp.resolve("head"), rel.get(), h));
+      Catalog headCatalog =
+          h.isEmpty()
+              ? Catalog.empty()
+              : CatalogLoader.load(writeTo(tmp.resolve("head"), rel.get(), h));
       BasePolicy.compareCatalogs(what, baseCatalog, headCatalog, weak);
     }
     return Optional.of(baseCatalog);
@@ -136,8 +141,8 @@ final class TrackedPolicy {
    * file: the base's version written under {@code tmp}, with what the head's loosens added to
    * {@code weak}; empty when the file is not the change's.
    */
-  static Optional<Path> config(Repository repo, ObjectId base, ObjectId head, Path config, Path tmp,
-      List<String> weak) {
+  static Optional<Path> config(
+      Repository repo, ObjectId base, ObjectId head, Path config, Path tmp, List<String> weak) {
     Optional<String> rel = inWorkTree(repo, config);
     if (rel.isEmpty()) {
       return Optional.empty();
@@ -153,9 +158,12 @@ final class TrackedPolicy {
       return Optional.empty();
     }
     if (!java.util.Arrays.equals(b, h)) {
-      RepoConfig bc = RepoConfig.parse(what, new String(b, java.nio.charset.StandardCharsets.UTF_8), "");
-      RepoConfig hc = h == null ? RepoConfig.none()
-          : RepoConfig.parse(what, new String(h, java.nio.charset.StandardCharsets.UTF_8), "");
+      RepoConfig bc =
+          RepoConfig.parse(what, new String(b, java.nio.charset.StandardCharsets.UTF_8), "");
+      RepoConfig hc =
+          h == null
+              ? RepoConfig.none()
+              : RepoConfig.parse(what, new String(h, java.nio.charset.StandardCharsets.UTF_8), "");
       BasePolicy.compareConfigs(what, bc, hc, weak);
     }
     return Optional.of(writeTo(tmp, rel.get(), Map.of("", b)));
@@ -165,6 +173,7 @@ final class TrackedPolicy {
     if (!a.keySet().equals(b.keySet())) {
       return false;
     }
-    return a.entrySet().stream().allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
+    return a.entrySet().stream()
+        .allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
   }
 }

@@ -35,19 +35,44 @@ final class Unscanned {
    * Prints one line per unscanned input. {@code blocking}: what happens (e.g. {@code COMMIT
    * BLOCKED}) and how to allow it; otherwise a warning that it was allowed.
    */
-  static void print(PrintStream err, Display d, List<Skipped> unscanned, boolean allowed, String verdict,
+  static void print(
+      PrintStream err,
+      Display d,
+      List<Skipped> unscanned,
+      boolean allowed,
+      String verdict,
       String howToAllow) {
     int n = 0;
     for (Skipped s : unscanned) {
       if (++n > MAX_LINES) {
-        err.println("sealant: ... and " + (unscanned.size() - MAX_LINES) + " more inputs not scanned (-v lists them)");
+        err.println(
+            "sealant: ... and "
+                + (unscanned.size() - MAX_LINES)
+                + " more inputs not scanned (-v lists them)");
         break;
       }
-      String what = d.terminal(s.path()) + s.commit().map(c -> " in commit " + c.substring(0, Math.min(12, c.length())))
-          .orElse("") + " was not scanned (" + Display.escape(d.name(s.reason())) + ")";
-      err.println(allowed ? "sealant: warning: " + what + "; allowed unscanned (" + ENV + " or --allow-unscanned)"
-          : "sealant: " + verdict + ": " + what + "; to let it through unscanned: " + howToAllow
-              + (s.reason().contains("--max-file-size") ? "; or raise --max-file-size" : ""));
+      String what =
+          d.terminal(s.path())
+              + s.commit()
+                  .map(c -> " in commit " + c.substring(0, Math.min(12, c.length())))
+                  .orElse("")
+              + " was not scanned ("
+              + Display.escape(d.name(s.reason()))
+              + ")";
+      err.println(
+          allowed
+              ? "sealant: warning: "
+                  + what
+                  + "; allowed unscanned ("
+                  + ENV
+                  + " or --allow-unscanned)"
+              : "sealant: "
+                  + verdict
+                  + ": "
+                  + what
+                  + "; to let it through unscanned: "
+                  + howToAllow
+                  + (s.reason().contains("--max-file-size") ? "; or raise --max-file-size" : ""));
     }
   }
 }

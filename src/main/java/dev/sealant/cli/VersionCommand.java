@@ -3,8 +3,14 @@ package dev.sealant.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code sealant version}: the same line as {@code sealant --version}, for the habit of other tools. */
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the version and exit.")
+/**
+ * {@code sealant version}: the same line as {@code sealant --version}, for the habit of other
+ * tools.
+ */
+@Command(
+    name = "version",
+    mixinStandardHelpOptions = true,
+    description = "Print the version and exit.")
 public final class VersionCommand implements Callable<Integer> {
 
   private final Env env;

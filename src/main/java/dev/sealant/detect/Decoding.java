@@ -14,8 +14,8 @@ import java.util.List;
  * every character, the column it came from, so a finding points at the encoded location.
  *
  * <p>Bounded: only tokens of {@value #MIN_BASE64}..{@value #MAX_TOKEN} characters that decode to
- * printable UTF-8 text are used, at most {@value #MAX_VARIANTS_PER_LINE} variants per line, and
- * the detector decodes one level deep on top of the raw text (two levels in all).
+ * printable UTF-8 text are used, at most {@value #MAX_VARIANTS_PER_LINE} variants per line, and the
+ * detector decodes one level deep on top of the raw text (two levels in all).
  */
 final class Decoding {
 
@@ -56,14 +56,14 @@ final class Decoding {
 
   /**
    * The starts of the lines of {@code text} worth decoding (line ends as the detector counts them),
-   * in order. A line is worth decoding when it holds a percent sign
-   * or backslash (other than in the text's last two characters), or a maximal run of at least
-   * {@value #MIN_BASE64} base64-alphabet characters with both upper- and lower-case letters.
+   * in order. A line is worth decoding when it holds a percent sign or backslash (other than in the
+   * text's last two characters), or a maximal run of at least {@value #MIN_BASE64} base64-alphabet
+   * characters with both upper- and lower-case letters.
    *
-   * <p>Ordinary code has few such lines, so this is built to be cheap on text without them:
-   * escapes are found with {@code indexOf}, and base64 runs by probing every {@value
-   * #MIN_BASE64}th character (a run that long must cover a probe; see {@link #mayHoldRun}).
-   * Once a line is in, the search goes on from its end.
+   * <p>Ordinary code has few such lines, so this is built to be cheap on text without them: escapes
+   * are found with {@code indexOf}, and base64 runs by probing every {@value #MIN_BASE64}th
+   * character (a run that long must cover a probe; see {@link #mayHoldRun}). Once a line is in, the
+   * search goes on from its end.
    */
   static int[] candidateLines(String text) {
     int n = text.length();
@@ -71,7 +71,9 @@ final class Decoding {
     int[] offsets = NO_OFFSETS;
     int count = 0;
     for (char esc : ESCAPES) {
-      for (int i = text.indexOf(esc); i >= 0 && i + 2 < n; i = text.indexOf(esc, nextBreak(text, i, cr))) {
+      for (int i = text.indexOf(esc);
+          i >= 0 && i + 2 < n;
+          i = text.indexOf(esc, nextBreak(text, i, cr))) {
         if (count == offsets.length) {
           offsets = Arrays.copyOf(offsets, Math.max(16, count * 2));
         }
@@ -149,8 +151,8 @@ final class Decoding {
   /**
    * Whether a run of {@value #MIN_BASE64} base64 characters could cover offset {@code i} (at least
    * {@value #MIN_BASE64} - 1): such a run holds {@code i} and the eight characters before it or the
-   * eight after it. Tested without a branch per character: in code most probes land in words, and
-   * a branch per character mispredicts (measured a third faster than testing two characters and
+   * eight after it. Tested without a branch per character: in code most probes land in words, and a
+   * branch per character mispredicts (measured a third faster than testing two characters and
    * walking the run).
    */
   private static boolean mayHoldRun(String text, int i) {
@@ -190,9 +192,9 @@ final class Decoding {
 
   /**
    * Cheap test, without allocation: could {@code text[from, to)} hold anything worth decoding? A
-   * base64 candidate is a run of at least {@value #MIN_BASE64} alphabet characters with both
-   * upper- and lower-case letters (encoded text always has both; the long snake_case and
-   * lowercase identifiers of ordinary code do not), or a percent or backslash escape.
+   * base64 candidate is a run of at least {@value #MIN_BASE64} alphabet characters with both upper-
+   * and lower-case letters (encoded text always has both; the long snake_case and lowercase
+   * identifiers of ordinary code do not), or a percent or backslash escape.
    */
   static boolean candidate(String text, int from, int to) {
     int run = 0;
@@ -227,9 +229,9 @@ final class Decoding {
   }
 
   /**
-   * Base64 variants: each maximal run of at least {@value #MIN_BASE64} alphabet characters, with
-   * up to two {@code =} after it, that is a whole number of quads (or padded) and decodes to
-   * printable text. Runs that long are found by the probes {@link #candidateLines} uses.
+   * Base64 variants: each maximal run of at least {@value #MIN_BASE64} alphabet characters, with up
+   * to two {@code =} after it, that is a whole number of quads (or padded) and decodes to printable
+   * text. Runs that long are found by the probes {@link #candidateLines} uses.
    */
   private static void base64(String line, List<Variant> out) {
     int n = line.length();
@@ -255,8 +257,8 @@ final class Decoding {
         if (len <= MAX_TOKEN && (len % 4 == 0 || padded > end)) {
           int from = start;
           int to = padded;
-          decodeBase64(line.substring(start, padded)).ifPresent(plain ->
-              out.add(splice(line, from, to, plain, "base64")));
+          decodeBase64(line.substring(start, padded))
+              .ifPresent(plain -> out.add(splice(line, from, to, plain, "base64")));
         }
       }
       i = end + MIN_BASE64;
@@ -277,7 +279,10 @@ final class Decoding {
     return printableUtf8(bytes);
   }
 
-  /** The bytes as text, when they are valid UTF-8 of printable characters (tabs and newlines allowed). */
+  /**
+   * The bytes as text, when they are valid UTF-8 of printable characters (tabs and newlines
+   * allowed).
+   */
   static java.util.Optional<String> printableUtf8(byte[] bytes) {
     if (bytes.length < 6) {
       return java.util.Optional.empty();
@@ -289,13 +294,15 @@ final class Decoding {
         break;
       }
       if ((b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7f) {
-        return java.util.Optional.empty(); // a control character is never printable, whatever follows
+        return java.util.Optional
+            .empty(); // a control character is never printable, whatever follows
       }
     }
     if (ascii) {
       return java.util.Optional.of(new String(bytes, StandardCharsets.ISO_8859_1));
     }
-    return wellFormedPrintable(bytes) ? java.util.Optional.of(new String(bytes, StandardCharsets.UTF_8))
+    return wellFormedPrintable(bytes)
+        ? java.util.Optional.of(new String(bytes, StandardCharsets.UTF_8))
         : java.util.Optional.empty();
   }
 
@@ -396,7 +403,10 @@ final class Decoding {
         }
         first = first < 0 ? b.length() - dec.length() : first;
         last = b.length();
-      } else if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == 'u' && hex(line, i + 2, 4) >= 0) {
+      } else if (c == '\\'
+          && i + 1 < line.length()
+          && line.charAt(i + 1) == 'u'
+          && hex(line, i + 2, 4) >= 0) {
         origin[b.length()] = i;
         b.append((char) hex(line, i + 2, 4));
         first = first < 0 ? b.length() - 1 : first;
@@ -411,13 +421,14 @@ final class Decoding {
     if (first < 0) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new Variant(b.toString(), java.util.Arrays.copyOf(origin, b.length()),
-        first, last, "escaped"));
+    return java.util.Optional.of(
+        new Variant(
+            b.toString(), java.util.Arrays.copyOf(origin, b.length()), first, last, "escaped"));
   }
 
   /**
-   * Whether the line holds a percent escape or a backslash-u escape that {@link #unescaped}
-   * decodes (neither kind can start inside the other, so the first one found is decoded there too).
+   * Whether the line holds a percent escape or a backslash-u escape that {@link #unescaped} decodes
+   * (neither kind can start inside the other, so the first one found is decoded there too).
    */
   private static boolean hasEscape(String line) {
     for (int i = line.indexOf('%'); i >= 0; i = line.indexOf('%', i + 1)) {
@@ -449,7 +460,10 @@ final class Decoding {
     int v = 0;
     for (int k = from; k < from + n; k++) {
       char c = s.charAt(k);
-      int d = c < 128 ? HEX[c] : Character.digit(c, 16); // Character.digit also takes other scripts' digits
+      int d =
+          c < 128
+              ? HEX[c]
+              : Character.digit(c, 16); // Character.digit also takes other scripts' digits
       if (d < 0) {
         return -1;
       }

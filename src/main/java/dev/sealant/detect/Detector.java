@@ -17,21 +17,23 @@ import java.util.function.Predicate;
  *
  * <p>Per fragment: one Aho-Corasick pass finds the lines that carry any rule's keyword; only those
  * rules' RE2J patterns then run, on those lines only (a window around the keyword on very long
- * lines; a bounded span from the line for multi-line rules such as PEM blocks), anchored at the
- * few offsets where a match can start ({@link RuleMatcher}) rather than searching the whole line. Each candidate
- * secret then passes entropy, the rule's and the catalog's allowlists, the rule's offline
+ * lines; a bounded span from the line for multi-line rules such as PEM blocks), anchored at the few
+ * offsets where a match can start ({@link RuleMatcher}) rather than searching the whole line. Each
+ * candidate secret then passes entropy, the rule's and the catalog's allowlists, the rule's offline
  * validator and inline annotations. A generic rule yields to a specific rule that found an
  * overlapping secret.
  *
- * <p>This class is longer than the house's usual limit because the hot loop and its bookkeeping
- * are kept together on purpose: splitting them would add per-line calls and allocations.
+ * <p>This class is longer than the house's usual limit because the hot loop and its bookkeeping are
+ * kept together on purpose: splitting them would add per-line calls and allocations.
  */
 public final class Detector implements Engine {
 
   /** Lines longer than this are matched in windows around each keyword (minified files). */
   static final int LONG_LINE = 4096;
+
   /** Half-width of the window around a keyword on a long line. */
   static final int WINDOW = 1024;
+
   /** How far a multi-line rule may reach from the line its keyword is on. */
   static final int MULTILINE_SPAN = 64 * 1024;
 
@@ -39,22 +41,33 @@ public final class Detector implements Engine {
   private final Rule[] rules;
   private final List<Optional<Predicate<String>>> validators;
   private final KeywordIndex index;
+
   /** Per rule, built on first use (a hook run touches few rules). */
   private final AtomicReferenceArray<RuleMatcher> matchers;
+
   private final boolean inlineAllow;
+
   /** Rules without keywords, whose path names the files they read line by line. */
   private final int[] fileRules;
+
   /** Every provider rule's keywords: the fixed prefixes {@link KeyBody} cuts before its floor. */
   private final List<String> prefixes;
+
   /** Memoised path allowlist verdicts (a pure function of the path; bounded). */
   private final java.util.concurrent.ConcurrentHashMap<String, Byte> pathVerdicts =
       new java.util.concurrent.ConcurrentHashMap<>();
-  /** High-confidence rules only, for quiet paths; racy lazy init of an immutable value is benign. */
+
+  /**
+   * High-confidence rules only, for quiet paths; racy lazy init of an immutable value is benign.
+   */
   private volatile Detector quiet;
+
   /** Where decisions are reported ({@code sealant explain}); null for the shared detector. */
   private final Trace trace;
+
   /** This detector without a trace (itself when it has none). */
   private final Detector plain;
+
   /** Where the last trace step was, so the next costs O(1) (null without a trace). */
   private final TracePositions tracePositions;
 
@@ -64,17 +77,22 @@ public final class Detector implements Engine {
     this(catalog, true);
   }
 
-  /** @param inlineAllow honour {@code sealant:allow} annotations (auditors turn this off) */
+  /**
+   * @param inlineAllow honour {@code sealant:allow} annotations (auditors turn this off)
+   */
   public Detector(Catalog catalog, boolean inlineAllow) {
     this.catalog = catalog;
     this.rules = catalog.rules().toArray(new Rule[0]);
-    this.validators = Arrays.stream(rules).map(r -> r.validate().flatMap(Validators::byName)).toList();
+    this.validators =
+        Arrays.stream(rules).map(r -> r.validate().flatMap(Validators::byName)).toList();
     this.index = new KeywordIndex(Arrays.stream(rules).map(Rule::keywords).toList());
     this.inlineAllow = inlineAllow;
     this.prefixes = KeyBody.prefixes(catalog.rules());
     this.matchers = new AtomicReferenceArray<>(rules.length);
-    this.fileRules = java.util.stream.IntStream.range(0, rules.length)
-        .filter(i -> rules[i].keywords().isEmpty()).toArray();
+    this.fileRules =
+        java.util.stream.IntStream.range(0, rules.length)
+            .filter(i -> rules[i].keywords().isEmpty())
+            .toArray();
     this.trace = null;
     this.plain = this;
     this.tracePositions = null;
@@ -153,8 +171,12 @@ public final class Detector implements Engine {
     Detector q = quiet;
     if (q == null) {
       GlobalAllow a = catalog.allow();
-      q = new Detector(new Catalog(catalog.rules().stream().filter(Rule::highConfidence).toList(),
-          new GlobalAllow(a.paths(), List.of(), a.values())), inlineAllow);
+      q =
+          new Detector(
+              new Catalog(
+                  catalog.rules().stream().filter(Rule::highConfidence).toList(),
+                  new GlobalAllow(a.paths(), List.of(), a.values())),
+              inlineAllow);
       if (trace != null) {
         q = q.traced(trace);
       }
@@ -201,10 +223,19 @@ public final class Detector implements Engine {
     String text = fragment.text();
     List<Finding> all = new ArrayList<>(raw);
     if (trace != null) {
-      step(Trace.Kind.DECODED, fragment, -1, null, "", "notebook: cell sources and outputs decoded from their"
-          + " JSON strings; findings there are mapped back to the notebook's lines (cell steps not traced)", true);
+      step(
+          Trace.Kind.DECODED,
+          fragment,
+          -1,
+          null,
+          "",
+          "notebook: cell sources and outputs decoded from their"
+              + " JSON strings; findings there are mapped back to the notebook's lines (cell steps not traced)",
+          true);
     }
-    for (Finding f : plain.scan(new Fragment(fragment.path(), fragment.commit(), 1, c.text()), MAX_DECODE_DEPTH)) {
+    for (Finding f :
+        plain.scan(
+            new Fragment(fragment.path(), fragment.commit(), 1, c.text()), MAX_DECODE_DEPTH)) {
       int off = offsetOf(c.text(), f.line() - 1, f.column());
       if (off < 0 || off >= c.origin().length) {
         continue;
@@ -213,8 +244,11 @@ public final class Detector implements Engine {
       int start = lineStart(text, abs);
       int line = fragment.firstLine() + new LineCursor(text).lineIndex(start);
       int column = abs - start + 1;
-      Optional<Finding> same = raw.stream()
-          .filter(r -> r.line() == line && r.column() == column && r.ruleId().equals(f.ruleId())).findFirst();
+      Optional<Finding> same =
+          raw.stream()
+              .filter(
+                  r -> r.line() == line && r.column() == column && r.ruleId().equals(f.ruleId()))
+              .findFirst();
       if (same.isPresent()) {
         if (same.get().secret().equals(f.secret())) {
           continue;
@@ -223,13 +257,28 @@ public final class Detector implements Engine {
         // '\\\\' in the file): the cell's reading is the secret.
         all.remove(same.get());
         if (trace != null) {
-          step(Trace.Kind.RESOLVE, same.get(), "replaced by the notebook cell's reading at the same place (one layer"
-              + " of escaping less)", false);
+          step(
+              Trace.Kind.RESOLVE,
+              same.get(),
+              "replaced by the notebook cell's reading at the same place (one layer"
+                  + " of escaping less)",
+              false);
         }
       }
       String encoding = f.encoding().map(e -> "json+" + e).orElse("json");
-      all.add(new Finding(f.rule(), f.path(), line, column, f.secret(), f.entropy(), f.fingerprint(),
-          f.commit(), f.validated(), Optional.of(encoding), f.suppression()));
+      all.add(
+          new Finding(
+              f.rule(),
+              f.path(),
+              line,
+              column,
+              f.secret(),
+              f.entropy(),
+              f.fingerprint(),
+              f.commit(),
+              f.validated(),
+              Optional.of(encoding),
+              f.suppression()));
     }
     return resolve(all);
   }
@@ -247,12 +296,20 @@ public final class Detector implements Engine {
     // secret, and its fingerprint then matches the same secret found unencoded elsewhere.
     List<Finding> all = new ArrayList<>();
     for (Finding r : raw) {
-      if (decoded.stream().noneMatch(d -> d.line() == r.line() && d.ruleId().equals(r.ruleId())
-          && d.column() == r.column())) {
+      if (decoded.stream()
+          .noneMatch(
+              d ->
+                  d.line() == r.line()
+                      && d.ruleId().equals(r.ruleId())
+                      && d.column() == r.column())) {
         all.add(r);
       } else if (trace != null) {
-        step(Trace.Kind.RESOLVE, r, "replaced by the decoded secret at the same place (its fingerprint is the plain"
-            + " value's)", false);
+        step(
+            Trace.Kind.RESOLVE,
+            r,
+            "replaced by the decoded secret at the same place (its fingerprint is the plain"
+                + " value's)",
+            false);
       }
     }
     all.addAll(decoded);
@@ -269,7 +326,8 @@ public final class Detector implements Engine {
     List<Finding> out = new ArrayList<>();
     LineCursor lines = new LineCursor(text);
     for (int start : lineStarts) {
-      List<Decoding.Variant> variants = Decoding.variants(text.substring(start, lineEnd(text, start)));
+      List<Decoding.Variant> variants =
+          Decoding.variants(text.substring(start, lineEnd(text, start)));
       if (variants.isEmpty()) {
         continue; // most candidate lines decode to nothing; their line number is never needed
       }
@@ -277,16 +335,32 @@ public final class Detector implements Engine {
       for (Decoding.Variant v : variants) {
         Fragment vf = new Fragment(fragment.path(), fragment.commit(), lineNo, v.text());
         if (trace != null) {
-          step(Trace.Kind.DECODED, vf, v.decodedFrom(), null, "", v.encoding() + " value at column "
-              + (v.origin()[v.decodedFrom()] + 1) + " decoded in place; the rules run on the decoded line"
-              + " (columns below are in the decoded text)", true);
+          step(
+              Trace.Kind.DECODED,
+              vf,
+              v.decodedFrom(),
+              null,
+              "",
+              v.encoding()
+                  + " value at column "
+                  + (v.origin()[v.decodedFrom()] + 1)
+                  + " decoded in place; the rules run on the decoded line"
+                  + " (columns below are in the decoded text)",
+              true);
         }
         for (Finding f : scan(vf, depth - 1)) {
           Optional<Finding> mapped = mapDecoded(f, v, lineNo);
           mapped.ifPresent(out::add);
           if (mapped.isEmpty() && trace != null) {
-            step(Trace.Kind.RESOLVE, vf, -1, f.rule(), f.secret(), "dropped: a generic rule counts on decoded text"
-                + " only when the whole decoded value is the secret", false);
+            step(
+                Trace.Kind.RESOLVE,
+                vf,
+                -1,
+                f.rule(),
+                f.secret(),
+                "dropped: a generic rule counts on decoded text"
+                    + " only when the whole decoded value is the secret",
+                false);
           }
         }
       }
@@ -309,8 +383,19 @@ public final class Detector implements Engine {
     }
     int column = v.origin()[off] + 1;
     String encoding = f.encoding().map(e -> v.encoding() + "+" + e).orElse(v.encoding());
-    return Optional.of(new Finding(f.rule(), f.path(), lineNo, column, f.secret(), f.entropy(),
-        f.fingerprint(), f.commit(), f.validated(), Optional.of(encoding), f.suppression()));
+    return Optional.of(
+        new Finding(
+            f.rule(),
+            f.path(),
+            lineNo,
+            column,
+            f.secret(),
+            f.entropy(),
+            f.fingerprint(),
+            f.commit(),
+            f.validated(),
+            Optional.of(encoding),
+            f.suppression()));
   }
 
   /** Offset in {@code text} of 1-based {@code column} on the line {@code lineIndex} lines down. */
@@ -321,7 +406,11 @@ public final class Detector implements Engine {
       if (e >= text.length()) {
         return -1;
       }
-      at = e + (text.charAt(e) == '\r' && e + 1 < text.length() && text.charAt(e + 1) == '\n' ? 2 : 1);
+      at =
+          e
+              + (text.charAt(e) == '\r' && e + 1 < text.length() && text.charAt(e + 1) == '\n'
+                  ? 2
+                  : 1);
     }
     return at + column - 1;
   }
@@ -337,8 +426,14 @@ public final class Detector implements Engine {
     for (int rule : fileRules) {
       if (rules[rule].appliesTo(fragment.path())) {
         if (trace != null) {
-          step(Trace.Kind.RULE, fragment, -1, rules[rule], "", "file-kind rule: its path regex names this file,"
-              + " so it reads every line", true);
+          step(
+              Trace.Kind.RULE,
+              fragment,
+              -1,
+              rules[rule],
+              "",
+              "file-kind rule: its path regex names this file," + " so it reads every line",
+              true);
         }
         everyLine(fragment, rule, found, lines);
       }
@@ -372,7 +467,10 @@ public final class Detector implements Engine {
     while (at < text.length()) {
       int end = lineEnd(text, at);
       if (end > at) {
-        int to = rules[rule].multiline() ? (int) Math.min(text.length(), (long) at + MULTILINE_SPAN) : end;
+        int to =
+            rules[rule].multiline()
+                ? (int) Math.min(text.length(), (long) at + MULTILINE_SPAN)
+                : end;
         match(fragment, rule, at, at, to, to, found, lines);
       }
       at = end + 1;
@@ -465,13 +563,21 @@ public final class Detector implements Engine {
     return o;
   }
 
-  private void match(Fragment fragment, int ruleIndex, int contextStart, int from, int to,
-      int contextEnd, List<Finding> out, LineCursor lines) {
+  private void match(
+      Fragment fragment,
+      int ruleIndex,
+      int contextStart,
+      int from,
+      int to,
+      int contextEnd,
+      List<Finding> out,
+      LineCursor lines) {
     int[] read = new int[1];
-    RuleMatcher.Sink sink = (abs, secret) -> {
-      read[0]++;
-      candidate(fragment, ruleIndex, abs, secret, lines).ifPresent(out::add);
-    };
+    RuleMatcher.Sink sink =
+        (abs, secret) -> {
+          read[0]++;
+          candidate(fragment, ruleIndex, abs, secret, lines).ifPresent(out::add);
+        };
     if (trace != null) {
       matchTraced(fragment, ruleIndex, contextStart, from, to, contextEnd, sink, read);
       return;
@@ -479,19 +585,42 @@ public final class Detector implements Engine {
     matchUntraced(fragment, ruleIndex, contextStart, from, to, contextEnd, sink);
   }
 
-  /** Runs the rule, then says so when it read nothing: a reader declining a value is a decision too. */
-  private void matchTraced(Fragment fragment, int ruleIndex, int contextStart, int from, int to, int contextEnd,
-      RuleMatcher.Sink sink, int[] read) {
+  /**
+   * Runs the rule, then says so when it read nothing: a reader declining a value is a decision too.
+   */
+  private void matchTraced(
+      Fragment fragment,
+      int ruleIndex,
+      int contextStart,
+      int from,
+      int to,
+      int contextEnd,
+      RuleMatcher.Sink sink,
+      int[] read) {
     matchUntraced(fragment, ruleIndex, contextStart, from, to, contextEnd, sink);
     if (read[0] == 0) {
       Rule r = rules[ruleIndex];
-      step(Trace.Kind.MATCH, fragment, from, r, "", r.syntax().isPresent()
-          ? "no literal credential value read on this line" : "regex found no match", false);
+      step(
+          Trace.Kind.MATCH,
+          fragment,
+          from,
+          r,
+          "",
+          r.syntax().isPresent()
+              ? "no literal credential value read on this line"
+              : "regex found no match",
+          false);
     }
   }
 
-  private void matchUntraced(Fragment fragment, int ruleIndex, int contextStart, int from, int to,
-      int contextEnd, RuleMatcher.Sink sink) {
+  private void matchUntraced(
+      Fragment fragment,
+      int ruleIndex,
+      int contextStart,
+      int from,
+      int to,
+      int contextEnd,
+      RuleMatcher.Sink sink) {
     Rule r = rules[ruleIndex];
     String text = fragment.text();
     if (r.syntax().isPresent()) {
@@ -502,8 +631,14 @@ public final class Detector implements Engine {
       String window = loneCrAsLf(text, from, to);
       if (window != null) {
         int base = from;
-        matcher(ruleIndex).findAll(window, 0, 0, window.length(), window.length(),
-            (abs, secret) -> sink.match(base + abs, secret));
+        matcher(ruleIndex)
+            .findAll(
+                window,
+                0,
+                0,
+                window.length(),
+                window.length(),
+                (abs, secret) -> sink.match(base + abs, secret));
         return;
       }
     }
@@ -542,7 +677,8 @@ public final class Detector implements Engine {
     return sum;
   }
 
-  private Optional<Finding> candidate(Fragment fragment, int ruleIndex, int abs, String secret, LineCursor lines) {
+  private Optional<Finding> candidate(
+      Fragment fragment, int ruleIndex, int abs, String secret, LineCursor lines) {
     Rule r = rules[ruleIndex];
     double entropy = Entropy.shannon(secret);
     if (trace != null) {
@@ -575,12 +711,32 @@ public final class Detector implements Engine {
       }
     }
     if (trace != null) {
-      step(Trace.Kind.CHECK, fragment, abs, r, secret, suppression.isEmpty() ? "inline annotation: none"
-          : "inline annotation: sealant:allow" + suppression.get().reason().map(x -> " (reason given)").orElse("")
-          + " marks it suppressed", suppression.isEmpty());
+      step(
+          Trace.Kind.CHECK,
+          fragment,
+          abs,
+          r,
+          secret,
+          suppression.isEmpty()
+              ? "inline annotation: none"
+              : "inline annotation: sealant:allow"
+                  + suppression.get().reason().map(x -> " (reason given)").orElse("")
+                  + " marks it suppressed",
+          suppression.isEmpty());
     }
-    return Optional.of(new Finding(r, fragment.path(), lineNo, column, secret, entropy,
-        Fingerprints.of(r.id(), secret), fragment.commit(), validated, Optional.empty(), suppression));
+    return Optional.of(
+        new Finding(
+            r,
+            fragment.path(),
+            lineNo,
+            column,
+            secret,
+            entropy,
+            Fingerprints.of(r.id(), secret),
+            fragment.commit(),
+            validated,
+            Optional.empty(),
+            suppression));
   }
 
   /** Start of the line holding offset {@code at} (clamped into the text). */
@@ -610,13 +766,14 @@ public final class Detector implements Engine {
 
   // Spelled out: Comparator's combinators spin lambda classes at run time that no start-up
   // archive holds, milliseconds of every hook run.
-  private static final Comparator<Finding> ORDER = (a, b) -> {
-    int c = Integer.compare(a.line(), b.line());
-    if (c == 0) {
-      c = Integer.compare(a.column(), b.column());
-    }
-    return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
-  };
+  private static final Comparator<Finding> ORDER =
+      (a, b) -> {
+        int c = Integer.compare(a.line(), b.line());
+        if (c == 0) {
+          c = Integer.compare(a.column(), b.column());
+        }
+        return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
+      };
 
   /** Drops duplicates and generic findings overlapped by a specific one; sorts by position. */
   private List<Finding> resolve(List<Finding> found) {
@@ -632,7 +789,9 @@ public final class Detector implements Engine {
         lineFrom = i;
       }
       Finding prev = i > 0 ? found.get(i - 1) : null;
-      if (prev != null && prev.ruleId().equals(f.ruleId()) && prev.line() == f.line()
+      if (prev != null
+          && prev.ruleId().equals(f.ruleId())
+          && prev.line() == f.line()
           && prev.column() == f.column()) {
         continue;
       }
@@ -669,13 +828,18 @@ public final class Detector implements Engine {
 
   private void tracePath(String path, byte verdict) {
     GlobalAllow a = catalog.allow();
-    String detail = verdict == SKIP
-        ? "never read: path allowlist '" + a.pathGlob(path).map(dev.sealant.catalog.Glob::glob).orElse("?") + "'"
-        : verdict == QUIET
-        ? "quiet path '" + a.quietGlob(path).map(dev.sealant.catalog.Glob::glob).orElse("?")
-            + "': only high-confidence rules run here (generic and context rules step aside)"
-        : "read by every rule (no path allowlist or quiet-path glob matches)";
-    trace.step(new Trace.Step(Trace.Kind.PATH, path, 0, 0, Optional.empty(), "", detail, verdict != SKIP));
+    String detail =
+        verdict == SKIP
+            ? "never read: path allowlist '"
+                + a.pathGlob(path).map(dev.sealant.catalog.Glob::glob).orElse("?")
+                + "'"
+            : verdict == QUIET
+                ? "quiet path '"
+                    + a.quietGlob(path).map(dev.sealant.catalog.Glob::glob).orElse("?")
+                    + "': only high-confidence rules run here (generic and context rules step aside)"
+                : "read by every rule (no path allowlist or quiet-path glob matches)";
+    trace.step(
+        new Trace.Step(Trace.Kind.PATH, path, 0, 0, Optional.empty(), "", detail, verdict != SKIP));
   }
 
   private void traceRule(Fragment fragment, Rule r, int from, int to, boolean pathOk) {
@@ -692,37 +856,85 @@ public final class Detector implements Engine {
         }
       }
     }
-    step(Trace.Kind.RULE, fragment, Math.max(from, at - 1), r, "", pathOk ? "keyword '" + keyword + "' found: "
-        + reader(r) + " runs" : "keyword '" + keyword + "' found, but the rule's path regex does not match this file:"
-        + " skipped", pathOk);
+    step(
+        Trace.Kind.RULE,
+        fragment,
+        Math.max(from, at - 1),
+        r,
+        "",
+        pathOk
+            ? "keyword '" + keyword + "' found: " + reader(r) + " runs"
+            : "keyword '"
+                + keyword
+                + "' found, but the rule's path regex does not match this file:"
+                + " skipped",
+        pathOk);
   }
 
-  private void traceChecks(Fragment fragment, int ruleIndex, int abs, String secret, double entropy) {
+  private void traceChecks(
+      Fragment fragment, int ruleIndex, int abs, String secret, double entropy) {
     Rule r = rules[ruleIndex];
-    step(Trace.Kind.MATCH, fragment, abs, r, secret, r.syntax().isPresent() ? reader(r) + " read a value"
-        : "regex matched", true);
+    step(
+        Trace.Kind.MATCH,
+        fragment,
+        abs,
+        r,
+        secret,
+        r.syntax().isPresent() ? reader(r) + " read a value" : "regex matched",
+        true);
     boolean ok = entropy >= r.minEntropy();
-    step(Trace.Kind.CHECK, fragment, abs, r, secret, r.minEntropy() > 0
-        ? String.format(java.util.Locale.ROOT, "entropy %.2f bits per character against the threshold %.2f",
-            entropy, r.minEntropy())
-        : String.format(java.util.Locale.ROOT, "entropy %.2f (the rule sets no threshold)", entropy), ok);
+    step(
+        Trace.Kind.CHECK,
+        fragment,
+        abs,
+        r,
+        secret,
+        r.minEntropy() > 0
+            ? String.format(
+                java.util.Locale.ROOT,
+                "entropy %.2f bits per character against the threshold %.2f",
+                entropy,
+                r.minEntropy())
+            : String.format(
+                java.util.Locale.ROOT, "entropy %.2f (the rule sets no threshold)", entropy),
+        ok);
     if (!ok) {
       return;
     }
     boolean fake = KeyBody.isFake(secret, prefixes);
-    step(Trace.Kind.CHECK, fragment, abs, r, secret, fake
-        ? "key-body floor: after its prefix the value is a test fake (a short repeated pattern or a few symbols)"
-        : "key-body floor: not a test-fake shape", !fake);
+    step(
+        Trace.Kind.CHECK,
+        fragment,
+        abs,
+        r,
+        secret,
+        fake
+            ? "key-body floor: after its prefix the value is a test fake (a short repeated pattern or a few symbols)"
+            : "key-body floor: not a test-fake shape",
+        !fake);
     if (fake) {
       return;
     }
     Optional<String> why = r.allow().reason(secret);
-    step(Trace.Kind.CHECK, fragment, abs, r, secret, "rule allowlist: " + why.orElse("no entry matches"), why.isEmpty());
+    step(
+        Trace.Kind.CHECK,
+        fragment,
+        abs,
+        r,
+        secret,
+        "rule allowlist: " + why.orElse("no entry matches"),
+        why.isEmpty());
     if (why.isPresent()) {
       return;
     }
     why = catalog.allow().values().reason(secret);
-    step(Trace.Kind.CHECK, fragment, abs, r, secret, "catalog allowlist: " + why.orElse("no entry matches"),
+    step(
+        Trace.Kind.CHECK,
+        fragment,
+        abs,
+        r,
+        secret,
+        "catalog allowlist: " + why.orElse("no entry matches"),
         why.isEmpty());
     if (why.isPresent()) {
       return;
@@ -732,35 +944,63 @@ public final class Detector implements Engine {
       step(Trace.Kind.CHECK, fragment, abs, r, secret, "validator: none", true);
     } else {
       boolean pass = valid.get() || !r.requireValid();
-      step(Trace.Kind.CHECK, fragment, abs, r, secret, "validator " + r.validate().orElse("?") + ": "
-          + (valid.get() ? "valid" : r.requireValid() ? "invalid, and the rule requires valid: dropped"
-          : "invalid (reported as unvalidated)"), pass);
+      step(
+          Trace.Kind.CHECK,
+          fragment,
+          abs,
+          r,
+          secret,
+          "validator "
+              + r.validate().orElse("?")
+              + ": "
+              + (valid.get()
+                  ? "valid"
+                  : r.requireValid()
+                      ? "invalid, and the rule requires valid: dropped"
+                      : "invalid (reported as unvalidated)"),
+          pass);
     }
   }
 
   /** What a rule runs: its regex, or the syntax reader it names. */
   private static String reader(Rule r) {
     String syntax = r.syntax().orElse("");
-    return syntax.equals("assignment") ? "the assignment reader" : syntax.isEmpty() ? "the rule's regex"
-        : "the " + syntax + " reader";
+    return syntax.equals("assignment")
+        ? "the assignment reader"
+        : syntax.isEmpty() ? "the rule's regex" : "the " + syntax + " reader";
   }
 
   private void traceStepAside(List<Finding> sorted, int lineFrom, Finding f) {
     for (int j = lineFrom; j < sorted.size() && sorted.get(j).line() == f.line(); j++) {
       Finding g = sorted.get(j);
       if (!g.rule().generic() && overlaps(f, g)) {
-        step(Trace.Kind.RESOLVE, f, "generic rule steps aside: " + g.ruleId() + " (specific) found an overlapping"
-            + " secret at column " + g.column(), false);
+        step(
+            Trace.Kind.RESOLVE,
+            f,
+            "generic rule steps aside: "
+                + g.ruleId()
+                + " (specific) found an overlapping"
+                + " secret at column "
+                + g.column(),
+            false);
         return;
       }
     }
   }
 
   private void step(Trace.Kind kind, Finding f, String detail, boolean pass) {
-    trace.step(new Trace.Step(kind, f.path(), f.line(), f.column(), Optional.of(f.rule()), f.secret(), detail, pass));
+    trace.step(
+        new Trace.Step(
+            kind, f.path(), f.line(), f.column(), Optional.of(f.rule()), f.secret(), detail, pass));
   }
 
-  private void step(Trace.Kind kind, Fragment fragment, int abs, Rule rule, String secret, String detail,
+  private void step(
+      Trace.Kind kind,
+      Fragment fragment,
+      int abs,
+      Rule rule,
+      String secret,
+      String detail,
       boolean pass) {
     String text = fragment.text();
     int line = 0;
@@ -770,14 +1010,16 @@ public final class Detector implements Engine {
       line = fragment.firstLine() + p.lineIndex;
       column = abs - p.lineStart + 1;
     }
-    trace.step(new Trace.Step(kind, fragment.path(), line, column, Optional.ofNullable(rule), secret, detail, pass));
+    trace.step(
+        new Trace.Step(
+            kind, fragment.path(), line, column, Optional.ofNullable(rule), secret, detail, pass));
   }
 
   /**
-   * The line of the last traced offset, kept so that the next step on the same line costs O(1)
-   * and one further down costs the distance: a long line with a candidate every few characters
-   * (a keyword repeated over megabytes) was quadratic to explain when each step counted its line
-   * from the text's start. A traced detector scans one fragment at a time, so one holder serves.
+   * The line of the last traced offset, kept so that the next step on the same line costs O(1) and
+   * one further down costs the distance: a long line with a candidate every few characters (a
+   * keyword repeated over megabytes) was quadratic to explain when each step counted its line from
+   * the text's start. A traced detector scans one fragment at a time, so one holder serves.
    */
   private static final class TracePositions {
     private String text;

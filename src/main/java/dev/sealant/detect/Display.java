@@ -118,8 +118,8 @@ public final class Display {
   }
 
   /**
-   * Control characters (C0, DEL, C1, so ESC and its sequences) and bidirectional overrides shown
-   * as escapes ({@code \n}, {@code \t}, {@code \u001b}); everything else, non-ASCII included, kept.
+   * Control characters (C0, DEL, C1, so ESC and its sequences) and bidirectional overrides shown as
+   * escapes ({@code \n}, {@code \t}, {@code \u001b}); everything else, non-ASCII included, kept.
    */
   public static String escape(String s) {
     return Shown.escape(s);

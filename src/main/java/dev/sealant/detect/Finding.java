@@ -36,8 +36,18 @@ public record Finding(
   }
 
   public Finding withSuppression(Suppression s) {
-    return new Finding(rule, path, line, column, secret, entropy, fingerprint, commit, validated,
-        encoding, Optional.of(s));
+    return new Finding(
+        rule,
+        path,
+        line,
+        column,
+        secret,
+        entropy,
+        fingerprint,
+        commit,
+        validated,
+        encoding,
+        Optional.of(s));
   }
 
   /** The secret as reports print it by default. */

@@ -10,17 +10,19 @@ import java.util.Optional;
  * @param firstLine the 1-based line number of the text's first line in the file
  * @param text the content; lines end in {@code \n}, {@code \r\n} or a lone {@code \r}
  * @param binary the text runs of binary content ({@link #textRuns}): only high-confidence rules
- *     read it, so a token hidden in (or behind) binary bytes is found without generic rules
- *     reading noise
+ *     read it, so a token hidden in (or behind) binary bytes is found without generic rules reading
+ *     noise
  */
-public record Fragment(String path, Optional<CommitInfo> commit, int firstLine, String text, boolean binary) {
+public record Fragment(
+    String path, Optional<CommitInfo> commit, int firstLine, String text, boolean binary) {
 
   public Fragment(String path, Optional<CommitInfo> commit, int firstLine, String text) {
     this(path, commit, firstLine, text, false);
   }
 
   /** Binary content as its printable ASCII runs, scanned by the high-confidence rules only. */
-  public static Fragment binary(String path, Optional<CommitInfo> commit, byte[] bytes, int length) {
+  public static Fragment binary(
+      String path, Optional<CommitInfo> commit, byte[] bytes, int length) {
     return new Fragment(path, commit, 1, textRuns(bytes, length), true);
   }
 

@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Inline suppressions, in any comment syntax: {@code sealant:allow} on the secret's line, or
- * {@code sealant:allow-next-line} on the line above; either may name rule ids (comma-separated)
- * and end with {@code -- reason}.
+ * Inline suppressions, in any comment syntax: {@code sealant:allow} on the secret's line, or {@code
+ * sealant:allow-next-line} on the line above; either may name rule ids (comma-separated) and end
+ * with {@code -- reason}.
  */
 public final class InlineAllow {
 
@@ -83,8 +83,8 @@ public final class InlineAllow {
   private static final String[] COMMENT_ENDS = {"*/", "-->", "%>", "#}", "*)", "-}", "}}"};
 
   /**
-   * The reason given after {@code --}: it ends where the annotation's comment ends (so code after
-   * a block comment on the same line, such as the secret itself, is never part of it), at a double
+   * The reason given after {@code --}: it ends where the annotation's comment ends (so code after a
+   * block comment on the same line, such as the secret itself, is never part of it), at a double
    * quote or backquote (a string literal starts), or after {@value #MAX_REASON} characters;
    * anything token-shaped left in it is redacted, so a reason can never carry a secret into a
    * report.

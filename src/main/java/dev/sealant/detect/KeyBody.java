@@ -5,38 +5,38 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The floor a provider key's body must clear: test fakes and documentation fillers
- * ({@code AKIATESTTESTTESTTEST}, {@code sk_live_} and zeros, {@code ghp_} and 36 x's) keep a real
- * prefix and fill the rest with something no random generator produces.
+ * The floor a provider key's body must clear: test fakes and documentation fillers ({@code
+ * AKIATESTTESTTESTTEST}, {@code sk_live_} and zeros, {@code ghp_} and 36 x's) keep a real prefix
+ * and fill the rest with something no random generator produces.
  *
  * <p>The body is the secret after the longest keyword of any provider rule it starts with (the
  * prefix every real key carries: {@code akia}, {@code sk_live_}, {@code ghp_}) and the separators
  * that follow it, else the whole secret. Every rule applies the floor, generic ones included, so
  * that {@code AKIATESTTESTTESTTEST} assigned to a password is no more reported than by the AWS
- * rule. A body of at least {@link
- * #MIN_BODY} characters is a fake when one of these holds over the <em>whole</em> body (never a
- * local feature, so structured secrets such as key files, whose base64 has runs of {@code A}, are
- * not touched):
+ * rule. A body of at least {@link #MIN_BODY} characters is a fake when one of these holds over the
+ * <em>whole</em> body (never a local feature, so structured secrets such as key files, whose base64
+ * has runs of {@code A}, are not touched):
  *
  * <ul>
- *   <li>it is one unit of at most half its length, repeated ({@code TESTTESTTESTTEST},
- *       {@code 0000…}, {@code 1234567890} twice and a bit);
+ *   <li>it is one unit of at most half its length, repeated ({@code TESTTESTTESTTEST}, {@code
+ *       0000…}, {@code 1234567890} twice and a bit);
  *   <li>one character fills a run of half of it or more;
  *   <li>consecutive characters ({@code 123456789}, {@code abcdefgh}) fill half of it or more;
  *   <li>its Shannon entropy is below {@link #MIN_BITS} bits per character.
  * </ul>
  *
- * <p>Evidence for the bounds: a body drawn at random from the smallest alphabet a provider uses
- * (10 digits) trips any test with probability below 1e-6 at 16 characters, and far less for hex,
- * base32 or base62 (each bound is a run of 8 or more characters of probability at most 1/10 each,
- * or a distribution of at most 3-4 symbols); {@code KeyBodyPropertyTest} draws thousands of
- * real-shaped keys of every family a run and finds none rejected, and checks that every
- * repeated or low-variety body is.
+ * <p>Evidence for the bounds: a body drawn at random from the smallest alphabet a provider uses (10
+ * digits) trips any test with probability below 1e-6 at 16 characters, and far less for hex, base32
+ * or base62 (each bound is a run of 8 or more characters of probability at most 1/10 each, or a
+ * distribution of at most 3-4 symbols); {@code KeyBodyPropertyTest} draws thousands of real-shaped
+ * keys of every family a run and finds none rejected, and checks that every repeated or low-variety
+ * body is.
  */
 public final class KeyBody {
 
   /** Shorter bodies are left alone: they do not carry enough characters to tell. */
   public static final int MIN_BODY = 16;
+
   /** Entropy floor for a body, in bits per character (a random 16-digit body: ~3.3). */
   public static final double MIN_BITS = 1.5;
 
@@ -69,7 +69,8 @@ public final class KeyBody {
   /** An HTTP auth scheme before a token ({@code Bearer aaaabbbb...}) is not part of its body. */
   private static String withoutScheme(String secret) {
     for (String scheme : SCHEMES) {
-      if (secret.length() > scheme.length() && secret.regionMatches(true, 0, scheme, 0, scheme.length())) {
+      if (secret.length() > scheme.length()
+          && secret.regionMatches(true, 0, scheme, 0, scheme.length())) {
         return secret.substring(scheme.length());
       }
     }
@@ -106,9 +107,9 @@ public final class KeyBody {
   }
 
   /**
-   * A fake drawn by holding keys down: each character repeated ({@code aaaabbbbccccdddd},
-   * {@code 11223344}), the runs averaging two or more, and what is left with each run collapsed to
-   * one character a counting sequence or a short unit repeated. A random key's runs average barely
+   * A fake drawn by holding keys down: each character repeated ({@code aaaabbbbccccdddd}, {@code
+   * 11223344}), the runs averaging two or more, and what is left with each run collapsed to one
+   * character a counting sequence or a short unit repeated. A random key's runs average barely
    * above one.
    */
   /** Characters of a stretched body that may stand alone (a prefix the keywords do not cut). */
@@ -126,7 +127,9 @@ public final class KeyBody {
       return false;
     }
     String collapsed = c.toString();
-    return period(collapsed) * 2 <= m || 2 * longestRun(collapsed, 1) >= m || 2 * longestRun(collapsed, -1) >= m;
+    return period(collapsed) * 2 <= m
+        || 2 * longestRun(collapsed, 1) >= m
+        || 2 * longestRun(collapsed, -1) >= m;
   }
 
   /** The smallest p such that the text is a prefix of its first p characters repeated (KMP). */

@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * A case-insensitive Aho-Corasick automaton over ASCII keywords, as a dense transition table.
  *
- * <p>This is the scan's hot loop: one table lookup per character decides which rules could match
- * at all, so the regexes only ever run on the few lines that carry a keyword. Characters outside
- * ASCII reset the automaton (keywords are ASCII by catalog validation).
+ * <p>This is the scan's hot loop: one table lookup per character decides which rules could match at
+ * all, so the regexes only ever run on the few lines that carry a keyword. Characters outside ASCII
+ * reset the automaton (keywords are ASCII by catalog validation).
  *
  * <p>The table is kept small so the states the text visits stay in the L1 cache: characters are
  * first mapped to classes (upper and lower case share one; every character that occurs in no
@@ -27,15 +27,22 @@ final class KeywordIndex {
 
   /** {@code cls[c]}: the class of ASCII character {@code c}; 0 for characters in no keyword. */
   final byte[] cls;
+
   /** Row width is {@code 1 << shift} entries, one per class. */
   final int shift;
+
   /**
    * {@code next[row + cls]}: the next state's row offset (state {@code << shift}), with the sign
    * bit set when that state completes a keyword.
    */
   final int[] next;
-  /** For each state (row offset {@code >> shift}), the ids of the rules whose keyword ends there, or null. */
+
+  /**
+   * For each state (row offset {@code >> shift}), the ids of the rules whose keyword ends there, or
+   * null.
+   */
   final int[][] rulesAt;
+
   /** The longest keyword: the automaton's state depends on no more than this many characters. */
   final int maxLength;
 
@@ -136,15 +143,15 @@ final class KeywordIndex {
 
   /**
    * Every keyword hit in {@code text}, in text order, as {@code (long) endIndex << 32 | state}:
-   * {@code endIndex} is the index of the keyword's last character and {@code state} indexes
-   * {@link #rulesAt}.
+   * {@code endIndex} is the index of the keyword's last character and {@code state} indexes {@link
+   * #rulesAt}.
    *
    * <p>The automaton's next state depends on the one before, so a single pass is bound by the
    * latency of one table load per character. The text is cut in three parts scanned in the same
    * loop by three independent automata, which the CPU overlaps; each part after the first starts
    * {@code maxLength - 1} characters early, from the root, so its state is exact by the time it
-   * reaches its part (hits in that lead-in belong to the part before and are not reported twice).
-   * A packed hit sorts by its index, so sorting puts the parts' hits back in text order.
+   * reaches its part (hits in that lead-in belong to the part before and are not reported twice). A
+   * packed hit sorts by its index, so sorting puts the parts' hits back in text order.
    */
   long[] hits(String text) {
     int n = text.length();
@@ -184,10 +191,10 @@ final class KeywordIndex {
   }
 
   /**
-   * The three automata in step until the first reaches {@code q} (each reports only from the
-   * start of its own part, {@code k * q}). Returns the new hit count, or {@code -count - 1} when
-   * {@code buf} may not hold the next hits (grow it and call again). No calls happen inside these
-   * loops: a call, even on the rare path, measured twice as slow on text with keywords.
+   * The three automata in step until the first reaches {@code q} (each reports only from the start
+   * of its own part, {@code k * q}). Returns the new hit count, or {@code -count - 1} when {@code
+   * buf} may not hold the next hits (grow it and call again). No calls happen inside these loops: a
+   * call, even on the rare path, measured twice as slow on text with keywords.
    */
   private int scan3(String text, int[] at, int q, long[] buf, int count) {
     final int[] next = this.next;

@@ -3,9 +3,8 @@ package dev.sealant.detect;
 /**
  * Line indices of offsets in one text, counted incrementally: queries usually come in text order
  * (hits and candidate lines are found left to right), so counting from the last answer instead of
- * from the text's start keeps a text with many findings linear. A query behind the last one
- * counts again from the start. A line ends at a line feed, or at a carriage return not followed
- * by one.
+ * from the text's start keeps a text with many findings linear. A query behind the last one counts
+ * again from the start. A line ends at a line feed, or at a carriage return not followed by one.
  */
 final class LineCursor {
 

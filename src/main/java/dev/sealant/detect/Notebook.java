@@ -6,18 +6,18 @@ import java.util.Optional;
 /**
  * Jupyter notebooks ({@code .ipynb}) read as what they hold: code and output text stored as JSON
  * strings, one cell line per string ({@code "source": ["line\n", ...]}), or several in one. A
- * private key pasted into a cell is split over escaped strings, which no rule sees in the raw
- * JSON; this reader decodes them back into the cell text the notebook shows.
+ * private key pasted into a cell is split over escaped strings, which no rule sees in the raw JSON;
+ * this reader decodes them back into the cell text the notebook shows.
  *
  * <p>A linear string scanner rather than a JSON parse, so it reads any layout the same way
  * (pretty-printed, or the whole notebook on one line), the added lines of a diff, and a notebook
  * that is not valid JSON at all (truncated, hand-edited): every JSON string that is not an object
- * key contributes its decoded value, and a line break when it does not end with one. A string
- * left open at a line end (JSON strings never hold a raw line break) ends there, so a damaged
- * notebook is still decoded line by line and never read as clean. Each decoded character records
- * the offset it came from, so a finding points at the notebook's own line and column. A second
- * layer of escaping inside the decoded text (a Python string's {@code \\n} in a JSON string) is
- * left for the rules that read escaped text, as in any other file.
+ * key contributes its decoded value, and a line break when it does not end with one. A string left
+ * open at a line end (JSON strings never hold a raw line break) ends there, so a damaged notebook
+ * is still decoded line by line and never read as clean. Each decoded character records the offset
+ * it came from, so a finding points at the notebook's own line and column. A second layer of
+ * escaping inside the decoded text (a Python string's {@code \\n} in a JSON string) is left for the
+ * rules that read escaped text, as in any other file.
  */
 final class Notebook {
 
@@ -107,15 +107,16 @@ final class Notebook {
         continue;
       }
       char e = text.charAt(k + 1);
-      char d = switch (e) {
-        case 'n' -> '\n';
-        case 't' -> '\t';
-        case 'r' -> '\r';
-        case 'b' -> '\b';
-        case 'f' -> '\f';
-        case 'u' -> unicode(text, k + 2, to);
-        default -> e;
-      };
+      char d =
+          switch (e) {
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            case 'r' -> '\r';
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'u' -> unicode(text, k + 2, to);
+            default -> e;
+          };
       if (e == 'u' && d == 0) {
         o = put(out, o, c, k); // not a JSON escape after all: kept as written
         continue;

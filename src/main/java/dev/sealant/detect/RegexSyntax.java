@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * A reading of RE2 (Perl-flavoured, as {@code Pattern.compile} takes it) syntax into a tree that
- * over-approximates the regex's language: every string the regex matches, the tree matches too.
- * It exists only so that {@link StartFinder} can rule out, in plain Java, positions where RE2J
- * could not start a match; RE2J still decides every match.
+ * over-approximates the regex's language: every string the regex matches, the tree matches too. It
+ * exists only so that {@link StartFinder} can rule out, in plain Java, positions where RE2J could
+ * not start a match; RE2J still decides every match.
  *
- * <p>Over-approximations (each only ever widens the language): empty-width assertions ({@code ^
- * $ \b \B \A \z}) match everywhere; a character class's non-ASCII members collapse into one "some
+ * <p>Over-approximations (each only ever widens the language): empty-width assertions ({@code ^ $
+ * \b \B \A \z}) match everywhere; a character class's non-ASCII members collapse into one "some
  * non-ASCII rune" flag; Unicode classes ({@code \pL}) match anything where they add members.
  * Anything it does not know (or RE2 would reject) throws {@link Unsupported}, and the caller then
  * runs RE2J alone, as before.
@@ -137,7 +137,10 @@ final class RegexSyntax {
     return n;
   }
 
-  /** {@code {n}}, {@code {n,}} or {@code {n,m}} at {@link #at}: {min, max, end}; else null (a literal brace). */
+  /**
+   * {@code {n}}, {@code {n,}} or {@code {n,m}} at {@link #at}: {min, max, end}; else null (a
+   * literal brace).
+   */
   private int[] braceRepeat() {
     int i = at + 1;
     int min = 0;
@@ -441,7 +444,9 @@ final class RegexSyntax {
     if ("aftnrv".indexOf(e) >= 0 || (e < 128 && !Character.isLetterOrDigit(e))) {
       long[] one = new long[2];
       escapeInto(one, false);
-      return one[0] != 0 ? Long.numberOfTrailingZeros(one[0]) : 64 + Long.numberOfTrailingZeros(one[1]);
+      return one[0] != 0
+          ? Long.numberOfTrailingZeros(one[0])
+          : 64 + Long.numberOfTrailingZeros(one[1]);
     }
     throw new Unsupported("escape \\" + e + " in a class");
   }

@@ -12,9 +12,9 @@ import java.util.Optional;
  *
  * <p>RE2J's unanchored search costs, at every character, a step through every alternative of the
  * pattern (about a microsecond per character for the generic assignment rule). Instead, a {@link
- * StartFinder} lists the few offsets where a match could start, and RE2J runs anchored at each,
- * in order; the first that matches is the match {@code find()} would return (leftmost start,
- * then RE2J's own preference among matches from that start). Anchoring at an offset other than the
+ * StartFinder} lists the few offsets where a match could start, and RE2J runs anchored at each, in
+ * order; the first that matches is the match {@code find()} would return (leftmost start, then
+ * RE2J's own preference among matches from that start). Anchoring at an offset other than the
  * window start uses the pattern {@code (?s:.)(?:R)} on text from one character earlier, so that
  * RE2J sees the same preceding character for {@code \b} and {@code ^} as in the window. Each
  * attempt is one pass of RE2J's machine with all groups ({@link AnchoredMatch}).
@@ -27,19 +27,23 @@ final class RuleMatcher {
   }
 
   /**
-   * How far one anchored attempt of a regex without an upper bound on its match length may read.
-   * A regex with a bound reads at most that bound plus one character (for {@code $} and {@code
-   * \b} right past the match), so every attempt costs a constant and a window costs O(its length).
+   * How far one anchored attempt of a regex without an upper bound on its match length may read. A
+   * regex with a bound reads at most that bound plus one character (for {@code $} and {@code \b}
+   * right past the match), so every attempt costs a constant and a window costs O(its length).
    */
   static final int UNBOUNDED_REACH = 4096;
 
   private final Rule rule;
   private final Optional<StartFinder> finder;
+
   /** Upper bound of a match's length in UTF-16 units, or -1 when the regex has none. */
   private final int maxWidth;
+
   private volatile Pattern shifted;
+
   /** Characters handed to RE2J or the start finder, over the matcher's life (tests count work). */
-  private final java.util.concurrent.atomic.LongAdder examined = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder examined =
+      new java.util.concurrent.atomic.LongAdder();
 
   RuleMatcher(Rule rule) {
     this.rule = rule;
@@ -123,8 +127,11 @@ final class RuleMatcher {
     }
   }
 
-  /** Without a start finder: RE2J's own search, over the line so the window edges are no boundary. */
-  private void findUnanchored(String text, int lineStart, int from, int to, int lineEnd, Sink sink) {
+  /**
+   * Without a start finder: RE2J's own search, over the line so the window edges are no boundary.
+   */
+  private void findUnanchored(
+      String text, int lineStart, int from, int to, int lineEnd, Sink sink) {
     int group = rule.secretGroup();
     int at = from;
     long work = 0;

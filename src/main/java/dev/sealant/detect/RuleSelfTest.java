@@ -45,26 +45,48 @@ public final class RuleSelfTest {
       String what = "match example at line " + m.line() + where;
       List<Finding> fs = d.scan(Fragment.of(m.path().orElse(DEFAULT_PATH), m.text()));
       boolean ok = fs.stream().anyMatch(f -> f.secret().equals(m.secret()));
-      String found = fs.isEmpty() ? "no finding" : "found " + fs.stream()
-          .map(f -> "'" + f.secret() + "'").collect(Collectors.joining(", "));
+      String found =
+          fs.isEmpty()
+              ? "no finding"
+              : "found "
+                  + fs.stream().map(f -> "'" + f.secret() + "'").collect(Collectors.joining(", "));
       out.add(new Result(r.id(), what, ok, "expected secret '" + m.secret() + "' but " + found));
       String lower = m.text().toLowerCase(Locale.ROOT);
       // A file-kind rule (no keywords, a path) reads every line of its files: no prefilter to pass.
-      boolean hasKeyword = r.keywords().isEmpty() || r.keywords().stream().anyMatch(lower::contains);
-      out.add(new Result(r.id(), "keywords in " + what, hasKeyword,
-          "the text contains none of the keywords " + r.keywords() + ", so the prefilter would skip it"));
+      boolean hasKeyword =
+          r.keywords().isEmpty() || r.keywords().stream().anyMatch(lower::contains);
+      out.add(
+          new Result(
+              r.id(),
+              "keywords in " + what,
+              hasKeyword,
+              "the text contains none of the keywords "
+                  + r.keywords()
+                  + ", so the prefilter would skip it"));
     }
     for (Examples.NoMatch n : r.examples().noMatch()) {
       String what = "noMatch example at line " + n.line() + where;
       List<Finding> fs = d.scan(Fragment.of(n.path().orElse(DEFAULT_PATH), n.text()));
-      out.add(new Result(r.id(), what, fs.isEmpty(), "expected no finding but found "
-          + fs.stream().map(f -> "'" + f.secret() + "'").collect(Collectors.joining(", "))));
+      out.add(
+          new Result(
+              r.id(),
+              what,
+              fs.isEmpty(),
+              "expected no finding but found "
+                  + fs.stream()
+                      .map(f -> "'" + f.secret() + "'")
+                      .collect(Collectors.joining(", "))));
     }
     for (String kw : r.keywords()) {
-      boolean used = r.examples().match().stream()
-          .anyMatch(m -> m.text().toLowerCase(Locale.ROOT).contains(kw));
-      out.add(new Result(r.id(), "keyword '" + kw + "'" + where, used,
-          "no match example contains it: add one, or drop the keyword"));
+      boolean used =
+          r.examples().match().stream()
+              .anyMatch(m -> m.text().toLowerCase(Locale.ROOT).contains(kw));
+      out.add(
+          new Result(
+              r.id(),
+              "keyword '" + kw + "'" + where,
+              used,
+              "no match example contains it: add one, or drop the keyword"));
     }
     return out;
   }

@@ -18,11 +18,11 @@ import java.util.Optional;
  * detector runs RE2J anchored at those few offsets instead of unanchored over the whole line (in
  * RE2J's NFA an unanchored search pays for every alternative of the pattern at every character).
  *
- * <p>The automaton has one state per character position of the regex ({@link RegexSyntax} gives
- * the tree); a counted repetition longer than a cap becomes that many copies followed by a star,
- * which only widens the language. Running it backwards, the set of positions that can consume
- * character {@code i} and still reach the end of a match is computed from the set for {@code i +
- * 1}; a match can start at {@code i} when that set meets the regex's first positions.
+ * <p>The automaton has one state per character position of the regex ({@link RegexSyntax} gives the
+ * tree); a counted repetition longer than a cap becomes that many copies followed by a star, which
+ * only widens the language. Running it backwards, the set of positions that can consume character
+ * {@code i} and still reach the end of a match is computed from the set for {@code i + 1}; a match
+ * can start at {@code i} when that set meets the regex's first positions.
  */
 final class StartFinder {
 
@@ -30,28 +30,36 @@ final class StartFinder {
   static final int MAX_POSITIONS = 256;
 
   private final int words;
+
   /** {@code ascii[c * words + w]}: positions whose class holds ASCII character {@code c}. */
   private final long[] ascii;
+
   /** Positions whose class may hold a non-ASCII rune. */
   private final long[] other;
+
   /**
    * {@code prec[p * words + w]}: positions that may come right before position {@code p}, other
    * than {@code p - 1} (most edges run from one position to the next, and {@link #lin} covers those
    * with a shift).
    */
   private final long[] prec;
+
   /** Positions {@code p} that position {@code p - 1} may come right before. */
   private final long[] lin;
+
   /** Positions with entries in {@link #prec}. */
   private final long[] irr;
+
   private final long[] first;
   private final long[] last;
+
   /**
-   * Characters of which every match holds at least one (the rarest such set the tree shows, such
-   * as the assignment operators of the generic rule), or null when none is worth testing: a line
+   * Characters of which every match holds at least one (the rarest such set the tree shows, such as
+   * the assignment operators of the generic rule), or null when none is worth testing: a line
    * without any has no match, found at a fraction of the cost of the backward pass.
    */
   private final boolean[] required;
+
   private final boolean requiredNonAscii;
 
   private StartFinder(Builder b, Info root, Chars required) {
@@ -125,15 +133,17 @@ final class StartFinder {
         return Optional.empty();
       }
       Chars req = Required.of(root);
-      return Optional.of(new StartFinder(b, info, req != null && Required.cost(req) <= Required.WORTH ? req : null));
+      return Optional.of(
+          new StartFinder(
+              b, info, req != null && Required.cost(req) <= Required.WORTH ? req : null));
     }
     return Optional.empty();
   }
 
   /**
    * Offsets in {@code text[from, to)} where a match may start, as a bit set relative to {@code
-   * from}: bit {@code k} of word {@code k >>> 6} stands for offset {@code from + k}. Offsets inside a
-   * surrogate pair are never set (RE2J steps over pairs whole).
+   * from}: bit {@code k} of word {@code k >>> 6} stands for offset {@code from + k}. Offsets inside
+   * a surrogate pair are never set (RE2J steps over pairs whole).
    */
   long[] starts(CharSequence text, int from, int to) {
     long[] out = new long[(to - from + 63) >>> 6];
@@ -168,7 +178,9 @@ final class StartFinder {
         mask = ascii[c];
       } else {
         mask = other;
-        if (Character.isLowSurrogate(c) && i > from && Character.isHighSurrogate(text.charAt(i - 1))) {
+        if (Character.isLowSurrogate(c)
+            && i > from
+            && Character.isHighSurrogate(text.charAt(i - 1))) {
           i--;
         }
       }
@@ -214,7 +226,9 @@ final class StartFinder {
       if (c >= 128) {
         masks = other;
         at = 0;
-        if (Character.isLowSurrogate(c) && i > from && Character.isHighSurrogate(text.charAt(i - 1))) {
+        if (Character.isLowSurrogate(c)
+            && i > from
+            && Character.isHighSurrogate(text.charAt(i - 1))) {
           i--;
         }
       }
@@ -267,9 +281,9 @@ final class StartFinder {
   }
 
   /**
-   * A set of characters every match of a tree holds one of: a sequence needs any one of its
-   * items' sets (the cheapest is kept), a choice needs the union of its branches' sets, and
-   * anything that can be empty needs nothing (null).
+   * A set of characters every match of a tree holds one of: a sequence needs any one of its items'
+   * sets (the cheapest is kept), a choice needs the union of its branches' sets, and anything that
+   * can be empty needs nothing (null).
    */
   static final class Required {
     /** Sets costing more than this (see {@link #cost}) rule out too few lines to test. */
@@ -312,12 +326,16 @@ final class StartFinder {
       return null; // Empty
     }
 
-    /** A rough weight of how often code holds one of the set's characters (letters and blanks count most). */
+    /**
+     * A rough weight of how often code holds one of the set's characters (letters and blanks count
+     * most).
+     */
     static int cost(Chars cs) {
       int cost = cs.nonAscii() ? 1 : 0;
       for (int c = 0; c < 128; c++) {
         if (cs.has(c)) {
-          cost += c == ' ' || c == '\t' ? 16 : Character.isLetter(c) ? 4 : Character.isDigit(c) ? 2 : 1;
+          cost +=
+              c == ' ' || c == '\t' ? 16 : Character.isLetter(c) ? 4 : Character.isDigit(c) ? 2 : 1;
         }
       }
       return cost;

@@ -14,10 +14,12 @@ final class SyntaxMatcher {
 
   private SyntaxMatcher() {}
 
-  static void findAll(Rule rule, String path, String text, int from, int to, RuleMatcher.Sink sink) {
+  static void findAll(
+      Rule rule, String path, String text, int from, int to, RuleMatcher.Sink sink) {
     String syntax = rule.syntax().orElse("");
     if (syntax.equals("assignment")) {
-      AssignmentReader.credentials(text, from, to, Dialect.of(path), a -> sink.match(a.start(), a.value()));
+      AssignmentReader.credentials(
+          text, from, to, Dialect.of(path), a -> sink.match(a.start(), a.value()));
     } else if (syntax.equals("url")) {
       UrlCredentials.find(text, from, to, a -> sink.match(a.start(), a.value()));
     }

@@ -14,7 +14,10 @@ public interface Trace {
   enum Kind {
     /** The path allowlists' verdict on the file. */
     PATH,
-    /** A rule ran because its keyword (or, for a file-kind rule, its path) matched; or did not, and why. */
+    /**
+     * A rule ran because its keyword (or, for a file-kind rule, its path) matched; or did not, and
+     * why.
+     */
     RULE,
     /** A rule's regex matched a candidate secret. */
     MATCH,
@@ -22,7 +25,9 @@ public interface Trace {
     CHECK,
     /** A line's value was decoded and the rules ran again on the decoded text. */
     DECODED,
-    /** How overlapping candidates were resolved: kept, duplicate, or a generic rule stepping aside. */
+    /**
+     * How overlapping candidates were resolved: kept, duplicate, or a generic rule stepping aside.
+     */
     RESOLVE
   }
 
@@ -34,8 +39,15 @@ public interface Trace {
    * @param secret the candidate, empty when the step is not about one; renderers redact it
    * @param detail what was decided, in words; never holds the secret
    */
-  record Step(Kind kind, String path, int line, int column, Optional<Rule> rule, String secret,
-      String detail, boolean pass) {}
+  record Step(
+      Kind kind,
+      String path,
+      int line,
+      int column,
+      Optional<Rule> rule,
+      String secret,
+      String detail,
+      boolean pass) {}
 
   void step(Step step);
 }

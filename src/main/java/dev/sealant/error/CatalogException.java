@@ -1,6 +1,9 @@
 package dev.sealant.error;
 
-/** A pattern catalog that cannot be loaded: malformed YAML, a missing or mistyped field, a duplicate id or a regex RE2J rejects. */
+/**
+ * A pattern catalog that cannot be loaded: malformed YAML, a missing or mistyped field, a duplicate
+ * id or a regex RE2J rejects.
+ */
 public final class CatalogException extends SealantException {
 
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package dev.sealant.error;
 
-/** A repository that cannot be read: not a repository, a corrupt or missing object, a revision that does not resolve. */
+/**
+ * A repository that cannot be read: not a repository, a corrupt or missing object, a revision that
+ * does not resolve.
+ */
 public final class GitException extends SealantException {
 
   private static final long serialVersionUID = 1L;

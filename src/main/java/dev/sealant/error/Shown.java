@@ -3,18 +3,19 @@ package dev.sealant.error;
 /**
  * How an error message quotes what the user wrote. A value that could be a secret (a token pasted
  * where a fingerprint, key, rule id or alias belongs) is never echoed whole: a name-like value
- * (letters, digits, {@code . _ / -}, at most {@value #MAX_SHOWN} characters, nothing
- * token-shaped) is quoted as it is, anything else as its first characters and {@code ***} with its
- * length. Control characters are escaped. The CLI also runs every message through the detector
- * before printing it ({@code detect.Display}); this is the same rule applied where the message is
- * made.
+ * (letters, digits, {@code . _ / -}, at most {@value #MAX_SHOWN} characters, nothing token-shaped)
+ * is quoted as it is, anything else as its first characters and {@code ***} with its length.
+ * Control characters are escaped. The CLI also runs every message through the detector before
+ * printing it ({@code detect.Display}); this is the same rule applied where the message is made.
  */
 public final class Shown {
 
   /** The longest value quoted whole. */
   static final int MAX_SHOWN = 48;
 
-  /** A run of token characters at least this long, with letters and digits mixed, is token-shaped. */
+  /**
+   * A run of token characters at least this long, with letters and digits mixed, is token-shaped.
+   */
   public static final int TOKEN_RUN = 16;
 
   private Shown() {}
@@ -35,8 +36,15 @@ public final class Shown {
     }
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == '/' || c == '-' || c == ' ';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '/'
+              || c == '-'
+              || c == ' ';
       if (!ok) {
         return false;
       }
@@ -45,10 +53,10 @@ public final class Shown {
   }
 
   /**
-   * Text from a library (a YAML parser's problem) reduced to prose: words of lower-case letters
-   * and punctuation (so {@code expected ',' or ']', but got <stream end>} stays whole) are kept,
-   * any other word (an escape, the word after {@code alias} or {@code anchor}, anything with a
-   * digit or a capital) becomes {@code ***}.
+   * Text from a library (a YAML parser's problem) reduced to prose: words of lower-case letters and
+   * punctuation (so {@code expected ',' or ']', but got <stream end>} stays whole) are kept, any
+   * other word (an escape, the word after {@code alias} or {@code anchor}, anything with a digit or
+   * a capital) becomes {@code ***}.
    */
   public static String prose(String s) {
     StringBuilder b = new StringBuilder(s.length());
@@ -87,7 +95,8 @@ public final class Shown {
    * Redacts every token-shaped run: {@value #TOKEN_RUN} or more characters of letters, digits,
    * {@code _ + / = -} with a segment (between those separators) of 8 or more that mixes letters and
    * digits, unless it is a git object id or a Sealant fingerprint (40, 64 or 32 lower-case
-   * hexadecimal digits), which messages name on purpose. Words, paths of words and numbers are kept.
+   * hexadecimal digits), which messages name on purpose. Words, paths of words and numbers are
+   * kept.
    */
   public static String tokens(String s) {
     StringBuilder b = null;
@@ -124,11 +133,20 @@ public final class Shown {
   }
 
   private static boolean isTokenChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '_' || c == '+' || c == '/' || c == '=' || c == '-';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '+'
+        || c == '/'
+        || c == '='
+        || c == '-';
   }
 
-  /** A segment between {@code / _ = + - . space} of at least {@code min} characters mixing letters and digits. */
+  /**
+   * A segment between {@code / _ = + - . space} of at least {@code min} characters mixing letters
+   * and digits.
+   */
   private static boolean mixedSegment(String run, int min) {
     boolean letter = false;
     boolean digit = false;
@@ -172,10 +190,22 @@ public final class Shown {
     StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      String esc = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
-          : c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
-              || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c
-              ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : null;
+      String esc =
+          c == '\n'
+              ? "\\n"
+              : c == '\r'
+                  ? "\\r"
+                  : c == '\t'
+                      ? "\\t"
+                      : c < 0x20
+                              || (c >= 0x7f && c <= 0x9f)
+                              || (c >= 0x202a && c <= 0x202e)
+                              || (c >= 0x2066 && c <= 0x2069)
+                              || c == 0x200e
+                              || c == 0x200f
+                              || c == 0x061c
+                          ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c)
+                          : null;
       if (esc != null && b == null) {
         b = new StringBuilder(s.length() + 8).append(s, 0, i);
       }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which lines of a new file version are "added": the multiset difference of its lines against
- * each old version's, in O(n). A line that only moved introduces nothing. Against several old
- * versions (the parents of a merge) a line is added only when it is missing from every one of them.
+ * Which lines of a new file version are "added": the multiset difference of its lines against each
+ * old version's, in O(n). A line that only moved introduces nothing. Against several old versions
+ * (the parents of a merge) a line is added only when it is missing from every one of them.
  */
 final class AddedLines {
 
@@ -25,16 +25,17 @@ final class AddedLines {
   }
 
   /**
-   * The same flags against old versions given by their line hashes, then against {@code pool}
-   * (the lines a commit deleted, when {@code now} is a new path), filling the reusable {@code
-   * table} with each old version in turn.
+   * The same flags against old versions given by their line hashes, then against {@code pool} (the
+   * lines a commit deleted, when {@code now} is a new path), filling the reusable {@code table}
+   * with each old version in turn.
    *
-   * <p>The lines both versions begin with are not added, and the multiset difference of the rest
-   * is the full one's: each of those leading lines would take its own twin out of the old
-   * version's multiset, leaving exactly the old version's remaining lines. So the table holds only
-   * what follows the common beginning, which for a typical edit is about half the file.
+   * <p>The lines both versions begin with are not added, and the multiset difference of the rest is
+   * the full one's: each of those leading lines would take its own twin out of the old version's
+   * multiset, leaving exactly the old version's remaining lines. So the table holds only what
+   * follows the common beginning, which for a typical edit is about half the file.
    */
-  static boolean[] added(Lines now, List<long[]> befores, Optional<LineCounts> pool, LineCounts table) {
+  static boolean[] added(
+      Lines now, List<long[]> befores, Optional<LineCounts> pool, LineCounts table) {
     long[] h = now.hashes();
     boolean[] added = new boolean[h.length];
     Arrays.fill(added, true);

@@ -78,7 +78,9 @@ final class Authors {
   }
 
   private static boolean isTimeZone(String s) {
-    return s.length() == 5 && (s.charAt(0) == '+' || s.charAt(0) == '-') && isDigits(s.substring(1));
+    return s.length() == 5
+        && (s.charAt(0) == '+' || s.charAt(0) == '-')
+        && isDigits(s.substring(1));
   }
 
   /** The value of the first header line starting with {@code key}, before the blank line. */

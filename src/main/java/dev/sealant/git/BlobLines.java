@@ -30,12 +30,17 @@ public final class BlobLines implements Importers.LineLookup {
   @Override
   public Optional<String> line(Optional<String> commit, String path, int line) {
     try {
-      byte[] bytes = commit.isPresent() ? blob(commit.get(), path) : Files.readAllBytes(workTree.resolve(path));
+      byte[] bytes =
+          commit.isPresent()
+              ? blob(commit.get(), path)
+              : Files.readAllBytes(workTree.resolve(path));
       if (bytes == null || Content.isBinary(bytes)) {
         return Optional.empty();
       }
       List<String> lines = Content.decode(bytes).lines().toList();
-      return line >= 1 && line <= lines.size() ? Optional.of(lines.get(line - 1)) : Optional.empty();
+      return line >= 1 && line <= lines.size()
+          ? Optional.of(lines.get(line - 1))
+          : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -46,7 +51,8 @@ public final class BlobLines implements Importers.LineLookup {
     if (b.getGitDir() == null) {
       return null;
     }
-    try (Repository repo = b.build(); RevWalk walk = new RevWalk(repo)) {
+    try (Repository repo = b.build();
+        RevWalk walk = new RevWalk(repo)) {
       RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
       try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree())) {
         if (tw == null) {

@@ -27,8 +27,8 @@ final class Blobs {
 
   /**
    * A blob as the scan sees it: its lines (of BOM-free UTF-8, see {@link Content#utf8}) and their
-   * hashes, or why it has none (binary, too large). A version kept only for comparing against
-   * later holds just the hashes.
+   * hashes, or why it has none (binary, too large). A version kept only for comparing against later
+   * holds just the hashes.
    */
   static final class Version {
     private final Lines lines;
@@ -51,7 +51,9 @@ final class Blobs {
       return new Version(null, NO_HASHES, why, false);
     }
 
-    /** Skipped although the user's size limit allows it: worth a warning, not only a verbose line. */
+    /**
+     * Skipped although the user's size limit allows it: worth a warning, not only a verbose line.
+     */
     static Version tooLarge(String why) {
       return new Version(null, NO_HASHES, why, true);
     }
@@ -97,10 +99,15 @@ final class Blobs {
 
   /**
    * @param newestFirst whether the scan goes from new commits to old ones: then an old version is
-   *     next wanted whole (as the new side of an older commit), else only its hashes are (as the old
-   *     side of a newer one), and the cache keeps just that
+   *     next wanted whole (as the new side of an older commit), else only its hashes are (as the
+   *     old side of a newer one), and the cache keeps just that
    */
-  Blobs(ObjectReader reader, Optional<PackReader> packs, Limits limits, HashCache cache, boolean newestFirst) {
+  Blobs(
+      ObjectReader reader,
+      Optional<PackReader> packs,
+      Limits limits,
+      HashCache cache,
+      boolean newestFirst) {
     this.reader = reader;
     this.packs = packs;
     this.limits = limits;
@@ -137,7 +144,8 @@ final class Blobs {
    * store, in overlapping fragments ({@link Chunks}): every line of it, since telling its added
    * lines needs it whole. False when it cannot be streamed (then it is skipped with a warning).
    */
-  boolean stream(ObjectId id, String path, Optional<CommitInfo> commit, Sink sink) throws IOException {
+  boolean stream(ObjectId id, String path, Optional<CommitInfo> commit, Sink sink)
+      throws IOException {
     try (ObjectStream in = reader.open(id, Constants.OBJ_BLOB).openStream()) {
       byte[] probe = in.readNBytes(Content.BINARY_PROBE);
       if (Content.isBinary(probe, probe.length)) {
@@ -155,20 +163,23 @@ final class Blobs {
 
   /** A blob's bytes (one {@link #read} called binary, so it is within the in-memory bound). */
   byte[] bytes(ObjectId id) throws IOException {
-    int bound = (int) Math.min(Integer.MAX_VALUE - 8, Math.min(limits.maxFileSize(), limits.inMemory()));
+    int bound =
+        (int) Math.min(Integer.MAX_VALUE - 8, Math.min(limits.maxFileSize(), limits.inMemory()));
     byte[] bytes = packs.isPresent() ? packs.get().read(id, Constants.OBJ_BLOB, bound) : null;
     return bytes != null ? bytes : reader.open(id, Constants.OBJ_BLOB).getCachedBytes(bound);
   }
 
   private Version load(ObjectId id) throws IOException {
-    int bound = (int) Math.min(Integer.MAX_VALUE - 8, Math.min(limits.maxFileSize(), limits.inMemory()));
+    int bound =
+        (int) Math.min(Integer.MAX_VALUE - 8, Math.min(limits.maxFileSize(), limits.inMemory()));
     byte[] bytes = packs.isPresent() ? packs.get().read(id, Constants.OBJ_BLOB, bound) : null;
     if (bytes == null) {
       try {
         ObjectLoader ld = reader.open(id, Constants.OBJ_BLOB);
         long size = ld.getSize();
         if (size > limits.maxFileSize()) {
-          return Version.none("larger than --max-file-size (" + size + " > " + limits.maxFileSize() + " bytes)");
+          return Version.none(
+              "larger than --max-file-size (" + size + " > " + limits.maxFileSize() + " bytes)");
         }
         if (size > limits.inMemory()) {
           return tooLarge(size);
@@ -179,8 +190,13 @@ final class Blobs {
       } catch (org.eclipse.jgit.errors.MissingObjectException e) {
         throw e;
       } catch (IOException e) {
-        throw new dev.sealant.error.GitException("cannot read object " + id.name()
-            + ": the repository is corrupt (" + e.getMessage() + ")", e);
+        throw new dev.sealant.error.GitException(
+            "cannot read object "
+                + id.name()
+                + ": the repository is corrupt ("
+                + e.getMessage()
+                + ")",
+            e);
       }
     }
     if (Content.isBinary(bytes)) {
@@ -194,7 +210,10 @@ final class Blobs {
    * versions needs it whole, several times over, on every thread at once.
    */
   private Version tooLarge(long size) {
-    return Version.tooLarge("larger than a git blob is read into memory (" + (size < 0 ? "" : size + " > ")
-        + limits.inMemory() + " bytes with this heap; a larger -Xmx raises the bound)");
+    return Version.tooLarge(
+        "larger than a git blob is read into memory ("
+            + (size < 0 ? "" : size + " > ")
+            + limits.inMemory()
+            + " bytes with this heap; a larger -Xmx raises the bound)");
   }
 }

@@ -35,7 +35,10 @@ final class ChangeScanner {
   private final Predicate<String> pathAllowed;
   private final LongSet seen;
   private final Sink sink;
-  /** The multiset each old version is loaded into in turn (this thread's; see {@link AddedLines}). */
+
+  /**
+   * The multiset each old version is loaded into in turn (this thread's; see {@link AddedLines}).
+   */
   private LineCounts table = new LineCounts(1024);
 
   private static final int TABLE_KEPT = 1 << 20;
@@ -43,7 +46,12 @@ final class ChangeScanner {
   /**
    * @param seen (path, old blobs, new blob) changes already scanned by any worker, shared
    */
-  ChangeScanner(ObjectReader reader, Limits limits, Predicate<String> pathAllowed, LongSet seen, Sink sink,
+  ChangeScanner(
+      ObjectReader reader,
+      Limits limits,
+      Predicate<String> pathAllowed,
+      LongSet seen,
+      Sink sink,
       HashCache cache) {
     this(reader, Optional.empty(), false, limits, pathAllowed, seen, sink, cache);
   }
@@ -52,8 +60,15 @@ final class ChangeScanner {
    * @param packs the history scan's pack reader (this thread's), tried before {@code reader}
    * @param newestFirst whether the scan goes from new commits to old ones (see {@link Blobs})
    */
-  ChangeScanner(ObjectReader reader, Optional<PackReader> packs, boolean newestFirst, Limits limits,
-      Predicate<String> pathAllowed, LongSet seen, Sink sink, HashCache cache) {
+  ChangeScanner(
+      ObjectReader reader,
+      Optional<PackReader> packs,
+      boolean newestFirst,
+      Limits limits,
+      Predicate<String> pathAllowed,
+      LongSet seen,
+      Sink sink,
+      HashCache cache) {
     this.blobs = new Blobs(reader, packs, limits, cache, newestFirst);
     this.pathAllowed = pathAllowed;
     this.seen = seen;
@@ -93,7 +108,8 @@ final class ChangeScanner {
           deleted.add(e.id(0));
         }
       } else if (FileMode.GITLINK.equals(mode)) {
-        sink.skipped(new Skipped(path, "submodule (gitlink): its commits are not scanned here", id));
+        sink.skipped(
+            new Skipped(path, "submodule (gitlink): its commits are not scanned here", id));
       } else if (FileMode.SYMLINK.equals(mode)) {
         // The link's blob is its target path, committed text like any other: a token pasted as
         // the target is pushed with it. The file it points to is not followed.
@@ -130,7 +146,8 @@ final class ChangeScanner {
     return Optional.of(new Change(e.path(), now, before));
   }
 
-  private void scan(Change c, Optional<CommitInfo> commit, Optional<LineCounts> renamePool) throws IOException {
+  private void scan(Change c, Optional<CommitInfo> commit, Optional<LineCounts> renamePool)
+      throws IOException {
     Optional<String> id = commit.map(CommitInfo::id);
     if (pathAllowed.test(c.path())) {
       sink.skipped(new Skipped(c.path(), "path allowlisted", id));
@@ -151,7 +168,11 @@ final class ChangeScanner {
         sink.accept(Fragment.binary(c.path(), commit, b, b.length));
       }
       if (now.notice()) {
-        sink.warn(c.path() + id.map(i -> " in commit " + i).orElse("") + " was not scanned: " + now.whyNot());
+        sink.warn(
+            c.path()
+                + id.map(i -> " in commit " + i).orElse("")
+                + " was not scanned: "
+                + now.whyNot());
       }
       return;
     }
@@ -185,8 +206,11 @@ final class ChangeScanner {
     return pool;
   }
 
-  /** Why a symbolic link is listed as skipped, although its own text (the target path) is scanned. */
-  static final String LINK = "symbolic link: its target path is scanned as text, the file it points to is not";
+  /**
+   * Why a symbolic link is listed as skipped, although its own text (the target path) is scanned.
+   */
+  static final String LINK =
+      "symbolic link: its target path is scanned as text, the file it points to is not";
 
   private static boolean isFile(int mode) {
     return FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode);

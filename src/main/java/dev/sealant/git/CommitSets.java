@@ -27,15 +27,18 @@ public final class CommitSets {
   public static CommitSet range(Repository repo, String range) {
     int dots = range.indexOf("..");
     if (range.contains("...")) {
-      throw new UsageException("--range " + range + ": use A..B (the symmetric A...B is not supported)");
+      throw new UsageException(
+          "--range " + range + ": use A..B (the symmetric A...B is not supported)");
     }
     if (dots < 0) {
       return new CommitSet(List.of(resolve(repo, range)), List.of(), range);
     }
     String from = range.substring(0, dots);
     String to = range.substring(dots + 2);
-    return new CommitSet(List.of(resolve(repo, to.isEmpty() ? "HEAD" : to)),
-        List.of(resolve(repo, from.isEmpty() ? "HEAD" : from)), range);
+    return new CommitSet(
+        List.of(resolve(repo, to.isEmpty() ? "HEAD" : to)),
+        List.of(resolve(repo, from.isEmpty() ? "HEAD" : from)),
+        range);
   }
 
   /** Every commit of every ref (as a full-history scan) that is not reachable from {@code rev}. */
@@ -49,7 +52,8 @@ public final class CommitSets {
       ObjectId id = repo.resolve(rev);
       if (id == null) {
         // A revision that names nothing is a mistyped argument (exit 2), not a broken repository.
-        throw new UsageException("revision '" + rev + "' does not resolve in " + repo.getDirectory());
+        throw new UsageException(
+            "revision '" + rev + "' does not resolve in " + repo.getDirectory());
       }
       return id;
     } catch (IOException | RuntimeException e) {
@@ -83,7 +87,8 @@ public final class CommitSets {
         }
       }
     } catch (IOException e) {
-      throw new GitException("cannot read the refs of " + repo.getDirectory() + ": " + e.getMessage(), e);
+      throw new GitException(
+          "cannot read the refs of " + repo.getDirectory() + ": " + e.getMessage(), e);
     }
     return ids;
   }

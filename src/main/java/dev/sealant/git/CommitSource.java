@@ -38,8 +38,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
  *
  * <p>The list is in the order the packs store the history ({@link PackOrder}), and the workers
  * share what they resolve ({@link PackReader.Shared}, {@link HashCache}): reading a packed object
- * is cheap right after the objects its delta chain runs through were read, by any worker, and
- * slow otherwise.
+ * is cheap right after the objects its delta chain runs through were read, by any worker, and slow
+ * otherwise.
  */
 public final class CommitSource implements Source {
 
@@ -54,11 +54,17 @@ public final class CommitSource implements Source {
   /** How many commits a worker diffs between emptying its walk's object table. */
   private static final int DISPOSE_EVERY = 512;
 
-  public CommitSource(Repository repo, CommitSet set, Limits limits, int threads, Predicate<String> pathAllowed) {
+  public CommitSource(
+      Repository repo, CommitSet set, Limits limits, int threads, Predicate<String> pathAllowed) {
     this(repo, set, limits, threads, pathAllowed, Optional.empty());
   }
 
-  private CommitSource(Repository repo, CommitSet set, Limits limits, int threads, Predicate<String> pathAllowed,
+  private CommitSource(
+      Repository repo,
+      CommitSet set,
+      Limits limits,
+      int threads,
+      Predicate<String> pathAllowed,
       Optional<ScanCache.Covered> covered) {
     this.repo = repo;
     this.set = set;
@@ -100,22 +106,27 @@ public final class CommitSource implements Source {
         work(shared, sink);
         return;
       }
-      ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-        Thread t = new Thread(r, "sealant-git");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              n,
+              r -> {
+                Thread t = new Thread(r, "sealant-git");
+                t.setDaemon(true);
+                return t;
+              });
       try {
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 0; w < n; w++) {
-          futures.add(pool.submit(() -> {
-            try {
-              work(shared, sink);
-            } catch (RuntimeException e) {
-              shared.failed.set(true);
-              throw e;
-            }
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    try {
+                      work(shared, sink);
+                    } catch (RuntimeException e) {
+                      shared.failed.set(true);
+                      throw e;
+                    }
+                  }));
         }
         for (Future<?> f : futures) {
           Workers.await(f);
@@ -151,22 +162,39 @@ public final class CommitSource implements Source {
 
   /** One worker: its own readers, commits taken from the shared list until none is left. */
   private void work(Shared sh, Sink sink) {
-    try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader);
+    try (ObjectReader reader = repo.newObjectReader();
+        RevWalk rw = new RevWalk(reader);
         PackReader packs = new PackReader(sh.packs)) {
-      ChangeScanner scanner = new ChangeScanner(reader, Optional.of(packs), sh.newestFirst, limits, pathAllowed,
-          sh.seen, sink, sh.cache);
-      TreeDiff.Trees trees = tree -> {
-        byte[] raw = packs.read(tree, Constants.OBJ_TREE, Integer.MAX_VALUE - 8);
-        return raw != null ? raw : reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
-      };
+      ChangeScanner scanner =
+          new ChangeScanner(
+              reader,
+              Optional.of(packs),
+              sh.newestFirst,
+              limits,
+              pathAllowed,
+              sh.seen,
+              sink,
+              sh.cache);
+      TreeDiff.Trees trees =
+          tree -> {
+            byte[] raw = packs.read(tree, Constants.OBJ_TREE, Integer.MAX_VALUE - 8);
+            return raw != null ? raw : reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+          };
       int parsed = 0;
-      for (int i = sh.next.getAndIncrement(); i < sh.ids.size() && !sh.failed.get(); i = sh.next.getAndIncrement()) {
+      for (int i = sh.next.getAndIncrement();
+          i < sh.ids.size() && !sh.failed.get();
+          i = sh.next.getAndIncrement()) {
         ObjectId id = sh.ids.get(i);
         try {
           diff(rw, trees, scanner, id, sink);
         } catch (MissingObjectException e) {
-          throw new GitException("commit " + id.name() + ": missing object " + e.getObjectId().name()
-              + " (the repository is corrupt or incomplete)", e);
+          throw new GitException(
+              "commit "
+                  + id.name()
+                  + ": missing object "
+                  + e.getObjectId().name()
+                  + " (the repository is corrupt or incomplete)",
+              e);
         } catch (IOException e) {
           throw new GitException("commit " + id.name() + ": cannot read: " + e.getMessage(), e);
         }
@@ -181,7 +209,8 @@ public final class CommitSource implements Source {
     }
   }
 
-  private static void diff(RevWalk rw, TreeDiff.Trees trees, ChangeScanner scanner, ObjectId id, Sink sink)
+  private static void diff(
+      RevWalk rw, TreeDiff.Trees trees, ChangeScanner scanner, ObjectId id, Sink sink)
       throws IOException {
     RevCommit c;
     List<DiffEntry> changes;
@@ -198,8 +227,13 @@ public final class CommitSource implements Source {
     } catch (RuntimeException e) {
       // JGit throws unchecked exceptions on some corrupt objects (a header it cannot parse). The
       // scan itself (below) is not wrapped: a detector's own failure keeps its own error.
-      throw new GitException("commit " + id.name() + ": corrupt commit or tree object ("
-          + e.getClass().getSimpleName() + ")", e);
+      throw new GitException(
+          "commit "
+              + id.name()
+              + ": corrupt commit or tree object ("
+              + e.getClass().getSimpleName()
+              + ")",
+          e);
     }
     CommitInfo info = info(c);
     scanner.scan(changes, Optional.of(info));
@@ -214,7 +248,8 @@ public final class CommitSource implements Source {
    * content: a tree's files at their paths, a blob under the name {@code blob ID}.
    */
   private void scanNonCommits(PackReader.Shared shared, Sink sink) {
-    try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader);
+    try (ObjectReader reader = repo.newObjectReader();
+        RevWalk rw = new RevWalk(reader);
         PackReader packs = new PackReader(shared)) {
       Set<ObjectId> excluded = new java.util.HashSet<>();
       for (ObjectId id : set.exclude()) {
@@ -232,25 +267,45 @@ public final class CommitSource implements Source {
       if (loose.isEmpty()) {
         return;
       }
-      ChangeScanner scanner = new ChangeScanner(reader, Optional.of(packs), false, limits, pathAllowed,
-          new LongSet(), sink, HashCache.forHeap());
+      ChangeScanner scanner =
+          new ChangeScanner(
+              reader,
+              Optional.of(packs),
+              false,
+              limits,
+              pathAllowed,
+              new LongSet(),
+              sink,
+              HashCache.forHeap());
       TreeDiff.Trees trees = tree -> reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
       for (RevObject o : loose) {
-        List<DiffEntry> entries = o instanceof RevTree
-            ? TreeDiff.diff(trees, null, o)
-            : List.of(new DiffEntry("blob " + o.name(), new int[] {0, FileMode.REGULAR_FILE.getBits()},
-                new ObjectId[] {ObjectId.zeroId(), o.copy()}));
+        List<DiffEntry> entries =
+            o instanceof RevTree
+                ? TreeDiff.diff(trees, null, o)
+                : List.of(
+                    new DiffEntry(
+                        "blob " + o.name(),
+                        new int[] {0, FileMode.REGULAR_FILE.getBits()},
+                        new ObjectId[] {ObjectId.zeroId(), o.copy()}));
         scanner.scan(entries, Optional.empty());
       }
     } catch (MissingObjectException e) {
-      throw new GitException(set.what() + ": missing object " + e.getObjectId().name()
-          + " (the repository is corrupt or incomplete)", e);
+      throw new GitException(
+          set.what()
+              + ": missing object "
+              + e.getObjectId().name()
+              + " (the repository is corrupt or incomplete)",
+          e);
     } catch (IOException | RuntimeException e) {
       if (e instanceof dev.sealant.error.SealantException se) {
         throw se;
       }
-      throw new GitException(set.what() + ": cannot read a tree or blob a ref names ("
-          + e.getClass().getSimpleName() + ")", e);
+      throw new GitException(
+          set.what()
+              + ": cannot read a tree or blob a ref names ("
+              + e.getClass().getSimpleName()
+              + ")",
+          e);
     }
   }
 
@@ -281,7 +336,8 @@ public final class CommitSource implements Source {
    * The tagger line and message of each annotated tag on the way from {@code id} to what it names
    * (a tag message is published like a commit message), unless an excluded ref names the tag.
    */
-  private static void tagTexts(RevWalk rw, ObjectId id, Set<ObjectId> named, Sink sink) throws IOException {
+  private static void tagTexts(RevWalk rw, ObjectId id, Set<ObjectId> named, Sink sink)
+      throws IOException {
     RevObject o;
     try {
       o = rw.parseAny(id);
@@ -290,7 +346,9 @@ public final class CommitSource implements Source {
     }
     while (o instanceof org.eclipse.jgit.revwalk.RevTag t && named.add(t.copy())) {
       rw.parseBody(t);
-      sink.accept(new Fragment(Fragment.COMMIT_MESSAGE, Optional.empty(), 1, metadata(t.getRawBuffer(), "tagger ")));
+      sink.accept(
+          new Fragment(
+              Fragment.COMMIT_MESSAGE, Optional.empty(), 1, metadata(t.getRawBuffer(), "tagger ")));
       o = rw.parseAny(t.getObject());
     }
   }
@@ -315,7 +373,8 @@ public final class CommitSource implements Source {
   private Listing list(PackReader.Shared packs) {
     List<ObjectId> ids = new ArrayList<>();
     boolean newestFirst;
-    try (RevWalk rw = new RevWalk(repo); PackReader reader = new PackReader(packs)) {
+    try (RevWalk rw = new RevWalk(repo);
+        PackReader reader = new PackReader(packs)) {
       PackOrder order = new PackOrder(reader);
       rw.setRetainBody(false);
       for (ObjectId id : set.include()) {
@@ -342,19 +401,31 @@ public final class CommitSource implements Source {
         java.util.Collections.reverse(ids);
       }
     } catch (MissingObjectException e) {
-      throw new GitException(set.what() + ": missing object " + e.getObjectId().name()
-          + " (the repository is corrupt or incomplete)", e);
+      throw new GitException(
+          set.what()
+              + ": missing object "
+              + e.getObjectId().name()
+              + " (the repository is corrupt or incomplete)",
+          e);
     } catch (IOException e) {
       throw new GitException(set.what() + ": cannot walk the history: " + e.getMessage(), e);
     } catch (dev.sealant.error.SealantException e) {
       throw e;
     } catch (RuntimeException e) {
       if (e.getCause() instanceof MissingObjectException m) { // RevWalkException from the iterator
-        throw new GitException(set.what() + ": missing object " + m.getObjectId().name()
-            + " (the repository is corrupt or incomplete)", e);
+        throw new GitException(
+            set.what()
+                + ": missing object "
+                + m.getObjectId().name()
+                + " (the repository is corrupt or incomplete)",
+            e);
       }
-      throw new GitException(set.what() + ": corrupt commit object in the history ("
-          + e.getClass().getSimpleName() + ")", e);
+      throw new GitException(
+          set.what()
+              + ": corrupt commit object in the history ("
+              + e.getClass().getSimpleName()
+              + ")",
+          e);
     }
     return new Listing(ids, newestFirst);
   }
@@ -405,7 +476,8 @@ public final class CommitSource implements Source {
     return again;
   }
 
-  private static boolean reachable(RevWalk check, RevCommit base, List<RevCommit> tips) throws IOException {
+  private static boolean reachable(RevWalk check, RevCommit base, List<RevCommit> tips)
+      throws IOException {
     for (RevCommit t : tips) {
       check.reset();
       if (check.isMergedInto(check.parseCommit(base), check.parseCommit(t))) {
@@ -449,9 +521,13 @@ public final class CommitSource implements Source {
     try {
       Set<ObjectId> shallow = repo.getObjectDatabase().getShallowCommits();
       if (!shallow.isEmpty()) {
-        sink.warn("shallow clone: history is cut at " + shallow.size() + " boundary commit"
-            + (shallow.size() == 1 ? "" : "s") + "; each boundary commit is scanned as if it added its"
-            + " whole tree, and older commits are not scanned (run 'git fetch --unshallow' for all of it)");
+        sink.warn(
+            "shallow clone: history is cut at "
+                + shallow.size()
+                + " boundary commit"
+                + (shallow.size() == 1 ? "" : "s")
+                + "; each boundary commit is scanned as if it added its"
+                + " whole tree, and older commits are not scanned (run 'git fetch --unshallow' for all of it)");
       }
     } catch (IOException e) {
       sink.warn("cannot read the shallow-clone list: " + e.getMessage());

@@ -30,10 +30,10 @@ import java.util.function.Supplier;
 /**
  * The staged changes read straight from git's files ({@link dev.sealant.git.raw}), for the
  * pre-commit hook: the same comparison and the same fragments as {@link StagedSource}, without
- * setting up JGit. HEAD's subtrees that the index's cache tree shows unchanged are not read at
- * all. Everything is computed before anything is delivered; if the direct reader steps aside at
- * any point, the JGit source given as the fallback scans instead, so the sink never sees a
- * partial result twice.
+ * setting up JGit. HEAD's subtrees that the index's cache tree shows unchanged are not read at all.
+ * Everything is computed before anything is delivered; if the direct reader steps aside at any
+ * point, the JGit source given as the fallback scans instead, so the sink never sees a partial
+ * result twice.
  */
 public final class DirectStagedSource implements Source {
 
@@ -43,7 +43,11 @@ public final class DirectStagedSource implements Source {
   private final Predicate<String> pathAllowed;
   private final Supplier<Source> fallback;
 
-  private DirectStagedSource(RawRepo repo, IndexFile index, Limits limits, Predicate<String> pathAllowed,
+  private DirectStagedSource(
+      RawRepo repo,
+      IndexFile index,
+      Limits limits,
+      Predicate<String> pathAllowed,
       Supplier<Source> fallback) {
     this.repo = repo;
     this.index = index;
@@ -68,7 +72,9 @@ public final class DirectStagedSource implements Source {
       return repo.workTree();
     }
 
-    /** Tracked files named {@code name} below the top directory, like {@link Repos#trackedFiles}. */
+    /**
+     * Tracked files named {@code name} below the top directory, like {@link Repos#trackedFiles}.
+     */
     public List<Path> trackedFiles(String name) {
       List<Path> out = new ArrayList<>();
       for (IndexFile.Entry e : index.entries()) {
@@ -167,18 +173,27 @@ public final class DirectStagedSource implements Source {
           deleted.add(was.id());
         }
       } else if (type(now.mode()) == TreeEntry.TYPE_GITLINK) {
-        events.add(s -> s.skipped(new Skipped(path, "submodule (gitlink): its commits are not scanned here",
-            Optional.empty())));
+        events.add(
+            s ->
+                s.skipped(
+                    new Skipped(
+                        path,
+                        "submodule (gitlink): its commits are not scanned here",
+                        Optional.empty())));
       } else if (type(now.mode()) == TreeEntry.TYPE_SYMLINK) {
-        // The link's own text (its target path) is committed content; the file it names is not read.
+        // The link's own text (its target path) is committed content; the file it names is not
+        // read.
         events.add(s -> s.skipped(new Skipped(path, ChangeScanner.LINK, Optional.empty())));
-        Optional<Oid> before = was != null && type(was.mode()) == TreeEntry.TYPE_SYMLINK
-            ? Optional.of(was.id()) : Optional.empty();
+        Optional<Oid> before =
+            was != null && type(was.mode()) == TreeEntry.TYPE_SYMLINK
+                ? Optional.of(was.id())
+                : Optional.empty();
         if (before.isEmpty() || !before.get().equals(now.id())) {
           changes.add(new Change(path, now.id(), Optional.empty()));
         }
       } else if (isFile(now.mode())) {
-        Optional<Oid> before = was != null && isFile(was.mode()) ? Optional.of(was.id()) : Optional.empty();
+        Optional<Oid> before =
+            was != null && isFile(was.mode()) ? Optional.of(was.id()) : Optional.empty();
         if (before.isEmpty() || !before.get().equals(now.id())) {
           changes.add(new Change(path, now.id(), before));
         }
@@ -198,7 +213,8 @@ public final class DirectStagedSource implements Source {
     return events;
   }
 
-  private void change(ObjectStore store, Change c, Optional<LineCounts> renamePool, List<Consumer<Sink>> events) {
+  private void change(
+      ObjectStore store, Change c, Optional<LineCounts> renamePool, List<Consumer<Sink>> events) {
     if (pathAllowed.test(c.path())) {
       events.add(s -> s.skipped(new Skipped(c.path(), "path allowlisted", Optional.empty())));
       return;
@@ -206,7 +222,11 @@ public final class DirectStagedSource implements Source {
     Text text = read(store, c.now());
     if (text.bytes().isEmpty()) {
       events.add(s -> s.skipped(new Skipped(c.path(), text.whyNot(), Optional.empty())));
-      text.binary().ifPresent(b -> events.add(s -> s.accept(Fragment.binary(c.path(), Optional.empty(), b, b.length))));
+      text.binary()
+          .ifPresent(
+              b ->
+                  events.add(
+                      s -> s.accept(Fragment.binary(c.path(), Optional.empty(), b, b.length))));
       return;
     }
     List<LineCounts> befores = new ArrayList<>();
@@ -215,14 +235,16 @@ public final class DirectStagedSource implements Source {
     byte[] bytes = text.bytes().get();
     if (befores.isEmpty()) {
       if (bytes.length > 0) {
-        Fragment f = new Fragment(c.path(), Optional.empty(), 1, Content.decodeUtf8(bytes, 0, bytes.length));
+        Fragment f =
+            new Fragment(c.path(), Optional.empty(), 1, Content.decodeUtf8(bytes, 0, bytes.length));
         events.add(s -> s.accept(f));
       }
       return;
     }
     Lines lines = Lines.of(bytes);
     for (int[] run : AddedLines.runs(lines, AddedLines.added(lines, befores))) {
-      Fragment f = new Fragment(c.path(), Optional.empty(), run[0] + 1, lines.slice(run[0], run[1]));
+      Fragment f =
+          new Fragment(c.path(), Optional.empty(), run[0] + 1, lines.slice(run[0], run[1]));
       events.add(s -> s.accept(f));
     }
   }
@@ -230,7 +252,8 @@ public final class DirectStagedSource implements Source {
   private Text read(ObjectStore store, Oid id) {
     long size = store.header(id).size();
     if (size > limits.maxFileSize()) {
-      return Text.none("larger than --max-file-size (" + size + " > " + limits.maxFileSize() + " bytes)");
+      return Text.none(
+          "larger than --max-file-size (" + size + " > " + limits.maxFileSize() + " bytes)");
     }
     if (size > limits.inMemory()) {
       // Too large to hold whole: the JGit path scans it as it streams by.
@@ -248,7 +271,8 @@ public final class DirectStagedSource implements Source {
   }
 
   /** HEAD's leaves, not descending into subtrees the cache tree shows unchanged ({@code same}). */
-  private void walk(ObjectStore store, Oid tree, String prefix, Map<String, Leaf> head, Set<String> same) {
+  private void walk(
+      ObjectStore store, Oid tree, String prefix, Map<String, Leaf> head, Set<String> same) {
     for (TreeEntry e : TreeEntry.parse(store.read(tree, ObjectStore.TREE))) {
       String path = prefix + e.name();
       if (e.isTree()) {
@@ -285,6 +309,7 @@ public final class DirectStagedSource implements Source {
 
   /** Git's order of full paths: their UTF-8 bytes, unsigned. */
   private static int gitOrder(String a, String b) {
-    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -14,7 +14,9 @@ final class HashCache {
 
   private final Lru<ObjectId, Blobs.Version> map;
 
-  /** @param capacity how many bytes of content and line tables to hold, roughly */
+  /**
+   * @param capacity how many bytes of content and line tables to hold, roughly
+   */
   HashCache(long capacity) {
     this.map = new Lru<>(capacity, Blobs.Version::weight);
   }

@@ -16,8 +16,8 @@ import org.eclipse.jgit.lib.Repository;
  *
  * <ul>
  *   <li>pre-push: {@code <local ref> <local sha> <remote ref> <remote sha>} per line. The commits
- *       the remote lacks: reachable from the local shas, not from the remote shas we have, nor
- *       from any {@code refs/remotes/<remote>/*}. A deletion (local sha all zeros) pushes nothing.
+ *       the remote lacks: reachable from the local shas, not from the remote shas we have, nor from
+ *       any {@code refs/remotes/<remote>/*}. A deletion (local sha all zeros) pushes nothing.
  *   <li>pre-receive: {@code <old sha> <new sha> <ref>} per line, in the receiving repository. The
  *       incoming commits: reachable from the new shas, not from any ref the repository already has.
  *       A deletion (new sha all zeros) brings nothing.
@@ -29,8 +29,10 @@ public final class HookInput {
 
   public static CommitSet prePush(Repository repo, String remote, InputStream in) {
     List<ObjectId> include = new ArrayList<>();
-    List<ObjectId> exclude = new ArrayList<>(CommitSets.refs(repo, "refs/remotes/" + remote + "/", false));
-    for (String[] f : lines(in, 4, "pre-push", "<local ref> <local sha> <remote ref> <remote sha>")) {
+    List<ObjectId> exclude =
+        new ArrayList<>(CommitSets.refs(repo, "refs/remotes/" + remote + "/", false));
+    for (String[] f :
+        lines(in, 4, "pre-push", "<local ref> <local sha> <remote ref> <remote sha>")) {
       ObjectId local = id(f[1], "pre-push");
       ObjectId theirs = id(f[3], "pre-push");
       if (!local.equals(ObjectId.zeroId())) {

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes Sealant's hook scripts (packaged in the jar under {@code dev/sealant/hooks/}) into a
- * hooks directory, and removes them again.
+ * Writes Sealant's hook scripts (packaged in the jar under {@code dev/sealant/hooks/}) into a hooks
+ * directory, and removes them again.
  *
  * <p>Policy for a hook that is not Sealant's (no {@code # sealant-hook:} marker): it is never
  * overwritten silently. Without {@code force} the install is refused, before anything is written.
@@ -59,18 +59,30 @@ public final class HookInstaller {
    * Installs the hooks, each recording {@code launcher} (an absolute path) to run first, before any
    * {@code sealant} on PATH.
    */
-  public static List<String> install(Path dir, List<Hook> hooks, boolean force, Optional<Path> launcher) {
+  public static List<String> install(
+      Path dir, List<Hook> hooks, boolean force, Optional<Path> launcher) {
     for (Hook h : hooks) {
       Path p = dir.resolve(h.fileName());
       if (exists(p) && !isOurs(p)) {
         if (!force) {
-          throw new UsageException(p + " exists and is not Sealant's hook; nothing was changed. Re-run with"
-              + " --force to replace it (it is kept as " + h.fileName() + BACKUP_SUFFIX + " and restored by"
-              + " 'sealant uninstall'), or call 'sealant hook " + h.fileName() + "' from it yourself");
+          throw new UsageException(
+              p
+                  + " exists and is not Sealant's hook; nothing was changed. Re-run with"
+                  + " --force to replace it (it is kept as "
+                  + h.fileName()
+                  + BACKUP_SUFFIX
+                  + " and restored by"
+                  + " 'sealant uninstall'), or call 'sealant hook "
+                  + h.fileName()
+                  + "' from it yourself");
         }
         if (exists(dir.resolve(h.fileName() + BACKUP_SUFFIX))) {
-          throw new UsageException(dir.resolve(h.fileName() + BACKUP_SUFFIX) + " already exists; move it away"
-              + " before replacing " + p + " again");
+          throw new UsageException(
+              dir.resolve(h.fileName() + BACKUP_SUFFIX)
+                  + " already exists; move it away"
+                  + " before replacing "
+                  + p
+                  + " again");
         }
       }
     }
@@ -93,7 +105,10 @@ public final class HookInstaller {
     if (!exists(p)) {
       what = "installed";
     } else if (isOurs(p)) {
-      what = Files.readString(p, StandardCharsets.UTF_8).equals(script) ? "already installed" : "updated";
+      what =
+          Files.readString(p, StandardCharsets.UTF_8).equals(script)
+              ? "already installed"
+              : "updated";
     } else {
       Files.move(p, dir.resolve(h.fileName() + BACKUP_SUFFIX), StandardCopyOption.ATOMIC_MOVE);
       what = "installed (the previous hook is kept as " + h.fileName() + BACKUP_SUFFIX + ")";
@@ -155,7 +170,8 @@ public final class HookInstaller {
     String quoted = "'" + launcher.get().toAbsolutePath().toString().replace("'", "'\\''") + "'";
     String line = "\ninstalled=''\n";
     if (!s.contains(line)) {
-      throw new ScanIoException("the hook script for " + h.fileName() + " in Sealant's jar has no launcher line");
+      throw new ScanIoException(
+          "the hook script for " + h.fileName() + " in Sealant's jar has no launcher line");
     }
     return s.replace(line, "\ninstalled=" + quoted + "\n");
   }

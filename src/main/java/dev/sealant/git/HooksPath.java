@@ -18,8 +18,8 @@ import org.eclipse.jgit.util.FS;
  * Where git looks for hooks, and the user-wide {@code core.hooksPath} that {@code sealant install
  * --global} sets. Config is read the way git reads it, from the files the caller's environment
  * names: the repository's config, then the global one ({@code GIT_CONFIG_GLOBAL}, else {@code
- * $XDG_CONFIG_HOME/git/config} when it exists, else {@code ~/.gitconfig}). The system config is
- * not consulted.
+ * $XDG_CONFIG_HOME/git/config} when it exists, else {@code ~/.gitconfig}). The system config is not
+ * consulted.
  */
 public final class HooksPath {
 
@@ -29,10 +29,15 @@ public final class HooksPath {
 
   /** The directory git runs this repository's hooks from. */
   public static Path of(Repository repo, Map<String, String> env) {
-    Optional<String> configured = Optional.ofNullable(repo.getConfig().getString("core", null, "hooksPath"))
-        .or(() -> Optional.ofNullable(load(globalConfig(env)).getString("core", null, "hooksPath")));
+    Optional<String> configured =
+        Optional.ofNullable(repo.getConfig().getString("core", null, "hooksPath"))
+            .or(
+                () ->
+                    Optional.ofNullable(
+                        load(globalConfig(env)).getString("core", null, "hooksPath")));
     Path base = repo.isBare() ? repo.getDirectory().toPath() : repo.getWorkTree().toPath();
-    return configured.map(p -> expand(p, env, base))
+    return configured
+        .map(p -> expand(p, env, base))
         .orElse(repo.getCommonDirectory().toPath().resolve("hooks"));
   }
 
@@ -43,14 +48,23 @@ public final class HooksPath {
       return Path.of(explicit.get());
     }
     Path home = home(env);
-    Path xdg = var(env, "XDG_CONFIG_HOME").map(Path::of).orElse(home.resolve(".config")).resolve("git/config");
-    return Files.exists(xdg) && !Files.exists(home.resolve(".gitconfig")) ? xdg : home.resolve(".gitconfig");
+    Path xdg =
+        var(env, "XDG_CONFIG_HOME")
+            .map(Path::of)
+            .orElse(home.resolve(".config"))
+            .resolve("git/config");
+    return Files.exists(xdg) && !Files.exists(home.resolve(".gitconfig"))
+        ? xdg
+        : home.resolve(".gitconfig");
   }
 
   /** The hooks directory {@code --global} installs into: {@code $XDG_CONFIG_HOME/sealant/hooks}. */
   public static Path globalHooksDir(Map<String, String> env) {
-    return var(env, "XDG_CONFIG_HOME").map(Path::of).orElse(home(env).resolve(".config"))
-        .resolve("sealant").resolve("hooks");
+    return var(env, "XDG_CONFIG_HOME")
+        .map(Path::of)
+        .orElse(home(env).resolve(".config"))
+        .resolve("sealant")
+        .resolve("hooks");
   }
 
   /** Points the global {@code core.hooksPath} at {@code dir}, remembering a previous value. */
@@ -60,9 +74,14 @@ public final class HooksPath {
     String current = c.getString("core", null, "hooksPath");
     if (current != null && !expand(current, env, home(env)).equals(dir)) {
       if (!force) {
-        throw new UsageException("core.hooksPath is already set to " + current + " in " + file
-            + "; nothing was changed. Re-run with --force to point it at " + dir
-            + " (the old value is restored by 'sealant uninstall --global')");
+        throw new UsageException(
+            "core.hooksPath is already set to "
+                + current
+                + " in "
+                + file
+                + "; nothing was changed. Re-run with --force to point it at "
+                + dir
+                + " (the old value is restored by 'sealant uninstall --global')");
       }
       c.setString("sealant", null, SAVED, current);
     }
@@ -87,7 +106,8 @@ public final class HooksPath {
     }
     c.unsetSection("sealant", null);
     save(c, file);
-    return saved != null ? "core.hooksPath restored to " + saved + " (in " + file + ")"
+    return saved != null
+        ? "core.hooksPath restored to " + saved + " (in " + file + ")"
         : "core.hooksPath unset (in " + file + ")";
   }
 

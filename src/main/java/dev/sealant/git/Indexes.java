@@ -14,10 +14,10 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * The index as JGit's {@link DirCache}, also when JGit cannot read the file: a split index
- * ({@code core.splitIndex}, extension {@code link}) or a sparse index ({@code index.sparse},
- * extension {@code sdir}). Then git itself lists the index, expanded ({@code git ls-files
- * --stage -z}); a hook always runs where git is. Nothing is written: the index is only read.
+ * The index as JGit's {@link DirCache}, also when JGit cannot read the file: a split index ({@code
+ * core.splitIndex}, extension {@code link}) or a sparse index ({@code index.sparse}, extension
+ * {@code sdir}). Then git itself lists the index, expanded ({@code git ls-files --stage -z}); a
+ * hook always runs where git is. Nothing is written: the index is only read.
  */
 final class Indexes {
 
@@ -32,11 +32,19 @@ final class Indexes {
   }
 
   private static DirCache fromGit(Repository repo, Exception cause) {
-    String why = "cannot read the index " + repo.getIndexFile() + " (" + firstLine(cause.getMessage()) + ")";
+    String why =
+        "cannot read the index " + repo.getIndexFile() + " (" + firstLine(cause.getMessage()) + ")";
     byte[] listing;
     try {
-      ProcessBuilder pb = new ProcessBuilder("git", "--git-dir=" + repo.getDirectory().getAbsolutePath(),
-          "-c", "core.quotePath=false", "ls-files", "--stage", "-z");
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              "git",
+              "--git-dir=" + repo.getDirectory().getAbsolutePath(),
+              "-c",
+              "core.quotePath=false",
+              "ls-files",
+              "--stage",
+              "-z");
       if (!repo.isBare()) {
         pb.directory(repo.getWorkTree());
       }
@@ -80,7 +88,8 @@ final class Indexes {
         throw new GitException(why + ": unexpected 'git ls-files' output");
       }
       try {
-        DirCacheEntry e = new DirCacheEntry(rec.substring(tab + 1), Integer.parseInt(rec.substring(s2 + 1, tab)));
+        DirCacheEntry e =
+            new DirCacheEntry(rec.substring(tab + 1), Integer.parseInt(rec.substring(s2 + 1, tab)));
         e.setFileMode(FileMode.fromBits(Integer.parseInt(rec.substring(0, s1), 8)));
         e.setObjectId(ObjectId.fromString(rec.substring(s1 + 1, s2)));
         b.add(e);

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * A multiset of line hashes: an open-addressing table from hash to count, with no boxing. Building
  * it and querying it are O(n) in the number of lines. A table can be {@linkplain #reset emptied}
- * and filled again, so comparing one file version after another allocates nothing once it has
- * grown to the largest.
+ * and filled again, so comparing one file version after another allocates nothing once it has grown
+ * to the largest.
  */
 final class LineCounts {
 
@@ -15,8 +15,10 @@ final class LineCounts {
    * cache line per probe, where two arrays would cost two.
    */
   private long[] table;
+
   /** The slots in use: a power of two, at most half {@code table.length}. */
   private int capacity;
+
   private int size;
 
   LineCounts(int expected) {
@@ -51,7 +53,9 @@ final class LineCounts {
     }
   }
 
-  /** Empties the table and sizes it for {@code expected} lines, reusing its arrays when they fit. */
+  /**
+   * Empties the table and sizes it for {@code expected} lines, reusing its arrays when they fit.
+   */
   void reset(int expected) {
     int cap = capacityFor(expected);
     if (2 * cap > table.length) {
@@ -81,7 +85,9 @@ final class LineCounts {
     table[i + 1]++;
   }
 
-  /** Removes one occurrence of the line; false when the multiset has none left (the line is new). */
+  /**
+   * Removes one occurrence of the line; false when the multiset has none left (the line is new).
+   */
   boolean take(long hash) {
     long k = key(hash);
     int i = slot(k);

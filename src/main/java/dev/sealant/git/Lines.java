@@ -19,7 +19,8 @@ import java.util.Arrays;
  */
 final class Lines {
 
-  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
   private static final long LF = 0x0A0A0A0A0A0A0A0AL;
@@ -32,8 +33,10 @@ final class Lines {
   static final Lines EMPTY = of(new byte[0]);
 
   private final byte[] bytes;
+
   /** {@code starts[i]} is where line i begins; {@code starts[count]} is the content's length. */
   private final int[] starts;
+
   private final long[] hashes;
 
   private Lines(byte[] bytes, int[] starts, long[] hashes) {
@@ -109,7 +112,6 @@ final class Lines {
     int[] starts = new int[1024];
     long[] hashes = new long[1024];
   }
-
 
   /**
    * A 64-bit hash of {@code b[from, to)}: one multiply per eight bytes, finished with fmix64. The

@@ -1,9 +1,9 @@
 package dev.sealant.git;
 
 /**
- * A set of 64-bit keys (open addressing, no boxing), safe to share between threads. A history
- * scan records one key per changed path it reads; held as boxed {@code Long}s in a concurrent map
- * that cost about 60 bytes a key, here 8 to 16.
+ * A set of 64-bit keys (open addressing, no boxing), safe to share between threads. A history scan
+ * records one key per changed path it reads; held as boxed {@code Long}s in a concurrent map that
+ * cost about 60 bytes a key, here 8 to 16.
  */
 final class LongSet {
 

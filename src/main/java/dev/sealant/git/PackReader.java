@@ -25,20 +25,20 @@ import org.eclipse.jgit.lib.Repository;
  *
  * <p>Why not JGit's reader: a packed object is usually a delta on a base that may itself be a
  * delta, and JGit keeps only the base immediately below the object asked for. A scan that reads
- * objects one after another along such chains (as a history scan does) then inflates each delta
- * two or more times, and in packs written by {@code git fast-import} (whose deltas chain through
+ * objects one after another along such chains (as a history scan does) then inflates each delta two
+ * or more times, and in packs written by {@code git fast-import} (whose deltas chain through
  * unrelated files, up to fifty deep) many times over. This reader keeps every object it resolves,
  * base or not, in a small least-recently-used cache, as git itself does, so each delta on the way
  * is inflated once.
  *
  * <p>It handles only the plain case: an object in one of the repository's own packs, of the
- * expected type, no larger than the caller's bound. For anything else ({@link #read} returns
- * {@code null}: loose objects, alternates, large or unreadable objects) the caller asks JGit,
- * which also reports corrupt and missing objects in its own words.
+ * expected type, no larger than the caller's bound. For anything else ({@link #read} returns {@code
+ * null}: loose objects, alternates, large or unreadable objects) the caller asks JGit, which also
+ * reports corrupt and missing objects in its own words.
  *
  * <p>The resolved objects are kept in a {@link Shared} cache that all threads of a scan use, so a
- * chain one thread resolved serves the next object the other thread reads; each thread has its
- * own {@code PackReader} (an inflater and a few windows on the pack files).
+ * chain one thread resolved serves the next object the other thread reads; each thread has its own
+ * {@code PackReader} (an inflater and a few windows on the pack files).
  */
 final class PackReader implements AutoCloseable {
 
@@ -80,13 +80,18 @@ final class PackReader implements AutoCloseable {
     }
   }
 
-  /** One pack: its index ({@link PackIndex}, shared with the hook's reader), and its file once opened. */
+  /**
+   * One pack: its index ({@link PackIndex}, shared with the hook's reader), and its file once
+   * opened.
+   */
   private static final class Source {
     final Path pack;
     final String name;
     final PackIndex index;
+
     /** Which of its objects are delta bases, once a reader has looked ({@link #bases}). */
     Bases bases;
+
     private FileChannel channel;
     private long length;
 
@@ -122,8 +127,8 @@ final class PackReader implements AutoCloseable {
 
   /**
    * Which objects of one pack other objects are stored as deltas on: the pack's object offsets,
-   * sorted, and a bit per offset. A resolved blob nothing is a delta on need not be cached here (the
-   * scan keeps what it wants of it in {@link HashCache}), which leaves the room to the bases.
+   * sorted, and a bit per offset. A resolved blob nothing is a delta on need not be cached here
+   * (the scan keeps what it wants of it in {@link HashCache}), which leaves the room to the bases.
    */
   static final class Bases {
     static final Bases ALL = new Bases(new long[0], new BitSet());
@@ -266,7 +271,8 @@ final class PackReader implements AutoCloseable {
   }
 
   /** Follows the delta chain down to a cached or whole object, then applies the deltas back up. */
-  private Obj resolve(int packNo, Source s, long offset, int maxBytes) throws IOException, DataFormatException {
+  private Obj resolve(int packNo, Source s, long offset, int maxBytes)
+      throws IOException, DataFormatException {
     long[] chain = new long[8];
     int depth = 0;
     long pos = offset;
@@ -358,7 +364,9 @@ final class PackReader implements AutoCloseable {
     return type == Constants.OBJ_TREE || bases(s).isBase(at);
   }
 
-  /** The pack's {@link Bases}, read once (by whichever reader asks first) from its object headers. */
+  /**
+   * The pack's {@link Bases}, read once (by whichever reader asks first) from its object headers.
+   */
   private Bases bases(Source s) {
     synchronized (s) {
       if (s.bases == null) {

@@ -20,13 +20,13 @@ import org.eclipse.jgit.util.SystemReader;
 /**
  * Opening repositories the way git's own hooks see them. The git environment variables come from
  * the caller (the CLI's injected environment), not from the process: {@code GIT_DIR}, {@code
- * GIT_WORK_TREE}, {@code GIT_INDEX_FILE} (set by {@code git commit -a} and {@code git commit
- * PATH} for the pre-commit hook), and the object directories of a pre-receive quarantine ({@code
+ * GIT_WORK_TREE}, {@code GIT_INDEX_FILE} (set by {@code git commit -a} and {@code git commit PATH}
+ * for the pre-commit hook), and the object directories of a pre-receive quarantine ({@code
  * GIT_OBJECT_DIRECTORY}, {@code GIT_ALTERNATE_OBJECT_DIRECTORIES}, {@code GIT_QUARANTINE_PATH}).
  *
- * <p>JGit's system, user and JGit configurations are replaced by empty ones: the first read of
- * the system config would otherwise fork {@code git} to find it, which costs a pre-commit hook
- * more than its whole scan. Scanning needs only the repository's own config.
+ * <p>JGit's system, user and JGit configurations are replaced by empty ones: the first read of the
+ * system config would otherwise fork {@code git} to find it, which costs a pre-commit hook more
+ * than its whole scan. Scanning needs only the repository's own config.
  */
 public final class Repos {
 
@@ -67,10 +67,15 @@ public final class Repos {
     for (Path dir = cwd.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
       Path dotGit = dir.resolve(".git");
       if (java.nio.file.Files.exists(dotGit, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        if (found == null || !(found.toPath().toAbsolutePath().normalize().startsWith(dir)
-            || gitFileTarget(dotGit).map(t -> t.equals(found.toPath().toAbsolutePath().normalize())).orElse(false))) {
-          throw new GitException(dotGit + ": not a usable git repository (its HEAD, objects or refs are missing"
-              + " or corrupt; 'git status' says what is wrong); repair it, or scan the files with --no-git");
+        if (found == null
+            || !(found.toPath().toAbsolutePath().normalize().startsWith(dir)
+                || gitFileTarget(dotGit)
+                    .map(t -> t.equals(found.toPath().toAbsolutePath().normalize()))
+                    .orElse(false))) {
+          throw new GitException(
+              dotGit
+                  + ": not a usable git repository (its HEAD, objects or refs are missing"
+                  + " or corrupt; 'git status' says what is wrong); repair it, or scan the files with --no-git");
         }
         return;
       }
@@ -87,8 +92,12 @@ public final class Repos {
       if (!line.startsWith("gitdir:")) {
         return Optional.empty();
       }
-      return Optional.of(dotGit.getParent().resolve(line.substring("gitdir:".length()).strip())
-          .toAbsolutePath().normalize());
+      return Optional.of(
+          dotGit
+              .getParent()
+              .resolve(line.substring("gitdir:".length()).strip())
+              .toAbsolutePath()
+              .normalize());
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -96,11 +105,18 @@ public final class Repos {
 
   /** Like {@link #find}, for a mode that needs a repository: a clear error when there is none. */
   public static Repository open(Path cwd, Map<String, String> env, String mode) {
-    return find(cwd, env).orElseThrow(() -> new GitException(
-        mode + " needs a git repository, and " + cwd + " is not inside one (use --no-git to scan files)"));
+    return find(cwd, env)
+        .orElseThrow(
+            () ->
+                new GitException(
+                    mode
+                        + " needs a git repository, and "
+                        + cwd
+                        + " is not inside one (use --no-git to scan files)"));
   }
 
-  private static void objectDirectories(FileRepositoryBuilder b, Path cwd, Map<String, String> env) {
+  private static void objectDirectories(
+      FileRepositoryBuilder b, Path cwd, Map<String, String> env) {
     Optional<String> objects = var(env, "GIT_OBJECT_DIRECTORY");
     Optional<String> quarantine = var(env, "GIT_QUARANTINE_PATH");
     if (objects.isPresent()) {
@@ -111,17 +127,19 @@ public final class Repos {
       File gitDir = b.getGitDir() == null ? cwd.toFile() : b.getGitDir();
       b.addAlternateObjectDirectory(new File(gitDir, "objects"));
     }
-    var(env, "GIT_ALTERNATE_OBJECT_DIRECTORIES").ifPresent(list -> {
-      int from = 0;
-      while (from <= list.length()) {
-        int to = list.indexOf(File.pathSeparatorChar, from);
-        String dir = list.substring(from, to < 0 ? list.length() : to);
-        if (!dir.isEmpty()) {
-          b.addAlternateObjectDirectory(cwd.resolve(dir).toFile());
-        }
-        from = to < 0 ? list.length() + 1 : to + 1;
-      }
-    });
+    var(env, "GIT_ALTERNATE_OBJECT_DIRECTORIES")
+        .ifPresent(
+            list -> {
+              int from = 0;
+              while (from <= list.length()) {
+                int to = list.indexOf(File.pathSeparatorChar, from);
+                String dir = list.substring(from, to < 0 ? list.length() : to);
+                if (!dir.isEmpty()) {
+                  b.addAlternateObjectDirectory(cwd.resolve(dir).toFile());
+                }
+                from = to < 0 ? list.length() + 1 : to + 1;
+              }
+            });
   }
 
   private static Optional<String> var(Map<String, String> env, String name) {
@@ -155,9 +173,9 @@ public final class Repos {
    * pack windows get a thirty-second of the heap (at least 8 MiB, at most 128 MiB) and its
    * per-reader delta-base caches a sixty-fourth over all workers (at least 2 MiB each). With the
    * launcher's {@code -Xmx320m} and 2 workers: 10 MiB and 2 x 2.5 MiB. With {@link PackReader}'s
-   * cache of resolved objects (an eighth) and {@link HashCache} (an eighth), the scan's caches
-   * take under a third of the heap, whatever the repository's size: the rest is what the workers
-   * hold at once (two versions of a file, their line tables) and room for the collector.
+   * cache of resolved objects (an eighth) and {@link HashCache} (an eighth), the scan's caches take
+   * under a third of the heap, whatever the repository's size: the rest is what the workers hold at
+   * once (two versions of a file, their line tables) and room for the collector.
    */
   public static void tuneCache(int workers) {
     long heap = Runtime.getRuntime().maxMemory();
@@ -234,10 +252,15 @@ public final class Repos {
          * compares git objects, never working-tree timestamps, so the value costs nothing.
          */
         @Override
-        public long getTimeUnit(String section, String subsection, String name, long defaultValue,
+        public long getTimeUnit(
+            String section,
+            String subsection,
+            String name,
+            long defaultValue,
             java.util.concurrent.TimeUnit wantUnit) {
           if ("filesystem".equals(section) && "timestampResolution".equals(name)) {
-            return wantUnit.convert(FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toNanos(),
+            return wantUnit.convert(
+                FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toNanos(),
                 java.util.concurrent.TimeUnit.NANOSECONDS);
           }
           return super.getTimeUnit(section, subsection, name, defaultValue, wantUnit);

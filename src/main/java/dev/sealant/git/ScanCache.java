@@ -25,21 +25,22 @@ import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * What an earlier full-history scan of this repository already covered, so that the next one
- * scans only what is new: {@code .git/sealant/history.cache}.
+ * What an earlier full-history scan of this repository already covered, so that the next one scans
+ * only what is new: {@code .git/sealant/history.cache}.
  *
  * <p>It holds commit ids only, never text: the ref tips the earlier scan started from (everything
- * reachable from them was scanned) and the commits in which it found anything (findings,
- * suppressed findings, or content left unread: too large or unreadable). The next scan excludes
- * the history below those tips and scans the new commits plus the listed ones again, so a cached finding is re-derived from the
- * repository and reported exactly as a full scan would report it (with {@code --show-secrets}
- * too), and no secret is ever written to disk. A commit with nothing to report is skipped.
+ * reachable from them was scanned) and the commits in which it found anything (findings, suppressed
+ * findings, or content left unread: too large or unreadable). The next scan excludes the history
+ * below those tips and scans the new commits plus the listed ones again, so a cached finding is
+ * re-derived from the repository and reported exactly as a full scan would report it (with {@code
+ * --show-secrets} too), and no secret is ever written to disk. A commit with nothing to report is
+ * skipped.
  *
- * <p>The file is keyed by a hash of everything that changes what the detector finds (the
- * catalog, the configuration, the size limits, the version); a different key means a full scan.
- * Its contents end in a SHA-256 of what precedes them: a truncated, corrupt or foreign file is
- * ignored with a warning and replaced. It is written to a temporary file (mode 0600) and renamed
- * into place, so concurrent scans never see half a file; the last one to finish wins.
+ * <p>The file is keyed by a hash of everything that changes what the detector finds (the catalog,
+ * the configuration, the size limits, the version); a different key means a full scan. Its contents
+ * end in a SHA-256 of what precedes them: a truncated, corrupt or foreign file is ignored with a
+ * warning and replaced. It is written to a temporary file (mode 0600) and renamed into place, so
+ * concurrent scans never see half a file; the last one to finish wins.
  */
 public final class ScanCache {
 
@@ -106,17 +107,26 @@ public final class ScanCache {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      warn.accept(file + ": cannot read the scan cache (" + e.getClass().getSimpleName() + "); scanning the"
-          + " whole history and writing a new one");
+      warn.accept(
+          file
+              + ": cannot read the scan cache ("
+              + e.getClass().getSimpleName()
+              + "); scanning the"
+              + " whole history and writing a new one");
       return Optional.empty();
     }
     Optional<String> why = check(all);
     if (why.isPresent()) {
-      warn.accept(file + ": ignoring the scan cache (" + why.get() + "); scanning the whole history and writing"
-          + " a new one");
+      warn.accept(
+          file
+              + ": ignoring the scan cache ("
+              + why.get()
+              + "); scanning the whole history and writing"
+              + " a new one");
       return Optional.empty();
     }
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - 32))) {
+    try (DataInputStream in =
+        new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - 32))) {
       in.skipNBytes(MAGIC.length + 4L);
       byte[] k = new byte[32];
       in.readFully(k);
@@ -131,7 +141,9 @@ public final class ScanCache {
       }
       return Optional.of(new Covered(tips, rescan));
     } catch (IOException e) {
-      warn.accept(file + ": ignoring the scan cache (malformed); scanning the whole history and writing a new one");
+      warn.accept(
+          file
+              + ": ignoring the scan cache (malformed); scanning the whole history and writing a new one");
       return Optional.empty();
     }
   }
@@ -147,9 +159,14 @@ public final class ScanCache {
     if (!MessageDigest.isEqual(md.digest(), Arrays.copyOfRange(all, all.length - 32, all.length))) {
       return Optional.of("checksum mismatch: truncated or corrupt");
     }
-    int version = ((all[MAGIC.length] & 0xff) << 24) | ((all[MAGIC.length + 1] & 0xff) << 16)
-        | ((all[MAGIC.length + 2] & 0xff) << 8) | (all[MAGIC.length + 3] & 0xff);
-    return version == VERSION ? Optional.empty() : Optional.of("written by another version, format " + version);
+    int version =
+        ((all[MAGIC.length] & 0xff) << 24)
+            | ((all[MAGIC.length + 1] & 0xff) << 16)
+            | ((all[MAGIC.length + 2] & 0xff) << 8)
+            | (all[MAGIC.length + 3] & 0xff);
+    return version == VERSION
+        ? Optional.empty()
+        : Optional.of("written by another version, format " + version);
   }
 
   private static List<ObjectId> ids(DataInputStream in) throws IOException {
@@ -167,10 +184,13 @@ public final class ScanCache {
   }
 
   /**
-   * Records a completed scan: it started from {@code tips} and found something in {@code rescan}.
-   * A cache that cannot be written is a warning, never a failed scan.
+   * Records a completed scan: it started from {@code tips} and found something in {@code rescan}. A
+   * cache that cannot be written is a warning, never a failed scan.
    */
-  public void save(Collection<? extends ObjectId> tips, Collection<? extends ObjectId> rescan, Consumer<String> warn) {
+  public void save(
+      Collection<? extends ObjectId> tips,
+      Collection<? extends ObjectId> rescan,
+      Consumer<String> warn) {
     Path dir = file.getParent();
     Path tmp = null;
     try {
@@ -195,8 +215,12 @@ public final class ScanCache {
       }
       tmp = null;
     } catch (IOException | RuntimeException e) {
-      warn.accept(file + ": cannot write the scan cache (" + e.getClass().getSimpleName() + "); the next scan"
-          + " reads the whole history again");
+      warn.accept(
+          file
+              + ": cannot write the scan cache ("
+              + e.getClass().getSimpleName()
+              + "); the next scan"
+              + " reads the whole history again");
     } finally {
       if (tmp != null) {
         try {
@@ -210,7 +234,10 @@ public final class ScanCache {
 
   private static Path temp(Path dir) throws IOException {
     try {
-      return Files.createTempFile(dir, FILE + ".", ".tmp",
+      return Files.createTempFile(
+          dir,
+          FILE + ".",
+          ".tmp",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       return Files.createTempFile(dir, FILE + ".", ".tmp");
@@ -219,7 +246,8 @@ public final class ScanCache {
     }
   }
 
-  private static void write(DataOutputStream out, Collection<? extends ObjectId> ids) throws IOException {
+  private static void write(DataOutputStream out, Collection<? extends ObjectId> ids)
+      throws IOException {
     Set<ObjectId> unique = new LinkedHashSet<>(ids);
     out.writeInt(unique.size());
     byte[] raw = new byte[20];

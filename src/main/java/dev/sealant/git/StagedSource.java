@@ -48,17 +48,37 @@ public final class StagedSource implements Source {
   public void run(Sink sink) {
     DirCache index = Indexes.read(repo);
     refuseConflicts(index);
-    try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = changes(reader, index)) {
+    try (ObjectReader reader = repo.newObjectReader();
+        TreeWalk walk = changes(reader, index)) {
       new ChangeScanner(reader, limits, pathAllowed, new LongSet(), sink, new HashCache(1 << 16))
           .scan(walk, Optional.empty());
       sink.progress(1, 1);
     } catch (MissingObjectException e) {
-      throw new GitException("missing object " + e.getObjectId().name() + " (staged changes in "
-          + repo.getDirectory() + "): the repository is corrupt", e);
+      throw new GitException(
+          "missing object "
+              + e.getObjectId().name()
+              + " (staged changes in "
+              + repo.getDirectory()
+              + "): the repository is corrupt",
+          e);
     } catch (IOException e) {
-      throw new GitException(unreadable(index).map(u -> "cannot read object " + u + " (staged changes in "
-          + repo.getDirectory() + "): the repository is corrupt (" + e.getMessage() + ")")
-          .orElse("cannot read the staged changes in " + repo.getDirectory() + ": " + e.getMessage()), e);
+      throw new GitException(
+          unreadable(index)
+              .map(
+                  u ->
+                      "cannot read object "
+                          + u
+                          + " (staged changes in "
+                          + repo.getDirectory()
+                          + "): the repository is corrupt ("
+                          + e.getMessage()
+                          + ")")
+              .orElse(
+                  "cannot read the staged changes in "
+                      + repo.getDirectory()
+                      + ": "
+                      + e.getMessage()),
+          e);
     }
   }
 
@@ -82,10 +102,12 @@ public final class StagedSource implements Source {
    * the error names the object. JGit's inflater errors do not say which object they were reading.
    */
   private Optional<String> unreadable(DirCache index) {
-    try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = changes(reader, index)) {
+    try (ObjectReader reader = repo.newObjectReader();
+        TreeWalk walk = changes(reader, index)) {
       while (walk.next()) {
         ObjectId id = walk.getObjectId(1);
-        if (walk.getFileMode(1).getObjectType() != Constants.OBJ_BLOB || id.equals(ObjectId.zeroId())) {
+        if (walk.getFileMode(1).getObjectType() != Constants.OBJ_BLOB
+            || id.equals(ObjectId.zeroId())) {
           continue;
         }
         try (InputStream in = reader.open(id, Constants.OBJ_BLOB).openStream()) {
@@ -120,8 +142,10 @@ public final class StagedSource implements Source {
         paths.add(index.getEntry(i).getPathString());
       }
     }
-    throw new UsageException("the index has unmerged (conflicted) paths: " + String.join(", ", paths)
-        + "; resolve the conflicts and 'git add' the files, then scan again");
+    throw new UsageException(
+        "the index has unmerged (conflicted) paths: "
+            + String.join(", ", paths)
+            + "; resolve the conflicts and 'git add' the files, then scan again");
   }
 
   @Override

@@ -16,10 +16,10 @@ import org.eclipse.jgit.util.RawParseUtils;
  * over the same trees (the new tree last), in the same order, without its per-entry objects.
  *
  * <p>A history scan compares every commit with its parents, and most of each tree is unchanged:
- * with one old tree, equal runs of entries are skipped with one vectorised byte comparison
- * ({@link Arrays#mismatch}), and equal subtrees are never loaded. A subtree is entered when any tree
- * has a different mode or id for it; a name that is a file in one tree and a directory in another
- * is two entries, ordered as git orders them (a directory's name sorts as if it ended in {@code /}).
+ * with one old tree, equal runs of entries are skipped with one vectorised byte comparison ({@link
+ * Arrays#mismatch}), and equal subtrees are never loaded. A subtree is entered when any tree has a
+ * different mode or id for it; a name that is a file in one tree and a directory in another is two
+ * entries, ordered as git orders them (a directory's name sorts as if it ended in {@code /}).
  */
 final class TreeDiff {
 
@@ -59,6 +59,7 @@ final class TreeDiff {
     final Cursor[] c;
     final boolean[] match;
     final int prefix;
+
     /** The matched cursors still point at the subtree just walked; advance them first. */
     boolean entered;
 
@@ -153,7 +154,8 @@ final class TreeDiff {
       modes[i] = match[i] ? c[i].mode : 0;
       ids[i] = match[i] ? c[i].id() : ObjectId.zeroId();
     }
-    out.add(new DiffEntry(RawParseUtils.decode(StandardCharsets.UTF_8, path, 0, pathLen), modes, ids));
+    out.add(
+        new DiffEntry(RawParseUtils.decode(StandardCharsets.UTF_8, path, 0, pathLen), modes, ids));
   }
 
   /**
@@ -270,7 +272,8 @@ final class TreeDiff {
       int aLen = nameEnd - nameStart;
       int bLen = o.nameEnd - o.nameStart;
       int len = Math.min(aLen, bLen);
-      int m = Arrays.mismatch(buf, nameStart, nameStart + len, o.buf, o.nameStart, o.nameStart + len);
+      int m =
+          Arrays.mismatch(buf, nameStart, nameStart + len, o.buf, o.nameStart, o.nameStart + len);
       if (m >= 0) {
         return (buf[nameStart + m] & 0xff) - (o.buf[o.nameStart + m] & 0xff);
       }
@@ -283,7 +286,9 @@ final class TreeDiff {
       return (mode & TYPE_MASK) == TREE ? '/' : 0;
     }
 
-    /** Appends this entry's name to the diff's path after {@code prefix}; returns the new length. */
+    /**
+     * Appends this entry's name to the diff's path after {@code prefix}; returns the new length.
+     */
     int appendName(TreeDiff d, int prefix) {
       int len = nameEnd - nameStart;
       d.path = ensure(d.path, prefix + len + 1);

@@ -43,8 +43,10 @@ public final class Json {
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString((long) d);
     }
-    return java.math.BigDecimal.valueOf(d).setScale(4, java.math.RoundingMode.HALF_UP)
-        .stripTrailingZeros().toPlainString();
+    return java.math.BigDecimal.valueOf(d)
+        .setScale(4, java.math.RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static void object(StringBuilder b, Map<?, ?> m, int indent) {
@@ -86,7 +88,9 @@ public final class Json {
     }
   }
 
-  /** Appends {@code s} as a JSON string literal, escaping control characters and lone surrogates. */
+  /**
+   * Appends {@code s} as a JSON string literal, escaping control characters and lone surrogates.
+   */
   public static void string(StringBuilder b, String s) {
     b.append('"');
     for (int i = 0; i < s.length(); i++) {
@@ -98,9 +102,14 @@ public final class Json {
         case '\r' -> b.append("\\r");
         case '\t' -> b.append("\\t");
         default -> {
-          boolean lone = Character.isSurrogate(c)
-              && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
-              && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)));
+          boolean lone =
+              Character.isSurrogate(c)
+                  && !(Character.isHighSurrogate(c)
+                      && i + 1 < s.length()
+                      && Character.isLowSurrogate(s.charAt(i + 1)))
+                  && !(Character.isLowSurrogate(c)
+                      && i > 0
+                      && Character.isHighSurrogate(s.charAt(i - 1)));
           if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029 || lone) {
             b.append(String.format("\\u%04x", (int) c));
           } else {

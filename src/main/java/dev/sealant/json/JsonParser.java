@@ -8,18 +8,19 @@ import java.util.Map;
 /**
  * A small, strict JSON parser (RFC 8259) for the few JSON inputs Sealant reads: CI event payloads,
  * baselines, other tools' files. Objects become insertion-ordered {@code Map<String, Object>},
- * arrays {@code List<Object>}, numbers {@code Double} or {@code Long}, and {@code null} a
- * {@link #NULL} marker. Nesting is bounded, so hostile input cannot exhaust the stack.
+ * arrays {@code List<Object>}, numbers {@code Double} or {@code Long}, and {@code null} a {@link
+ * #NULL} marker. Nesting is bounded, so hostile input cannot exhaust the stack.
  */
 public final class JsonParser {
 
   /** The JSON {@code null} value (maps and lists hold this instead of Java null). */
-  public static final Object NULL = new Object() {
-    @Override
-    public String toString() {
-      return "null";
-    }
-  };
+  public static final Object NULL =
+      new Object() {
+        @Override
+        public String toString() {
+          return "null";
+        }
+      };
 
   static final int MAX_DEPTH = 256;
 

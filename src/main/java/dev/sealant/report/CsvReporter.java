@@ -9,20 +9,37 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * RFC 4180 CSV: a header row of the JSON report's field names, one row per finding, CRLF line
- * ends, and a field quoted when it holds a comma, quote, CR or LF (quotes doubled).
+ * RFC 4180 CSV: a header row of the JSON report's field names, one row per finding, CRLF line ends,
+ * and a field quoted when it holds a comma, quote, CR or LF (quotes doubled).
  *
- * <p>Spreadsheets run a cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, tab or
- * CR as a formula, and paths, author names and secrets come from the scanned repository: such a
- * field gets a leading {@code '} so it shows as text. The JSON {@code suppressed} object becomes
- * two columns, {@code suppressed.kind} and {@code suppressed.reason}; {@code tags} are joined with
+ * <p>Spreadsheets run a cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, tab or CR
+ * as a formula, and paths, author names and secrets come from the scanned repository: such a field
+ * gets a leading {@code '} so it shows as text. The JSON {@code suppressed} object becomes two
+ * columns, {@code suppressed.kind} and {@code suppressed.reason}; {@code tags} are joined with
  * {@code ;}; an absent value is an empty field.
  */
 public final class CsvReporter implements Reporter {
 
-  static final List<String> HEADER = List.of("ruleId", "description", "severity", "path", "line",
-      "column", "commit", "author", "email", "date", "fingerprint", "secret", "entropy", "tags",
-      "validated", "encoding", "suppressed.kind", "suppressed.reason");
+  static final List<String> HEADER =
+      List.of(
+          "ruleId",
+          "description",
+          "severity",
+          "path",
+          "line",
+          "column",
+          "commit",
+          "author",
+          "email",
+          "date",
+          "fingerprint",
+          "secret",
+          "entropy",
+          "tags",
+          "validated",
+          "encoding",
+          "suppressed.kind",
+          "suppressed.reason");
 
   @Override
   public String render(ScanResult scan, ReportOptions o) {
@@ -76,9 +93,9 @@ public final class CsvReporter implements Reporter {
 
   /**
    * Control characters other than tab and line ends (which CSV quotes), and bidirectional controls,
-   * shown as {@code \\uXXXX} escapes: CSV has no escaping of its own, and the report is often printed
-   * to a terminal, where a file or author name holding {@code ESC ] 0;} could retitle it or {@code
-   * ESC [ 2J} clear it.
+   * shown as {@code \\uXXXX} escapes: CSV has no escaping of its own, and the report is often
+   * printed to a terminal, where a file or author name holding {@code ESC ] 0;} could retitle it or
+   * {@code ESC [ 2J} clear it.
    */
   static String controls(String s) {
     StringBuilder b = null;

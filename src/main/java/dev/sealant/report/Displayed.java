@@ -34,19 +34,33 @@ final class Displayed {
     for (String w : r.warnings()) {
       warnings.add(d.text(w));
     }
-    return new ScanResult(findings(r.findings(), d), findings(r.suppressed(), d), skipped, warnings, r.stats());
+    return new ScanResult(
+        findings(r.findings(), d), findings(r.suppressed(), d), skipped, warnings, r.stats());
   }
 
   private static List<Finding> findings(List<Finding> in, Display d) {
     List<Finding> out = new ArrayList<>(in.size());
     for (Finding f : in) {
-      Optional<CommitInfo> commit = f.commit()
-          .map(c -> new CommitInfo(c.id(), d.text(c.author()), d.text(c.email()), c.date()));
-      Optional<Suppression> sup = f.suppression()
-          .map(s -> new Suppression(s.kind(), s.reason().map(d::text)));
-      // A user catalog's description and tags are shown in every format: redacted like any other text.
-      out.add(new Finding(f.rule().withShownText(d::text), d.name(f.path()), f.line(), f.column(), f.secret(), f.entropy(),
-          f.fingerprint(), commit, f.validated(), f.encoding(), sup));
+      Optional<CommitInfo> commit =
+          f.commit()
+              .map(c -> new CommitInfo(c.id(), d.text(c.author()), d.text(c.email()), c.date()));
+      Optional<Suppression> sup =
+          f.suppression().map(s -> new Suppression(s.kind(), s.reason().map(d::text)));
+      // A user catalog's description and tags are shown in every format: redacted like any other
+      // text.
+      out.add(
+          new Finding(
+              f.rule().withShownText(d::text),
+              d.name(f.path()),
+              f.line(),
+              f.column(),
+              f.secret(),
+              f.entropy(),
+              f.fingerprint(),
+              commit,
+              f.validated(),
+              f.encoding(),
+              sup));
     }
     return out;
   }

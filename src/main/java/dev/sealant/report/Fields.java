@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A finding as named fields, shared by the JSON, CSV and other structured reports so the schema
- * has one definition. The secret is redacted unless {@code showSecrets}.
+ * A finding as named fields, shared by the JSON, CSV and other structured reports so the schema has
+ * one definition. The secret is redacted unless {@code showSecrets}.
  */
 public final class Fields {
 

@@ -6,8 +6,8 @@ import java.util.StringJoiner;
 import java.util.function.Supplier;
 
 /**
- * The report formats, by the name {@code --format} takes (lower case). Each is documented in
- * {@code docs/REPORTS.md} and pinned by golden files under {@code src/test/resources/golden/}.
+ * The report formats, by the name {@code --format} takes (lower case). Each is documented in {@code
+ * docs/REPORTS.md} and pinned by golden files under {@code src/test/resources/golden/}.
  */
 public enum Format {
   TEXT(TextReporter::new),
@@ -27,7 +27,9 @@ public enum Format {
 
   /** The usual file name extension of a report in this format, without the dot. */
   public String extension() {
-    return this == TEXT ? "txt" : this == JUNIT ? "xml" : this == GITLAB ? "json" : name().toLowerCase(Locale.ROOT);
+    return this == TEXT
+        ? "txt"
+        : this == JUNIT ? "xml" : this == GITLAB ? "json" : name().toLowerCase(Locale.ROOT);
   }
 
   public Reporter reporter() {

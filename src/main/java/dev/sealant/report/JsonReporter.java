@@ -1,9 +1,9 @@
 package dev.sealant.report;
 
 import dev.sealant.detect.Finding;
+import dev.sealant.json.Json;
 import dev.sealant.scan.ScanResult;
 import java.util.ArrayList;
-import dev.sealant.json.Json;
 import java.util.List;
 import java.util.Map;
 

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * JUnit XML, the report every CI server renders: one test case per rule and file (class name the
- * rule id, name the path), holding a {@code <failure>} per finding. {@code tests} counts test
- * cases and {@code failures} the failing ones, so "passed" never goes negative in a CI summary.
+ * rule id, name the path), holding a {@code <failure>} per finding. {@code tests} counts test cases
+ * and {@code failures} the failing ones, so "passed" never goes negative in a CI summary.
  * Suppressed findings, when asked for, are skipped test cases. A scan without findings is one
  * passing test case, so CI shows a result rather than "no tests".
  */
@@ -38,14 +38,23 @@ public final class JunitReporter implements Reporter {
     boolean clean = result.findings().isEmpty();
     int tests = cases.size() + (clean ? 1 : 0);
     String time = String.format(Locale.ROOT, "%.3f", result.stats().elapsed().toMillis() / 1000.0);
-    String counts = "tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\""
-        + skipped + "\" time=\"" + time + "\"";
+    String counts =
+        "tests=\""
+            + tests
+            + "\" failures=\""
+            + failures
+            + "\" errors=\"0\" skipped=\""
+            + skipped
+            + "\" time=\""
+            + time
+            + "\"";
     StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     b.append("<testsuites name=\"").append(SUITE).append("\" ").append(counts).append(">\n");
     b.append("  <testsuite name=\"").append(SUITE).append("\" ").append(counts).append(">\n");
     properties(b, result);
     if (clean) {
-      b.append("    <testcase classname=\"sealant\" name=\"no secrets found\" time=\"").append(time)
+      b.append("    <testcase classname=\"sealant\" name=\"no secrets found\" time=\"")
+          .append(time)
           .append("\"/>\n");
     }
     for (Case c : cases) {
@@ -59,27 +68,41 @@ public final class JunitReporter implements Reporter {
   private static List<Case> group(List<Finding> findings, boolean suppressed) {
     Map<String, Case> byKey = new TreeMap<>();
     for (Finding f : findings) {
-      byKey.computeIfAbsent(f.path() + '\0' + f.ruleId(),
-          k -> new Case(f.ruleId(), f.path(), suppressed, new ArrayList<>())).findings().add(f);
+      byKey
+          .computeIfAbsent(
+              f.path() + '\0' + f.ruleId(),
+              k -> new Case(f.ruleId(), f.path(), suppressed, new ArrayList<>()))
+          .findings()
+          .add(f);
     }
     return new ArrayList<>(byKey.values());
   }
 
   private static void testcase(StringBuilder b, Case c, ReportOptions o) {
-    b.append("    <testcase classname=\"").append(Xml.attr(c.ruleId())).append("\" name=\"")
-        .append(Xml.attr(c.path())).append("\" time=\"0\">\n");
+    b.append("    <testcase classname=\"")
+        .append(Xml.attr(c.ruleId()))
+        .append("\" name=\"")
+        .append(Xml.attr(c.path()))
+        .append("\" time=\"0\">\n");
     if (c.suppressed()) {
       StringBuilder m = new StringBuilder();
       for (Finding f : c.findings()) {
-        m.append(m.length() == 0 ? "suppressed: " : "; ").append(headline(f, o)).append(" (")
+        m.append(m.length() == 0 ? "suppressed: " : "; ")
+            .append(headline(f, o))
+            .append(" (")
             .append(Fields.suppressionKind(f.suppression().get()))
-            .append(f.suppression().get().reason().map(r -> " -- " + r).orElse("")).append(')');
+            .append(f.suppression().get().reason().map(r -> " -- " + r).orElse(""))
+            .append(')');
       }
       b.append("      <skipped message=\"").append(Xml.attr(m.toString())).append("\"/>\n");
     }
     for (Finding f : c.suppressed() ? List.<Finding>of() : c.findings()) {
-      b.append("      <failure type=\"").append(Xml.attr(f.ruleId())).append("\" message=\"")
-          .append(Xml.attr(headline(f, o))).append("\">").append(Xml.text(details(f, o)))
+      b.append("      <failure type=\"")
+          .append(Xml.attr(f.ruleId()))
+          .append("\" message=\"")
+          .append(Xml.attr(headline(f, o)))
+          .append("\">")
+          .append(Xml.text(details(f, o)))
           .append("</failure>\n");
     }
     b.append("    </testcase>\n");
@@ -87,22 +110,47 @@ public final class JunitReporter implements Reporter {
 
   /** {@code path:line:column rule: redacted secret}, the line a CI summary shows. */
   private static String headline(Finding f, ReportOptions o) {
-    return f.path() + ":" + f.line() + ":" + f.column() + " " + f.ruleId() + ": "
+    return f.path()
+        + ":"
+        + f.line()
+        + ":"
+        + f.column()
+        + " "
+        + f.ruleId()
+        + ": "
         + oneLine(Fields.secret(f, o));
   }
 
   private static String details(Finding f, ReportOptions o) {
     StringBuilder b = new StringBuilder();
     b.append(f.rule().description()).append(" (").append(f.rule().severity().label()).append(")\n");
-    b.append("Location:    ").append(f.path()).append(':').append(f.line()).append(':').append(f.column()).append('\n');
-    f.commit().ifPresent(c -> b.append("Commit:      ").append(c.id()).append(" by ").append(c.author())
-        .append(" <").append(c.email()).append("> on ").append(Fields.date(c)).append('\n'));
+    b.append("Location:    ")
+        .append(f.path())
+        .append(':')
+        .append(f.line())
+        .append(':')
+        .append(f.column())
+        .append('\n');
+    f.commit()
+        .ifPresent(
+            c ->
+                b.append("Commit:      ")
+                    .append(c.id())
+                    .append(" by ")
+                    .append(c.author())
+                    .append(" <")
+                    .append(c.email())
+                    .append("> on ")
+                    .append(Fields.date(c))
+                    .append('\n'));
     b.append("Secret:      ").append(oneLine(Fields.secret(f, o)));
     f.encoding().ifPresent(e -> b.append(" (decoded from ").append(e).append(')'));
     b.append('\n');
     b.append("Fingerprint: ").append(f.fingerprint()).append('\n');
     b.append("To allow:    rotate it first if it is real; for a false positive add 'sealant:allow ")
-        .append(f.ruleId()).append("' on the line, or run sealant ignore ").append(f.fingerprint())
+        .append(f.ruleId())
+        .append("' on the line, or run sealant ignore ")
+        .append(f.fingerprint())
         .append(" --reason \"...\"\n");
     return b.toString();
   }
@@ -124,7 +172,10 @@ public final class JunitReporter implements Reporter {
   }
 
   private static void prop(StringBuilder b, String name, String value) {
-    b.append("      <property name=\"").append(name).append("\" value=\"").append(Xml.attr(value))
+    b.append("      <property name=\"")
+        .append(name)
+        .append("\" value=\"")
+        .append(Xml.attr(value))
         .append("\"/>\n");
   }
 }

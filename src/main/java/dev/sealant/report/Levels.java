@@ -18,8 +18,8 @@ final class Levels {
   }
 
   /**
-   * GitHub code scanning's {@code security-severity} (0.0 to 10.0; critical is 9.0 and up, high
-   * 7.0 to 8.9, medium 4.0 to 6.9, low below), chosen in the middle of each band. Info has none.
+   * GitHub code scanning's {@code security-severity} (0.0 to 10.0; critical is 9.0 and up, high 7.0
+   * to 8.9, medium 4.0 to 6.9, low below), chosen in the middle of each band. Info has none.
    */
   static Optional<String> securitySeverity(Severity s) {
     return switch (s) {

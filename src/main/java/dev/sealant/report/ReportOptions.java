@@ -12,10 +12,15 @@ import dev.sealant.detect.Display;
  * @param display how repository-controlled strings (paths, authors, reasons) are shown: the CLI
  *     passes one that redacts secrets found in them unless {@code --show-secrets}
  */
-public record ReportOptions(boolean showSecrets, boolean includeSuppressed, boolean color, boolean verbose,
+public record ReportOptions(
+    boolean showSecrets,
+    boolean includeSuppressed,
+    boolean color,
+    boolean verbose,
     Display display) {
 
-  public ReportOptions(boolean showSecrets, boolean includeSuppressed, boolean color, boolean verbose) {
+  public ReportOptions(
+      boolean showSecrets, boolean includeSuppressed, boolean color, boolean verbose) {
     this(showSecrets, includeSuppressed, color, verbose, Display.PLAIN);
   }
 

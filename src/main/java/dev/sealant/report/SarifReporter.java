@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * reported result (sorted by id, so {@code ruleIndex} is stable for equal input), not the whole
  * catalog: a log stays small and says what this scan found. Messages carry the redacted secret
  * unless {@code --show-secrets}; the fingerprint goes to {@code partialFingerprints} so code
- * scanning tracks an alert across line moves. Columns are UTF-16 code units, as the detector
- * counts them.
+ * scanning tracks an alert across line moves. Columns are UTF-16 code units, as the detector counts
+ * them.
  */
 public final class SarifReporter implements Reporter {
 
@@ -112,10 +112,18 @@ public final class SarifReporter implements Reporter {
     StringBuilder b = new StringBuilder();
     b.append(f.rule().description()).append(": ").append(Fields.secret(f, o));
     f.encoding().ifPresent(e -> b.append(" (decoded from ").append(e).append(')'));
-    f.commit().ifPresent(c -> b.append(", added in commit ").append(shortId(c.id()))
-        .append(" by ").append(c.author()));
-    b.append(". Rotate it if it is real; otherwise allow it with 'sealant:allow ").append(f.ruleId())
-        .append("' on the line or 'sealant ignore ").append(f.fingerprint()).append(" --reason ...'.");
+    f.commit()
+        .ifPresent(
+            c ->
+                b.append(", added in commit ")
+                    .append(shortId(c.id()))
+                    .append(" by ")
+                    .append(c.author()));
+    b.append(". Rotate it if it is real; otherwise allow it with 'sealant:allow ")
+        .append(f.ruleId())
+        .append("' on the line or 'sealant ignore ")
+        .append(f.fingerprint())
+        .append(" --reason ...'.");
     return b.toString();
   }
 
@@ -170,11 +178,13 @@ public final class SarifReporter implements Reporter {
   private static Map<String, Object> properties(Finding f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("severity", f.rule().severity().label());
-    f.commit().ifPresent(c -> {
-      m.put("commit", c.id());
-      m.put("author", c.author());
-      m.put("date", Fields.date(c));
-    });
+    f.commit()
+        .ifPresent(
+            c -> {
+              m.put("commit", c.id());
+              m.put("author", c.author());
+              m.put("date", Fields.date(c));
+            });
     f.validated().ifPresent(v -> m.put("validated", v));
     f.encoding().ifPresent(e -> m.put("encoding", e));
     return m;

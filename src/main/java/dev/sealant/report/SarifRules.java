@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** SARIF {@code reportingDescriptor}s for rules: descriptions, help on rotating and allowing, tags. */
+/**
+ * SARIF {@code reportingDescriptor}s for rules: descriptions, help on rotating and allowing, tags.
+ */
 final class SarifRules {
 
   private SarifRules() {}
@@ -50,11 +52,17 @@ final class SarifRules {
   }
 
   private static String fullDescription(Rule r) {
-    return r.description() + ": a credential committed to the repository (Sealant rule " + r.id()
-        + ", severity " + r.severity().label() + ").";
+    return r.description()
+        + ": a credential committed to the repository (Sealant rule "
+        + r.id()
+        + ", severity "
+        + r.severity().label()
+        + ").";
   }
 
-  /** The rule's own tags, then {@code security} and {@code secret} (GitHub ranks security alerts). */
+  /**
+   * The rule's own tags, then {@code security} and {@code secret} (GitHub ranks security alerts).
+   */
   private static List<String> tags(Rule r) {
     Set<String> t = new LinkedHashSet<>(r.tags());
     t.add("security");
@@ -63,27 +71,42 @@ final class SarifRules {
   }
 
   static String helpText(Rule r) {
-    return r.description() + " found (rule " + r.id() + ").\n\n"
+    return r.description()
+        + " found (rule "
+        + r.id()
+        + ").\n\n"
         + "If it is real, treat it as leaked: removing it from the code is not enough, because it "
         + "stays in git history and in every clone.\n"
         + "1. Rotate it: revoke or regenerate it with its issuer, then check the issuer's logs for use.\n"
         + "2. Keep the new value out of the repository (a secret store or CI secret, read at run time).\n\n"
         + "If it is not a secret (a test fixture, an example, a public value), allow it:\n"
-        + "- inline, with a comment on the same line: sealant:allow " + r.id() + " -- reason\n"
-        + "  (or sealant:allow-next-line " + r.id() + " on the line above);\n"
+        + "- inline, with a comment on the same line: sealant:allow "
+        + r.id()
+        + " -- reason\n"
+        + "  (or sealant:allow-next-line "
+        + r.id()
+        + " on the line above);\n"
         + "- or by fingerprint, shown with each result: sealant ignore FINGERPRINT --reason \"...\"\n"
         + "  (recorded in .sealantignore; the fingerprint never contains the secret).\n";
   }
 
   static String helpMarkdown(Rule r) {
-    return "**" + r.description() + "** found (rule `" + r.id() + "`).\n\n"
+    return "**"
+        + r.description()
+        + "** found (rule `"
+        + r.id()
+        + "`).\n\n"
         + "If it is real, treat it as leaked: removing it from the code is not enough, because it "
         + "stays in git history and in every clone.\n\n"
         + "1. **Rotate it**: revoke or regenerate it with its issuer, then check the issuer's logs for use.\n"
         + "2. Keep the new value out of the repository (a secret store or CI secret, read at run time).\n\n"
         + "If it is not a secret (a test fixture, an example, a public value), allow it:\n\n"
-        + "- inline, with a comment on the same line: `sealant:allow " + r.id() + " -- reason` "
-        + "(or `sealant:allow-next-line " + r.id() + "` on the line above);\n"
+        + "- inline, with a comment on the same line: `sealant:allow "
+        + r.id()
+        + " -- reason` "
+        + "(or `sealant:allow-next-line "
+        + r.id()
+        + "` on the line above);\n"
         + "- or by fingerprint, shown with each result: `sealant ignore FINGERPRINT --reason \"...\"` "
         + "(recorded in `.sealantignore`; the fingerprint never contains the secret).\n";
   }

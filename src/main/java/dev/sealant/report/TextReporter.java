@@ -27,8 +27,8 @@ public final class TextReporter implements Reporter {
   }
 
   /**
-   * @param ignoreFileHint whether to suggest {@code sealant ignore}: not where the ignore file
-   *     is not read (a server's pre-receive hook reads no configuration from the push)
+   * @param ignoreFileHint whether to suggest {@code sealant ignore}: not where the ignore file is
+   *     not read (a server's pre-receive hook reads no configuration from the push)
    */
   public TextReporter(boolean ignoreFileHint) {
     this.ignoreFileHint = ignoreFileHint;
@@ -39,15 +39,22 @@ public final class TextReporter implements Reporter {
     ScanResult result = Displayed.of(scan, o);
     StringBuilder b = new StringBuilder();
     Optional<String> lastCommit = Optional.empty();
-    List<Finding> shown = o.includeSuppressed()
-        ? java.util.stream.Stream.concat(result.findings().stream(), result.suppressed().stream()).toList()
-        : result.findings();
+    List<Finding> shown =
+        o.includeSuppressed()
+            ? java.util.stream.Stream.concat(
+                    result.findings().stream(), result.suppressed().stream())
+                .toList()
+            : result.findings();
     for (Finding f : shown) {
       Optional<String> commit = f.commit().map(CommitInfo::id);
       if (commit.isPresent() && !commit.equals(lastCommit)) {
         CommitInfo c = f.commit().get();
         b.append(paint(o, YELLOW, "commit " + c.id())).append('\n');
-        b.append("Author: ").append(clean(c.author())).append(" <").append(clean(c.email())).append(">\n");
+        b.append("Author: ")
+            .append(clean(c.author()))
+            .append(" <")
+            .append(clean(c.email()))
+            .append(">\n");
         b.append("Date:   ").append(Fields.date(c)).append("\n\n");
       }
       lastCommit = commit;
@@ -55,8 +62,18 @@ public final class TextReporter implements Reporter {
     }
     if (o.verbose()) {
       for (Skipped s : result.skipped()) {
-        b.append(paint(o, DIM, "skipped " + clean(s.path()) + s.commit().map(c -> " @ " + c.substring(0, Math.min(12, c.length()))).orElse("")
-            + ": " + clean(s.reason()))).append('\n');
+        b.append(
+                paint(
+                    o,
+                    DIM,
+                    "skipped "
+                        + clean(s.path())
+                        + s.commit()
+                            .map(c -> " @ " + c.substring(0, Math.min(12, c.length())))
+                            .orElse("")
+                        + ": "
+                        + clean(s.reason())))
+            .append('\n');
       }
     }
     b.append(summary(result)).append('\n');
@@ -66,22 +83,42 @@ public final class TextReporter implements Reporter {
   private void block(StringBuilder b, Finding f, ReportOptions o) {
     String head = f.suppressed() ? "Suppressed" : "Secret found";
     b.append(paint(o, f.suppressed() ? DIM : RED, head + ": " + f.ruleId()))
-        .append(" (").append(clean(f.rule().description())).append(", ").append(f.rule().severity().label())
+        .append(" (")
+        .append(clean(f.rule().description()))
+        .append(", ")
+        .append(f.rule().severity().label())
         .append(")\n");
-    b.append("  Location:    ").append(clean(f.path())).append(':').append(f.line()).append(':').append(f.column()).append('\n');
+    b.append("  Location:    ")
+        .append(clean(f.path()))
+        .append(':')
+        .append(f.line())
+        .append(':')
+        .append(f.column())
+        .append('\n');
     b.append("  Secret:      ").append(clean(Fields.secret(f, o)));
     f.encoding().ifPresent(e -> b.append("  (decoded from ").append(e).append(')'));
     b.append('\n');
-    f.validated().ifPresent(v -> b.append("  Validated:   ").append(v ? "yes (structure checks out)" : "no (structure does not check out)").append('\n'));
+    f.validated()
+        .ifPresent(
+            v ->
+                b.append("  Validated:   ")
+                    .append(v ? "yes (structure checks out)" : "no (structure does not check out)")
+                    .append('\n'));
     b.append("  Fingerprint: ").append(f.fingerprint()).append('\n');
     if (f.suppression().isPresent()) {
-      b.append("  Suppressed:  ").append(f.suppression().get().kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-          .append(f.suppression().get().reason().map(r -> " -- " + clean(r)).orElse("")).append('\n');
+      b.append("  Suppressed:  ")
+          .append(f.suppression().get().kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+          .append(f.suppression().get().reason().map(r -> " -- " + clean(r)).orElse(""))
+          .append('\n');
     } else {
       b.append("  To allow:    rotate the secret first if it is real; for a false positive add\n")
-          .append("               'sealant:allow ").append(f.ruleId()).append("' in a comment on that line");
+          .append("               'sealant:allow ")
+          .append(f.ruleId())
+          .append("' in a comment on that line");
       if (ignoreFileHint) {
-        b.append(", or run\n               sealant ignore ").append(f.fingerprint()).append(" --reason \"...\"");
+        b.append(", or run\n               sealant ignore ")
+            .append(f.fingerprint())
+            .append(" --reason \"...\"");
       }
       b.append('\n');
     }
@@ -94,7 +131,9 @@ public final class TextReporter implements Reporter {
     s.append(n == 0 ? "No secrets found" : n + (n == 1 ? " secret found" : " secrets found"));
     s.append(" (").append(r.stats().files()).append(r.stats().files() == 1 ? " file" : " files");
     if (r.stats().commits() > 0) {
-      s.append(", ").append(r.stats().commits()).append(r.stats().commits() == 1 ? " commit" : " commits");
+      s.append(", ")
+          .append(r.stats().commits())
+          .append(r.stats().commits() == 1 ? " commit" : " commits");
     }
     if (!r.suppressed().isEmpty()) {
       s.append(", ").append(r.suppressed().size()).append(" suppressed");

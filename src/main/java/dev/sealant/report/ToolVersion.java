@@ -1,6 +1,8 @@
 package dev.sealant.report;
 
-/** The running Sealant's version, from the jar manifest ({@code 0.0.0-dev} when run from classes). */
+/**
+ * The running Sealant's version, from the jar manifest ({@code 0.0.0-dev} when run from classes).
+ */
 final class ToolVersion {
 
   private ToolVersion() {}

@@ -15,9 +15,12 @@ final class Uris {
 
   private Uris() {}
 
-  /** The path (already {@code /}-separated and relative to the repository root) as a URI reference. */
+  /**
+   * The path (already {@code /}-separated and relative to the repository root) as a URI reference.
+   */
   static String relative(String path) {
-    // Sources give '/'-separated paths on every platform; a backslash is part of a file name (legal on
+    // Sources give '/'-separated paths on every platform; a backslash is part of a file name (legal
+    // on
     // POSIX) and is percent-encoded like any other reserved byte, never read as a separator.
     String p = path;
     while (p.startsWith("/")) {

@@ -4,8 +4,8 @@ import dev.sealant.detect.Finding;
 import java.util.Optional;
 
 /**
- * A post-detection suppression: the ignore file, the baseline. Returns the suppression that
- * applies to a finding, if any. Implementations are thread-safe.
+ * A post-detection suppression: the ignore file, the baseline. Returns the suppression that applies
+ * to a finding, if any. Implementations are thread-safe.
  */
 public interface FindingFilter {
 

@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The one orchestrator: source, then detector, then suppression filters, then a deterministic
- * sort. Knows nothing of the command line; the CLI turns the result into output and an exit code.
+ * The one orchestrator: source, then detector, then suppression filters, then a deterministic sort.
+ * Knows nothing of the command line; the CLI turns the result into output and an exit code.
  */
 public final class Scanner {
 
@@ -36,7 +36,8 @@ public final class Scanner {
 
   private Scanner() {}
 
-  public static ScanResult run(Source source, Engine detector, List<FindingFilter> filters, Listener listener) {
+  public static ScanResult run(
+      Source source, Engine detector, List<FindingFilter> filters, Listener listener) {
     Instant start = Instant.now();
     Collector c = new Collector(detector, listener);
     source.run(c);
@@ -60,12 +61,17 @@ public final class Scanner {
       warnings.addAll(filter.diagnostics());
     }
     List<Skipped> skipped = new ArrayList<>(c.skipped);
-    skipped.sort((a, b) -> {
-      int k = a.path().compareTo(b.path());
-      return k != 0 ? k : a.commit().orElse("").compareTo(b.commit().orElse(""));
-    });
-    Stats stats = new Stats(c.paths.size(), c.commits.size(), c.bytes.get(),
-        Duration.between(start, Instant.now()));
+    skipped.sort(
+        (a, b) -> {
+          int k = a.path().compareTo(b.path());
+          return k != 0 ? k : a.commit().orElse("").compareTo(b.commit().orElse(""));
+        });
+    Stats stats =
+        new Stats(
+            c.paths.size(),
+            c.commits.size(),
+            c.bytes.get(),
+            Duration.between(start, Instant.now()));
     return new ScanResult(sorted(findings), sorted(suppressed), skipped, warnings, stats);
   }
 
@@ -73,23 +79,31 @@ public final class Scanner {
    * Newest commit first (grouped by commit), then path, line, column and rule id. Spelled out:
    * Comparator's combinators spin lambda classes at run time that no start-up archive holds.
    */
-  public static final Comparator<Finding> ORDER = (a, b) -> {
-    int c = b.commit().map(CommitInfo::date).orElse(Instant.MAX)
-        .compareTo(a.commit().map(CommitInfo::date).orElse(Instant.MAX));
-    if (c == 0) {
-      c = a.commit().map(CommitInfo::id).orElse("").compareTo(b.commit().map(CommitInfo::id).orElse(""));
-    }
-    if (c == 0) {
-      c = a.path().compareTo(b.path());
-    }
-    if (c == 0) {
-      c = Integer.compare(a.line(), b.line());
-    }
-    if (c == 0) {
-      c = Integer.compare(a.column(), b.column());
-    }
-    return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
-  };
+  public static final Comparator<Finding> ORDER =
+      (a, b) -> {
+        int c =
+            b.commit()
+                .map(CommitInfo::date)
+                .orElse(Instant.MAX)
+                .compareTo(a.commit().map(CommitInfo::date).orElse(Instant.MAX));
+        if (c == 0) {
+          c =
+              a.commit()
+                  .map(CommitInfo::id)
+                  .orElse("")
+                  .compareTo(b.commit().map(CommitInfo::id).orElse(""));
+        }
+        if (c == 0) {
+          c = a.path().compareTo(b.path());
+        }
+        if (c == 0) {
+          c = Integer.compare(a.line(), b.line());
+        }
+        if (c == 0) {
+          c = Integer.compare(a.column(), b.column());
+        }
+        return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
+      };
 
   private static List<Finding> sorted(List<Finding> in) {
     List<Finding> out = new ArrayList<>(in);
@@ -101,8 +115,16 @@ public final class Scanner {
     Set<String> seen = ConcurrentHashMap.newKeySet();
     List<Finding> out = new ArrayList<>();
     for (Finding f : found) {
-      String key = f.ruleId() + '\0' + f.path() + '\0' + f.line() + '\0' + f.column() + '\0'
-          + f.commit().map(CommitInfo::id).orElse("");
+      String key =
+          f.ruleId()
+              + '\0'
+              + f.path()
+              + '\0'
+              + f.line()
+              + '\0'
+              + f.column()
+              + '\0'
+              + f.commit().map(CommitInfo::id).orElse("");
       if (seen.add(key)) {
         out.add(f);
       }

@@ -22,8 +22,10 @@ public final class Chunks {
 
   /** Characters per fragment, overlap excluded. */
   static final int CHUNK = 4 << 20;
+
   /** The overlap: at most this many lines... */
   static final int OVERLAP_LINES = 200;
+
   /** ...and at most this many characters. */
   static final int OVERLAP_CHARS = 64 << 10;
 
@@ -40,10 +42,11 @@ public final class Chunks {
   }
 
   /**
-   * Fragments of a git blob too large to hold whole, each attributed to {@code commit} (empty for
-   * a staged one): a scan of every line, since comparing it with its other versions needs it whole.
+   * Fragments of a git blob too large to hold whole, each attributed to {@code commit} (empty for a
+   * staged one): a scan of every line, since comparing it with its other versions needs it whole.
    */
-  public static Chunks ofBlob(String path, java.util.Optional<dev.sealant.detect.CommitInfo> commit, Sink sink) {
+  public static Chunks ofBlob(
+      String path, java.util.Optional<dev.sealant.detect.CommitInfo> commit, Sink sink) {
     return new Chunks(path, commit, CHUNK, OVERLAP_LINES, OVERLAP_CHARS, sink);
   }
 
@@ -51,8 +54,13 @@ public final class Chunks {
     this(path, java.util.Optional.empty(), chunk, overlapLines, overlapChars, sink);
   }
 
-  private Chunks(String path, java.util.Optional<dev.sealant.detect.CommitInfo> commit, int chunk, int overlapLines,
-      int overlapChars, Sink sink) {
+  private Chunks(
+      String path,
+      java.util.Optional<dev.sealant.detect.CommitInfo> commit,
+      int chunk,
+      int overlapLines,
+      int overlapChars,
+      Sink sink) {
     this.path = path;
     this.commit = commit;
     this.chunk = chunk;
@@ -71,14 +79,21 @@ public final class Chunks {
     } else if (probeLength >= 2 && (probe[0] & 0xff) == 0xFE && (probe[1] & 0xff) == 0xFF) {
       cs = StandardCharsets.UTF_16BE;
       skip = 2;
-    } else if (probeLength >= 3 && (probe[0] & 0xff) == 0xEF && (probe[1] & 0xff) == 0xBB
+    } else if (probeLength >= 3
+        && (probe[0] & 0xff) == 0xEF
+        && (probe[1] & 0xff) == 0xBB
         && (probe[2] & 0xff) == 0xBF) {
       skip = 3;
     }
-    InputStream all = new java.io.SequenceInputStream(
-        new java.io.ByteArrayInputStream(probe, skip, probeLength - skip), rest);
-    try (Reader r = new InputStreamReader(all, cs.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE))) {
+    InputStream all =
+        new java.io.SequenceInputStream(
+            new java.io.ByteArrayInputStream(probe, skip, probeLength - skip), rest);
+    try (Reader r =
+        new InputStreamReader(
+            all,
+            cs.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE))) {
       scan(r);
     }
   }
@@ -116,7 +131,10 @@ public final class Chunks {
     }
   }
 
-  /** Where a fragment of {@code buf[0, len)} ends: after its last line end, or at {@code len} if none. */
+  /**
+   * Where a fragment of {@code buf[0, len)} ends: after its last line end, or at {@code len} if
+   * none.
+   */
   private static int cut(char[] buf, int len) {
     // A \r as the last character may be the first half of a \r\n: do not end there.
     for (int i = len - 2; i >= 0; i--) {
@@ -127,7 +145,9 @@ public final class Chunks {
     return len;
   }
 
-  /** Where the next fragment starts: the last lines before {@code cut}, within the overlap bounds. */
+  /**
+   * Where the next fragment starts: the last lines before {@code cut}, within the overlap bounds.
+   */
   private static int overlapStart(char[] buf, int cut, int maxLines, int maxChars) {
     int start = cut;
     int lines = 0;

@@ -11,19 +11,19 @@ import java.util.Optional;
 /**
  * Turns bytes into scannable text, for files and git blobs alike. A byte-order mark selects UTF-8,
  * UTF-16 or UTF-32, and so does the shape of BOM-less UTF-16 (a NUL in every other byte) or UTF-32
- * (three NULs in every four bytes); otherwise the
- * bytes are read as UTF-8 with malformed sequences replaced (so a stray Latin-1 byte cannot hide
- * the ASCII secret next to it).
+ * (three NULs in every four bytes); otherwise the bytes are read as UTF-8 with malformed sequences
+ * replaced (so a stray Latin-1 byte cannot hide the ASCII secret next to it).
  *
  * <p>Binary content is skipped, so the test for it decides what can pass unscanned; a NUL alone
  * does not make content binary, since one stray NUL must not hide the text around it. Within the
  * first {@value #BINARY_PROBE} bytes, content is binary when it starts with the magic number of a
  * binary format (image, archive, compressed stream, executable, class file, font, database) or
- * holds a NUL, <em>and</em> more than {@value #ODD_PERCENT}% of its bytes other than NULs are
- * not text (control characters other than whitespace and escape, bytes that are not UTF-8). A
- * binary format's bytes are mostly not text; a text file with NULs in it, or behind a forged magic
- * number, is still mostly text and is scanned.
- */public final class Content {
+ * holds a NUL, <em>and</em> more than {@value #ODD_PERCENT}% of its bytes other than NULs are not
+ * text (control characters other than whitespace and escape, bytes that are not UTF-8). A binary
+ * format's bytes are mostly not text; a text file with NULs in it, or behind a forged magic number,
+ * is still mostly text and is scanned.
+ */
+public final class Content {
 
   public static final int BINARY_PROBE = 8000;
 
@@ -34,14 +34,34 @@ import java.util.Optional;
 
   /** Magic numbers of binary formats, at offset 0 (tar's is checked on its own, at 257). */
   private static final byte[][] MAGIC = {
-    {(byte) 0x89, 'P', 'N', 'G'}, {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, {'G', 'I', 'F', '8'},
-    {'I', 'I', '*', 0}, {'M', 'M', 0, '*'}, {0, 0, 1, 0}, {'R', 'I', 'F', 'F'},
-    {'P', 'K', 3, 4}, {'P', 'K', 5, 6}, {'P', 'K', 7, 8}, {0x1F, (byte) 0x8B}, {'B', 'Z', 'h'},
-    {(byte) 0xFD, '7', 'z', 'X', 'Z', 0}, {'7', 'z', (byte) 0xBC, (byte) 0xAF}, {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD},
-    {0x7F, 'E', 'L', 'F'}, {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE}, {'M', 'Z'},
-    {(byte) 0xCF, (byte) 0xFA, (byte) 0xED, (byte) 0xFE}, {(byte) 0xFE, (byte) 0xED, (byte) 0xFA, (byte) 0xCF},
-    {0, 'a', 's', 'm'}, {'S', 'Q', 'L', 'i', 't', 'e', ' '}, {'w', 'O', 'F', 'F'}, {'w', 'O', 'F', '2'},
-    {0, 1, 0, 0, 0}, {'O', 'T', 'T', 'O'}, {'%', 'P', 'D', 'F', '-'}, {'R', 'a', 'r', '!'},
+    {(byte) 0x89, 'P', 'N', 'G'},
+    {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+    {'G', 'I', 'F', '8'},
+    {'I', 'I', '*', 0},
+    {'M', 'M', 0, '*'},
+    {0, 0, 1, 0},
+    {'R', 'I', 'F', 'F'},
+    {'P', 'K', 3, 4},
+    {'P', 'K', 5, 6},
+    {'P', 'K', 7, 8},
+    {0x1F, (byte) 0x8B},
+    {'B', 'Z', 'h'},
+    {(byte) 0xFD, '7', 'z', 'X', 'Z', 0},
+    {'7', 'z', (byte) 0xBC, (byte) 0xAF},
+    {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD},
+    {0x7F, 'E', 'L', 'F'},
+    {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE},
+    {'M', 'Z'},
+    {(byte) 0xCF, (byte) 0xFA, (byte) 0xED, (byte) 0xFE},
+    {(byte) 0xFE, (byte) 0xED, (byte) 0xFA, (byte) 0xCF},
+    {0, 'a', 's', 'm'},
+    {'S', 'Q', 'L', 'i', 't', 'e', ' '},
+    {'w', 'O', 'F', 'F'},
+    {'w', 'O', 'F', '2'},
+    {0, 1, 0, 0, 0},
+    {'O', 'T', 'T', 'O'},
+    {'%', 'P', 'D', 'F', '-'},
+    {'R', 'a', 'r', '!'},
   };
 
   /**
@@ -70,7 +90,12 @@ import java.util.Optional;
         return true;
       }
     }
-    return n >= 262 && b[257] == 'u' && b[258] == 's' && b[259] == 't' && b[260] == 'a' && b[261] == 'r';
+    return n >= 262
+        && b[257] == 'u'
+        && b[258] == 's'
+        && b[259] == 't'
+        && b[260] == 'a'
+        && b[261] == 'r';
   }
 
   private static int nonNul(byte[] b, int n) {
@@ -92,8 +117,15 @@ import java.util.Optional;
     while (i < n) {
       int c = b[i] & 0xff;
       if (c < 0x80) {
-        boolean text = c == 0 || (c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' || c == 0x0B || c == '\f'
-            || c == '\r' || c == 0x1B;
+        boolean text =
+            c == 0
+                || (c >= 0x20 && c != 0x7F)
+                || c == '\t'
+                || c == '\n'
+                || c == 0x0B
+                || c == '\f'
+                || c == '\r'
+                || c == 0x1B;
         odd += text ? 0 : 1;
         i++;
         continue;
@@ -124,7 +156,10 @@ import java.util.Optional;
       return decode(w.get().charset(), bytes, w.get().bom(), length - w.get().bom());
     }
     int offset = 0;
-    if (length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+    if (length >= 3
+        && (bytes[0] & 0xff) == 0xEF
+        && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF) {
       offset = 3;
     }
     return decode(StandardCharsets.UTF_8, bytes, offset, length - offset);
@@ -140,15 +175,18 @@ import java.util.Optional;
   }
 
   /**
-   * The content as UTF-8 without a byte-order mark: UTF-16 or UTF-32 (by its mark or shape) is re-encoded, a UTF-8
-   * mark is dropped, anything else is returned as it is. Git sources split and hash lines on these
-   * bytes, so old and new versions of a file always compare in one encoding.
+   * The content as UTF-8 without a byte-order mark: UTF-16 or UTF-32 (by its mark or shape) is
+   * re-encoded, a UTF-8 mark is dropped, anything else is returned as it is. Git sources split and
+   * hash lines on these bytes, so old and new versions of a file always compare in one encoding.
    */
   public static byte[] utf8(byte[] bytes) {
     if (wide(bytes, bytes.length).isPresent()) {
       return decode(bytes).getBytes(StandardCharsets.UTF_8);
     }
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xEF
+        && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF) {
       return java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
     }
     return bytes;

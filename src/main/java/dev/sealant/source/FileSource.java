@@ -51,8 +51,9 @@ public final class FileSource implements Source {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       throw new ScanIoException(root + ": no such file or directory");
     }
-    if (Files.isSymbolicLink(root) || !(Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)
-        || Files.isRegularFile(root, LinkOption.NOFOLLOW_LINKS))) {
+    if (Files.isSymbolicLink(root)
+        || !(Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)
+            || Files.isRegularFile(root, LinkOption.NOFOLLOW_LINKS))) {
       operand(sink);
       return;
     }
@@ -65,18 +66,23 @@ public final class FileSource implements Source {
       }
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "sealant-files");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "sealant-files");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Path f : files) {
-        futures.add(pool.submit(() -> {
-          read(f, sink);
-          sink.progress(done.incrementAndGet(), files.size());
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  read(f, sink);
+                  sink.progress(done.incrementAndGet(), files.size());
+                }));
       }
       for (Future<?> fu : futures) {
         Workers.await(fu);
@@ -89,39 +95,48 @@ public final class FileSource implements Source {
   private List<Path> list(Sink sink) {
     List<Path> files = new ArrayList<>();
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (!dir.equals(root) && dir.getFileName().toString().equals(".git")) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (!dir.equals(root) && dir.getFileName().toString().equals(".git")) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          String rel = relative(file);
-          if (attrs.isSymbolicLink()) {
-            sink.skipped(Skipped.of(rel, "symbolic link (not followed)"));
-          } else if (!attrs.isRegularFile()) {
-            sink.skipped(Skipped.of(rel, "not a regular file"));
-          } else if (pathAllowed.test(rel)) {
-            sink.skipped(Skipped.of(rel, "path allowlisted"));
-          } else if (attrs.size() > limits.maxFileSize()) {
-            sink.skipped(Skipped.tooLarge(rel, "--max-file-size (" + attrs.size() + " > "
-                + limits.maxFileSize() + " bytes)", Optional.empty()));
-          } else {
-            files.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String rel = relative(file);
+              if (attrs.isSymbolicLink()) {
+                sink.skipped(Skipped.of(rel, "symbolic link (not followed)"));
+              } else if (!attrs.isRegularFile()) {
+                sink.skipped(Skipped.of(rel, "not a regular file"));
+              } else if (pathAllowed.test(rel)) {
+                sink.skipped(Skipped.of(rel, "path allowlisted"));
+              } else if (attrs.size() > limits.maxFileSize()) {
+                sink.skipped(
+                    Skipped.tooLarge(
+                        rel,
+                        "--max-file-size ("
+                            + attrs.size()
+                            + " > "
+                            + limits.maxFileSize()
+                            + " bytes)",
+                        Optional.empty()));
+              } else {
+                files.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          sink.skipped(Skipped.unreadable(relative(file), why(e), Optional.empty()));
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              sink.skipped(Skipped.unreadable(relative(file), why(e), Optional.empty()));
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new ScanIoException(root + ": cannot list: " + e.getMessage(), e);
     }
@@ -148,8 +163,11 @@ public final class FileSource implements Source {
       return;
     }
     if (bytes.length > limits.maxFileSize()) {
-      sink.skipped(Skipped.tooLarge(rel, "--max-file-size (" + bytes.length + " > " + limits.maxFileSize()
-          + " bytes)", Optional.empty()));
+      sink.skipped(
+          Skipped.tooLarge(
+              rel,
+              "--max-file-size (" + bytes.length + " > " + limits.maxFileSize() + " bytes)",
+              Optional.empty()));
     } else if (Content.isBinary(bytes)) {
       sink.skipped(Skipped.of(rel, "binary"));
       sink.accept(Fragment.binary(rel, Optional.empty(), bytes, bytes.length));
@@ -162,7 +180,9 @@ public final class FileSource implements Source {
   private void operand(Sink sink) {
     String name = relative(root);
     if (!Files.exists(root)) {
-      sink.skipped(Skipped.unreadable(name, "a symbolic link whose target does not exist", Optional.empty()));
+      sink.skipped(
+          Skipped.unreadable(
+              name, "a symbolic link whose target does not exist", Optional.empty()));
     } else if (Files.isDirectory(root)) {
       Path real;
       try {
@@ -187,7 +207,9 @@ public final class FileSource implements Source {
     }
   }
 
-  /** A file larger than what is read whole (but within --max-file-size): scanned as it streams by. */
+  /**
+   * A file larger than what is read whole (but within --max-file-size): scanned as it streams by.
+   */
   private static void readInChunks(Path file, String rel, Sink sink) {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] probe = in.readNBytes(Content.BINARY_PROBE);
@@ -202,14 +224,17 @@ public final class FileSource implements Source {
   }
 
   /**
-   * The kind of a read error, never its message (which may quote the path twice): {@code
-   * permission denied}, {@code name too long} (beyond PATH_MAX), or the exception's simple name.
+   * The kind of a read error, never its message (which may quote the path twice): {@code permission
+   * denied}, {@code name too long} (beyond PATH_MAX), or the exception's simple name.
    */
   static String why(Throwable e) {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
-    String m = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason() : "";
+    String m =
+        e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+            ? fse.getReason()
+            : "";
     if (m.contains("too long")) {
       return "name too long (beyond the system's path limit)";
     }

@@ -21,7 +21,8 @@ public final class PathListSource implements Source {
   private final int threads;
   private final Predicate<String> pathAllowed;
 
-  public PathListSource(Path cwd, List<String> paths, Limits limits, int threads, Predicate<String> pathAllowed) {
+  public PathListSource(
+      Path cwd, List<String> paths, Limits limits, int threads, Predicate<String> pathAllowed) {
     this.cwd = cwd;
     this.paths = List.copyOf(paths);
     this.limits = limits;
@@ -43,7 +44,8 @@ public final class PathListSource implements Source {
       boolean dir = Files.isDirectory(abs);
       String prefix = dir ? (shown.endsWith("/") ? shown : shown + "/") : "";
       Predicate<String> allowed = rel -> pathAllowed.test(dir ? prefix + rel : shown);
-      new FileSource(abs, limits, threads, allowed).run(new Renaming(sink, dir ? prefix : null, shown));
+      new FileSource(abs, limits, threads, allowed)
+          .run(new Renaming(sink, dir ? prefix : null, shown));
     }
   }
 

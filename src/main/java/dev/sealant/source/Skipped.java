@@ -24,7 +24,10 @@ public record Skipped(String path, String reason, Optional<String> commit) {
     return new Skipped(path, reason, Optional.empty());
   }
 
-  /** Content over a size limit; {@code detail} says which, e.g. {@code --max-file-size (N > M bytes)}. */
+  /**
+   * Content over a size limit; {@code detail} says which, e.g. {@code --max-file-size (N > M
+   * bytes)}.
+   */
   public static Skipped tooLarge(String path, String detail, Optional<String> commit) {
     return new Skipped(path, TOO_LARGE + " " + detail, commit);
   }

@@ -1,6 +1,8 @@
 package dev.sealant.source;
 
-/** Produces fragments of text to scan: files on disk, stdin, or (package {@code git}) git objects. */
+/**
+ * Produces fragments of text to scan: files on disk, stdin, or (package {@code git}) git objects.
+ */
 public interface Source {
 
   /** Feeds every fragment to the sink, then returns. */

@@ -33,16 +33,25 @@ public final class StdinSource implements Source {
       long bound = Math.min(limits.maxFileSize(), limits.inMemory());
       bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, bound + 1));
     } catch (IOException e) {
-      throw new ScanIoException("cannot read " + (name.equals(PATH) ? "standard input" : name) + ": " + e.getMessage(), e);
+      throw new ScanIoException(
+          "cannot read " + (name.equals(PATH) ? "standard input" : name) + ": " + e.getMessage(),
+          e);
     }
     if (bytes.length > limits.maxFileSize()) {
-      sink.skipped(Skipped.tooLarge(name, "--max-file-size (" + limits.maxFileSize() + " bytes)", Optional.empty()));
+      sink.skipped(
+          Skipped.tooLarge(
+              name, "--max-file-size (" + limits.maxFileSize() + " bytes)", Optional.empty()));
       return;
     }
     if (bytes.length > limits.inMemory()) {
       // Read whole it might not fit in the heap; a file of the same size is scanned in chunks.
-      sink.skipped(Skipped.tooLarge(name, "standard input is read into memory (" + limits.inMemory()
-          + " bytes with this heap): save it to a file and scan the file", Optional.empty()));
+      sink.skipped(
+          Skipped.tooLarge(
+              name,
+              "standard input is read into memory ("
+                  + limits.inMemory()
+                  + " bytes with this heap): save it to a file and scan the file",
+              Optional.empty()));
       return;
     }
     if (Content.isBinary(bytes)) {

@@ -10,10 +10,18 @@ final class AwsKeys {
       return false;
     }
     String prefix = id.substring(0, 4);
-    if (!(prefix.equals("AKIA") || prefix.equals("ASIA") || prefix.equals("ABIA")
-        || prefix.equals("ACCA") || prefix.equals("AGPA") || prefix.equals("AIDA")
-        || prefix.equals("AROA") || prefix.equals("ANPA") || prefix.equals("ANVA")
-        || prefix.equals("AIPA") || prefix.equals("APKA") || prefix.equals("ASCA"))) {
+    if (!(prefix.equals("AKIA")
+        || prefix.equals("ASIA")
+        || prefix.equals("ABIA")
+        || prefix.equals("ACCA")
+        || prefix.equals("AGPA")
+        || prefix.equals("AIDA")
+        || prefix.equals("AROA")
+        || prefix.equals("ANPA")
+        || prefix.equals("ANVA")
+        || prefix.equals("AIPA")
+        || prefix.equals("APKA")
+        || prefix.equals("ASCA"))) {
       return false;
     }
     for (int i = 4; i < id.length(); i++) {

@@ -26,7 +26,10 @@ final class PgpArmor {
     return crc & 0xFFFFFF;
   }
 
-  /** The packet tag of the first packet, old or new format; -1 when the first byte is no packet header. */
+  /**
+   * The packet tag of the first packet, old or new format; -1 when the first byte is no packet
+   * header.
+   */
   static int firstPacketTag(byte[] data) {
     if (data.length == 0 || (data[0] & 0x80) == 0) {
       return -1;
@@ -49,7 +52,8 @@ final class PgpArmor {
     if (checksum.length != 3) {
       return false;
     }
-    int expected = ((checksum[0] & 0xFF) << 16) | ((checksum[1] & 0xFF) << 8) | (checksum[2] & 0xFF);
+    int expected =
+        ((checksum[0] & 0xFF) << 16) | ((checksum[1] & 0xFF) << 8) | (checksum[2] & 0xFF);
     return crc24(body) == expected;
   }
 }

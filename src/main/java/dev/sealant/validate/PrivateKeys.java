@@ -27,9 +27,11 @@ import java.util.Optional;
  */
 final class PrivateKeys {
 
-  private static final byte[] OPENSSH_MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OPENSSH_MAGIC =
+      "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
   private static final List<String> PKCS8_ALGORITHMS =
       List.of("RSA", "EC", "DSA", "EdDSA", "XDH", "RSASSA-PSS", "DiffieHellman");
+
   /** Smallest plausible encrypted traditional key: a few cipher blocks. */
   private static final int MIN_CIPHERTEXT = 64;
 
@@ -77,7 +79,9 @@ final class PrivateKeys {
 
   static boolean encryptedPkcs8(byte[] der) {
     List<Der.Tlv> top = Der.children(der, Der.whole(der, Der.SEQUENCE));
-    if (top.size() != 2 || top.get(0).tag() != Der.SEQUENCE || top.get(1).tag() != Der.OCTET_STRING) {
+    if (top.size() != 2
+        || top.get(0).tag() != Der.SEQUENCE
+        || top.get(1).tag() != Der.OCTET_STRING) {
       return false;
     }
     List<Der.Tlv> alg = Der.children(der, top.get(0));
@@ -93,7 +97,10 @@ final class PrivateKeys {
     return Der.isSmallInteger(der, f.get(0), 0) || Der.isSmallInteger(der, f.get(0), 1);
   }
 
-  /** ECPrivateKey: version 1, privateKey OCTET STRING, then optional [0] parameters and [1] public key. */
+  /**
+   * ECPrivateKey: version 1, privateKey OCTET STRING, then optional [0] parameters and [1] public
+   * key.
+   */
   static boolean sec1(byte[] der) {
     List<Der.Tlv> f = Der.children(der, Der.whole(der, Der.SEQUENCE));
     if (f.size() < 2 || f.size() > 4 || !Der.isSmallInteger(der, f.get(0), 1)) {
@@ -131,7 +138,11 @@ final class PrivateKeys {
     if (at < 0 || at + 4 > d.length) {
       throw new IllegalArgumentException("truncated SSH field");
     }
-    int v = ((d[at] & 0xFF) << 24) | ((d[at + 1] & 0xFF) << 16) | ((d[at + 2] & 0xFF) << 8) | (d[at + 3] & 0xFF);
+    int v =
+        ((d[at] & 0xFF) << 24)
+            | ((d[at + 1] & 0xFF) << 16)
+            | ((d[at + 2] & 0xFF) << 8)
+            | (d[at + 3] & 0xFF);
     if (v < 0 || v > d.length) {
       throw new IllegalArgumentException("SSH field length out of range");
     }
@@ -193,8 +204,12 @@ final class PrivateKeys {
       return Optional.empty();
     }
     Base64.Decoder dec = Base64.getDecoder();
-    return Optional.of(new Armor(label, encrypted, dec.decode(String.join("", body)),
-        checksum.isEmpty() ? new byte[0] : dec.decode(checksum)));
+    return Optional.of(
+        new Armor(
+            label,
+            encrypted,
+            dec.decode(String.join("", body)),
+            checksum.isEmpty() ? new byte[0] : dec.decode(checksum)));
   }
 
   private static int indexOfPrefix(List<String> lines, String prefix, int from) {

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The baseline with the real git binary: byte-stable re-creation and a clean merge of two branches. */
+/**
+ * The baseline with the real git binary: byte-stable re-creation and a clean merge of two branches.
+ */
 class BaselineIT {
 
   static final String A = GitCli.TOKEN;
@@ -31,14 +33,19 @@ class BaselineIT {
     GitCli.Result made = g.sealant(repo, "baseline");
     assertEquals(ExitCodes.CLEAN, made.code(), made.all());
     String first = Files.readString(repo.resolve(".sealant-baseline.json"));
-    assertTrue(first.contains(Fingerprints.of("github-pat-classic", A)) && !first.contains(A), first);
+    assertTrue(
+        first.contains(Fingerprints.of("github-pat-classic", A)) && !first.contains(A), first);
     assertEquals(ExitCodes.CLEAN, g.sealant(repo, "baseline").code());
-    assertEquals(first, Files.readString(repo.resolve(".sealant-baseline.json")), "not byte-stable");
+    assertEquals(
+        first, Files.readString(repo.resolve(".sealant-baseline.json")), "not byte-stable");
     GitCli.write(repo, ".sealant.yaml", "baseline: .sealant-baseline.json\n");
     g.ok(repo, "add", "-A");
     g.ok(repo, "commit", "-q", "-m", "adopt sealant");
     assertEquals(ExitCodes.CLEAN, g.sealant(repo, "baseline").code());
-    assertEquals(first, Files.readString(repo.resolve(".sealant-baseline.json")), "re-creation dropped entries");
+    assertEquals(
+        first,
+        Files.readString(repo.resolve(".sealant-baseline.json")),
+        "re-creation dropped entries");
     assertEquals(ExitCodes.CLEAN, g.sealant(repo, "scan").code());
     GitCli.write(repo, "app/b.py", "t = '" + B + "'\n");
     g.ok(repo, "add", "-A");
@@ -52,7 +59,11 @@ class BaselineIT {
   void twoBranchesAddingEntriesMergeCleanlyWithTheDriver() throws Exception {
     GitCli g = new GitCli(tmp);
     Path repo = g.repo("r", false);
-    g.ok(repo, "config", "merge.sealant-baseline.driver", g.env().get("SEALANT") + " baseline merge %O %A %B");
+    g.ok(
+        repo,
+        "config",
+        "merge.sealant-baseline.driver",
+        g.env().get("SEALANT") + " baseline merge %O %A %B");
     GitCli.write(repo, ".gitattributes", ".sealant-baseline.json merge=sealant-baseline\n");
     GitCli.write(repo, "a.py", "t = '" + A + "'\n");
     g.ok(repo, "add", "-A");
@@ -79,6 +90,9 @@ class BaselineIT {
       assertTrue(merged.contains("\"path\": \"" + path + "\""), merged);
     }
     assertEquals(ExitCodes.CLEAN, g.sealant(repo, "baseline", "--no-git", ".").code());
-    assertEquals(merged, Files.readString(repo.resolve(".sealant-baseline.json")), "merge result not canonical");
+    assertEquals(
+        merged,
+        Files.readString(repo.resolve(".sealant-baseline.json")),
+        "merge result not canonical");
   }
 }

@@ -19,7 +19,8 @@ class BaselineTest {
     Set<Baseline.Entry> a = Set.of(e("b", "z.py"), e("a", "a.py"), e("c", "m.py"));
     String once = Baseline.write(a);
     assertEquals(once, Baseline.write(Baseline.parse("b.json", once)));
-    assertTrue(once.indexOf("a.py") < once.indexOf("m.py") && once.indexOf("m.py") < once.indexOf("z.py"));
+    assertTrue(
+        once.indexOf("a.py") < once.indexOf("m.py") && once.indexOf("m.py") < once.indexOf("z.py"));
     assertTrue(!once.contains("line") && !once.contains("date"), once);
   }
 
@@ -35,7 +36,11 @@ class BaselineTest {
   @Test
   void malformedBaselineIsAConfigError() {
     assertThrows(ConfigException.class, () -> Baseline.parse("b.json", "{"));
-    assertThrows(ConfigException.class, () -> Baseline.parse("b.json", "{\"version\": 1, \"findings\": [{}]}"));
-    assertThrows(ConfigException.class, () -> Baseline.parse("b.json", "{\"version\": 9, \"findings\": []}"));
+    assertThrows(
+        ConfigException.class,
+        () -> Baseline.parse("b.json", "{\"version\": 1, \"findings\": [{}]}"));
+    assertThrows(
+        ConfigException.class,
+        () -> Baseline.parse("b.json", "{\"version\": 9, \"findings\": []}"));
   }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A subdirectory's tracked .sealant.yaml applies to history scans and hooks, found via the index. */
+/**
+ * A subdirectory's tracked .sealant.yaml applies to history scans and hooks, found via the index.
+ */
 class NestedConfigIT {
 
   @TempDir Path tmp;

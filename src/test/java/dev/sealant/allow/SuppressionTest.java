@@ -76,7 +76,8 @@ class SuppressionTest {
     write("a.py", "t = '" + TOKEN + "'\n");
     Cli.Run r = scan();
     assertEquals(ExitCodes.FINDINGS, r.code());
-    assertTrue(r.err().contains(".sealantignore:1") && r.err().contains("expired on 2020-01-01"), r.err());
+    assertTrue(
+        r.err().contains(".sealantignore:1") && r.err().contains("expired on 2020-01-01"), r.err());
   }
 
   @Test
@@ -85,7 +86,8 @@ class SuppressionTest {
     write("a.py", "clean\n");
     Cli.Run r = scan("--report-unused-ignores");
     assertEquals(ExitCodes.CLEAN, r.code());
-    assertTrue(r.err().contains(".sealantignore:2") && r.err().contains("unused ignore entry"), r.err());
+    assertTrue(
+        r.err().contains(".sealantignore:2") && r.err().contains("unused ignore entry"), r.err());
     assertEquals(ExitCodes.FINDINGS, scan("--fail-on-unused-ignores").code());
   }
 
@@ -113,12 +115,15 @@ class SuppressionTest {
     write(".sealant.yaml", "allow:\n  path:\n    - 'tests/**'\n");
     Cli.Run r = scan();
     assertEquals(ExitCodes.USAGE, r.code(), r.all());
-    assertTrue(r.err().contains(".sealant.yaml:2") && r.err().contains("unknown key 'path'"), r.err());
+    assertTrue(
+        r.err().contains(".sealant.yaml:2") && r.err().contains("unknown key 'path'"), r.err());
   }
 
   @Test
   void configAllowPathsDisableAndExtraRules() throws Exception {
-    write(".sealant.yaml", """
+    write(
+        ".sealant.yaml",
+        """
         allow:
           paths: ['fixtures/**']
         rules:
@@ -169,7 +174,10 @@ class SuppressionTest {
     write("services/api/.sealant.yaml", "extend: false\n");
     Cli.Run r = scan();
     assertEquals(ExitCodes.USAGE, r.code());
-    assertTrue(r.err().contains("services/api/.sealant.yaml:1") && r.err().contains("only allowed in the root"), r.err());
+    assertTrue(
+        r.err().contains("services/api/.sealant.yaml:1")
+            && r.err().contains("only allowed in the root"),
+        r.err());
   }
 
   @Test
@@ -177,14 +185,23 @@ class SuppressionTest {
     write("cfg/strict.yaml", "disable: [github-pat-classic]\n");
     write("a.py", "t = '" + TOKEN + "'\n");
     assertEquals(ExitCodes.CLEAN, scan("--config", "cfg/strict.yaml").code());
-    assertEquals(ExitCodes.CLEAN, Cli.run(dir, "", java.util.Map.of("SEALANT_CONFIG", "cfg/strict.yaml"),
-        "scan", "--no-git", ".").code());
+    assertEquals(
+        ExitCodes.CLEAN,
+        Cli.run(
+                dir,
+                "",
+                java.util.Map.of("SEALANT_CONFIG", "cfg/strict.yaml"),
+                "scan",
+                "--no-git",
+                ".")
+            .code());
     assertEquals(ExitCodes.USAGE, scan("--config", "cfg/missing.yaml").code());
   }
 
   @Test
   void suppressedFindingsKeepTheirReasonInReports() throws Exception {
-    write("a.py", "t = '" + TOKEN + "' # sealant:allow github-pat-classic -- fake token for docs\n");
+    write(
+        "a.py", "t = '" + TOKEN + "' # sealant:allow github-pat-classic -- fake token for docs\n");
     Cli.Run r = scan("--include-suppressed", "-f", "json");
     assertEquals(ExitCodes.CLEAN, r.code());
     assertTrue(r.out().contains("\"reason\": \"fake token for docs\""), r.out());
@@ -192,7 +209,9 @@ class SuppressionTest {
 
   @Test
   void rulesTestChecksTheConfigurationsOwnRules() throws Exception {
-    write(".sealant.yaml", """
+    write(
+        ".sealant.yaml",
+        """
         rules:
           - id: acme-key
             description: ACME internal key
@@ -212,10 +231,13 @@ class SuppressionTest {
   void rulesTestWithAMissingOrBrokenConfigIsExitTwo() throws Exception {
     Cli.Run missing = Cli.run(dir, "rules", "test", "--config", "nope.yaml");
     assertEquals(ExitCodes.USAGE, missing.code(), missing.all());
-    assertTrue(missing.err().contains("nope.yaml") && missing.err().contains("not found"), missing.err());
+    assertTrue(
+        missing.err().contains("nope.yaml") && missing.err().contains("not found"), missing.err());
     write(".sealant.yaml", "rulez: []\n");
     Cli.Run typo = Cli.run(dir, "rules", "test");
     assertEquals(ExitCodes.USAGE, typo.code(), typo.all());
-    assertTrue(typo.err().contains(".sealant.yaml:1") && typo.err().contains("unknown key 'rulez'"), typo.err());
+    assertTrue(
+        typo.err().contains(".sealant.yaml:1") && typo.err().contains("unknown key 'rulez'"),
+        typo.err());
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class CatalogLoaderTest {
 
-  static final String GOOD = """
+  static final String GOOD =
+      """
       rules:
         - id: demo-token
           description: Demo token
@@ -75,9 +76,17 @@ class CatalogLoaderTest {
 
   @Test
   void duplicateIdsAcrossFilesNameBothPlaces() {
-    CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.parse(List.of(
-        new CatalogLoader.Source("a.yaml", GOOD), new CatalogLoader.Source("b.yaml", GOOD))));
-    assertTrue(e.getMessage().startsWith("b.yaml:2:") && e.getMessage().contains("a.yaml:2"), e.getMessage());
+    CatalogException e =
+        assertThrows(
+            CatalogException.class,
+            () ->
+                CatalogLoader.parse(
+                    List.of(
+                        new CatalogLoader.Source("a.yaml", GOOD),
+                        new CatalogLoader.Source("b.yaml", GOOD))));
+    assertTrue(
+        e.getMessage().startsWith("b.yaml:2:") && e.getMessage().contains("a.yaml:2"),
+        e.getMessage());
   }
 
   @Test
@@ -134,7 +143,9 @@ class CatalogLoaderTest {
 
   @Test
   void arbitraryTypesAreNeverInstantiated() {
-    String m = error("rules: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]\n");
+    String m =
+        error(
+            "rules: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]\n");
     assertTrue(m.startsWith("rules.yaml:"), m);
   }
 }

@@ -45,9 +45,18 @@ class ConfidenceTest {
         high.add(r.id());
       }
     }
-    for (String id : new String[] {"github-pat", "private-key-pem", "openssh-private-key", "slack-bot-token",
-        "stripe-secret-key", "aws-access-key-id", "putty-private-key"}) {
-      assertTrue(high.contains(id) || c.rule(id).isEmpty(), id + " should be high-confidence: " + high);
+    for (String id :
+        new String[] {
+          "github-pat",
+          "private-key-pem",
+          "openssh-private-key",
+          "slack-bot-token",
+          "stripe-secret-key",
+          "aws-access-key-id",
+          "putty-private-key"
+        }) {
+      assertTrue(
+          high.contains(id) || c.rule(id).isEmpty(), id + " should be high-confidence: " + high);
     }
     for (Rule r : c.rules()) {
       if (r.generic()) {
@@ -55,6 +64,8 @@ class ConfidenceTest {
       }
     }
     System.out.println("high-confidence " + high.size() + "/" + c.rules().size());
-    c.rules().stream().filter(r -> !r.highConfidence()).forEach(r -> System.out.println("normal " + r.id()));
+    c.rules().stream()
+        .filter(r -> !r.highConfidence())
+        .forEach(r -> System.out.println("normal " + r.id()));
   }
 }

@@ -11,7 +11,8 @@ class RegexBudgetTest {
 
   @Test
   void nestedCountedRepetitionOverRe2sLimitIsRefused() {
-    assertTrue(RegexBudget.check("((((a{50}){50}){50}){50})").orElseThrow().contains("nested repetition"));
+    assertTrue(
+        RegexBudget.check("((((a{50}){50}){50}){50})").orElseThrow().contains("nested repetition"));
     assertTrue(RegexBudget.check("(?:(?:x{10,}){20}){10}").isPresent());
     assertTrue(RegexBudget.check("(?i)(?P<k>[a-z]{40}){30}").isPresent());
   }
@@ -23,8 +24,20 @@ class RegexBudgetTest {
 
   @Test
   void ordinaryRegexesAndOddSyntaxPass() {
-    for (String ok : new String[] {"ghp_[A-Za-z0-9]{36}", "(?:[a-z0-9]{20,40}\\.){2}", "a{2,}b{,3}c{x}",
-        "[]{}]{5}", "\\{100}", "[[:alpha:]{]{3}", "\\x{10FFFF}{8}\\p{L}{4}", "((a{10}){10}){10}", "(", ")", "{"}) {
+    for (String ok :
+        new String[] {
+          "ghp_[A-Za-z0-9]{36}",
+          "(?:[a-z0-9]{20,40}\\.){2}",
+          "a{2,}b{,3}c{x}",
+          "[]{}]{5}",
+          "\\{100}",
+          "[[:alpha:]{]{3}",
+          "\\x{10FFFF}{8}\\p{L}{4}",
+          "((a{10}){10}){10}",
+          "(",
+          ")",
+          "{"
+        }) {
       assertEquals(Optional.empty(), RegexBudget.check(ok), ok);
     }
   }
@@ -33,7 +46,9 @@ class RegexBudgetTest {
   void everyShippedRuleIsWithinBudget() {
     for (Rule r : CatalogLoader.builtIn().rules()) {
       assertEquals(Optional.empty(), RegexBudget.check(r.regex()), r.id());
-      r.allow().regexes().forEach(p -> assertEquals(Optional.empty(), RegexBudget.check(p.source()), r.id()));
+      r.allow()
+          .regexes()
+          .forEach(p -> assertEquals(Optional.empty(), RegexBudget.check(p.source()), r.id()));
     }
   }
 }

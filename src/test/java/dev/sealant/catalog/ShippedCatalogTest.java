@@ -34,7 +34,8 @@ class ShippedCatalogTest {
   @Test
   void builtInCatalogIsTheShippedDirectory() {
     Catalog fromJar = CatalogLoader.builtIn();
-    assertEquals(shipped().rules().stream().map(Rule::id).toList(),
+    assertEquals(
+        shipped().rules().stream().map(Rule::id).toList(),
         fromJar.rules().stream().map(Rule::id).toList());
   }
 
@@ -48,13 +49,30 @@ class ShippedCatalogTest {
   static String describe(Catalog c) {
     StringBuilder b = new StringBuilder();
     for (Rule r : c.rules()) {
-      b.append(List.of(r.id(), r.description(), r.keywords(), r.regex(), r.pattern().source(), r.secretGroup(),
-          r.minEntropy(), r.path().map(p -> p.source()), r.allow().stopwords(),
-          r.allow().regexes().stream().map(p -> p.source()).toList(), r.severity(), r.tags(), r.multiline(),
-          r.validate(), r.requireValid(), r.origin().line(), r.syntax())).append('\n');
+      b.append(
+              List.of(
+                  r.id(),
+                  r.description(),
+                  r.keywords(),
+                  r.regex(),
+                  r.pattern().source(),
+                  r.secretGroup(),
+                  r.minEntropy(),
+                  r.path().map(p -> p.source()),
+                  r.allow().stopwords(),
+                  r.allow().regexes().stream().map(p -> p.source()).toList(),
+                  r.severity(),
+                  r.tags(),
+                  r.multiline(),
+                  r.validate(),
+                  r.requireValid(),
+                  r.origin().line(),
+                  r.syntax()))
+          .append('\n');
     }
     b.append(c.allow().paths().stream().map(Glob::glob).toList())
-        .append(c.allow().quietPaths().stream().map(Glob::glob).toList()).append(c.allow().values().stopwords())
+        .append(c.allow().quietPaths().stream().map(Glob::glob).toList())
+        .append(c.allow().values().stopwords())
         .append(c.allow().values().regexes().stream().map(p -> p.source()).toList());
     return b.toString();
   }
@@ -82,7 +100,9 @@ class ShippedCatalogTest {
     for (Rule r : rules) {
       assertTrue(!r.description().isBlank(), r.id());
       assertTrue(!r.tags().isEmpty(), r.id() + " has no tags (its family)");
-      assertTrue(!r.keywords().isEmpty() || r.path().isPresent(), r.id() + ": keywords, or a path (file-kind rule)");
+      assertTrue(
+          !r.keywords().isEmpty() || r.path().isPresent(),
+          r.id() + ": keywords, or a path (file-kind rule)");
     }
   }
 }

@@ -49,10 +49,24 @@ class CiCommandIT {
   @Test
   void githubPullRequestScansOnlyThePullRequestsCommits() throws Exception {
     Path event = tmp.resolve("event.json");
-    Files.writeString(event, "{\"pull_request\": {\"base\": {\"sha\": \"" + base + "\"}, \"head\": {\"sha\": \""
-        + head + "\"}}}");
-    GitCli.Result r = ci(Map.of("GITHUB_ACTIONS", "true", "GITHUB_EVENT_NAME", "pull_request",
-        "GITHUB_EVENT_PATH", event.toString()), "--sarif", "out.sarif");
+    Files.writeString(
+        event,
+        "{\"pull_request\": {\"base\": {\"sha\": \""
+            + base
+            + "\"}, \"head\": {\"sha\": \""
+            + head
+            + "\"}}}");
+    GitCli.Result r =
+        ci(
+            Map.of(
+                "GITHUB_ACTIONS",
+                "true",
+                "GITHUB_EVENT_NAME",
+                "pull_request",
+                "GITHUB_EVENT_PATH",
+                event.toString()),
+            "--sarif",
+            "out.sarif");
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
     assertTrue(r.out().contains("new.py") && !r.out().contains("old.py"), r.out());
     assertTrue(r.err().contains("scanning 1 commit"), r.err());
@@ -63,7 +77,15 @@ class CiCommandIT {
 
   @Test
   void gitlabMergeRequestUsesTheDiffBase() {
-    GitCli.Result r = ci(Map.of("GITLAB_CI", "true", "CI_MERGE_REQUEST_DIFF_BASE_SHA", base, "CI_COMMIT_SHA", head));
+    GitCli.Result r =
+        ci(
+            Map.of(
+                "GITLAB_CI",
+                "true",
+                "CI_MERGE_REQUEST_DIFF_BASE_SHA",
+                base,
+                "CI_COMMIT_SHA",
+                head));
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
     assertTrue(r.out().contains("new.py") && !r.out().contains("old.py"), r.out());
   }
@@ -87,7 +109,16 @@ class CiCommandIT {
   @Test
   void shallowCloneMissingTheBaseIsRefusedWithTheRemedy() throws Exception {
     Path clone = tmp.resolve("clone");
-    g.ok(tmp, "clone", "-q", "--depth", "1", "--branch", "feature", "file://" + repo, clone.toString());
+    g.ok(
+        tmp,
+        "clone",
+        "-q",
+        "--depth",
+        "1",
+        "--branch",
+        "feature",
+        "file://" + repo,
+        clone.toString());
     GitCli.Result r = g.run(clone, "", Map.of(), g.env().get("SEALANT"), "ci", "--base", base);
     assertEquals(ExitCodes.USAGE, r.code(), r.all());
     assertTrue(r.err().contains("fetch-depth: 0") && r.err().contains(base), r.err());
@@ -96,9 +127,26 @@ class CiCommandIT {
   @Test
   void shallowCloneWhoseRangeCrossesTheBoundaryIsRefused() throws Exception {
     Path clone = tmp.resolve("clone2");
-    g.ok(tmp, "clone", "-q", "--depth", "1", "--no-single-branch", "file://" + repo, clone.toString());
-    GitCli.Result r = g.run(clone, "", Map.of(), g.env().get("SEALANT"), "ci", "--base", "origin/main",
-        "--head", "origin/feature");
+    g.ok(
+        tmp,
+        "clone",
+        "-q",
+        "--depth",
+        "1",
+        "--no-single-branch",
+        "file://" + repo,
+        clone.toString());
+    GitCli.Result r =
+        g.run(
+            clone,
+            "",
+            Map.of(),
+            g.env().get("SEALANT"),
+            "ci",
+            "--base",
+            "origin/main",
+            "--head",
+            "origin/feature");
     assertEquals(ExitCodes.USAGE, r.code(), r.all());
     assertTrue(r.err().contains("shallow"), r.err());
   }
@@ -110,14 +158,26 @@ class CiCommandIT {
     GitCli.write(repo, "dir,with:odd%name|x.py", "t = '" + GitCli.TOKEN + "'\n");
     g.ok(repo, "add", "-A");
     g.ok(repo, "commit", "-q", "-m", "odd name");
-    GitCli.Result r = ci(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()),
-        "--base", base);
+    GitCli.Result r =
+        ci(
+            Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()),
+            "--base",
+            base);
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
-    java.util.List<String> annotations = r.out().lines().filter(l -> l.startsWith("::error ")).toList();
+    java.util.List<String> annotations =
+        r.out().lines().filter(l -> l.startsWith("::error ")).toList();
     assertEquals(2, annotations.size(), r.out());
-    assertTrue(annotations.stream().anyMatch(a -> a.startsWith("::error file=new.py,line=1,col=6,"
-        + "title=Sealant%3A github-pat-classic::")), r.out());
-    assertTrue(annotations.stream().anyMatch(a -> a.startsWith("::error file=dir%2Cwith%3Aodd%25name|x.py,line=1,")),
+    assertTrue(
+        annotations.stream()
+            .anyMatch(
+                a ->
+                    a.startsWith(
+                        "::error file=new.py,line=1,col=6,"
+                            + "title=Sealant%3A github-pat-classic::")),
+        r.out());
+    assertTrue(
+        annotations.stream()
+            .anyMatch(a -> a.startsWith("::error file=dir%2Cwith%3Aodd%25name|x.py,line=1,")),
         r.out());
     String md = Files.readString(summary);
     assertTrue(md.startsWith("earlier step\n### Sealant: 2 secrets found"), md);

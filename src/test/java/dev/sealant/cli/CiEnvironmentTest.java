@@ -23,17 +23,30 @@ class CiEnvironmentTest {
   static final String EVENT_PATH = "/home/runner/work/_temp/_github_workflow/event.json";
 
   static Range detect(Map<String, String> env, String payload) {
-    return CiEnvironment.detect(env, path -> {
-      if (!path.equals(EVENT_PATH)) {
-        throw new NoSuchFileException(path);
-      }
-      return payload;
-    }, Optional.empty(), Optional.empty());
+    return CiEnvironment.detect(
+        env,
+        path -> {
+          if (!path.equals(EVENT_PATH)) {
+            throw new NoSuchFileException(path);
+          }
+          return payload;
+        },
+        Optional.empty(),
+        Optional.empty());
   }
 
   static Map<String, String> github(String event, String... more) {
-    Map<String, String> env = new HashMap<>(Map.of("GITHUB_ACTIONS", "true", "GITHUB_EVENT_NAME", event,
-        "GITHUB_EVENT_PATH", EVENT_PATH, "GITHUB_SHA", MERGE));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "GITHUB_ACTIONS",
+                "true",
+                "GITHUB_EVENT_NAME",
+                event,
+                "GITHUB_EVENT_PATH",
+                EVENT_PATH,
+                "GITHUB_SHA",
+                MERGE));
     for (int i = 0; i + 1 < more.length; i += 2) {
       env.put(more[i], more[i + 1]);
     }
@@ -47,33 +60,49 @@ class CiEnvironmentTest {
 
   @Test
   void explicitBaseWinsOverTheEnvironment() {
-    Range r = CiEnvironment.detect(github("push"), p -> "{}", Optional.of("origin/main"), Optional.empty());
+    Range r =
+        CiEnvironment.detect(
+            github("push"), p -> "{}", Optional.of("origin/main"), Optional.empty());
     assertRange(Optional.of("origin/main"), "HEAD", r);
     assertEquals("--base origin/main --head HEAD", r.source());
-    assertRange(Optional.of(BASE), HEAD,
+    assertRange(
+        Optional.of(BASE),
+        HEAD,
         CiEnvironment.detect(Map.of(), p -> "", Optional.of(BASE), Optional.of(HEAD)));
   }
 
   @Test
   void headWithoutBaseIsAUsageError() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> CiEnvironment.detect(Map.of(), p -> "", Optional.empty(), Optional.of(HEAD)));
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> CiEnvironment.detect(Map.of(), p -> "", Optional.empty(), Optional.of(HEAD)));
     assertTrue(e.getMessage().contains("--head needs --base"), e.getMessage());
   }
 
   @Test
   void revisionsThatLookLikeOptionsAreRejected() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> CiEnvironment.detect(Map.of(), p -> "", Optional.of("--output=/tmp/x"), Optional.empty()));
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () ->
+                CiEnvironment.detect(
+                    Map.of(), p -> "", Optional.of("--output=/tmp/x"), Optional.empty()));
     assertTrue(e.getMessage().contains("not a git revision"), e.getMessage());
-    assertThrows(UsageException.class, () -> detect(github("push"),
-        "{\"before\": \"" + BASE + "\", \"after\": \"-x\"}"));
+    assertThrows(
+        UsageException.class,
+        () -> detect(github("push"), "{\"before\": \"" + BASE + "\", \"after\": \"-x\"}"));
   }
 
   @Test
   void pullRequestScansItsOwnCommits() {
-    String payload = "{\"pull_request\": {\"base\": {\"sha\": \"" + BASE + "\", \"ref\": \"main\"},"
-        + " \"head\": {\"sha\": \"" + HEAD + "\"}}}";
+    String payload =
+        "{\"pull_request\": {\"base\": {\"sha\": \""
+            + BASE
+            + "\", \"ref\": \"main\"},"
+            + " \"head\": {\"sha\": \""
+            + HEAD
+            + "\"}}}";
     assertRange(Optional.of(BASE), HEAD, detect(github("pull_request"), payload));
     assertRange(Optional.of(BASE), HEAD, detect(github("pull_request_target"), payload));
   }
@@ -87,8 +116,12 @@ class CiEnvironmentTest {
 
   @Test
   void pushScansBeforeToAfter() {
-    String payload = "{\"ref\": \"refs/heads/feature\", \"before\": \"" + BASE + "\", \"after\": \"" + HEAD
-        + "\", \"repository\": {\"default_branch\": \"main\"}}";
+    String payload =
+        "{\"ref\": \"refs/heads/feature\", \"before\": \""
+            + BASE
+            + "\", \"after\": \""
+            + HEAD
+            + "\", \"repository\": {\"default_branch\": \"main\"}}";
     Range r = detect(github("push"), payload);
     assertRange(Optional.of(BASE), HEAD, r);
     assertEquals("GitHub push: before..after", r.source());
@@ -96,8 +129,12 @@ class CiEnvironmentTest {
 
   @Test
   void pushOfANewBranchScansCommitsNotOnTheDefaultBranch() {
-    String payload = "{\"ref\": \"refs/heads/feature\", \"before\": \"" + ZERO + "\", \"after\": \"" + HEAD
-        + "\", \"created\": true, \"repository\": {\"default_branch\": \"trunk\"}}";
+    String payload =
+        "{\"ref\": \"refs/heads/feature\", \"before\": \""
+            + ZERO
+            + "\", \"after\": \""
+            + HEAD
+            + "\", \"created\": true, \"repository\": {\"default_branch\": \"trunk\"}}";
     Range r = detect(github("push"), payload);
     assertRange(Optional.of("origin/trunk"), HEAD, r);
     assertTrue(r.source().contains("new branch"), r.source());
@@ -105,22 +142,31 @@ class CiEnvironmentTest {
 
   @Test
   void firstPushOfTheDefaultBranchScansFullHistory() {
-    String payload = "{\"ref\": \"refs/heads/main\", \"before\": \"" + ZERO + "\", \"after\": \"" + HEAD
-        + "\", \"repository\": {\"default_branch\": \"main\"}}";
+    String payload =
+        "{\"ref\": \"refs/heads/main\", \"before\": \""
+            + ZERO
+            + "\", \"after\": \""
+            + HEAD
+            + "\", \"repository\": {\"default_branch\": \"main\"}}";
     assertRange(Optional.empty(), HEAD, detect(github("push"), payload));
   }
 
   @Test
   void pushThatDeletesABranchIsAUsageError() {
-    String payload = "{\"ref\": \"refs/heads/old\", \"before\": \"" + BASE + "\", \"after\": \"" + ZERO
-        + "\", \"deleted\": true}";
+    String payload =
+        "{\"ref\": \"refs/heads/old\", \"before\": \""
+            + BASE
+            + "\", \"after\": \""
+            + ZERO
+            + "\", \"deleted\": true}";
     UsageException e = assertThrows(UsageException.class, () -> detect(github("push"), payload));
     assertTrue(e.getMessage().contains("deleted a branch"), e.getMessage());
   }
 
   @Test
   void mergeQueueScansTheGroup() {
-    String payload = "{\"merge_group\": {\"base_sha\": \"" + BASE + "\", \"head_sha\": \"" + HEAD + "\"}}";
+    String payload =
+        "{\"merge_group\": {\"base_sha\": \"" + BASE + "\", \"head_sha\": \"" + HEAD + "\"}}";
     assertRange(Optional.of(BASE), HEAD, detect(github("merge_group"), payload));
   }
 
@@ -135,16 +181,21 @@ class CiEnvironmentTest {
   void unreadableOrBrokenPayloadIsAUsageErrorNamingTheFile() {
     Map<String, String> env = github("push", "GITHUB_EVENT_PATH", "/nope/event.json");
     UsageException e = assertThrows(UsageException.class, () -> detect(env, "{}"));
-    assertTrue(e.getMessage().contains("/nope/event.json") && e.getMessage().contains("--base"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("/nope/event.json") && e.getMessage().contains("--base"),
+        e.getMessage());
     e = assertThrows(UsageException.class, () -> detect(github("push"), "{\"before\": "));
-    assertTrue(e.getMessage().contains("not valid JSON") && e.getMessage().contains("line 1"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("not valid JSON") && e.getMessage().contains("line 1"),
+        e.getMessage());
     e = assertThrows(UsageException.class, () -> detect(github("push"), "[]"));
     assertTrue(e.getMessage().contains("not a JSON object"), e.getMessage());
   }
 
   static Map<String, String> gitlab(String... vars) {
-    Map<String, String> env = new HashMap<>(Map.of("GITLAB_CI", "true", "CI_COMMIT_SHA", HEAD,
-        "CI_DEFAULT_BRANCH", "main"));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of("GITLAB_CI", "true", "CI_COMMIT_SHA", HEAD, "CI_DEFAULT_BRANCH", "main"));
     for (int i = 0; i + 1 < vars.length; i += 2) {
       env.put(vars[i], vars[i + 1]);
     }
@@ -153,27 +204,45 @@ class CiEnvironmentTest {
 
   @Test
   void gitlabMergeRequestScansFromTheMergeBase() {
-    Range r = detect(gitlab("CI_MERGE_REQUEST_DIFF_BASE_SHA", BASE, "CI_COMMIT_BEFORE_SHA", ZERO,
-        "CI_PIPELINE_SOURCE", "merge_request_event"), "");
+    Range r =
+        detect(
+            gitlab(
+                "CI_MERGE_REQUEST_DIFF_BASE_SHA",
+                BASE,
+                "CI_COMMIT_BEFORE_SHA",
+                ZERO,
+                "CI_PIPELINE_SOURCE",
+                "merge_request_event"),
+            "");
     assertRange(Optional.of(BASE), HEAD, r);
   }
 
   @Test
   void gitlabPushScansBeforeToCommit() {
-    assertRange(Optional.of(BASE), HEAD,
+    assertRange(
+        Optional.of(BASE),
+        HEAD,
         detect(gitlab("CI_COMMIT_BRANCH", "feature", "CI_COMMIT_BEFORE_SHA", BASE), ""));
   }
 
   @Test
   void gitlabNewBranchScansCommitsNotOnTheDefaultBranch() {
-    assertRange(Optional.of("origin/main"), HEAD,
+    assertRange(
+        Optional.of("origin/main"),
+        HEAD,
         detect(gitlab("CI_COMMIT_BRANCH", "feature", "CI_COMMIT_BEFORE_SHA", ZERO), ""));
   }
 
   @Test
   void gitlabTagAndDefaultBranchWithoutBeforeScanFullHistory() {
-    assertRange(Optional.empty(), HEAD, detect(gitlab("CI_COMMIT_TAG", "v1.0.0", "CI_COMMIT_BEFORE_SHA", ZERO), ""));
-    assertRange(Optional.empty(), HEAD, detect(gitlab("CI_COMMIT_BRANCH", "main", "CI_COMMIT_BEFORE_SHA", ZERO), ""));
+    assertRange(
+        Optional.empty(),
+        HEAD,
+        detect(gitlab("CI_COMMIT_TAG", "v1.0.0", "CI_COMMIT_BEFORE_SHA", ZERO), ""));
+    assertRange(
+        Optional.empty(),
+        HEAD,
+        detect(gitlab("CI_COMMIT_BRANCH", "main", "CI_COMMIT_BEFORE_SHA", ZERO), ""));
   }
 
   @Test
@@ -181,23 +250,34 @@ class CiEnvironmentTest {
     Map<String, String> env = gitlab();
     env.remove("CI_COMMIT_SHA");
     UsageException e = assertThrows(UsageException.class, () -> detect(env, ""));
-    assertTrue(e.getMessage().contains("CI_COMMIT_SHA") && e.getMessage().contains("--base"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("CI_COMMIT_SHA") && e.getMessage().contains("--base"),
+        e.getMessage());
   }
 
   @Test
   void outsideCiWithoutBaseIsAUsageErrorWithGuidance() {
     UsageException e = assertThrows(UsageException.class, () -> detect(Map.of("CI", "true"), ""));
     assertEquals(2, e.exitCode());
-    assertTrue(e.getMessage().contains("GITHUB_ACTIONS") && e.getMessage().contains("sealant ci --base REV"),
+    assertTrue(
+        e.getMessage().contains("GITHUB_ACTIONS")
+            && e.getMessage().contains("sealant ci --base REV"),
         e.getMessage());
   }
 
   @Test
   void payloadReaderErrorsCarryTheirCause() {
-    UsageException e = assertThrows(UsageException.class, () -> CiEnvironment.detect(github("push"),
-        p -> {
-          throw new IOException("permission denied");
-        }, Optional.empty(), Optional.empty()));
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () ->
+                CiEnvironment.detect(
+                    github("push"),
+                    p -> {
+                      throw new IOException("permission denied");
+                    },
+                    Optional.empty(),
+                    Optional.empty()));
     assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
   }
 }

@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shell recipes in docs/CI.md, run as written (each block marked {@code <!-- recipe: NAME -->}). */
+/**
+ * The shell recipes in docs/CI.md, run as written (each block marked {@code <!-- recipe: NAME
+ * -->}).
+ */
 class CiRecipesIT {
 
   @TempDir Path tmp;
@@ -48,17 +51,50 @@ class CiRecipesIT {
     g.ok(origin, "config", "uploadpack.allowReachableSHA1InWant", "true");
     // actions/checkout of a pull request: one commit deep.
     Path work = tmp.resolve("work");
-    g.ok(tmp, "clone", "-q", "--depth", "1", "--branch", "feature", "file://" + origin, work.toString());
+    g.ok(
+        tmp,
+        "clone",
+        "-q",
+        "--depth",
+        "1",
+        "--branch",
+        "feature",
+        "file://" + origin,
+        work.toString());
 
-    GitCli.Result fetched = g.run(work, "", Map.of("BASE_SHA", base, "HEAD_SHA", head),
-        "bash", "-eo", "pipefail", "-c", recipe("github-large-repository"));
+    GitCli.Result fetched =
+        g.run(
+            work,
+            "",
+            Map.of("BASE_SHA", base, "HEAD_SHA", head),
+            "bash",
+            "-eo",
+            "pipefail",
+            "-c",
+            recipe("github-large-repository"));
     assertEquals(0, fetched.code(), fetched.all());
 
     Path event = tmp.resolve("event.json");
-    Files.writeString(event, "{\"pull_request\": {\"base\": {\"sha\": \"" + base + "\"}, \"head\": {\"sha\": \""
-        + head + "\"}}}");
-    GitCli.Result ci = g.run(work, "", Map.of("GITHUB_ACTIONS", "true", "GITHUB_EVENT_NAME", "pull_request",
-        "GITHUB_EVENT_PATH", event.toString()), g.env().get("SEALANT"), "ci");
+    Files.writeString(
+        event,
+        "{\"pull_request\": {\"base\": {\"sha\": \""
+            + base
+            + "\"}, \"head\": {\"sha\": \""
+            + head
+            + "\"}}}");
+    GitCli.Result ci =
+        g.run(
+            work,
+            "",
+            Map.of(
+                "GITHUB_ACTIONS",
+                "true",
+                "GITHUB_EVENT_NAME",
+                "pull_request",
+                "GITHUB_EVENT_PATH",
+                event.toString()),
+            g.env().get("SEALANT"),
+            "ci");
     assertEquals(ExitCodes.FINDINGS, ci.code(), ci.all());
     assertTrue(ci.err().contains("scanning 1 commit"), ci.err());
   }

@@ -76,16 +76,25 @@ class CliHabitsTest {
     assertEquals(42, Cli.run(dir, "scan", "--no-git", "--exit-code", "42", ".").code());
     Files.writeString(dir.resolve("a.txt"), "clean\n");
     assertEquals(0, Cli.run(dir, "scan", "--no-git", "--exit-code", "42", ".").code());
-    assertEquals(ExitCodes.USAGE, Cli.run(dir, "scan", "--no-git", "--exit-code", "300", ".").code());
-    assertEquals(ExitCodes.USAGE, Cli.run(dir, "scan", "--no-git", "--redact", "--show-secrets", ".").code());
+    assertEquals(
+        ExitCodes.USAGE, Cli.run(dir, "scan", "--no-git", "--exit-code", "300", ".").code());
+    assertEquals(
+        ExitCodes.USAGE,
+        Cli.run(dir, "scan", "--no-git", "--redact", "--show-secrets", ".").code());
   }
 
-  /** Every line fits COLUMNS, and a paragraph's line breaks only where the next word would not fit. */
+  /**
+   * Every line fits COLUMNS, and a paragraph's line breaks only where the next word would not fit.
+   */
   @Test
   void helpIsWrappedToTheTerminalWidthBetweenWords() {
     for (int width : new int[] {60, 80, 120}) {
-      for (String[] cmd : List.of(new String[] {"--help"}, new String[] {"scan", "--help"},
-          new String[] {"ci", "--help"}, new String[] {"baseline", "--help"})) {
+      for (String[] cmd :
+          List.of(
+              new String[] {"--help"},
+              new String[] {"scan", "--help"},
+              new String[] {"ci", "--help"},
+              new String[] {"baseline", "--help"})) {
         Cli.Run r = Cli.run(dir, "", Map.of("COLUMNS", Integer.toString(width)), cmd);
         assertEquals(0, r.code(), r.all());
         List<String> description = description(r.out());
@@ -97,8 +106,15 @@ class CliHabitsTest {
           if (!line.isBlank() && !next.isBlank() && !next.startsWith(" ")) {
             String word = next.split(" ", 2)[0];
             // picocli keeps the last column free: a line holds at most width - 1 characters.
-            assertTrue(line.length() + 1 + word.length() > width - 1,
-                String.join(" ", cmd) + " at " + width + " columns breaks a sentence early:\n" + line + "\n" + next);
+            assertTrue(
+                line.length() + 1 + word.length() > width - 1,
+                String.join(" ", cmd)
+                    + " at "
+                    + width
+                    + " columns breaks a sentence early:\n"
+                    + line
+                    + "\n"
+                    + next);
           }
         }
       }
@@ -128,12 +144,15 @@ class CliHabitsTest {
     Path repo = dir.resolve("project");
     try (JGitRepo r = JGitRepo.init(repo)) {
       r.write(".sealant.yaml", "baseline: .sealant-baseline.json\n");
-      r.write(".sealant-baseline.json", "{\n  \"tool\": \"sealant\",\n  \"version\": 1,\n  \"findings\": []\n}\n");
+      r.write(
+          ".sealant-baseline.json",
+          "{\n  \"tool\": \"sealant\",\n  \"version\": 1,\n  \"findings\": []\n}\n");
       r.commit("config");
     }
     Cli.Run outside = Cli.run(dir, "token = \"" + TOKEN + "\"\n", Map.of(), "scan", "-");
     assertEquals(ExitCodes.FINDINGS, outside.code(), outside.all());
-    Cli.Run inside = Cli.run(repo.resolve("."), "token = \"" + TOKEN + "\"\n", Map.of(), "scan", "-");
+    Cli.Run inside =
+        Cli.run(repo.resolve("."), "token = \"" + TOKEN + "\"\n", Map.of(), "scan", "-");
     assertEquals(ExitCodes.FINDINGS, inside.code(), inside.all());
     Files.createDirectories(repo.resolve("sub"));
     Cli.Run below = Cli.run(repo.resolve("sub"), "x\n", Map.of(), "scan", "-");

@@ -53,8 +53,16 @@ class CliTest {
   void jsonHasTheDocumentedFields() throws Exception {
     Files.writeString(dir.resolve("a.txt"), "token=" + TOKEN + "\n");
     Cli.Run r = Cli.run(dir, "scan", "--no-git", "--format", "json", ".");
-    for (String field : new String[] {"\"ruleId\"", "\"path\": \"a.txt\"", "\"line\": 1", "\"column\": 7",
-        "\"commit\": null", "\"fingerprint\"", "\"secret\": \"ghp_***\""}) {
+    for (String field :
+        new String[] {
+          "\"ruleId\"",
+          "\"path\": \"a.txt\"",
+          "\"line\": 1",
+          "\"column\": 7",
+          "\"commit\": null",
+          "\"fingerprint\"",
+          "\"secret\": \"ghp_***\""
+        }) {
       assertTrue(r.out().contains(field), field + " in " + r.out());
     }
   }
@@ -99,7 +107,9 @@ class CliTest {
   @Test
   void rulesTestFailsOnABadExample() throws Exception {
     Path p = Files.createDirectory(dir.resolve("pats"));
-    Files.writeString(p.resolve("x.yaml"), """
+    Files.writeString(
+        p.resolve("x.yaml"),
+        """
         rules:
           - id: demo-token
             description: Demo
@@ -123,8 +133,10 @@ class CliTest {
     Files.writeString(dir.resolve("a.txt"), "token=" + TOKEN + "\n");
     Cli.Run r = Cli.run(dir, "scan", "--no-git", "-f", "json", "-o", "report.json", "a.txt");
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
-    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve("report.json"))));
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(dir.resolve("report.json"))));
     assertEquals("", r.out());
   }
 

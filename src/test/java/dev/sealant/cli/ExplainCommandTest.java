@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExplainCommandTest {
 
-  static final String CATALOG = """
+  static final String CATALOG =
+      """
       rules:
         - id: demo-token
           description: Demo token
@@ -46,7 +47,8 @@ class ExplainCommandTest {
         stopwords: [changeme]
       """;
 
-  static final String APP_ENV = """
+  static final String APP_ENV =
+      """
       # service settings
       password = "demo_k3v9x2m8q7w1"
       password = "changeme-later"
@@ -63,7 +65,8 @@ class ExplainCommandTest {
     Files.writeString(dir.resolve("patterns/demo.yaml"), CATALOG);
     Files.createDirectories(dir.resolve("app/dist"));
     Files.writeString(dir.resolve("app/config.env"), APP_ENV);
-    Files.writeString(dir.resolve("app/dist/bundle.min.js"),
+    Files.writeString(
+        dir.resolve("app/dist/bundle.min.js"),
         "var c={password:\"Hq7vLx2Rz9wP\",t:\"demo_p4w8z1x6c3v9\"};\n");
   }
 
@@ -145,23 +148,39 @@ class ExplainCommandTest {
     Cli.Run r = explain("app/rep.env:1");
     assertEquals(0, r.code(), r.err());
     long lines = r.out().lines().count();
-    assertTrue(lines < ExplainSteps.MAX_SHOWN + ExplainRender.MAX_FINDINGS * 5 + 10, "lines: " + lines);
-    assertTrue(r.out().matches("(?s).*\\.\\.\\. \\d+ more steps not shown \\(the first 200 are\\).*"), r.out());
+    assertTrue(
+        lines < ExplainSteps.MAX_SHOWN + ExplainRender.MAX_FINDINGS * 5 + 10, "lines: " + lines);
+    assertTrue(
+        r.out().matches("(?s).*\\.\\.\\. \\d+ more steps not shown \\(the first 200 are\\).*"),
+        r.out());
     assertTrue(r.out().contains("... 2980 more findings on line 1 not shown"), r.out());
   }
 
   @Test
   void aSyntaxRuleSaysItsReaderRanAndWhenItReadNothing() throws Exception {
-    Files.writeString(dir.resolve("app/db.env"), "DB_PASSWORD=${VAULT_DB_PASSWORD}\nAPI_TOKEN=Hq7vLx2Rz9wPq4Zt\n");
+    Files.writeString(
+        dir.resolve("app/db.env"),
+        "DB_PASSWORD=${VAULT_DB_PASSWORD}\nAPI_TOKEN=Hq7vLx2Rz9wPq4Zt\n");
     Cli.Run quiet = Cli.run(dir, "explain", "app/db.env:1");
     assertEquals(0, quiet.code(), quiet.err());
-    assertTrue(quiet.out().contains("generic-assignment (generic): keyword 'pass' found: the assignment reader runs"),
+    assertTrue(
+        quiet
+            .out()
+            .contains(
+                "generic-assignment (generic): keyword 'pass' found: the assignment reader runs"),
         quiet.out());
-    assertTrue(quiet.out().contains("generic-assignment (generic) column 1 no literal credential value read on this"
-        + " line"), quiet.out());
+    assertTrue(
+        quiet
+            .out()
+            .contains(
+                "generic-assignment (generic) column 1 no literal credential value read on this"
+                    + " line"),
+        quiet.out());
     Cli.Run read = Cli.run(dir, "explain", "app/db.env:2");
     assertTrue(read.out().contains("the assignment reader read a value"), read.out());
-    assertFalse(read.out().contains("generic-assignment (generic) column 11 'Hq7v***' regex matched"), read.out());
+    assertFalse(
+        read.out().contains("generic-assignment (generic) column 11 'Hq7v***' regex matched"),
+        read.out());
   }
 
   @Test
@@ -169,11 +188,14 @@ class ExplainCommandTest {
     Cli.Run line = explain("app/config.env:99999");
     assertEquals(2, line.code());
     assertEquals("", line.out());
-    assertTrue(line.err().contains("app/config.env has 6 lines; there is no line 99999"), line.err());
+    assertTrue(
+        line.err().contains("app/config.env has 6 lines; there is no line 99999"), line.err());
     Cli.Run fp = explain("0123456789abcdef0123456789abcdef");
     assertEquals(2, fp.code());
     assertEquals("", fp.out());
-    assertTrue(fp.err().contains("no finding with fingerprint 0123456789abcdef0123456789abcdef"), fp.err());
+    assertTrue(
+        fp.err().contains("no finding with fingerprint 0123456789abcdef0123456789abcdef"),
+        fp.err());
   }
 
   /** README's example is a real run: the file it explains, planted, gives exactly its output. */
@@ -185,7 +207,8 @@ class ExplainCommandTest {
     assertTrue(from >= 0, "README has no explain example");
     String shown = readme.substring(from + command.length(), readme.indexOf("```", from));
     Files.createDirectories(dir.resolve("readme/config"));
-    Files.writeString(dir.resolve("readme/config/app.env"),
+    Files.writeString(
+        dir.resolve("readme/config/app.env"),
         "# service settings\npassword = \"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\"\n"); // synthetic, checksummed
     Cli.Run r = Cli.run(dir.resolve("readme"), "explain", "config/app.env:2");
     assertEquals(0, r.code(), r.err());

@@ -29,7 +29,12 @@ class LeakFormatsIT {
     {"shadow", "backup/etc/shadow", "password-hash-crypt@1", "password-hash-crypt@5"},
     {"htpasswd", "web/.htpasswd", "password-hash-crypt@1", "password-hash-crypt@2"},
     {"pgpass", "home/deploy/.pgpass", "pgpass-password@2", "pgpass-password@3"},
-    {"git-credentials", "home/deploy/.git-credentials", "git-credentials-entry@1", "git-credentials-entry@2"},
+    {
+      "git-credentials",
+      "home/deploy/.git-credentials",
+      "git-credentials-entry@1",
+      "git-credentials-entry@2"
+    },
     {"netrc", "home/deploy/.netrc", "netrc-password@3", "netrc-password@4"},
     {"npmrc", "web/.npmrc", "npmrc-auth-token@3", "npmrc-basic-auth@4"},
     {"docker-config.json", "home/deploy/.docker/config.json", "docker-config-auth@4"},
@@ -62,8 +67,10 @@ class LeakFormatsIT {
       for (int i = 2; i < f.length; i++) {
         String rule = f[i].substring(0, f[i].indexOf('@'));
         String at = f[1] + ":" + f[i].substring(f[i].indexOf('@') + 1);
-        boolean hit = rule.equals("*") ? found.stream().anyMatch(s -> s.endsWith(" " + at))
-            : found.contains(rule + " " + at);
+        boolean hit =
+            rule.equals("*")
+                ? found.stream().anyMatch(s -> s.endsWith(" " + at))
+                : found.contains(rule + " " + at);
         if (!hit) {
           missing.add(f[i] + " in " + f[1]);
         }

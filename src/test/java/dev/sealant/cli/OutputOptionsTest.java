@@ -31,8 +31,11 @@ class OutputOptionsTest {
     Path target = Files.writeString(dir.resolve("victim.txt"), "keep\n");
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
     Files.createSymbolicLink(dir.resolve("out.json"), target);
-    for (String[] args : new String[][] {{"scan", "--no-git", "app.env", "-o", "out.json"},
-        {"baseline", "--no-git", "app.env", "-o", "out.json"}}) {
+    for (String[] args :
+        new String[][] {
+          {"scan", "--no-git", "app.env", "-o", "out.json"},
+          {"baseline", "--no-git", "app.env", "-o", "out.json"}
+        }) {
       Cli.Run r = Cli.run(dir, args);
       assertEquals(ExitCodes.USAGE, r.code(), r.all());
       assertTrue(r.err().contains("symbolic link"), r.err());
@@ -47,7 +50,8 @@ class OutputOptionsTest {
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
     Path link = Files.createSymbolicLink(dir.resolve("out.txt"), target);
     assertThrows(IOException.class, () -> OutputOptions.writePrivate(link, "report"));
-    Path dangling = Files.createSymbolicLink(dir.resolve("dangling.txt"), dir.resolve("created-through-link"));
+    Path dangling =
+        Files.createSymbolicLink(dir.resolve("dangling.txt"), dir.resolve("created-through-link"));
     assertThrows(IOException.class, () -> OutputOptions.writePrivate(dangling, "report"));
     assertEquals("keep\n", Files.readString(target));
     assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
@@ -67,9 +71,15 @@ class OutputOptionsTest {
   void reportToAFullDeviceExitsThreeWithOneLine() throws IOException {
     Files.writeString(dir.resolve("app.env"), "t=" + TOKEN + "\n");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try (PrintStream full = new PrintStream(new FileOutputStream("/dev/full"), false, StandardCharsets.UTF_8)) {
-      Env env = new Env(new ByteArrayInputStream(new byte[0]), full, new PrintStream(err, true, StandardCharsets.UTF_8),
-          Map.of("NO_COLOR", "1"), dir);
+    try (PrintStream full =
+        new PrintStream(new FileOutputStream("/dev/full"), false, StandardCharsets.UTF_8)) {
+      Env env =
+          new Env(
+              new ByteArrayInputStream(new byte[0]),
+              full,
+              new PrintStream(err, true, StandardCharsets.UTF_8),
+              Map.of("NO_COLOR", "1"),
+              dir);
       assertEquals(ExitCodes.ERROR, Main.run(env, "scan", "--no-git", "app.env"));
     }
     String e = err.toString(StandardCharsets.UTF_8);

@@ -37,10 +37,13 @@ class PathListTest {
 
   @Test
   void preCommitManifestRunsTheScanOnTheGivenFiles() throws Exception {
-    String manifest = Files.readString(dev.sealant.testing.Paths.basedir().resolve(".pre-commit-hooks.yaml"));
+    String manifest =
+        Files.readString(dev.sealant.testing.Paths.basedir().resolve(".pre-commit-hooks.yaml"));
     assertTrue(manifest.contains("entry: scripts/pre-commit-framework"), manifest);
     assertTrue(manifest.contains("pass_filenames: true"), manifest);
-    String wrapper = Files.readString(dev.sealant.testing.Paths.basedir().resolve("scripts/pre-commit-framework"));
+    String wrapper =
+        Files.readString(
+            dev.sealant.testing.Paths.basedir().resolve("scripts/pre-commit-framework"));
     assertTrue(wrapper.contains("exec \"$sealant\" scan --no-git --no-progress \"$@\""), wrapper);
   }
 }

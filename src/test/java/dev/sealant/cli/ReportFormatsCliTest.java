@@ -50,6 +50,7 @@ class ReportFormatsCliTest {
   void unknownFormatIsAUsageErrorListingTheFormats() {
     Cli.Run r = Cli.run(dir, "scan", "--no-git", "--format", "xml", ".");
     assertEquals(ExitCodes.USAGE, r.code());
-    assertTrue(r.err().contains("sarif") && r.err().contains("junit") && r.err().contains("csv"), r.err());
+    assertTrue(
+        r.err().contains("sarif") && r.err().contains("junit") && r.err().contains("csv"), r.err());
   }
 }

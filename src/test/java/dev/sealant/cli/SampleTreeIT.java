@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every rule family end to end through the real command line: each rule's match examples are
- * planted as files of a sample tree and must be reported by that rule with
- * {@code sealant scan --no-git}; each no-match example, planted the same way, must not be.
+ * planted as files of a sample tree and must be reported by that rule with {@code sealant scan
+ * --no-git}; each no-match example, planted the same way, must not be.
  */
 class SampleTreeIT {
 
@@ -57,10 +57,14 @@ class SampleTreeIT {
       }
     }
     assertTrue(wrong.isEmpty(), "negative examples reported by their own rule: " + wrong);
-    assertTrue(positives.size() >= 2 * c.rules().size() && c.rules().size() >= 150, "catalog shrank");
+    assertTrue(
+        positives.size() >= 2 * c.rules().size() && c.rules().size() >= 150, "catalog shrank");
   }
 
-  /** Plants an example at {@code rule/kind/PATH}, keeping the example's own path (rules may filter on it). */
+  /**
+   * Plants an example at {@code rule/kind/PATH}, keeping the example's own path (rules may filter
+   * on it).
+   */
   private String plant(Rule r, String kind, String path, String text) throws Exception {
     String rel = r.id() + "/" + kind + "/" + path;
     Path f = tree.resolve(rel);
@@ -74,7 +78,8 @@ class SampleTreeIT {
     int at = 0;
     while ((at = json.indexOf("\"ruleId\": \"" + rule + "\",", at)) >= 0) {
       int end = json.indexOf("\n  }", at);
-      if (json.substring(at, end < 0 ? json.length() : end).contains("\"path\": \"" + path + "\"")) {
+      if (json.substring(at, end < 0 ? json.length() : end)
+          .contains("\"path\": \"" + path + "\"")) {
         return true;
       }
       at++;

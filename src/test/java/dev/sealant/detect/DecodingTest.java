@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fast probes of {@link Decoding} against the plain definitions they stand for: which lines
- * are worth decoding, and which bytes count as printable text.
+ * The fast probes of {@link Decoding} against the plain definitions they stand for: which lines are
+ * worth decoding, and which bytes count as printable text.
  */
 class DecodingTest {
 
@@ -22,20 +22,45 @@ class DecodingTest {
   @ValueSource(longs = {1, 2, 3, 4})
   void candidateLinesAreExactlyTheLinesTheDefinitionNames(long seed) {
     Random r = new Random(seed);
-    String[] parts = {"abc", "ABC", "aB3", "_", "-", "+/", "=", " ", ".", "\n", "\r\n", "\r", "%", "\\",
-      "%41", "\\u0041", "QUJDREVGR0hJSktMTU5PUA", "abcdefghijklmnopqrstu", "\u00e9", "\uD83D\uDE00"};
+    String[] parts = {
+      "abc",
+      "ABC",
+      "aB3",
+      "_",
+      "-",
+      "+/",
+      "=",
+      " ",
+      ".",
+      "\n",
+      "\r\n",
+      "\r",
+      "%",
+      "\\",
+      "%41",
+      "\\u0041",
+      "QUJDREVGR0hJSktMTU5PUA",
+      "abcdefghijklmnopqrstu",
+      "\u00e9",
+      "\uD83D\uDE00"
+    };
     for (int i = 0; i < 2000; i++) {
       StringBuilder b = new StringBuilder();
       for (int k = r.nextInt(60); k > 0; k--) {
         b.append(parts[r.nextInt(parts.length)]);
       }
       String text = b.toString();
-      assertArrayEquals(reference(text), Decoding.candidateLines(text), "seed " + seed + " text " + i
-          + ": " + StartFinderTest.escape(text));
+      assertArrayEquals(
+          reference(text),
+          Decoding.candidateLines(text),
+          "seed " + seed + " text " + i + ": " + StartFinderTest.escape(text));
     }
   }
 
-  /** Starts of lines with % or \ before the text's last two characters, or a maximal mixed-case base64 run of 16+. */
+  /**
+   * Starts of lines with % or \ before the text's last two characters, or a maximal mixed-case
+   * base64 run of 16+.
+   */
   static int[] reference(String text) {
     int n = text.length();
     boolean[] mark = new boolean[n];
@@ -73,16 +98,35 @@ class DecodingTest {
   }
 
   private static boolean b64(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '+' || c == '/' || c == '-' || c == '_';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '+'
+        || c == '/'
+        || c == '-'
+        || c == '_';
   }
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3})
   void base64VariantsAreThoseOfEveryLongRun(long seed) {
     Random r = new Random(seed);
-    String[] parts = {"cGFzc3dvcmQ9aHVudGVyMg", "==", "=", "ab", "QUJD", "_-", "+/", " ", ":", "\u0041",
-      "%41", "c2VjcmV0X2tleT1zM2NyM3QxMjM0NQ", "é", "ZXhhbXBsZS5jb20vcGF0aD9x"};
+    String[] parts = {
+      "cGFzc3dvcmQ9aHVudGVyMg",
+      "==",
+      "=",
+      "ab",
+      "QUJD",
+      "_-",
+      "+/",
+      " ",
+      ":",
+      "\u0041",
+      "%41",
+      "c2VjcmV0X2tleT1zM2NyM3QxMjM0NQ",
+      "é",
+      "ZXhhbXBsZS5jb20vcGF0aD9x"
+    };
     for (int i = 0; i < 3000; i++) {
       StringBuilder b = new StringBuilder();
       for (int k = r.nextInt(20); k > 0; k--) {
@@ -100,7 +144,9 @@ class DecodingTest {
     }
   }
 
-  /** Base64 variants as the detector first defined them: every run, scanned character by character. */
+  /**
+   * Base64 variants as the detector first defined them: every run, scanned character by character.
+   */
   static List<String> referenceBase64(String line) {
     List<String> out = new ArrayList<>();
     int i = 0;
@@ -126,14 +172,19 @@ class DecodingTest {
         }
         byte[] bytes;
         try {
-          bytes = (url ? java.util.Base64.getUrlDecoder() : java.util.Base64.getDecoder()).decode(token);
+          bytes =
+              (url ? java.util.Base64.getUrlDecoder() : java.util.Base64.getDecoder())
+                  .decode(token);
         } catch (IllegalArgumentException e) {
           continue;
         }
         if (bytes.length >= 6) {
           int from = start;
           int to = i;
-          strictDecoder(bytes).ifPresent(plain -> out.add(from + ":" + line.substring(0, from) + plain + line.substring(to)));
+          strictDecoder(bytes)
+              .ifPresent(
+                  plain ->
+                      out.add(from + ":" + line.substring(0, from) + plain + line.substring(to)));
         }
       }
     }
@@ -144,16 +195,49 @@ class DecodingTest {
   @ValueSource(longs = {1, 2, 3})
   void printableCheckAgreesWithTheJdkStrictDecoder(long seed) {
     Random r = new Random(seed);
-    byte[] interesting = {0x00, 0x09, 0x0a, 0x1f, 0x20, 0x41, 0x7e, 0x7f, (byte) 0x80, (byte) 0x8f,
-      (byte) 0x90, (byte) 0x9f, (byte) 0xa0, (byte) 0xbd, (byte) 0xbf, (byte) 0xc0, (byte) 0xc1,
-      (byte) 0xc2, (byte) 0xdf, (byte) 0xe0, (byte) 0xe1, (byte) 0xec, (byte) 0xed, (byte) 0xee,
-      (byte) 0xef, (byte) 0xf0, (byte) 0xf1, (byte) 0xf3, (byte) 0xf4, (byte) 0xf5, (byte) 0xff};
+    byte[] interesting = {
+      0x00,
+      0x09,
+      0x0a,
+      0x1f,
+      0x20,
+      0x41,
+      0x7e,
+      0x7f,
+      (byte) 0x80,
+      (byte) 0x8f,
+      (byte) 0x90,
+      (byte) 0x9f,
+      (byte) 0xa0,
+      (byte) 0xbd,
+      (byte) 0xbf,
+      (byte) 0xc0,
+      (byte) 0xc1,
+      (byte) 0xc2,
+      (byte) 0xdf,
+      (byte) 0xe0,
+      (byte) 0xe1,
+      (byte) 0xec,
+      (byte) 0xed,
+      (byte) 0xee,
+      (byte) 0xef,
+      (byte) 0xf0,
+      (byte) 0xf1,
+      (byte) 0xf3,
+      (byte) 0xf4,
+      (byte) 0xf5,
+      (byte) 0xff
+    };
     for (int i = 0; i < 200_000; i++) {
       byte[] b = new byte[6 + r.nextInt(8)];
       for (int k = 0; k < b.length; k++) {
-        b[k] = r.nextInt(3) == 0 ? (byte) r.nextInt(256) : interesting[r.nextInt(interesting.length)];
+        b[k] =
+            r.nextInt(3) == 0 ? (byte) r.nextInt(256) : interesting[r.nextInt(interesting.length)];
       }
-      assertEquals(strictDecoder(b), Decoding.printableUtf8(b), "seed " + seed + " bytes " + java.util.HexFormat.of().formatHex(b));
+      assertEquals(
+          strictDecoder(b),
+          Decoding.printableUtf8(b),
+          "seed " + seed + " bytes " + java.util.HexFormat.of().formatHex(b));
     }
   }
 
@@ -161,10 +245,13 @@ class DecodingTest {
   static java.util.Optional<String> strictDecoder(byte[] bytes) {
     String s;
     try {
-      s = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      s =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
     } catch (java.nio.charset.CharacterCodingException e) {
       return java.util.Optional.empty();
     }
@@ -179,13 +266,20 @@ class DecodingTest {
 
   @Test
   void printableTextIsStrictUtf8WithoutControlCharacters() {
-    assertEquals("hello world", Decoding.printableUtf8("hello world".getBytes(StandardCharsets.UTF_8)).orElseThrow());
-    assertEquals("tab\there", Decoding.printableUtf8("tab\there".getBytes(StandardCharsets.UTF_8)).orElseThrow());
-    assertEquals("caf\u00e9 ok", Decoding.printableUtf8("caf\u00e9 ok".getBytes(StandardCharsets.UTF_8)).orElseThrow());
+    assertEquals(
+        "hello world",
+        Decoding.printableUtf8("hello world".getBytes(StandardCharsets.UTF_8)).orElseThrow());
+    assertEquals(
+        "tab\there",
+        Decoding.printableUtf8("tab\there".getBytes(StandardCharsets.UTF_8)).orElseThrow());
+    assertEquals(
+        "caf\u00e9 ok",
+        Decoding.printableUtf8("caf\u00e9 ok".getBytes(StandardCharsets.UTF_8)).orElseThrow());
     assertTrue(Decoding.printableUtf8("bell\u0007!".getBytes(StandardCharsets.UTF_8)).isEmpty());
     assertTrue(Decoding.printableUtf8("del\u007f!!".getBytes(StandardCharsets.UTF_8)).isEmpty());
     assertTrue(Decoding.printableUtf8(new byte[] {'a', 'b', 'c', 'd', 'e', (byte) 0xC3}).isEmpty());
-    assertTrue(Decoding.printableUtf8(new byte[] {'a', 'b', 'c', 'd', (byte) 0xC3, 0x01}).isEmpty());
+    assertTrue(
+        Decoding.printableUtf8(new byte[] {'a', 'b', 'c', 'd', (byte) 0xC3, 0x01}).isEmpty());
     assertTrue(Decoding.printableUtf8("short".getBytes(StandardCharsets.UTF_8)).isEmpty());
   }
 }

@@ -15,7 +15,8 @@ class DetectorTest {
 
   static final String TOKEN = "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";
 
-  static final String RULES = """
+  static final String RULES =
+      """
       rules:
         - id: demo-token
           description: Demo token
@@ -68,7 +69,8 @@ class DetectorTest {
 
   @Test
   void fragmentFirstLineOffsetsLineNumbers() {
-    Finding f = detector(RULES).scan(new Fragment("a", Optional.empty(), 41, "\ndemo_abcd1234")).get(0);
+    Finding f =
+        detector(RULES).scan(new Fragment("a", Optional.empty(), 41, "\ndemo_abcd1234")).get(0);
     assertEquals(42, f.line());
   }
 
@@ -81,12 +83,15 @@ class DetectorTest {
   @Test
   void inlineAllowSuppressesWithReason() {
     Finding f = scan("demo_abcd1234 # sealant:allow -- test data\n").get(0);
-    assertEquals(Optional.of(new Suppression(Suppression.Kind.INLINE, Optional.of("test data"))), f.suppression());
+    assertEquals(
+        Optional.of(new Suppression(Suppression.Kind.INLINE, Optional.of("test data"))),
+        f.suppression());
   }
 
   @Test
   void inlineAllowScopedToAnotherRuleDoesNotSuppress() {
-    assertTrue(scan("demo_abcd1234 // sealant:allow demo-password\n").get(0).suppression().isEmpty());
+    assertTrue(
+        scan("demo_abcd1234 // sealant:allow demo-password\n").get(0).suppression().isEmpty());
     assertTrue(scan("demo_abcd1234 // sealant:allow demo-token\n").get(0).suppressed());
   }
 
@@ -100,8 +105,12 @@ class DetectorTest {
   @Test
   void inlineAllowCanBeDisabled() {
     Catalog c = CatalogLoader.parse(List.of(new CatalogLoader.Source("t.yaml", RULES)));
-    assertTrue(new Detector(c, false).scan(Fragment.of("f", "demo_abcd1234 # sealant:allow\n")).get(0)
-        .suppression().isEmpty());
+    assertTrue(
+        new Detector(c, false)
+            .scan(Fragment.of("f", "demo_abcd1234 # sealant:allow\n"))
+            .get(0)
+            .suppression()
+            .isEmpty());
   }
 
   @Test
@@ -112,7 +121,9 @@ class DetectorTest {
 
   @Test
   void base64ValueIsDecodedAndPointsAtTheEncodedLocation() {
-    String enc = Base64.getEncoder().encodeToString("{\"key\": \"demo_abcd1234\"}".getBytes(StandardCharsets.UTF_8));
+    String enc =
+        Base64.getEncoder()
+            .encodeToString("{\"key\": \"demo_abcd1234\"}".getBytes(StandardCharsets.UTF_8));
     List<Finding> fs = scan("data:\n  config: " + enc + "\n");
     assertEquals(1, fs.size(), fs.toString());
     assertEquals(2, fs.get(0).line());
@@ -123,13 +134,16 @@ class DetectorTest {
 
   @Test
   void genericRuleInsideADecodedDocumentIsNotReported() {
-    String enc = Base64.getEncoder().encodeToString("password: \"Zq8#kLm2pW\"".getBytes(StandardCharsets.UTF_8));
+    String enc =
+        Base64.getEncoder()
+            .encodeToString("password: \"Zq8#kLm2pW\"".getBytes(StandardCharsets.UTF_8));
     assertTrue(scan("data:\n  config: " + enc + "\n").isEmpty());
   }
 
   @Test
   void kubernetesSecretDataValueIsDecodedInPlace() {
-    String enc = Base64.getEncoder().encodeToString("Zq8#kLm2pW!x".getBytes(StandardCharsets.UTF_8));
+    String enc =
+        Base64.getEncoder().encodeToString("Zq8#kLm2pW!x".getBytes(StandardCharsets.UTF_8));
     List<Finding> fs = scan("data:\n  password: " + enc + "\n");
     assertEquals(1, fs.size(), fs.toString());
     assertEquals(Optional.of("base64"), fs.get(0).encoding());
@@ -155,12 +169,16 @@ class DetectorTest {
   void multilineRuleFindingPointsAtBeginLine() {
     Detector d = new Detector(CatalogLoader.builtIn());
     // A real throwaway EC key (the private-key validator parses the block).
-    String pem = "key:\n-----BEGIN EC PRIVATE KEY-----\n"
-        + "MHcCAQEEIJTeMNj4K60S6QTH0pt9imm2qeEnqDZEhClrbayz21bToAoGCCqGSM49\n"
-        + "AwEHoUQDQgAECrdW2nX2zi4osCmcCIFjX/nJU9Y+z23w4hOJCQqnVRHkhplIERgm\n"
-        + "H/gTeMJYrZvgJTCQWjBke9luZwTNtYp5eQ==\n"
-        + "-----END EC PRIVATE KEY-----\n";
-    List<Finding> fs = d.scan(Fragment.of("k.pem", pem)).stream().filter(f -> f.ruleId().startsWith("private-key")).toList();
+    String pem =
+        "key:\n-----BEGIN EC PRIVATE KEY-----\n"
+            + "MHcCAQEEIJTeMNj4K60S6QTH0pt9imm2qeEnqDZEhClrbayz21bToAoGCCqGSM49\n"
+            + "AwEHoUQDQgAECrdW2nX2zi4osCmcCIFjX/nJU9Y+z23w4hOJCQqnVRHkhplIERgm\n"
+            + "H/gTeMJYrZvgJTCQWjBke9luZwTNtYp5eQ==\n"
+            + "-----END EC PRIVATE KEY-----\n";
+    List<Finding> fs =
+        d.scan(Fragment.of("k.pem", pem)).stream()
+            .filter(f -> f.ruleId().startsWith("private-key"))
+            .toList();
     assertEquals(1, fs.size(), fs.toString());
     assertEquals(2, fs.get(0).line());
   }
@@ -178,7 +196,8 @@ class DetectorTest {
     Detector d = new Detector(CatalogLoader.builtIn());
     assertTrue(d.scan(Fragment.of("web/logo.png", "t=" + TOKEN)).isEmpty());
     // A lock file is a quiet path: generic rules are silent there, a provider token is not.
-    assertTrue(d.scan(Fragment.of("web/package-lock.json", "password = \"Sx9kQ2vLp8Zr\"")).isEmpty());
+    assertTrue(
+        d.scan(Fragment.of("web/package-lock.json", "password = \"Sx9kQ2vLp8Zr\"")).isEmpty());
     assertEquals(1, d.scan(Fragment.of("web/package-lock.json", "t=" + TOKEN)).size());
     assertEquals(1, d.scan(Fragment.of("web/package.json", "t=" + TOKEN)).size());
   }

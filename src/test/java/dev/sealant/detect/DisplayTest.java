@@ -2,7 +2,6 @@ package dev.sealant.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.catalog.CatalogLoader;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,8 @@ class DisplayTest {
 
   @Test
   void ordinaryNamesAndHashedBundlesAreKept() {
-    for (String p : new String[] {"src/main/java/App.java", "dist/app.3f9a8c7d2e1b4a6f.js", "déjà vu.txt"}) {
+    for (String p :
+        new String[] {"src/main/java/App.java", "dist/app.3f9a8c7d2e1b4a6f.js", "déjà vu.txt"}) {
       assertEquals(p, D.name(p));
     }
   }
@@ -37,7 +37,8 @@ class DisplayTest {
   void authorAndMessageTextRedactTokenShapedRuns() {
     assertEquals("Eve Zq8v***", D.text("Eve Zq8vN3xLr5TkW2mYb7Hd"));
     String id = "0123456789abcdef0123456789abcdef01234567";
-    assertEquals("commit " + id + ": missing object", D.message("commit " + id + ": missing object"));
+    assertEquals(
+        "commit " + id + ": missing object", D.message("commit " + id + ": missing object"));
   }
 
   @Test

@@ -18,7 +18,8 @@ class InlineAllowTest {
 
   @Test
   void blockCommentReasonEndsWithTheCommentNotTheLine() {
-    assertEquals(Optional.of("fixture"), reason("/* sealant:allow -- fixture */ t = \"" + TOKEN + "\""));
+    assertEquals(
+        Optional.of("fixture"), reason("/* sealant:allow -- fixture */ t = \"" + TOKEN + "\""));
     assertEquals(Optional.of("docs"), reason("<!-- sealant:allow -- docs --> " + TOKEN));
     assertEquals(Optional.of("tpl"), reason("{# sealant:allow -- tpl #} " + TOKEN));
     assertEquals(Optional.of("ml"), reason("(* sealant:allow -- ml *) " + TOKEN));
@@ -48,6 +49,8 @@ class InlineAllowTest {
 
   @Test
   void lineCommentReasonKeepsItsWords() {
-    assertEquals(Optional.of("it's a test fixture, see #12"), reason("t = 1 # sealant:allow -- it's a test fixture, see #12"));
+    assertEquals(
+        Optional.of("it's a test fixture, see #12"),
+        reason("t = 1 # sealant:allow -- it's a test fixture, see #12"));
   }
 }

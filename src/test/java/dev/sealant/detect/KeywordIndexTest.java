@@ -11,22 +11,44 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The keyword pass finds every occurrence of every keyword, once, in text order, whatever the text
- * length (short texts take one automaton, longer ones three with lead-ins): checked against a
- * naive search.
+ * length (short texts take one automaton, longer ones three with lead-ins): checked against a naive
+ * search.
  */
 class KeywordIndexTest {
 
-  static final List<List<String>> KEYWORDS = List.of(
-      List.of("pass", "password"), List.of("key"), List.of("api_key", "ab"), List.of("word"),
-      List.of("-----begin rsa private key-----"), List.of("aaa"), List.of("://"));
+  static final List<List<String>> KEYWORDS =
+      List.of(
+          List.of("pass", "password"),
+          List.of("key"),
+          List.of("api_key", "ab"),
+          List.of("word"),
+          List.of("-----begin rsa private key-----"),
+          List.of("aaa"),
+          List.of("://"));
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4})
   void findsEveryOccurrenceOnceInOrder(long seed) {
     KeywordIndex index = new KeywordIndex(KEYWORDS);
     Random r = new Random(seed);
-    String[] parts = {"pass", "PassWord", "word", "KEY", "api_key", "ab", "aaaa", "://", " ", "\n",
-      "-----BEGIN RSA PRIVATE KEY-----", "x", "\u00e9", "\uD83D\uDE00", "API_KEY", "pas"};
+    String[] parts = {
+      "pass",
+      "PassWord",
+      "word",
+      "KEY",
+      "api_key",
+      "ab",
+      "aaaa",
+      "://",
+      " ",
+      "\n",
+      "-----BEGIN RSA PRIVATE KEY-----",
+      "x",
+      "\u00e9",
+      "\uD83D\uDE00",
+      "API_KEY",
+      "pas"
+    };
     for (int i = 0; i < 300; i++) {
       StringBuilder b = new StringBuilder();
       int len = r.nextInt(i < 100 ? 200 : 3000);
@@ -56,7 +78,9 @@ class KeywordIndexTest {
       for (int rule = 0; rule < KEYWORDS.size(); rule++) {
         for (String kw : KEYWORDS.get(rule)) {
           int start = end - kw.length() + 1;
-          if (start >= 0 && lower.startsWith(kw, start) && text.substring(start, end + 1).chars().allMatch(c -> c < 128)) {
+          if (start >= 0
+              && lower.startsWith(kw, start)
+              && text.substring(start, end + 1).chars().allMatch(c -> c < 128)) {
             out.add(end + ":" + rule);
             break;
           }

@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Matching cost is O(line length x rules) whatever the line: the detector's matchers count the
  * characters they hand to RE2J and the start finder (no clock is read), and that count must grow
- * linearly, ten times the input costing at most twelve times the work, from 10 KB to 10 MB on
- * lines built to defeat windowing (one keyword repeated, unterminated PEM headers, a nested
- * quantifier on a run of one letter, every keyword of the catalog interleaved).
+ * linearly, ten times the input costing at most twelve times the work, from 10 KB to 10 MB on lines
+ * built to defeat windowing (one keyword repeated, unterminated PEM headers, a nested quantifier on
+ * a run of one letter, every keyword of the catalog interleaved).
  */
 class LinearTimeTest {
 
   /** A user rule whose regex backtracks exponentially in a backtracking engine. */
-  static final String NESTED = """
+  static final String NESTED =
+      """
       rules:
         - id: nested-a
           description: nested quantifier anchored at the end
@@ -47,13 +48,15 @@ class LinearTimeTest {
   }
 
   /** Work at each size from {@code min} to {@code max} (x10 steps) grows at most 12x a step. */
-  private static void assertLinear(String name, Detector d, IntFunction<String> input, int min, int max) {
+  private static void assertLinear(
+      String name, Detector d, IntFunction<String> input, int min, int max) {
     long prev = -1;
     List<String> seen = new ArrayList<>();
     for (int size = min; size <= max; size *= 10) {
       long w = work(d, input.apply(size));
       seen.add(size + "->" + w);
-      assertTrue(w <= 64L * size * d.catalog().rules().size() + 1_000_000,
+      assertTrue(
+          w <= 64L * size * d.catalog().rules().size() + 1_000_000,
           name + ": work beyond O(length x rules): " + seen);
       if (prev > 0) {
         assertTrue(w <= 12 * prev, name + ": work grew more than linearly: " + seen);
@@ -77,9 +80,14 @@ class LinearTimeTest {
   @Test
   void unterminatedPemHeadersAreLinear() {
     Detector d = builtIn();
-    assertLinear("PEM headers", d, n -> repeat("-----BEGIN RSA PRIVATE KEY-----\n", n), 10_000, 10_000_000);
-    assertLinear("PEM headers on one line", d, n -> repeat("-----BEGIN RSA PRIVATE KEY-----", n),
-        10_000, 10_000_000);
+    assertLinear(
+        "PEM headers", d, n -> repeat("-----BEGIN RSA PRIVATE KEY-----\n", n), 10_000, 10_000_000);
+    assertLinear(
+        "PEM headers on one line",
+        d,
+        n -> repeat("-----BEGIN RSA PRIVATE KEY-----", n),
+        10_000,
+        10_000_000);
   }
 
   @Test
@@ -103,7 +111,8 @@ class LinearTimeTest {
   }
 
   /** A nested quantifier anchored at the line's end, over lower-case letters and digits. */
-  static final String TAIL = """
+  static final String TAIL =
+      """
       rules:
         - id: nested-tail
           description: nested quantifier anchored at the end

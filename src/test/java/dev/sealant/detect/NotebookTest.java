@@ -16,19 +16,23 @@ class NotebookTest {
   static final Detector SHIPPED = new Detector(CatalogLoader.builtIn());
 
   static String notebook() throws IOException {
-    return Files.readString(Path.of("src/test/resources/formats/deploy.ipynb"), StandardCharsets.UTF_8);
+    return Files.readString(
+        Path.of("src/test/resources/formats/deploy.ipynb"), StandardCharsets.UTF_8);
   }
 
   static List<String> found(String path, String text) {
     return SHIPPED.scan(Fragment.of(path, text)).stream()
-        .map(f -> f.ruleId() + "@" + f.line() + ":" + f.column()).toList();
+        .map(f -> f.ruleId() + "@" + f.line() + ":" + f.column())
+        .toList();
   }
 
   @Test
   void keysInCellsAreFoundAtTheNotebooksOwnLines() throws IOException {
     // A PEM block split over the cell's JSON strings, and one in a Python string inside a JSON
     // string (doubly escaped \\n).
-    assertEquals(List.of("private-key-pem@18:18", "private-key-escaped@50:22"), found("deploy.ipynb", notebook()));
+    assertEquals(
+        List.of("private-key-pem@18:18", "private-key-escaped@50:22"),
+        found("deploy.ipynb", notebook()));
   }
 
   @Test
@@ -44,13 +48,15 @@ class NotebookTest {
     List<Finding> fs = SHIPPED.scan(f);
     assertEquals(1, fs.size(), fs.toString());
     assertEquals(18, fs.get(0).line());
-    assertTrue(fs.get(0).secret().startsWith("-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDNvopPFcQ3"));
+    assertTrue(
+        fs.get(0).secret().startsWith("-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDNvopPFcQ3"));
     assertEquals(java.util.Optional.of("json"), fs.get(0).encoding());
   }
 
   @Test
   void escapesAreDecodedWithTheirOrigins() {
-    Notebook.Cells c = Notebook.read("  \"a\\u0041\\\"b\\n\",\n  \"key\": \"x\\ty\"\n").orElseThrow();
+    Notebook.Cells c =
+        Notebook.read("  \"a\\u0041\\\"b\\n\",\n  \"key\": \"x\\ty\"\n").orElseThrow();
     assertEquals("aA\"b\nx\ty\n", c.text());
     assertEquals(3, c.origin()[0]);
     assertEquals(4, c.origin()[1]);
@@ -61,8 +67,10 @@ class NotebookTest {
 
   @Test
   void aNotebookSavedOnOneLineIsDecoded() {
-    String nb = "{\"cells\": [{\"cell_type\": \"code\", \"metadata\": {}, \"source\": [\"" + TOKEN_CELL
-        + "\"], \"outputs\": []}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}";
+    String nb =
+        "{\"cells\": [{\"cell_type\": \"code\", \"metadata\": {}, \"source\": [\""
+            + TOKEN_CELL
+            + "\"], \"outputs\": []}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}";
     List<Finding> fs = SHIPPED.scan(Fragment.of("b.ipynb", nb));
     assertEquals(1, fs.size(), fs.toString());
     assertEquals("Xk29dLq7Vz3pRtNb5w", fs.get(0).secret());
@@ -71,16 +79,21 @@ class NotebookTest {
 
   @Test
   void aTruncatedNotebookIsStillDecodedLineByLine() {
-    String nb = "{\"cells\":[{\"cell_type\":\"code\",\"source\":[\"db_password = \\\"Xk29dLq7Vz3pRt!\\\"\\n\"], TRUNC";
-    assertEquals(List.of("generic-assignment@1:" + (nb.indexOf("Xk29") + 1)), found("broken.ipynb", nb));
-    String open = "{\"cells\":[{\"source\":[\"x = 1\\n\", \"db_password = \\\"Xk29dLq7Vz3pRt!\\\" # cut her";
-    assertEquals(List.of("generic-assignment@1:" + (open.indexOf("Xk29") + 1)), found("cut.ipynb", open));
+    String nb =
+        "{\"cells\":[{\"cell_type\":\"code\",\"source\":[\"db_password = \\\"Xk29dLq7Vz3pRt!\\\"\\n\"], TRUNC";
+    assertEquals(
+        List.of("generic-assignment@1:" + (nb.indexOf("Xk29") + 1)), found("broken.ipynb", nb));
+    String open =
+        "{\"cells\":[{\"source\":[\"x = 1\\n\", \"db_password = \\\"Xk29dLq7Vz3pRt!\\\" # cut her";
+    assertEquals(
+        List.of("generic-assignment@1:" + (open.indexOf("Xk29") + 1)), found("cut.ipynb", open));
   }
 
   @Test
   void aPythonEscapeInsideTheCellIsUndoneToo() {
     // The cell holds db_password = 'Qw7\\erty!Zx9' (Python: one backslash); JSON doubles each.
-    String nb = "{\n \"cells\": [{\n  \"source\": [\n   \"db_password = 'Qw7\\\\\\\\erty!Zx9'\\n\"\n  ]\n }]\n}\n";
+    String nb =
+        "{\n \"cells\": [{\n  \"source\": [\n   \"db_password = 'Qw7\\\\\\\\erty!Zx9'\\n\"\n  ]\n }]\n}\n";
     List<Finding> fs = SHIPPED.scan(Fragment.of("a.ipynb", nb));
     assertEquals(1, fs.size(), fs.toString());
     assertEquals("Qw7\\erty!Zx9", fs.get(0).secret());
@@ -93,9 +106,12 @@ class NotebookTest {
     java.util.Random rnd = new java.util.Random(seed);
     for (int i = 0; i < 40; i++) {
       String nb = layout(rnd);
-      List<String> secrets = SHIPPED.scan(Fragment.of("n.ipynb", nb)).stream().map(Finding::secret).sorted().toList();
-      assertEquals(List.of("Kp2LzR9wN4cY7bH1dF6g", "Xk29dLq7Vz3pRtNb5w"), secrets, "seed " + seed + ", case " + i
-          + ":\n" + nb);
+      List<String> secrets =
+          SHIPPED.scan(Fragment.of("n.ipynb", nb)).stream().map(Finding::secret).sorted().toList();
+      assertEquals(
+          List.of("Kp2LzR9wN4cY7bH1dF6g", "Xk29dLq7Vz3pRtNb5w"),
+          secrets,
+          "seed " + seed + ", case " + i + ":\n" + nb);
     }
   }
 
@@ -103,12 +119,43 @@ class NotebookTest {
     String[] ws = {"", " ", "\n", "\n ", "\n   ", "\t", "\r\n  "};
     java.util.function.Supplier<String> w = () -> ws[rnd.nextInt(ws.length)];
     boolean oneString = rnd.nextBoolean();
-    String source = oneString
-        ? "\"import os\\n" + TOKEN_CELL + "\""
-        : "[" + w.get() + "\"import os\\n\"," + w.get() + "\"" + TOKEN_CELL + "\"" + w.get() + "]";
-    String output = "[" + w.get() + "\"db_password = '\\u004bp2LzR9wN4cY7bH1dF6g'\"" + w.get() + "]";
-    return "{" + w.get() + "\"cells\"" + w.get() + ":" + w.get() + "[{" + w.get() + "\"cell_type\": \"code\"," + w.get()
-        + "\"source\":" + w.get() + source + "," + w.get() + "\"outputs\": [{\"name\": \"stdout\", \"text\":" + w.get()
-        + output + "}]" + w.get() + "}]," + w.get() + "\"nbformat\": 4}" + w.get();
+    String source =
+        oneString
+            ? "\"import os\\n" + TOKEN_CELL + "\""
+            : "["
+                + w.get()
+                + "\"import os\\n\","
+                + w.get()
+                + "\""
+                + TOKEN_CELL
+                + "\""
+                + w.get()
+                + "]";
+    String output =
+        "[" + w.get() + "\"db_password = '\\u004bp2LzR9wN4cY7bH1dF6g'\"" + w.get() + "]";
+    return "{"
+        + w.get()
+        + "\"cells\""
+        + w.get()
+        + ":"
+        + w.get()
+        + "[{"
+        + w.get()
+        + "\"cell_type\": \"code\","
+        + w.get()
+        + "\"source\":"
+        + w.get()
+        + source
+        + ","
+        + w.get()
+        + "\"outputs\": [{\"name\": \"stdout\", \"text\":"
+        + w.get()
+        + output
+        + "}]"
+        + w.get()
+        + "}],"
+        + w.get()
+        + "\"nbformat\": 4}"
+        + w.get();
   }
 }

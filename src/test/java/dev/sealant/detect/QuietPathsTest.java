@@ -21,8 +21,10 @@ class QuietPathsTest {
 
   @Test
   void aProviderTokenABundlerInlinedIsFound() {
-    String bundle = "!function(e){var t={apiBase:\"https://api.github.com\",token:\"" + TOKEN
-        + "\",password:\"hunter2-Sx9!kQ\"};e.exports=t}(module);";
+    String bundle =
+        "!function(e){var t={apiBase:\"https://api.github.com\",token:\""
+            + TOKEN
+            + "\",password:\"hunter2-Sx9!kQ\"};e.exports=t}(module);";
     assertEquals(List.of("github-pat-classic"), rules("dist/app.min.js", bundle));
     assertEquals(List.of("github-pat-classic"), rules("node_modules/some-sdk/index.js", bundle));
     assertTrue(rules("src/app.js", bundle).size() >= 1);
@@ -30,9 +32,12 @@ class QuietPathsTest {
 
   @Test
   void lockfilesAndVendoredCodeStayQuietForGenericRulesButNotForKeys() {
-    String lock = "\"integrity\": \"sha512-Zx0Pq7vKpL2mN4bR9tY6wE3sD8fG1hJ5kC0xV7nB2mQ9lP4oI6uY3tR8eW1qA5sZ==\",\n"
-        + "\"secret\": \"Zx0Pq7vKpL2mN4bR9tY6\",\n"
-        + "  \"stripe\": \"" + STRIPE + "\"\n";
+    String lock =
+        "\"integrity\": \"sha512-Zx0Pq7vKpL2mN4bR9tY6wE3sD8fG1hJ5kC0xV7nB2mQ9lP4oI6uY3tR8eW1qA5sZ==\",\n"
+            + "\"secret\": \"Zx0Pq7vKpL2mN4bR9tY6\",\n"
+            + "  \"stripe\": \""
+            + STRIPE
+            + "\"\n";
     assertEquals(List.of("stripe-secret-key"), rules("package-lock.json", lock));
     assertEquals(List.of("stripe-secret-key"), rules("vendor/acme/client/config.php", lock));
   }

@@ -58,16 +58,29 @@ class RuleMatcherTest {
         assertSame(seed, rule, m, t, from, t.length());
       }
     }
-    assertTrue(accelerated > CATALOG.rules().size() / 2, "only " + accelerated + " rules accelerated");
+    assertTrue(
+        accelerated > CATALOG.rules().size() / 2, "only " + accelerated + " rules accelerated");
   }
 
-  private static void assertSame(long seed, Rule rule, RuleMatcher m, String text, int from, int to) {
+  private static void assertSame(
+      long seed, Rule rule, RuleMatcher m, String text, int from, int to) {
     List<String> fast = new ArrayList<>();
     List<String> plain = new ArrayList<>();
     m.findAll(text, from, to, (at, secret) -> fast.add(at + ":" + secret));
     m.findPlain(text, from, to, (at, secret) -> plain.add(at + ":" + secret));
-    assertEquals(plain, fast, "seed " + seed + ", rule " + rule.id() + ", window " + from + ".." + to
-        + " of " + StartFinderTest.escape(text));
+    assertEquals(
+        plain,
+        fast,
+        "seed "
+            + seed
+            + ", rule "
+            + rule.id()
+            + ", window "
+            + from
+            + ".."
+            + to
+            + " of "
+            + StartFinderTest.escape(text));
   }
 
   static String mutate(Random r, String s) {
@@ -78,8 +91,12 @@ class RuleMatcherTest {
         case 0 -> b.setCharAt(at, " =:\"'_-.aZ9\u00e9".charAt(r.nextInt(12)));
         case 1 -> b.insert(at, b.substring(at, Math.min(b.length(), at + r.nextInt(12))));
         case 2 -> b.delete(at, Math.min(b.length(), at + 1 + r.nextInt(4)));
-        case 3 -> b.setCharAt(at, Character.isUpperCase(b.charAt(at))
-            ? Character.toLowerCase(b.charAt(at)) : Character.toUpperCase(b.charAt(at)));
+        case 3 ->
+            b.setCharAt(
+                at,
+                Character.isUpperCase(b.charAt(at))
+                    ? Character.toLowerCase(b.charAt(at))
+                    : Character.toUpperCase(b.charAt(at)));
         default -> b.insert(at, r.nextBoolean() ? " " : "\uD83D\uDE00");
       }
     }

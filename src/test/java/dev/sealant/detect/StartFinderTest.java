@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The start finder may list offsets where no match starts, but must never miss one where RE2J
- * finds a match: checked against RE2J itself (anchored at every offset) for random regexes over
- * the syntax the catalog uses, on random text with non-ASCII characters and surrogate pairs.
+ * The start finder may list offsets where no match starts, but must never miss one where RE2J finds
+ * a match: checked against RE2J itself (anchored at every offset) for random regexes over the
+ * syntax the catalog uses, on random text with non-ASCII characters and surrogate pairs.
  */
 class StartFinderTest {
 
@@ -75,8 +75,17 @@ class StartFinderTest {
         for (int k = 0; k < text.length(); k++) {
           Matcher m = k == 0 ? plain.matcher(text) : shifted.matcher(text.substring(k - 1));
           if (m.lookingAt() && !insidePair(text, k)) {
-            assertTrue((starts[k >>> 6] >>> k & 1) != 0, "seed " + seed + ": /" + regex + "/ on "
-                + escape(text) + " starts a match at " + k + " that the finder missed");
+            assertTrue(
+                (starts[k >>> 6] >>> k & 1) != 0,
+                "seed "
+                    + seed
+                    + ": /"
+                    + regex
+                    + "/ on "
+                    + escape(text)
+                    + " starts a match at "
+                    + k
+                    + " that the finder missed");
             checked++;
           }
         }
@@ -86,14 +95,51 @@ class StartFinderTest {
   }
 
   private static boolean insidePair(String text, int k) {
-    return k > 0 && Character.isHighSurrogate(text.charAt(k - 1)) && Character.isLowSurrogate(text.charAt(k));
+    return k > 0
+        && Character.isHighSurrogate(text.charAt(k - 1))
+        && Character.isLowSurrogate(text.charAt(k));
   }
 
   static final String[] ATOMS = {
-    "a", "b", "K", "s", "_", "-", ".", "\\.", "\\s", "\\S", "\\d", "\\w", "\\W", "[a-c]", "[^a-c]",
-    "[^\\s\"']", "[A-Za-z0-9_.-]", "(?i:k)", "(?-i:S)", "\\b", "^", "$", "=", ":", "\\x41",
-    "[[:alpha:]]", "[[:^digit:]]", "\\pL", "[^\\pL]", "\u00e9", "\uD83D\uDE00", "\\Qa.b\\E", "{",
-    "[\\x{17F}]", "[\\]\\-]", "[-x]", "\\t", "[^\\n]"};
+    "a",
+    "b",
+    "K",
+    "s",
+    "_",
+    "-",
+    ".",
+    "\\.",
+    "\\s",
+    "\\S",
+    "\\d",
+    "\\w",
+    "\\W",
+    "[a-c]",
+    "[^a-c]",
+    "[^\\s\"']",
+    "[A-Za-z0-9_.-]",
+    "(?i:k)",
+    "(?-i:S)",
+    "\\b",
+    "^",
+    "$",
+    "=",
+    ":",
+    "\\x41",
+    "[[:alpha:]]",
+    "[[:^digit:]]",
+    "\\pL",
+    "[^\\pL]",
+    "\u00e9",
+    "\uD83D\uDE00",
+    "\\Qa.b\\E",
+    "{",
+    "[\\x{17F}]",
+    "[\\]\\-]",
+    "[-x]",
+    "\\t",
+    "[^\\n]"
+  };
 
   static String regex(Random r, int depth) {
     StringBuilder b = new StringBuilder();
@@ -115,9 +161,10 @@ class StartFinderTest {
         case 0 -> b.append('*');
         case 1 -> b.append('+');
         case 2 -> b.append('?');
-        case 3 -> b.append('{').append(r.nextInt(3)).append(',').append(3 + r.nextInt(20)).append('}');
+        case 3 ->
+            b.append('{').append(r.nextInt(3)).append(',').append(3 + r.nextInt(20)).append('}');
         case 4 -> b.append('{').append(1 + r.nextInt(20)).append('}');
-        default -> { }
+        default -> {}
       }
       if (r.nextInt(10) == 0) {
         b.append('?');

@@ -25,11 +25,18 @@ class ShownTest {
 
   @Test
   void yamlAliasNameInAParserProblemIsDropped() {
-    assertEquals("found undefined alias ***", Shown.prose("found undefined alias 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"));
+    assertEquals(
+        "found undefined alias ***",
+        Shown.prose("found undefined alias 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"));
     assertEquals("found undefined alias ***", Shown.prose("found undefined alias hunter2"));
-    assertEquals("found undefined alias ***", Shown.prose("found undefined alias correcthorsebatterystaple"));
-    assertEquals("mapping values are not allowed here", Shown.prose("mapping values are not allowed here"));
-    assertEquals("expected ',' or ']', but got <stream end>", Shown.prose("expected ',' or ']', but got <stream end>"));
+    assertEquals(
+        "found undefined alias ***",
+        Shown.prose("found undefined alias correcthorsebatterystaple"));
+    assertEquals(
+        "mapping values are not allowed here", Shown.prose("mapping values are not allowed here"));
+    assertEquals(
+        "expected ',' or ']', but got <stream end>",
+        Shown.prose("expected ',' or ']', but got <stream end>"));
   }
 
   @Test

@@ -14,17 +14,44 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Random and mutated YAML through the catalog loader: it either loads or throws a
- * {@link CatalogException} with a file:line message, never any other exception.
+ * Random and mutated YAML through the catalog loader: it either loads or throws a {@link
+ * CatalogException} with a file:line message, never any other exception.
  */
 class CatalogFuzzTest {
 
   static final AtomicLong TRIED = new AtomicLong();
 
-  static final String[] YAML = {"rules:\n", "  - id: x\n", "    regex: '", "(?=", "[", "]", "{", "}",
-    "    keywords: [", "    examples:\n", "      match:\n", "        - text: ", "secret: ", "&a ", "*a",
-    "!!java.lang.Object ", "!!python/object ", "---\n", "...\n", "? ", "|\n", ">\n", "\t", "#", "%YAML 1.2\n",
-    "    secretGroup: 99\n", "    entropy: -1\n", "    severity: urgent\n", "    multiline: maybe\n"};
+  static final String[] YAML = {
+    "rules:\n",
+    "  - id: x\n",
+    "    regex: '",
+    "(?=",
+    "[",
+    "]",
+    "{",
+    "}",
+    "    keywords: [",
+    "    examples:\n",
+    "      match:\n",
+    "        - text: ",
+    "secret: ",
+    "&a ",
+    "*a",
+    "!!java.lang.Object ",
+    "!!python/object ",
+    "---\n",
+    "...\n",
+    "? ",
+    "|\n",
+    ">\n",
+    "\t",
+    "#",
+    "%YAML 1.2\n",
+    "    secretGroup: 99\n",
+    "    entropy: -1\n",
+    "    severity: urgent\n",
+    "    multiline: maybe\n"
+  };
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {11, 12, 13, 14})
@@ -48,7 +75,13 @@ class CatalogFuzzTest {
         CatalogLoader.parse(List.of(new CatalogLoader.Source("fuzz.yaml", text)));
       } catch (CatalogException e) {
         if (!e.getMessage().startsWith("fuzz.yaml")) {
-          fail("seed " + seed + " input " + i + ": message does not name the file: " + e.getMessage());
+          fail(
+              "seed "
+                  + seed
+                  + " input "
+                  + i
+                  + ": message does not name the file: "
+                  + e.getMessage());
         }
       } catch (RuntimeException | StackOverflowError e) {
         fail("seed " + seed + " input " + i + ": " + e, e);

@@ -45,15 +45,20 @@ class DetectorFuzzTest {
     }
     List<String> lines = text.lines().toList();
     for (Finding f : fs) {
-      assertTrue(f.line() >= 1 && f.line() <= Math.max(1, countLines(text)),
+      assertTrue(
+          f.line() >= 1 && f.line() <= Math.max(1, countLines(text)),
           "seed " + seed + " input " + i + ": line " + f.line() + " outside the input");
       assertTrue(f.column() >= 1, "seed " + seed + " input " + i + ": column " + f.column());
       // A syntax reader reports the literal with its escapes undone: it need not appear verbatim.
       if (f.encoding().isEmpty() && f.rule().syntax().isEmpty()) {
-        assertTrue(text.contains(f.secret()), "seed " + seed + " input " + i + ": secret not in input");
+        assertTrue(
+            text.contains(f.secret()), "seed " + seed + " input " + i + ": secret not in input");
       }
     }
-    assertEquals(fs, DETECTOR.scan(Fragment.of("fuzz.txt", text)), "seed " + seed + " input " + i + ": not deterministic");
+    assertEquals(
+        fs,
+        DETECTOR.scan(Fragment.of("fuzz.txt", text)),
+        "seed " + seed + " input " + i + ": not deterministic");
     assertTrue(lines.size() >= 0);
   }
 
@@ -70,6 +75,9 @@ class DetectorFuzzTest {
 
   @AfterAll
   static void report() {
-    System.out.println("DetectorFuzzTest: " + Fuzz.TRIED.get() + " inputs tried (set -Dsealant.fuzz.iterations for more)");
+    System.out.println(
+        "DetectorFuzzTest: "
+            + Fuzz.TRIED.get()
+            + " inputs tried (set -Dsealant.fuzz.iterations for more)");
   }
 }

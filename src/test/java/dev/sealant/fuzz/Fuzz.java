@@ -4,9 +4,9 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The in-house seeded fuzz harness: inputs come from {@link java.util.Random} seeded per test
- * case, so every failure names a seed that reproduces it. The budget is small in {@code mvn verify}
- * and raised with {@code -Dsealant.fuzz.iterations=N} (the {@code fuzz} profile sets a long run).
+ * The in-house seeded fuzz harness: inputs come from {@link java.util.Random} seeded per test case,
+ * so every failure names a seed that reproduces it. The budget is small in {@code mvn verify} and
+ * raised with {@code -Dsealant.fuzz.iterations=N} (the {@code fuzz} profile sets a long run).
  */
 final class Fuzz {
 
@@ -19,11 +19,47 @@ final class Fuzz {
   }
 
   static final String[] FRAGMENTS = {
-    "password", "token", "secret", "api_key", "ghp_", "github_pat_", "AKIA", "sk_live_", "xoxb-",
-    "-----BEGIN RSA PRIVATE KEY-----", "-----END RSA PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----",
-    "sealant:allow", "sealant:allow-next-line", " -- ", "=", ": ", "\"", "'", "${", "}", "{{", "%(",
-    "\\u00", "%2F", "\n", "\r\n", "\r", "\t", "://", "@", "==", "eyJ", "\u0000", "\uD800", "\uFFFD",
-    "é", "漢字", "😀", "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"};
+    "password",
+    "token",
+    "secret",
+    "api_key",
+    "ghp_",
+    "github_pat_",
+    "AKIA",
+    "sk_live_",
+    "xoxb-",
+    "-----BEGIN RSA PRIVATE KEY-----",
+    "-----END RSA PRIVATE KEY-----",
+    "-----BEGIN PRIVATE KEY-----",
+    "sealant:allow",
+    "sealant:allow-next-line",
+    " -- ",
+    "=",
+    ": ",
+    "\"",
+    "'",
+    "${",
+    "}",
+    "{{",
+    "%(",
+    "\\u00",
+    "%2F",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "://",
+    "@",
+    "==",
+    "eyJ",
+    "\u0000",
+    "\uD800",
+    "\uFFFD",
+    "é",
+    "漢字",
+    "😀",
+    "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"
+  };
 
   /** Random text: a mix of raw characters, keywords and structure from {@link #FRAGMENTS}. */
   static String text(Random r, int maxLength) {
@@ -39,7 +75,9 @@ final class Fuzz {
         }
       } else if (k < 9) {
         for (int i = r.nextInt(60); i > 0; i--) {
-          b.append("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charAt(r.nextInt(64)));
+          b.append(
+              "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                  .charAt(r.nextInt(64)));
         }
       } else {
         b.append((char) r.nextInt(0x10000));

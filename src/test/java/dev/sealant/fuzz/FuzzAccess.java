@@ -2,7 +2,9 @@ package dev.sealant.fuzz;
 
 import java.util.Random;
 
-/** The harness's generators for fuzz tests that must live in another package (package-private API). */
+/**
+ * The harness's generators for fuzz tests that must live in another package (package-private API).
+ */
 public final class FuzzAccess {
 
   private FuzzAccess() {}

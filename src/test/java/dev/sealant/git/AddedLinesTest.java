@@ -6,22 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AddedLinesTest {
 
   private static boolean[] added(String now, String... befores) {
-    List<LineCounts> counts = java.util.Arrays.stream(befores).map(b -> LineCounts.of(Lines.of(b))).toList();
+    List<LineCounts> counts =
+        java.util.Arrays.stream(befores).map(b -> LineCounts.of(Lines.of(b))).toList();
     return AddedLines.added(Lines.of(now), counts);
   }
 
   private static String runs(String now, String... befores) {
     Lines lines = Lines.of(now);
-    List<LineCounts> counts = java.util.Arrays.stream(befores).map(b -> LineCounts.of(Lines.of(b))).toList();
+    List<LineCounts> counts =
+        java.util.Arrays.stream(befores).map(b -> LineCounts.of(Lines.of(b))).toList();
     return AddedLines.runs(lines, AddedLines.added(lines, counts)).stream()
-        .map(r -> (r[0] + 1) + ":" + lines.slice(r[0], r[1]).replace("\n", "|").replace("\r", "<cr>"))
+        .map(
+            r ->
+                (r[0] + 1) + ":" + lines.slice(r[0], r[1]).replace("\n", "|").replace("\r", "<cr>"))
         .collect(Collectors.joining(" "));
   }
 
@@ -57,14 +61,18 @@ class AddedLinesTest {
 
   @Test
   void mergeAddsOnlyLinesMissingFromEveryParent() {
-    assertArrayEquals(new boolean[] {false, false, true}, added("ours\ntheirs\nresolution\n", "ours\n", "theirs\n"));
+    assertArrayEquals(
+        new boolean[] {false, false, true},
+        added("ours\ntheirs\nresolution\n", "ours\n", "theirs\n"));
   }
 
   @Test
   void blankAndArmourLinesKeepAKeyBlockWhole() {
     String old = "-----END RSA PRIVATE KEY-----\n\n";
     String now = "keyA\n\n-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n";
-    assertEquals("1:keyA||-----BEGIN RSA PRIVATE KEY-----|MIIB|-----END RSA PRIVATE KEY-----|", runs(now, old));
+    assertEquals(
+        "1:keyA||-----BEGIN RSA PRIVATE KEY-----|MIIB|-----END RSA PRIVATE KEY-----|",
+        runs(now, old));
   }
 
   /** Property: against random edits, lines absent from the old version are always added. */
@@ -93,9 +101,13 @@ class AddedLinesTest {
     }
   }
 
-  /** Random text over a small alphabet of lines, blank and armour lines among them, mixed line ends. */
+  /**
+   * Random text over a small alphabet of lines, blank and armour lines among them, mixed line ends.
+   */
   private static String randomText(Random r, int lines) {
-    String[] pool = {"a", "b", "c", "key = v", "", "  ", "-----END X-----", "x".repeat(9), "é", "y".repeat(17)};
+    String[] pool = {
+      "a", "b", "c", "key = v", "", "  ", "-----END X-----", "x".repeat(9), "é", "y".repeat(17)
+    };
     String[] ends = {"\n", "\r\n", "\r"};
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < lines; i++) {
@@ -123,8 +135,10 @@ class AddedLinesTest {
       String[] befores = new String[parents];
       for (int p = 0; p < parents; p++) {
         // Often an edit of the new version (a shared beginning), sometimes unrelated text.
-        befores[p] = r.nextInt(3) == 0 ? randomText(r, r.nextInt(40))
-            : now.substring(0, r.nextInt(now.length() + 1)) + randomText(r, r.nextInt(5));
+        befores[p] =
+            r.nextInt(3) == 0
+                ? randomText(r, r.nextInt(40))
+                : now.substring(0, r.nextInt(now.length() + 1)) + randomText(r, r.nextInt(5));
       }
       String pool = r.nextInt(4) == 0 ? randomText(r, r.nextInt(10)) : null;
       Lines lines = Lines.of(now);
@@ -143,8 +157,12 @@ class AddedLinesTest {
       boolean[] actual = AddedLines.added(lines, hashes, poolCounts, table);
       String where = "seed " + seed + " round " + round;
       assertArrayEquals(expected, actual, where);
-      assertEquals(plainRuns(lines, expected), AddedLines.runs(lines, actual).stream()
-          .map(java.util.Arrays::toString).collect(Collectors.toList()), where);
+      assertEquals(
+          plainRuns(lines, expected),
+          AddedLines.runs(lines, actual).stream()
+              .map(java.util.Arrays::toString)
+              .collect(Collectors.toList()),
+          where);
     }
   }
 
@@ -200,8 +218,14 @@ class AddedLinesTest {
         while (end < b.length && b[end] != '\n' && b[end] != '\r') {
           end++;
         }
-        assertEquals(Lines.hash(b, start, end), lines.hash(line), "seed " + seed + " round " + round + " line " + line);
-        start = end < b.length && b[end] == '\r' && end + 1 < b.length && b[end + 1] == '\n' ? end + 2 : end + 1;
+        assertEquals(
+            Lines.hash(b, start, end),
+            lines.hash(line),
+            "seed " + seed + " round " + round + " line " + line);
+        start =
+            end < b.length && b[end] == '\r' && end + 1 < b.length && b[end + 1] == '\n'
+                ? end + 2
+                : end + 1;
       }
     }
   }

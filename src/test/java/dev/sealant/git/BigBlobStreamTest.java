@@ -52,7 +52,8 @@ class BigBlobStreamTest {
       for (Fragment f : got) {
         int at = f.text().indexOf(marker);
         if (at >= 0) {
-          return f.firstLine() + (int) f.text().substring(0, at).chars().filter(c -> c == '\n').count();
+          return f.firstLine()
+              + (int) f.text().substring(0, at).chars().filter(c -> c == '\n').count();
         }
       }
       return -1;
@@ -70,8 +71,10 @@ class BigBlobStreamTest {
       Collect sink = new Collect();
       new CommitSource(r, CommitSets.all(r, false), SMALL, 2, p -> false).run(sink);
       assertEquals(20_001, sink.lineOf("MARKER-ONE"), sink.warnings.toString());
-      assertTrue(sink.got.stream().filter(f -> f.path().equals("big.txt"))
-          .allMatch(f -> f.commit().map(c -> c.id().equals(id)).orElse(false)));
+      assertTrue(
+          sink.got.stream()
+              .filter(f -> f.path().equals("big.txt"))
+              .allMatch(f -> f.commit().map(c -> c.id().equals(id)).orElse(false)));
       assertEquals(List.of(), List.copyOf(sink.warnings));
     }
   }

@@ -36,8 +36,12 @@ class CommitSourceTest {
   }
 
   private static CommitSource source(JGitRepo repo, int threads) {
-    return new CommitSource(repo.git().getRepository(), CommitSets.all(repo.git().getRepository(), false),
-        Limits.defaults(), threads, p -> false);
+    return new CommitSource(
+        repo.git().getRepository(),
+        CommitSets.all(repo.git().getRepository(), false),
+        Limits.defaults(),
+        threads,
+        p -> false);
   }
 
   @ParameterizedTest
@@ -46,19 +50,21 @@ class CommitSourceTest {
     try (JGitRepo repo = history(30)) {
       ConcurrentLinkedQueue<Fragment> got = new ConcurrentLinkedQueue<>();
       AtomicInteger commits = new AtomicInteger();
-      source(repo, threads).run(new Sink() {
-        @Override
-        public void accept(Fragment f) {
-          if (!f.path().equals(Fragment.COMMIT_MESSAGE)) {
-            got.add(f);
-          }
-        }
+      source(repo, threads)
+          .run(
+              new Sink() {
+                @Override
+                public void accept(Fragment f) {
+                  if (!f.path().equals(Fragment.COMMIT_MESSAGE)) {
+                    got.add(f);
+                  }
+                }
 
-        @Override
-        public void scannedCommit(String id) {
-          commits.incrementAndGet();
-        }
-      });
+                @Override
+                public void scannedCommit(String id) {
+                  commits.incrementAndGet();
+                }
+              });
       assertEquals(30, commits.get());
       // a.txt adds one line per commit; each dir/bN.txt is new or rewritten in every commit.
       assertEquals(60, got.size(), got.toString());
@@ -80,12 +86,16 @@ class CommitSourceTest {
       repo.write("a.txt", "one\ntwo\n");
       repo.commit("one and two again");
       ConcurrentLinkedQueue<Fragment> got = new ConcurrentLinkedQueue<>();
-      source(repo, 1).run(f -> {
-        if (!f.path().equals(Fragment.COMMIT_MESSAGE)) {
-          got.add(f);
-        }
-      });
-      assertEquals(List.of("one\n", "two\n", "zero\n", "one\ntwo\n"), got.stream().map(Fragment::text).toList());
+      source(repo, 1)
+          .run(
+              f -> {
+                if (!f.path().equals(Fragment.COMMIT_MESSAGE)) {
+                  got.add(f);
+                }
+              });
+      assertEquals(
+          List.of("one\n", "two\n", "zero\n", "one\ntwo\n"),
+          got.stream().map(Fragment::text).toList());
     }
   }
 
@@ -99,29 +109,37 @@ class CommitSourceTest {
       List<String> warnings = new java.util.ArrayList<>();
       List<String> skipped = new java.util.ArrayList<>();
       // --max-file-size allows it; the heap-derived bound (here 1 KiB) does not.
-      new CommitSource(repo.git().getRepository(), CommitSets.all(repo.git().getRepository(), false),
-          new Limits(1 << 20, 1024), 1, p -> false).run(new Sink() {
-            @Override
-            public void accept(Fragment f) {
-              if (!f.path().equals(Fragment.COMMIT_MESSAGE)) {
-                got.add(f);
-              }
-            }
+      new CommitSource(
+              repo.git().getRepository(),
+              CommitSets.all(repo.git().getRepository(), false),
+              new Limits(1 << 20, 1024),
+              1,
+              p -> false)
+          .run(
+              new Sink() {
+                @Override
+                public void accept(Fragment f) {
+                  if (!f.path().equals(Fragment.COMMIT_MESSAGE)) {
+                    got.add(f);
+                  }
+                }
 
-            @Override
-            public void skipped(dev.sealant.source.Skipped s) {
-              skipped.add(s.path() + ": " + s.reason());
-            }
+                @Override
+                public void skipped(dev.sealant.source.Skipped s) {
+                  skipped.add(s.path() + ": " + s.reason());
+                }
 
-            @Override
-            public void warn(String message) {
-              warnings.add(message);
-            }
-          });
+                @Override
+                public void warn(String message) {
+                  warnings.add(message);
+                }
+              });
       // Scanned as it streams out of the object store (see BigBlobStreamTest), never read whole.
-      assertEquals(List.of("big.txt", "small.txt"), got.stream().map(Fragment::path).sorted().toList());
-      assertEquals("x".repeat(5000) + "\n", got.stream().filter(f -> f.path().equals("big.txt")).findFirst()
-          .orElseThrow().text());
+      assertEquals(
+          List.of("big.txt", "small.txt"), got.stream().map(Fragment::path).sorted().toList());
+      assertEquals(
+          "x".repeat(5000) + "\n",
+          got.stream().filter(f -> f.path().equals("big.txt")).findFirst().orElseThrow().text());
       assertEquals(List.of(), skipped);
       assertEquals(List.of(), warnings);
     }
@@ -131,10 +149,15 @@ class CommitSourceTest {
   void aFailingDetectorStopsTheScanWithItsOwnError() throws Exception {
     try (JGitRepo repo = history(40)) {
       IllegalStateException boom = new IllegalStateException("detector failed");
-      IllegalStateException thrown = assertThrows(IllegalStateException.class,
-          () -> source(repo, 2).run(f -> {
-            throw boom;
-          }));
+      IllegalStateException thrown =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  source(repo, 2)
+                      .run(
+                          f -> {
+                            throw boom;
+                          }));
       assertSame(boom, thrown);
     }
   }
@@ -152,13 +175,17 @@ class CommitSourceTest {
   void eachCommitsOwnTextReachesTheSinkOnceAtTheCommitMessagePath() throws Exception {
     try (JGitRepo repo = history(5)) {
       ConcurrentLinkedQueue<Fragment> got = new ConcurrentLinkedQueue<>();
-      source(repo, 2).run(f -> {
-        if (f.path().equals(Fragment.COMMIT_MESSAGE)) {
-          got.add(f);
-        }
-      });
+      source(repo, 2)
+          .run(
+              f -> {
+                if (f.path().equals(Fragment.COMMIT_MESSAGE)) {
+                  got.add(f);
+                }
+              });
       assertEquals(5, got.stream().map(f -> f.commit().orElseThrow().id()).distinct().count());
-      assertTrue(got.stream().allMatch(f -> f.text().startsWith("author ") && f.text().contains("\ncommitter ")),
+      assertTrue(
+          got.stream()
+              .allMatch(f -> f.text().startsWith("author ") && f.text().contains("\ncommitter ")),
           got.toString());
     }
   }

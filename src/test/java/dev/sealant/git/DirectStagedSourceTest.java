@@ -65,7 +65,12 @@ class DirectStagedSourceTest {
     write(r, "file-then-dir/inner.txt", "now a dir\n");
     Files.createSymbolicLink(r.resolve("link"), Path.of("src/app/config.py"));
     g.ok(r, "add", "-A");
-    g.ok(r, "update-index", "--add", "--cacheinfo", "160000,1234567890123456789012345678901234567890,sub");
+    g.ok(
+        r,
+        "update-index",
+        "--add",
+        "--cacheinfo",
+        "160000,1234567890123456789012345678901234567890,sub");
     write(r, "intent.txt", "added with -N\n");
     g.ok(r, "add", "-N", "intent.txt");
     assertSame(r, new Limits(1000), p -> false);
@@ -120,14 +125,16 @@ class DirectStagedSourceTest {
       for (int k = 0; k < 8; k++) {
         int op = rnd.nextInt(10);
         if (op < 4 || files.isEmpty()) {
-          String f = "d" + rnd.nextInt(4) + "/e" + rnd.nextInt(3) + "/f" + rnd.nextInt(1000) + ".txt";
+          String f =
+              "d" + rnd.nextInt(4) + "/e" + rnd.nextInt(3) + "/f" + rnd.nextInt(1000) + ".txt";
           write(r, f, lines("l" + rnd.nextInt(50) + " ", 1 + rnd.nextInt(60)));
           files.add(f);
         } else if (op < 8) {
           String f = files.get(rnd.nextInt(files.size()));
           String text = Files.exists(r.resolve(f)) ? Files.readString(r.resolve(f)) : "";
           int cut = text.isEmpty() ? 0 : rnd.nextInt(text.length());
-          write(r, f, text.substring(0, cut) + "edit " + rnd.nextInt() + "\n" + text.substring(cut));
+          write(
+              r, f, text.substring(0, cut) + "edit " + rnd.nextInt() + "\n" + text.substring(cut));
         } else if (op < 9) {
           String f = files.remove(rnd.nextInt(files.size()));
           Files.deleteIfExists(r.resolve(f));
@@ -190,17 +197,22 @@ class DirectStagedSourceTest {
     Files.delete(r.resolve(".git/objects/" + id.substring(0, 2) + "/" + id.substring(2)));
     DirectStagedSource.Staged staged = direct(r).orElseThrow();
     boolean[] fellBack = {false};
-    Source s = staged.source(Limits.defaults(), p -> false, () -> new Source() {
-      @Override
-      public void run(Sink sink) {
-        fellBack[0] = true;
-      }
+    Source s =
+        staged.source(
+            Limits.defaults(),
+            p -> false,
+            () ->
+                new Source() {
+                  @Override
+                  public void run(Sink sink) {
+                    fellBack[0] = true;
+                  }
 
-      @Override
-      public String describe() {
-        return "fallback";
-      }
-    });
+                  @Override
+                  public String describe() {
+                    return "fallback";
+                  }
+                });
     List<String> events = record(s);
     assertTrue(fellBack[0]);
     assertEquals(List.of(), events, "nothing is delivered before the fallback");
@@ -211,10 +223,16 @@ class DirectStagedSourceTest {
   }
 
   private void assertSame(Path r, Limits limits, Predicate<String> allowed) {
-    DirectStagedSource.Staged staged = direct(r).orElseThrow(() -> new AssertionError("not read directly: " + r));
-    List<String> fast = record(staged.source(limits, allowed, () -> {
-      throw new AssertionError("the direct reader stepped aside in " + r);
-    }));
+    DirectStagedSource.Staged staged =
+        direct(r).orElseThrow(() -> new AssertionError("not read directly: " + r));
+    List<String> fast =
+        record(
+            staged.source(
+                limits,
+                allowed,
+                () -> {
+                  throw new AssertionError("the direct reader stepped aside in " + r);
+                }));
     List<String> jgit;
     Map<String, String> env = new HashMap<>();
     try (Repository repo = Repos.open(r, env, "test")) {
@@ -225,17 +243,18 @@ class DirectStagedSourceTest {
 
   private static List<String> record(Source s) {
     List<String> out = new ArrayList<>();
-    s.run(new Sink() {
-      @Override
-      public void accept(Fragment f) {
-        out.add("F " + f.path() + ":" + f.firstLine() + " " + f.text());
-      }
+    s.run(
+        new Sink() {
+          @Override
+          public void accept(Fragment f) {
+            out.add("F " + f.path() + ":" + f.firstLine() + " " + f.text());
+          }
 
-      @Override
-      public void skipped(Skipped k) {
-        out.add("S " + k.path() + " " + k.reason());
-      }
-    });
+          @Override
+          public void skipped(Skipped k) {
+            out.add("S " + k.path() + " " + k.reason());
+          }
+        });
     return out;
   }
 

@@ -8,8 +8,6 @@ import dev.sealant.testing.Cli;
 import dev.sealant.testing.JGitRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeResult;
@@ -123,7 +121,8 @@ class GitHistoryTest {
     git.checkout().setName("main").call();
     write("conf.txt", "main\n");
     commit("main");
-    MergeResult m = git.merge().include(git.getRepository().resolve("side")).setCommit(false).call();
+    MergeResult m =
+        git.merge().include(git.getRepository().resolve("side")).setCommit(false).call();
     assertEquals(MergeResult.MergeStatus.CONFLICTING, m.getMergeStatus());
     write("conf.txt", "main\nside\n# only in the resolution\nkey: " + TOKEN + "\n");
     RevCommit merge = commit("merge");

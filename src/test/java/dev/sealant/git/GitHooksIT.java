@@ -65,7 +65,8 @@ class GitHooksIT {
   @Test
   void inlineAllowLetsTheCommitThrough() throws Exception {
     install(repo);
-    GitCli.write(repo, "t.txt", "k=" + TOKEN + " # sealant:allow github-pat-classic test fixture\n");
+    GitCli.write(
+        repo, "t.txt", "k=" + TOKEN + " # sealant:allow github-pat-classic test fixture\n");
     g.ok(repo, "add", "t.txt");
     g.ok(repo, "commit", "-q", "-m", "allowed");
   }
@@ -113,7 +114,8 @@ class GitHooksIT {
     g.ok(repo, "commit", "-q", "-m", "leak");
     Result r = g.git(repo, "push", "origin", "main");
     assertNotEquals(0, r.code(), r.all());
-    assertTrue(r.err().contains("github-pat-classic") && r.err().contains("PUSH REJECTED"), r.err());
+    assertTrue(
+        r.err().contains("github-pat-classic") && r.err().contains("PUSH REJECTED"), r.err());
     assertEquals(refsBefore, g.ok(bare, "show-ref"));
   }
 
@@ -236,8 +238,16 @@ class GitHooksIT {
     Result r = g.run(repo, "", Map.of("SEALANT", broken.toString()), "git", "commit", "-m", "x");
     assertNotEquals(0, r.code(), r.all());
     assertTrue(r.err().contains("could not run") && r.err().contains("--no-verify"), r.err());
-    Result open = g.run(repo, "", Map.of("SEALANT", broken.toString(), "SEALANT_FAIL_OPEN", "1"),
-        "git", "commit", "-q", "-m", "x");
+    Result open =
+        g.run(
+            repo,
+            "",
+            Map.of("SEALANT", broken.toString(), "SEALANT_FAIL_OPEN", "1"),
+            "git",
+            "commit",
+            "-q",
+            "-m",
+            "x");
     assertEquals(0, open.code(), open.all());
     assertTrue(open.err().contains("SKIPPED"), open.err());
   }

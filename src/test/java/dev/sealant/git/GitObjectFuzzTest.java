@@ -31,10 +31,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Hostile git objects through Sealant's own readers, seeded: raw trees (odd modes, names, ids,
  * ordering, truncation) through {@link TreeDiff}; commit headers (huge or missing timestamps, no
  * author, no {@code <>}, junk lines) through {@link Authors}; index files (mutated real ones, odd
- * versions and extensions) through {@link IndexFile}; {@code git ls-files} listings through
- * {@link Indexes}. Each either yields a result or fails the way its caller turns into one clean
- * line (an {@link IOException}, a {@link StepAside} to JGit, a {@link SealantException}); any
- * other exception or error is a crash and fails with the seed and input number.
+ * versions and extensions) through {@link IndexFile}; {@code git ls-files} listings through {@link
+ * Indexes}. Each either yields a result or fails the way its caller turns into one clean line (an
+ * {@link IOException}, a {@link StepAside} to JGit, a {@link SealantException}); any other
+ * exception or error is a crash and fails with the seed and input number.
  */
 class GitObjectFuzzTest {
 
@@ -49,15 +49,45 @@ class GitObjectFuzzTest {
     return Integer.getInteger("sealant.fuzz.iterations", 150);
   }
 
-  static final String[] MODES = {"100644", "100755", "120000", "160000", "40000", "040000", "644", "0", "",
-    "1000000", "100644 ", "4000x", "777777777777", "-1"};
-  static final String[] NAMES = {"a", "b", ".", "..", ".git", "", "a/b", "é", "\u00ff", "x".repeat(300),
-    "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", "\t", " ", "a.txt", "z"};
+  static final String[] MODES = {
+    "100644",
+    "100755",
+    "120000",
+    "160000",
+    "40000",
+    "040000",
+    "644",
+    "0",
+    "",
+    "1000000",
+    "100644 ",
+    "4000x",
+    "777777777777",
+    "-1"
+  };
+  static final String[] NAMES = {
+    "a",
+    "b",
+    ".",
+    "..",
+    ".git",
+    "",
+    "a/b",
+    "é",
+    "\u00ff",
+    "x".repeat(300),
+    "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",
+    "\t",
+    " ",
+    "a.txt",
+    "z"
+  };
 
   private static byte[] id(Random r, Map<ObjectId, byte[]> trees) {
     byte[] id = new byte[20];
     if (!trees.isEmpty() && r.nextInt(3) == 0) {
-      ObjectId known = trees.keySet().stream().skip(r.nextInt(trees.size())).findFirst().orElseThrow();
+      ObjectId known =
+          trees.keySet().stream().skip(r.nextInt(trees.size())).findFirst().orElseThrow();
       known.copyRawTo(id, 0);
     } else {
       r.nextBytes(id);
@@ -69,7 +99,10 @@ class GitObjectFuzzTest {
   private static byte[] tree(Random r, Map<ObjectId, byte[]> trees) {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     for (int k = r.nextInt(8); k > 0; k--) {
-      String mode = r.nextInt(8) == 0 ? MODES[r.nextInt(MODES.length)] : (r.nextBoolean() ? "40000" : "100644");
+      String mode =
+          r.nextInt(8) == 0
+              ? MODES[r.nextInt(MODES.length)]
+              : (r.nextBoolean() ? "40000" : "100644");
       String name = NAMES[r.nextInt(NAMES.length)];
       b.writeBytes((mode + " " + name).getBytes(StandardCharsets.UTF_8));
       if (r.nextInt(20) != 0) {
@@ -102,13 +135,15 @@ class GitObjectFuzzTest {
       }
       TREES.incrementAndGet();
       try {
-        TreeDiff.diff(id -> {
-          byte[] raw = trees.get(id);
-          if (raw == null) {
-            throw new MissingObjectException(id, Constants.OBJ_TREE);
-          }
-          return raw;
-        }, roots);
+        TreeDiff.diff(
+            id -> {
+              byte[] raw = trees.get(id);
+              if (raw == null) {
+                throw new MissingObjectException(id, Constants.OBJ_TREE);
+              }
+              return raw;
+            },
+            roots);
       } catch (IOException e) {
         REJECTED.incrementAndGet(); // CommitSource turns it into "commit X: cannot read: ..."
       } catch (RuntimeException | StackOverflowError e) {
@@ -117,9 +152,23 @@ class GitObjectFuzzTest {
     }
   }
 
-  static final String[] IDENTS = {"A <a@b> 1 +0000", "A <a@b> 99999999999999999999 +0000", "A <a@b>",
-    "Alice alice-at-example 1 +0000", "<> 0 +0000", "A <a@b> -5 +0000", "A <a@b> 1 +99999", "A <a@b 1 +0000",
-    "A a@b> 1 +0000", "", " ", "<<>> 1", "A <a@b> 1", "A <a@b> x +0000", "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"};
+  static final String[] IDENTS = {
+    "A <a@b> 1 +0000",
+    "A <a@b> 99999999999999999999 +0000",
+    "A <a@b>",
+    "Alice alice-at-example 1 +0000",
+    "<> 0 +0000",
+    "A <a@b> -5 +0000",
+    "A <a@b> 1 +99999",
+    "A <a@b 1 +0000",
+    "A a@b> 1 +0000",
+    "",
+    " ",
+    "<<>> 1",
+    "A <a@b> 1",
+    "A <a@b> x +0000",
+    "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"
+  };
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {31, 32, 33, 34})
@@ -129,7 +178,9 @@ class GitObjectFuzzTest {
     for (int i = 0; i < iterations(); i++) {
       StringBuilder h = new StringBuilder(r.nextInt(10) == 0 ? "" : tree);
       for (int k = r.nextInt(5); k > 0; k--) {
-        String key = new String[] {"author ", "committer ", "parent ", "encoding ", "gpgsig ", "x ", ""}[r.nextInt(7)];
+        String key =
+            new String[] {"author ", "committer ", "parent ", "encoding ", "gpgsig ", "x ", ""}
+                [r.nextInt(7)];
         String ident = IDENTS[r.nextInt(IDENTS.length)];
         if (r.nextInt(4) == 0) {
           ident = dev.sealant.fuzz.FuzzAccess.mutate(r, ident);
@@ -142,12 +193,14 @@ class GitObjectFuzzTest {
       try {
         c = RevCommit.parse(h.toString().getBytes(StandardCharsets.UTF_8));
       } catch (RuntimeException e) {
-        REJECTED.incrementAndGet(); // CommitSource turns JGit's refusal into "commit X: corrupt ..."
+        REJECTED
+            .incrementAndGet(); // CommitSource turns JGit's refusal into "commit X: corrupt ..."
         continue;
       }
       try {
         Authors.info(c);
-        Authors.parse("0", IDENTS[r.nextInt(IDENTS.length)] + dev.sealant.fuzz.FuzzAccess.text(r, 20));
+        Authors.parse(
+            "0", IDENTS[r.nextInt(IDENTS.length)] + dev.sealant.fuzz.FuzzAccess.text(r, 20));
       } catch (RuntimeException | StackOverflowError e) {
         fail("seed " + seed + " input " + i + ": " + e, e);
       }
@@ -196,11 +249,13 @@ class GitObjectFuzzTest {
         switch (r.nextInt(4)) {
           case 0 -> raw[at] = (byte) r.nextInt(256);
           case 1 -> raw = java.util.Arrays.copyOf(raw, at);
-          case 2 -> raw[Math.min(raw.length - 1, 4 + r.nextInt(4))] = (byte) r.nextInt(5); // version
+          case 2 ->
+              raw[Math.min(raw.length - 1, 4 + r.nextInt(4))] = (byte) r.nextInt(5); // version
           default -> {
             byte[] ext = "linksdirTREEREUCUNTR".getBytes(StandardCharsets.US_ASCII);
             int e = r.nextInt(5) * 4;
-            System.arraycopy(ext, e, raw, Math.min(at, Math.max(0, raw.length - 4)), Math.min(4, raw.length));
+            System.arraycopy(
+                ext, e, raw, Math.min(at, Math.max(0, raw.length - 4)), Math.min(4, raw.length));
           }
         }
         if (raw.length == 0) {
@@ -217,8 +272,11 @@ class GitObjectFuzzTest {
         fail("seed " + seed + " input " + i + ": " + e, e);
       }
       try {
-        Indexes.parse(dev.sealant.fuzz.FuzzAccess.text(r, 200).replace('\n', '\0')
-            .getBytes(StandardCharsets.UTF_8), "index");
+        Indexes.parse(
+            dev.sealant.fuzz.FuzzAccess.text(r, 200)
+                .replace('\n', '\0')
+                .getBytes(StandardCharsets.UTF_8),
+            "index");
       } catch (SealantException e) {
         REJECTED.incrementAndGet();
       } catch (RuntimeException | StackOverflowError e) {
@@ -229,8 +287,17 @@ class GitObjectFuzzTest {
 
   @AfterAll
   static void report() {
-    System.out.println("GitObjectFuzzTest: " + (TREES.get() + COMMITS.get() + INDEXES.get()) + " inputs tried ("
-        + TREES.get() + " trees, " + COMMITS.get() + " commit headers, " + INDEXES.get() + " index files), "
-        + REJECTED.get() + " cleanly rejected, 0 crashes");
+    System.out.println(
+        "GitObjectFuzzTest: "
+            + (TREES.get() + COMMITS.get() + INDEXES.get())
+            + " inputs tried ("
+            + TREES.get()
+            + " trees, "
+            + COMMITS.get()
+            + " commit headers, "
+            + INDEXES.get()
+            + " index files), "
+            + REJECTED.get()
+            + " cleanly rejected, 0 crashes");
   }
 }

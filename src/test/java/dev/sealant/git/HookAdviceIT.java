@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A blocked push's advice is followed to the letter: the commands it prints are run as printed
- * (only the file edit and the rebase's todo-list edit are done by the test), and the push then
- * goes through.
+ * (only the file edit and the rebase's todo-list edit are done by the test), and the push then goes
+ * through.
  */
 class HookAdviceIT {
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hooks run the launcher that installed them, by absolute path: git GUIs and IDEs run hooks
- * without the user's PATH. The launcher here is install.sh's in miniature: it exports its own path
- * as {@code SEALANT_LAUNCHER} and runs this build's classes.
+ * Hooks run the launcher that installed them, by absolute path: git GUIs and IDEs run hooks without
+ * the user's PATH. The launcher here is install.sh's in miniature: it exports its own path as
+ * {@code SEALANT_LAUNCHER} and runs this build's classes.
  */
 class HookLauncherIT {
 
@@ -32,9 +32,15 @@ class HookLauncherIT {
     prefix = tmp.resolve("opt/sealant");
     Path bin = Files.createDirectories(prefix.resolve("bin"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Files.writeString(bin.resolve("sealant"), "#!/bin/sh\nSEALANT_LAUNCHER='" + bin.resolve("sealant")
-        + "'\nexport SEALANT_LAUNCHER\nexec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '"
-        + System.getProperty("java.class.path") + "' dev.sealant.cli.Main \"$@\"\n");
+    Files.writeString(
+        bin.resolve("sealant"),
+        "#!/bin/sh\nSEALANT_LAUNCHER='"
+            + bin.resolve("sealant")
+            + "'\nexport SEALANT_LAUNCHER\nexec '"
+            + java
+            + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '"
+            + System.getProperty("java.class.path")
+            + "' dev.sealant.cli.Main \"$@\"\n");
     bin.resolve("sealant").toFile().setExecutable(true);
     // Neither $SEALANT nor the prefix on PATH: only what the hook recorded can find Sealant.
     g.env().remove("SEALANT");
@@ -43,9 +49,12 @@ class HookLauncherIT {
 
   @Test
   void aHookFindsTheLauncherOffPathAndExplainsAMovedInstall() throws Exception {
-    Result installed = g.run(repo, "", java.util.Map.of(), prefix.resolve("bin/sealant").toString(), "install");
+    Result installed =
+        g.run(repo, "", java.util.Map.of(), prefix.resolve("bin/sealant").toString(), "install");
     assertEquals(0, installed.code(), installed.all());
-    assertTrue(installed.out().contains("the hooks run " + prefix.resolve("bin/sealant")), installed.out());
+    assertTrue(
+        installed.out().contains("the hooks run " + prefix.resolve("bin/sealant")),
+        installed.out());
     GitCli.write(repo, "app.env", "token=" + TOKEN + "\n");
     g.ok(repo, "add", "app.env");
     Result blocked = g.git(repo, "commit", "-q", "-m", "leak");
@@ -60,7 +69,9 @@ class HookLauncherIT {
     g.ok(repo, "add", "more.txt");
     Result moved = g.git(repo, "commit", "-q", "-m", "after the move");
     assertNotEquals(0, moved.code(), moved.all());
-    assertTrue(moved.err().contains(prefix.resolve("bin/sealant") + ", which is gone")
-        && moved.err().contains("Run 'sealant install' again"), moved.err());
+    assertTrue(
+        moved.err().contains(prefix.resolve("bin/sealant") + ", which is gone")
+            && moved.err().contains("Run 'sealant install' again"),
+        moved.err());
   }
 }

@@ -43,8 +43,8 @@ class PackReaderTest {
   }
 
   /**
-   * The same, with {@code secrets}: a token added now and then (and sometimes removed again), and
-   * a file renamed with an edit.
+   * The same, with {@code secrets}: a token added now and then (and sometimes removed again), and a
+   * file renamed with an edit.
    */
   static String history(long seed, int commits, boolean secrets) {
     Random r = new Random(seed);
@@ -59,7 +59,9 @@ class PackReaderTest {
     StringBuilder s = new StringBuilder();
     for (int c = 1; c <= commits; c++) {
       s.append("commit refs/heads/main\nmark :").append(c).append('\n');
-      s.append("committer Ada <ada@example.invalid> ").append(1_700_000_000L + 60L * c).append(" +0000\n");
+      s.append("committer Ada <ada@example.invalid> ")
+          .append(1_700_000_000L + 60L * c)
+          .append(" +0000\n");
       s.append("data 8\nchange ").append(c % 10).append('\n');
       if (c > 1) {
         s.append("from :").append(c - 1).append('\n');
@@ -82,20 +84,32 @@ class PackReaderTest {
           }
         }
         String text = String.join("\n", lines) + "\n";
-        String path = (f % 2 == 0 ? "src/" : "docs/") + "file" + f + (secrets && c > commits / 2 && f == 1 ? "-moved" : "")
-            + ".txt";
+        String path =
+            (f % 2 == 0 ? "src/" : "docs/")
+                + "file"
+                + f
+                + (secrets && c > commits / 2 && f == 1 ? "-moved" : "")
+                + ".txt";
         if (secrets && c == commits / 2 + 1 && f == 1) {
           s.append("D docs/file1.txt\n");
         }
-        s.append("M 100644 inline ").append(path).append("\ndata ").append(text.length()).append('\n')
-            .append(text).append('\n');
+        s.append("M 100644 inline ")
+            .append(path)
+            .append("\ndata ")
+            .append(text.length())
+            .append('\n')
+            .append(text)
+            .append('\n');
       }
       s.append('\n');
     }
     return s.toString();
   }
 
-  /** A repository with {@code history} in one pack, as {@code repack} (extra arguments, or none) leaves it. */
+  /**
+   * A repository with {@code history} in one pack, as {@code repack} (extra arguments, or none)
+   * leaves it.
+   */
   Path packed(String name, String... repack) throws Exception {
     return packed(name, false, repack);
   }
@@ -103,7 +117,8 @@ class PackReaderTest {
   Path packed(String name, boolean secrets, String... repack) throws Exception {
     GitCli git = new GitCli(dir);
     Path repo = git.repo(name, true);
-    GitCli.Result r = git.run(repo, history(7, 80, secrets), Map.of(), "git", "fast-import", "--quiet");
+    GitCli.Result r =
+        git.run(repo, history(7, 80, secrets), Map.of(), "git", "fast-import", "--quiet");
     assertEquals(0, r.code(), r.all());
     if (repack.length > 0) {
       git.ok(repo, repack);
@@ -125,12 +140,23 @@ class PackReaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"fast-import", "repack", "ref-delta"})
   void readsEveryTreeAndBlobAsJGitDoesInEitherOrder(String layout) throws Exception {
-    Path path = switch (layout) {
-      case "repack" -> packed(layout, "repack", "-a", "-d", "-f", "-q");
-      case "ref-delta" -> packed(layout, "-c", "repack.useDeltaBaseOffset=false", "repack", "-a", "-d", "-f", "-q");
-      default -> packed(layout);
-    };
-    try (Repository repo = new FileRepositoryBuilder().setGitDir(path.resolve(".git").toFile()).build();
+    Path path =
+        switch (layout) {
+          case "repack" -> packed(layout, "repack", "-a", "-d", "-f", "-q");
+          case "ref-delta" ->
+              packed(
+                  layout,
+                  "-c",
+                  "repack.useDeltaBaseOffset=false",
+                  "repack",
+                  "-a",
+                  "-d",
+                  "-f",
+                  "-q");
+          default -> packed(layout);
+        };
+    try (Repository repo =
+            new FileRepositoryBuilder().setGitDir(path.resolve(".git").toFile()).build();
         ObjectReader jgit = repo.newObjectReader()) {
       List<PackIndex.MutableEntry> entries = entries(repo);
       assertTrue(entries.size() > 100, "objects: " + entries.size());
@@ -167,22 +193,36 @@ class PackReaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"fast-import", "repack", "ref-delta"})
   void readsEveryTreeAndBlobAsGitCatFileDoes(String layout) throws Exception {
-    Path path = switch (layout) {
-      case "repack" -> packed("cat-" + layout, true, "repack", "-a", "-d", "-f", "-q");
-      case "ref-delta" -> packed("cat-" + layout, true, "-c", "repack.useDeltaBaseOffset=false", "repack", "-a",
-          "-d", "-f", "-q");
-      default -> packed("cat-" + layout, true);
-    };
+    Path path =
+        switch (layout) {
+          case "repack" -> packed("cat-" + layout, true, "repack", "-a", "-d", "-f", "-q");
+          case "ref-delta" ->
+              packed(
+                  "cat-" + layout,
+                  true,
+                  "-c",
+                  "repack.useDeltaBaseOffset=false",
+                  "repack",
+                  "-a",
+                  "-d",
+                  "-f",
+                  "-q");
+          default -> packed("cat-" + layout, true);
+        };
     GitCli git = new GitCli(dir);
-    ProcessBuilder pb = new ProcessBuilder("git", "cat-file", "--batch-all-objects", "--batch").directory(path.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder("git", "cat-file", "--batch-all-objects", "--batch")
+            .directory(path.toFile());
     pb.environment().clear();
     pb.environment().putAll(git.env());
     Path out = dir.resolve("cat-" + layout + ".out");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        pb.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     assertEquals(0, p.waitFor(), layout);
     byte[] all = java.nio.file.Files.readAllBytes(out);
     int checked = 0;
-    try (Repository repo = new FileRepositoryBuilder().setGitDir(path.resolve(".git").toFile()).build();
+    try (Repository repo =
+            new FileRepositoryBuilder().setGitDir(path.resolve(".git").toFile()).build();
         PackReader packs = PackReader.of(repo, 16 << 10)) {
       int at = 0;
       while (at < all.length) {
@@ -190,11 +230,15 @@ class PackReaderTest {
         while (all[eol] != '\n') {
           eol++;
         }
-        String[] head = new String(all, at, eol - at, java.nio.charset.StandardCharsets.US_ASCII).split(" ");
+        String[] head =
+            new String(all, at, eol - at, java.nio.charset.StandardCharsets.US_ASCII).split(" ");
         int size = Integer.parseInt(head[2]);
         byte[] content = java.util.Arrays.copyOfRange(all, eol + 1, eol + 1 + size);
         at = eol + 1 + size + 1;
-        int type = head[1].equals("tree") ? Constants.OBJ_TREE : head[1].equals("blob") ? Constants.OBJ_BLOB : -1;
+        int type =
+            head[1].equals("tree")
+                ? Constants.OBJ_TREE
+                : head[1].equals("blob") ? Constants.OBJ_BLOB : -1;
         if (type < 0) {
           continue;
         }
@@ -214,18 +258,29 @@ class PackReaderTest {
     Path loose = packed("c", true);
     GitCli git = new GitCli(dir);
     git.ok(loose, "repack", "-a", "-d", "-q");
-    for (Path p : List.of(loose.resolve(".git/objects/pack").toFile().listFiles((d, n) -> n.endsWith(".pack")))
-        .stream().map(java.io.File::toPath).toList()) {
+    for (Path p :
+        List.of(
+                loose
+                    .resolve(".git/objects/pack")
+                    .toFile()
+                    .listFiles((d, n) -> n.endsWith(".pack")))
+            .stream()
+            .map(java.io.File::toPath)
+            .toList()) {
       java.nio.file.Files.move(p, dir.resolve("moved.pack"));
       git.run(loose, "", Map.of(), "sh", "-c", "git unpack-objects -q < ../moved.pack");
-      java.nio.file.Files.delete(loose.resolve(".git/objects/pack").resolve(
-          p.getFileName().toString().replace(".pack", ".idx")));
+      java.nio.file.Files.delete(
+          loose
+              .resolve(".git/objects/pack")
+              .resolve(p.getFileName().toString().replace(".pack", ".idx")));
     }
     String expected = Cli.run(fastImport, "scan", "--format=json").out();
     assertTrue(count(expected, "\"ruleId\"") >= 3, expected);
-    assertEquals(expected, Cli.run(repacked, "scan", "--format=json").out(), "git's own pack order");
+    assertEquals(
+        expected, Cli.run(repacked, "scan", "--format=json").out(), "git's own pack order");
     assertEquals(expected, Cli.run(loose, "scan", "--format=json").out(), "loose objects");
-    assertEquals(expected, Cli.run(repacked, "scan", "--format=json", "--threads", "1").out(), "one thread");
+    assertEquals(
+        expected, Cli.run(repacked, "scan", "--format=json", "--threads", "1").out(), "one thread");
   }
 
   private static int count(String haystack, String needle) {
@@ -240,9 +295,13 @@ class PackReaderTest {
   void leavesToJGitWhatItDoesNotHandle() throws Exception {
     Path path = packed("rest", "repack", "-a", "-d", "-f", "-q");
     GitCli git = new GitCli(dir);
-    ObjectId loose = ObjectId.fromString(git.run(path, "a loose blob\n", Map.of(),
-        "git", "hash-object", "-w", "--stdin").out().strip());
-    try (Repository repo = new FileRepositoryBuilder().setGitDir(path.resolve(".git").toFile()).build();
+    ObjectId loose =
+        ObjectId.fromString(
+            git.run(path, "a loose blob\n", Map.of(), "git", "hash-object", "-w", "--stdin")
+                .out()
+                .strip());
+    try (Repository repo =
+            new FileRepositoryBuilder().setGitDir(path.resolve(".git").toFile()).build();
         PackReader packs = PackReader.of(repo, 1 << 20)) {
       ObjectId blob = repo.resolve("main:src/file0.txt");
       ObjectId tree = repo.resolve("main^{tree}");
@@ -256,16 +315,27 @@ class PackReaderTest {
     }
   }
 
-  /** The objects the reader takes for delta bases are exactly those {@code git verify-pack} names. */
+  /**
+   * The objects the reader takes for delta bases are exactly those {@code git verify-pack} names.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"fast-import", "repack", "ref-delta"})
   void deltaBasesAreThoseGitNames(String layout) throws Exception {
-    Path path = switch (layout) {
-      case "repack" -> packed("bases-" + layout, "repack", "-a", "-d", "-f", "-q");
-      case "ref-delta" -> packed("bases-" + layout, "-c", "repack.useDeltaBaseOffset=false", "repack", "-a", "-d",
-          "-f", "-q");
-      default -> packed("bases-" + layout);
-    };
+    Path path =
+        switch (layout) {
+          case "repack" -> packed("bases-" + layout, "repack", "-a", "-d", "-f", "-q");
+          case "ref-delta" ->
+              packed(
+                  "bases-" + layout,
+                  "-c",
+                  "repack.useDeltaBaseOffset=false",
+                  "repack",
+                  "-a",
+                  "-d",
+                  "-f",
+                  "-q");
+          default -> packed("bases-" + layout);
+        };
     GitCli git = new GitCli(dir);
     java.util.Set<String> all = new java.util.TreeSet<>();
     java.util.Set<String> bases = new java.util.TreeSet<>();
@@ -281,10 +351,12 @@ class PackReaderTest {
       }
     }
     assertTrue(!bases.isEmpty(), layout + ": the pack holds deltas");
-    try (Repository repo = new FileRepositoryBuilder().setGitDir(path.resolve(".git").toFile()).build();
+    try (Repository repo =
+            new FileRepositoryBuilder().setGitDir(path.resolve(".git").toFile()).build();
         PackReader reader = PackReader.of(repo, 1 << 20)) {
       for (String id : all) {
-        assertEquals(bases.contains(id), reader.isDeltaBase(ObjectId.fromString(id)), layout + " " + id);
+        assertEquals(
+            bases.contains(id), reader.isDeltaBase(ObjectId.fromString(id)), layout + " " + id);
       }
     }
   }

@@ -39,7 +39,9 @@ class ScanCacheIT {
   void history() throws Exception {
     git = new GitCli(dir);
     repo = git.repo("r", true);
-    GitCli.Result r = git.run(repo, PackReaderTest.history(11, 120, true), Map.of(), "git", "fast-import", "--quiet");
+    GitCli.Result r =
+        git.run(
+            repo, PackReaderTest.history(11, 120, true), Map.of(), "git", "fast-import", "--quiet");
     assertEquals(0, r.code(), r.all());
     git.ok(repo, "repack", "-a", "-d", "-q");
     git.ok(repo, "checkout", "-q", "main");
@@ -65,11 +67,16 @@ class ScanCacheIT {
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
-  /** The text report without its summary line (which counts the commits read, and times the scan). */
+  /**
+   * The text report without its summary line (which counts the commits read, and times the scan).
+   */
   private static String report(Cli.Run r) {
     String out = r.out().strip();
-    return out.substring(0, out.lastIndexOf('\n') + 1) + out.substring(out.lastIndexOf('\n') + 1).replaceAll(
-        ", \\d+ commits?", "").replaceAll(", \\d+ skipped", "").replaceAll(", [0-9.]+s\\)", ")");
+    return out.substring(0, out.lastIndexOf('\n') + 1)
+        + out.substring(out.lastIndexOf('\n') + 1)
+            .replaceAll(", \\d+ commits?", "")
+            .replaceAll(", \\d+ skipped", "")
+            .replaceAll(", [0-9.]+s\\)", ")");
   }
 
   private Cli.Run text(String... extra) {
@@ -88,10 +95,14 @@ class ScanCacheIT {
     Cli.Run second = text();
     assertEquals(report(first), report(second));
     assertEquals(120, scanned(first), first.all());
-    assertTrue(scanned(second) < 20, "rescan read " + scanned(second) + " commits: " + second.all());
+    assertTrue(
+        scanned(second) < 20, "rescan read " + scanned(second) + " commits: " + second.all());
     assertEquals(full, json());
     assertEquals(full, json("--no-cache"));
-    assertEquals(json("--no-cache", "--show-secrets"), json("--show-secrets"), "cached findings show in full");
+    assertEquals(
+        json("--no-cache", "--show-secrets"),
+        json("--show-secrets"),
+        "cached findings show in full");
   }
 
   @Test
@@ -137,7 +148,8 @@ class ScanCacheIT {
     String asText = new String(bytes, StandardCharsets.ISO_8859_1);
     assertFalse(asText.contains(GitCli.TOKEN));
     assertFalse(asText.contains("ghp_"));
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheFile())));
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheFile())));
   }
 
   @Test

@@ -29,9 +29,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@link TreeDiff} yields what a recursive {@link TreeWalk} with {@code ANY_DIFF} yields. */
 class TreeDiffTest {
 
-  private static final String[] NAMES = {"a", "a-b", "a.c", "a0", "b", "ab", "a b", "é", "z", "x.d"};
-  private static final FileMode[] MODES = {FileMode.REGULAR_FILE, FileMode.REGULAR_FILE, FileMode.REGULAR_FILE,
-      FileMode.EXECUTABLE_FILE, FileMode.SYMLINK, FileMode.GITLINK};
+  private static final String[] NAMES = {
+    "a", "a-b", "a.c", "a0", "b", "ab", "a b", "é", "z", "x.d"
+  };
+  private static final FileMode[] MODES = {
+    FileMode.REGULAR_FILE,
+    FileMode.REGULAR_FILE,
+    FileMode.REGULAR_FILE,
+    FileMode.EXECUTABLE_FILE,
+    FileMode.SYMLINK,
+    FileMode.GITLINK
+  };
 
   /** A random tree: a path to a (mode, content) leaf, or to a subtree (a nested map). */
   private static TreeMap<String, Object> randomTree(Random r, int depth) {
@@ -50,7 +58,10 @@ class TreeDiffTest {
     return t;
   }
 
-  /** A variant of {@code t}: some entries changed, removed, added, or swapped between file and directory. */
+  /**
+   * A variant of {@code t}: some entries changed, removed, added, or swapped between file and
+   * directory.
+   */
   @SuppressWarnings("unchecked")
   private static TreeMap<String, Object> mutate(Random r, TreeMap<String, Object> t, int depth) {
     TreeMap<String, Object> m = new TreeMap<>();
@@ -88,8 +99,10 @@ class TreeDiffTest {
         Object[] leaf = (Object[]) v;
         FileMode mode = (FileMode) leaf[0];
         byte[] content = ((String) leaf[1]).getBytes(StandardCharsets.UTF_8);
-        ObjectId id = mode == FileMode.GITLINK ? ObjectId.fromRaw(Constants.newMessageDigest().digest(content))
-            : ins.insert(Constants.OBJ_BLOB, content);
+        ObjectId id =
+            mode == FileMode.GITLINK
+                ? ObjectId.fromRaw(Constants.newMessageDigest().digest(content))
+                : ins.insert(Constants.OBJ_BLOB, content);
         f.append(name, mode, id);
       }
     }
@@ -130,7 +143,8 @@ class TreeDiffTest {
   private static List<String> treeDiff(Repository repo, ObjectId... trees) throws IOException {
     List<String> out = new ArrayList<>();
     try (ObjectReader reader = repo.newObjectReader()) {
-      for (DiffEntry e : TreeDiff.diff(t -> reader.open(t, Constants.OBJ_TREE).getCachedBytes(), trees)) {
+      for (DiffEntry e :
+          TreeDiff.diff(t -> reader.open(t, Constants.OBJ_TREE).getCachedBytes(), trees)) {
         out.add(e.toString());
       }
     }
@@ -165,6 +179,8 @@ class TreeDiffTest {
   @Test
   void truncatedTreeIsCorrupt() {
     byte[] raw = "100644 a.txt\0short".getBytes(StandardCharsets.ISO_8859_1);
-    assertThrows(CorruptObjectException.class, () -> TreeDiff.diff(t -> raw, ObjectId.zeroId(), ObjectId.zeroId()));
+    assertThrows(
+        CorruptObjectException.class,
+        () -> TreeDiff.diff(t -> raw, ObjectId.zeroId(), ObjectId.zeroId()));
   }
 }

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Catalogs, {@code .sealant.yaml}, {@code .sealantignore} and baselines through the command line:
- * a broken one is exit 2 and one line naming file:line and the key or rule; an empty one has a
+ * Catalogs, {@code .sealant.yaml}, {@code .sealantignore} and baselines through the command line: a
+ * broken one is exit 2 and one line naming file:line and the key or rule; an empty one has a
  * defined, safe meaning.
  */
 class ConfigHardeningTest {
 
-  static final String RULE = """
+  static final String RULE =
+      """
       rules:
         - id: demo-token
           description: Demo
@@ -93,13 +94,19 @@ class ConfigHardeningTest {
   @Test
   void catalogProblemsNameFileLineAndRule() throws Exception {
     String dup = RULE + RULE.substring("rules:\n".length());
-    List<List<String>> cases = List.of(
-        List.of("rules:\n  - id: demo-token\n    regex: [unclosed\n", "x.yaml:", "invalid YAML"),
-        List.of(RULE.replace("keywords: [demo_]", "keywords: [demo_]\n    colour: red"), "x.yaml:5", "colour"),
-        List.of(RULE.replace("keywords: [demo_]", "keywords: {a: b}"), "x.yaml:4", "keywords"),
-        List.of(dup, "x.yaml", "demo-token", "duplicate id"),
-        List.of(RULE.replace("(demo_[a-z]{8})", "(?<=x)(demo_[a-z]{8})"), "x.yaml", "demo-token"),
-        List.of(RULE.replace("(demo_[a-z]{8})", "(demo_[a-z]{8})\\1"), "x.yaml", "demo-token"));
+    List<List<String>> cases =
+        List.of(
+            List.of(
+                "rules:\n  - id: demo-token\n    regex: [unclosed\n", "x.yaml:", "invalid YAML"),
+            List.of(
+                RULE.replace("keywords: [demo_]", "keywords: [demo_]\n    colour: red"),
+                "x.yaml:5",
+                "colour"),
+            List.of(RULE.replace("keywords: [demo_]", "keywords: {a: b}"), "x.yaml:4", "keywords"),
+            List.of(dup, "x.yaml", "demo-token", "duplicate id"),
+            List.of(
+                RULE.replace("(demo_[a-z]{8})", "(?<=x)(demo_[a-z]{8})"), "x.yaml", "demo-token"),
+            List.of(RULE.replace("(demo_[a-z]{8})", "(demo_[a-z]{8})\\1"), "x.yaml", "demo-token"));
     for (List<String> c : cases) {
       Path p = patterns("x.yaml", c.get(0));
       String[] mentions = c.subList(1, c.size()).toArray(new String[0]);
@@ -145,7 +152,8 @@ class ConfigHardeningTest {
     Files.writeString(dir.resolve("baseline.json"), "");
     Cli.Run r = scan("--baseline", "baseline.json");
     assertEquals(1, r.code(), r.all());
-    Files.writeString(dir.resolve("baseline.json"), "{\"tool\": \"sealant\", \"version\": 1, \"findings\": [");
+    Files.writeString(
+        dir.resolve("baseline.json"), "{\"tool\": \"sealant\", \"version\": 1, \"findings\": [");
     oneLineError(scan("--baseline", "baseline.json"), "baseline.json", "not a Sealant baseline");
   }
 
@@ -157,15 +165,21 @@ class ConfigHardeningTest {
   }
 
   @Test
-  void regexThatWouldCompileToMillionsOfInstructionsIsAOneLineErrorInCatalogAndConfig() throws Exception {
+  void regexThatWouldCompileToMillionsOfInstructionsIsAOneLineErrorInCatalogAndConfig()
+      throws Exception {
     String hostile = RULE.replace("(demo_[a-z]{8})", "((((a{50}){50}){50}){50})");
     Files.writeString(dir.resolve("hostile.yaml"), hostile);
-    Cli.Run catalog = Cli.run(tree, "scan", "--no-git", "--patterns", dir.resolve("hostile.yaml").toString(), ".");
+    Cli.Run catalog =
+        Cli.run(
+            tree, "scan", "--no-git", "--patterns", dir.resolve("hostile.yaml").toString(), ".");
     assertEquals(2, catalog.code(), catalog.all());
-    assertTrue(catalog.err().contains("hostile.yaml:5: rule 'demo-token': invalid regex: nested repetition"),
+    assertTrue(
+        catalog
+            .err()
+            .contains("hostile.yaml:5: rule 'demo-token': invalid regex: nested repetition"),
         catalog.err());
-    Files.writeString(tree.resolve(".sealant.yaml"), "allow:\n  regexes: ['" + "x{999}".repeat(200)
-        + "']\n");
+    Files.writeString(
+        tree.resolve(".sealant.yaml"), "allow:\n  regexes: ['" + "x{999}".repeat(200) + "']\n");
     Cli.Run config = Cli.run(tree, "scan", "--no-git", ".");
     assertEquals(2, config.code(), config.all());
     assertTrue(config.err().contains("instructions"), config.err());

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The installed hooks, through the real git binary: they never write to the index, the working
- * tree or refs; they block, naming the bypass, when Sealant cannot scan (bad configuration, no
- * Java, a corrupt jar, a missing or corrupt object) unless fail-open is explicitly on; and they
- * work from a linked worktree.
+ * The installed hooks, through the real git binary: they never write to the index, the working tree
+ * or refs; they block, naming the bypass, when Sealant cannot scan (bad configuration, no Java, a
+ * corrupt jar, a missing or corrupt object) unless fail-open is explicitly on; and they work from a
+ * linked worktree.
  */
 class HookHardeningIT {
 
@@ -40,29 +40,34 @@ class HookHardeningIT {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
-        out.put(root.relativize(p).toString(), Files.getLastModifiedTime(p) + " "
-            + java.util.Arrays.hashCode(Files.readAllBytes(p)));
+        out.put(
+            root.relativize(p).toString(),
+            Files.getLastModifiedTime(p) + " " + java.util.Arrays.hashCode(Files.readAllBytes(p)));
       }
     }
     return out;
   }
 
   /** Fails naming the files that appeared, vanished or changed. */
-  private static void assertUnchanged(Map<String, String> before, Path root, String what) throws IOException {
+  private static void assertUnchanged(Map<String, String> before, Path root, String what)
+      throws IOException {
     Map<String, String> after = snapshot(root);
     Map<String, String> diff = new TreeMap<>();
-    before.forEach((k, v) -> {
-      if (!v.equals(after.get(k))) {
-        diff.put(k, v + " -> " + after.get(k));
-      }
-    });
+    before.forEach(
+        (k, v) -> {
+          if (!v.equals(after.get(k))) {
+            diff.put(k, v + " -> " + after.get(k));
+          }
+        });
     after.forEach((k, v) -> diff.putIfAbsent(k, before.containsKey(k) ? diff.get(k) : "new: " + v));
     diff.values().removeIf(java.util.Objects::isNull);
     assertEquals(Map.of(), diff, what);
   }
 
   private String gitState(Path r) {
-    return g.ok(r, "--no-optional-locks", "status", "--porcelain") + g.ok(r, "diff", "--cached") + g.ok(r, "for-each-ref")
+    return g.ok(r, "--no-optional-locks", "status", "--porcelain")
+        + g.ok(r, "diff", "--cached")
+        + g.ok(r, "for-each-ref")
         + g.ok(r, "rev-parse", "HEAD");
   }
 
@@ -101,8 +106,13 @@ class HookHardeningIT {
     String zeros = "0".repeat(40);
     before = snapshot(repo);
     state = gitState(repo);
-    Result push = runHook(repo, "pre-push", "refs/heads/main " + head + " refs/heads/main " + zeros + "\n",
-        "origin", "/nowhere");
+    Result push =
+        runHook(
+            repo,
+            "pre-push",
+            "refs/heads/main " + head + " refs/heads/main " + zeros + "\n",
+            "origin",
+            "/nowhere");
     assertEquals(1, push.code(), push.all());
     assertUnchanged(before, repo, "a blocking pre-push hook changed files");
     assertEquals(state, gitState(repo));
@@ -116,11 +126,15 @@ class HookHardeningIT {
     String state = gitState(repo);
     Result r = g.git(repo, "commit", "-m", "x");
     assertNotEquals(0, r.code(), r.all());
-    assertTrue(r.err().contains(".sealant.yaml:2") && r.err().contains("unknown key 'alow'"), r.err());
-    assertTrue(r.err().contains("pre-commit blocked") && r.err().contains("git commit --no-verify"), r.err());
+    assertTrue(
+        r.err().contains(".sealant.yaml:2") && r.err().contains("unknown key 'alow'"), r.err());
+    assertTrue(
+        r.err().contains("pre-commit blocked") && r.err().contains("git commit --no-verify"),
+        r.err());
     assertEquals(state, gitState(repo));
 
-    Result open = g.run(repo, "", Map.of("SEALANT_FAIL_OPEN", "1"), "git", "commit", "-q", "-m", "x");
+    Result open =
+        g.run(repo, "", Map.of("SEALANT_FAIL_OPEN", "1"), "git", "commit", "-q", "-m", "x");
     assertEquals(0, open.code(), open.all());
     assertTrue(open.err().contains("SKIPPED"), open.err());
     GitCli.write(repo, "b.txt", "fine\n");
@@ -136,18 +150,22 @@ class HookHardeningIT {
     GitCli.write(repo, "a.txt", "fine\n");
     g.ok(repo, "add", "a.txt");
     Path noJava = tmp.resolve("no-java");
-    Files.writeString(noJava, "#!/bin/sh\nexec /nonexistent/jdk/bin/java -jar /nonexistent/sealant.jar \"$@\"\n");
+    Files.writeString(
+        noJava, "#!/bin/sh\nexec /nonexistent/jdk/bin/java -jar /nonexistent/sealant.jar \"$@\"\n");
     noJava.toFile().setExecutable(true);
     Path jar = tmp.resolve("sealant.jar");
-    Files.write(jar, new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
+    Files.write(
+        jar, new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
     Path corrupt = tmp.resolve("corrupt-jar");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Files.writeString(corrupt, "#!/bin/sh\nexec '" + java + "' -jar '" + jar + "' \"$@\"\n");
     corrupt.toFile().setExecutable(true);
     for (Path launcher : new Path[] {noJava, corrupt}) {
-      Result r = g.run(repo, "", Map.of("SEALANT", launcher.toString()), "git", "commit", "-m", "x");
+      Result r =
+          g.run(repo, "", Map.of("SEALANT", launcher.toString()), "git", "commit", "-m", "x");
       assertNotEquals(0, r.code(), r.all());
-      assertTrue(r.err().contains("could not run") && r.err().contains("git commit --no-verify"), r.err());
+      assertTrue(
+          r.err().contains("could not run") && r.err().contains("git commit --no-verify"), r.err());
     }
   }
 
@@ -168,7 +186,8 @@ class HookHardeningIT {
       Result r = g.git(repo, "commit", "-m", "x");
       assertNotEquals(0, r.code(), r.all());
       assertTrue(r.err().contains(blob), name + ": " + r.err());
-      assertTrue(r.err().contains("pre-commit blocked") && r.err().contains("--no-verify"), r.err());
+      assertTrue(
+          r.err().contains("pre-commit blocked") && r.err().contains("--no-verify"), r.err());
       g.ok(repo, "rm", "-q", "--cached", name);
     }
   }
@@ -181,11 +200,17 @@ class HookHardeningIT {
     String blob = g.ok(repo, "rev-parse", "HEAD:pushed.txt").trim();
     Files.delete(repo.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
     String head = g.ok(repo, "rev-parse", "HEAD").trim();
-    Result r = runHook(repo, "pre-push", "refs/heads/main " + head + " refs/heads/main " + "0".repeat(40) + "\n",
-        "origin", "/nowhere");
+    Result r =
+        runHook(
+            repo,
+            "pre-push",
+            "refs/heads/main " + head + " refs/heads/main " + "0".repeat(40) + "\n",
+            "origin",
+            "/nowhere");
     assertEquals(1, r.code(), r.all());
     assertTrue(r.err().contains(blob) && r.err().contains(head), r.err());
-    assertTrue(r.err().contains("pre-push blocked") && r.err().contains("git push --no-verify"), r.err());
+    assertTrue(
+        r.err().contains("pre-push blocked") && r.err().contains("git push --no-verify"), r.err());
   }
 
   @Test
@@ -207,7 +232,9 @@ class HookHardeningIT {
     assertEquals(0, mainStaged.code(), "the main worktree's index is its own: " + mainStaged.all());
     Result blocked = g.git(wt, "commit", "-m", "leak from the worktree");
     assertNotEquals(0, blocked.code(), blocked.all());
-    assertTrue(blocked.err().contains("COMMIT BLOCKED") && blocked.err().contains("new.txt"), blocked.err());
+    assertTrue(
+        blocked.err().contains("COMMIT BLOCKED") && blocked.err().contains("new.txt"),
+        blocked.err());
     g.ok(wt, "rm", "-q", "--cached", "new.txt");
     GitCli.write(wt, "ok.txt", "fine\n");
     g.ok(wt, "add", "ok.txt");

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Git objects git itself accepts but no tool expects: a tree nested 7,000 deep, commit headers
- * with a 20-digit timestamp, no author, an author without {@code <email>}, a missing parent. Every
- * mode scans them or stops with one line naming the object (exit 3); never a stack trace.
+ * Git objects git itself accepts but no tool expects: a tree nested 7,000 deep, commit headers with
+ * a 20-digit timestamp, no author, an author without {@code <email>}, a missing parent. Every mode
+ * scans them or stops with one line naming the object (exit 3); never a stack trace.
  */
 class HostileObjectsTest {
 
@@ -61,8 +61,9 @@ class HostileObjectsTest {
   /** A tree holding f.txt under {@code depth} directories named d. */
   private ObjectId deepTree(int depth) throws Exception {
     // One pack, not thousands of loose objects: the scans then read it as fast as a real push.
-    try (ObjectInserter ins = ((org.eclipse.jgit.internal.storage.file.ObjectDirectory) r.getObjectDatabase())
-        .newPackInserter()) {
+    try (ObjectInserter ins =
+        ((org.eclipse.jgit.internal.storage.file.ObjectDirectory) r.getObjectDatabase())
+            .newPackInserter()) {
       TreeFormatter leaf = new TreeFormatter();
       leaf.append("f.txt", FileMode.REGULAR_FILE, blob());
       ObjectId t = ins.insert(leaf);
@@ -81,7 +82,12 @@ class HostileObjectsTest {
   }
 
   private String headers(ObjectId tree, String author) {
-    return "tree " + tree.name() + "\nparent " + base.name() + "\n" + author
+    return "tree "
+        + tree.name()
+        + "\nparent "
+        + base.name()
+        + "\n"
+        + author
         + "committer C <c@example.invalid> 1767225600 +0000\n";
   }
 
@@ -104,7 +110,8 @@ class HostileObjectsTest {
 
   @Test
   void treeNested7000DeepIsScannedInScanCiAndPreReceive() throws Exception {
-    ObjectId c = commit(headers(deepTree(7_000), "author A <a@example.invalid> 1767225600 +0000\n"));
+    ObjectId c =
+        commit(headers(deepTree(7_000), "author A <a@example.invalid> 1767225600 +0000\n"));
     Cli.Run pre = sealant(ZERO + " " + c.name() + " refs/heads/deep\n", "hook", "pre-receive");
     noTrace(pre);
     assertEquals(1, pre.code(), pre.all());
@@ -141,7 +148,8 @@ class HostileObjectsTest {
 
   @Test
   void commitWithA20DigitTimestampIsScanned() throws Exception {
-    ObjectId c = commit(headers(deepTree(0), "author A <a@example.invalid> 99999999999999999999 +0000\n"));
+    ObjectId c =
+        commit(headers(deepTree(0), "author A <a@example.invalid> 99999999999999999999 +0000\n"));
     Cli.Run run = sealant("", "scan", "--range", base.name() + ".." + c.name(), "--format", "json");
     noTrace(run);
     assertEquals(1, run.code(), run.all());
@@ -168,10 +176,16 @@ class HostileObjectsTest {
   @Test
   void missingParentIsOneLineNamingTheObject() throws Exception {
     String missing = "1234567890123456789012345678901234567890";
-    ObjectId c = commit("tree " + deepTree(0).name() + "\nparent " + missing
-        + "\nauthor A <a@example.invalid> 1767225600 +0000\ncommitter A <a@example.invalid> 1767225600 +0000\n");
+    ObjectId c =
+        commit(
+            "tree "
+                + deepTree(0).name()
+                + "\nparent "
+                + missing
+                + "\nauthor A <a@example.invalid> 1767225600 +0000\ncommitter A <a@example.invalid> 1767225600 +0000\n");
     branch("broken", c);
-    for (String[] args : new String[][] {{"scan"}, {"scan", "--range", base.name() + ".." + c.name()}}) {
+    for (String[] args :
+        new String[][] {{"scan"}, {"scan", "--range", base.name() + ".." + c.name()}}) {
       Cli.Run run = sealant("", args);
       noTrace(run);
       assertEquals(3, run.code(), run.all());
@@ -203,15 +217,24 @@ class HostileObjectsTest {
       tree = ins.insert(tf);
       ins.flush();
     }
-    ObjectId tag = insert(Constants.OBJ_TAG, "object " + tree.name() + "\ntype tree\ntag t\n"
-        + "tagger A <a@example.invalid> 1767225600 +0000\n\nhostile\n");
+    ObjectId tag =
+        insert(
+            Constants.OBJ_TAG,
+            "object "
+                + tree.name()
+                + "\ntype tree\ntag t\n"
+                + "tagger A <a@example.invalid> 1767225600 +0000\n\nhostile\n");
     for (ObjectId id : new ObjectId[] {blob, tree, tag}) {
       Cli.Run pre = sealant(ZERO + " " + id.name() + " refs/tags/x\n", "hook", "pre-receive");
       noTrace(pre);
       assertEquals(1, pre.code(), id.name() + pre.all());
       assertFalse(pre.all().contains(Planted.PAT), pre.all());
-      Cli.Run push = sealant("refs/tags/x " + id.name() + " refs/tags/x " + ZERO + "\n", "hook", "pre-push",
-          "origin");
+      Cli.Run push =
+          sealant(
+              "refs/tags/x " + id.name() + " refs/tags/x " + ZERO + "\n",
+              "hook",
+              "pre-push",
+              "origin");
       assertEquals(1, push.code(), id.name() + push.all());
     }
     RefUpdate u = r.updateRef("refs/tags/blob");
@@ -221,15 +244,27 @@ class HostileObjectsTest {
     assertEquals(1, history.code(), history.all());
     assertTrue(history.out().contains("blob " + blob.name()), history.out());
     // A blob an existing ref already names is not brought in by the push.
-    assertEquals(0, sealant(ZERO + " " + blob.name() + " refs/tags/again\n", "hook", "pre-receive").code());
+    assertEquals(
+        0, sealant(ZERO + " " + blob.name() + " refs/tags/again\n", "hook", "pre-receive").code());
   }
 
   @Test
   void tokenInACommitOrTagMessageOrAuthorIsFoundByThePushGatesCiAndHistory() throws Exception {
-    ObjectId msg = commit(headers(treeOf(base), "author A <a@example.invalid> 1767225600 +0000\n")
-        + "\ndeploy with " + Planted.PAT + "\n");
-    ObjectId who = commit("tree " + treeOf(base).name() + "\nparent " + msg.name() + "\nauthor " + Planted.PAT
-        + " <a@example.invalid> 1767225600 +0000\ncommitter C <c@example.invalid> 1767225600 +0000\n");
+    ObjectId msg =
+        commit(
+            headers(treeOf(base), "author A <a@example.invalid> 1767225600 +0000\n")
+                + "\ndeploy with "
+                + Planted.PAT
+                + "\n");
+    ObjectId who =
+        commit(
+            "tree "
+                + treeOf(base).name()
+                + "\nparent "
+                + msg.name()
+                + "\nauthor "
+                + Planted.PAT
+                + " <a@example.invalid> 1767225600 +0000\ncommitter C <c@example.invalid> 1767225600 +0000\n");
     for (ObjectId c : new ObjectId[] {msg, who}) {
       Cli.Run pre = sealant(ZERO + " " + c.name() + " refs/heads/x\n", "hook", "pre-receive");
       assertEquals(1, pre.code(), pre.all());
@@ -239,14 +274,25 @@ class HostileObjectsTest {
     Cli.Run ci = sealant("", "ci", "--base", base.name(), "--head", who.name());
     assertEquals(1, ci.code(), ci.all());
     assertEquals(2, ci.out().lines().filter(l -> l.contains("/commit-message")).count(), ci.out());
-    ObjectId tag = insert(Constants.OBJ_TAG, "object " + base.name() + "\ntype commit\ntag v1\n"
-        + "tagger A <a@example.invalid> 1767225600 +0000\n\nrelease, token " + Planted.PAT + "\n");
+    ObjectId tag =
+        insert(
+            Constants.OBJ_TAG,
+            "object "
+                + base.name()
+                + "\ntype commit\ntag v1\n"
+                + "tagger A <a@example.invalid> 1767225600 +0000\n\nrelease, token "
+                + Planted.PAT
+                + "\n");
     Cli.Run tagged = sealant(ZERO + " " + tag.name() + " refs/tags/v1\n", "hook", "pre-receive");
     assertEquals(1, tagged.code(), tagged.all());
     assertFalse(tagged.all().contains(Planted.PAT.substring(4)), tagged.all());
     // Prose is not configuration: only rules that prove their kind read a message.
-    ObjectId prose = commit(headers(treeOf(base), "author A <a@example.invalid> 1767225600 +0000\n")
-        + "\nset password = \"" + Planted.PASSWORD + "\" in the example\n");
+    ObjectId prose =
+        commit(
+            headers(treeOf(base), "author A <a@example.invalid> 1767225600 +0000\n")
+                + "\nset password = \""
+                + Planted.PASSWORD
+                + "\" in the example\n");
     assertEquals(0, sealant("", "ci", "--base", base.name(), "--head", prose.name()).code());
   }
 

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Index formats JGit does not read, made by the real git binary: a split index
- * ({@code core.splitIndex=true}, extension {@code link}) and a sparse index ({@code
- * index.sparse}, extension {@code sdir}). The pre-commit hook still scans what is staged (git
- * lists the index for Sealant), blocks a staged secret, passes a clean commit, and writes nothing.
+ * Index formats JGit does not read, made by the real git binary: a split index ({@code
+ * core.splitIndex=true}, extension {@code link}) and a sparse index ({@code index.sparse},
+ * extension {@code sdir}). The pre-commit hook still scans what is staged (git lists the index for
+ * Sealant), blocks a staged secret, passes a clean commit, and writes nothing.
  */
 class IndexFormatsIT {
 
@@ -52,7 +52,9 @@ class IndexFormatsIT {
     g.ok(repo, "update-index", "--split-index");
     GitCli.write(repo, "other.txt", "x\n");
     g.ok(repo, "add", "other.txt");
-    assertTrue(Files.list(repo.resolve(".git")).anyMatch(p -> p.getFileName().toString().startsWith("sharedindex.")));
+    assertTrue(
+        Files.list(repo.resolve(".git"))
+            .anyMatch(p -> p.getFileName().toString().startsWith("sharedindex.")));
     commitIsBlockedThenCleanPasses("b.txt");
   }
 

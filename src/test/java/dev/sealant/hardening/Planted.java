@@ -21,7 +21,8 @@ import java.util.TreeSet;
 final class Planted {
 
   static final String PAT = "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";
-  static final String PAT_BASE64 = Base64.getEncoder().encodeToString(PAT.getBytes(StandardCharsets.US_ASCII));
+  static final String PAT_BASE64 =
+      Base64.getEncoder().encodeToString(PAT.getBytes(StandardCharsets.US_ASCII));
   static final String PASSWORD = "Zq8vN3xLr5TkW2mYb7Hd";
   private static final String KEY = newKey();
   private static final int KEY_HEADER = commonPrefix(KEY, newKey());
@@ -48,18 +49,19 @@ final class Planted {
   private static final Map<String, String> WINDOWS = new HashMap<>();
 
   static {
-    BODIES.forEach((name, body) -> {
-      for (int i = 0; i + WINDOW <= body.length(); i++) {
-        WINDOWS.put(body.substring(i, i + WINDOW), name);
-      }
-    });
+    BODIES.forEach(
+        (name, body) -> {
+          for (int i = 0; i + WINDOW <= body.length(); i++) {
+            WINDOWS.put(body.substring(i, i + WINDOW), name);
+          }
+        });
   }
 
   private Planted() {}
 
   /**
-   * A PEM block of a throwaway EC key generated for this run: the catalog validates key
-   * structure, so random bytes would not be reported, and no key material is kept in the repo.
+   * A PEM block of a throwaway EC key generated for this run: the catalog validates key structure,
+   * so random bytes would not be reported, and no key material is kept in the repo.
    */
   private static String pem(String base64) {
     StringBuilder s = new StringBuilder("-----BEGIN PRIVATE KEY-----\n");
@@ -93,10 +95,16 @@ final class Planted {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("config/app.env", "# app settings\nGITHUB_TOKEN=" + PAT + "\n");
     f.put("keys/deploy.pem", PEM);
-    f.put("k8s/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n"
-        + "  token: " + PAT_BASE64 + "\n");
+    f.put(
+        "k8s/secret.yaml",
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n"
+            + "  token: "
+            + PAT_BASE64
+            + "\n");
     f.put("src/settings.py", "DEBUG = False\npassword = \"" + PASSWORD + "\"\n");
-    f.put("docs/allowed.md", "example: " + PAT + " <!-- sealant:allow github-pat-classic -- docs -->\n");
+    f.put(
+        "docs/allowed.md",
+        "example: " + PAT + " <!-- sealant:allow github-pat-classic -- docs -->\n");
     return f;
   }
 
@@ -110,7 +118,11 @@ final class Planted {
 
   /** Which planted secrets the text reveals (JSON escapes undone first). */
   static List<String> leaks(String text) {
-    String t = text.replace("\\/", "/").replace("\\n", "\n").replace("\\u002b", "+").replace("\\u003d", "=");
+    String t =
+        text.replace("\\/", "/")
+            .replace("\\n", "\n")
+            .replace("\\u002b", "+")
+            .replace("\\u003d", "=");
     Set<String> out = new TreeSet<>();
     for (int i = 0; i + WINDOW <= t.length(); i++) {
       String owner = WINDOWS.get(t.substring(i, i + WINDOW));

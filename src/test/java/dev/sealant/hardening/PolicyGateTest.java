@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A change cannot switch its own gate off: {@code sealant ci} scans with the base's
- * {@code .sealant.yaml}, refuses a change that weakens it (exit 4 when nothing else is found) and
- * names {@code --accept-policy-change}; allows on the change's lines are listed. Zero rules is an
- * error everywhere, and YAML that says one thing twice (duplicate keys) is refused.
+ * A change cannot switch its own gate off: {@code sealant ci} scans with the base's {@code
+ * .sealant.yaml}, refuses a change that weakens it (exit 4 when nothing else is found) and names
+ * {@code --accept-policy-change}; allows on the change's lines are listed. Zero rules is an error
+ * everywhere, and YAML that says one thing twice (duplicate keys) is refused.
  */
 class PolicyGateTest {
 
@@ -57,7 +57,9 @@ class PolicyGateTest {
     change("extend: false\nrules: []\n", LEAK);
     Cli.Run r = ci();
     assertEquals(1, r.code(), r.all());
-    assertTrue(r.err().contains("drops the default catalog") && r.err().contains("--accept-policy-change"), r.err());
+    assertTrue(
+        r.err().contains("drops the default catalog") && r.err().contains("--accept-policy-change"),
+        r.err());
     assertFalse(r.all().contains(Planted.PAT), r.all());
   }
 
@@ -93,7 +95,9 @@ class PolicyGateTest {
 
   @Test
   void strongerPolicyInTheChangeIsNotRefused() throws Exception {
-    change("disable: []\nrules:\n" + ConfigHardeningTest.RULE.substring("rules:\n".length()), "nothing\n");
+    change(
+        "disable: []\nrules:\n" + ConfigHardeningTest.RULE.substring("rules:\n".length()),
+        "nothing\n");
     assertEquals(0, ci().code());
   }
 
@@ -103,7 +107,8 @@ class PolicyGateTest {
     repo.commit("allowed");
     Cli.Run r = ci();
     assertEquals(0, r.code(), r.all());
-    assertTrue(r.err().contains("allowed by inline, added by this change: github-pat-classic"), r.err());
+    assertTrue(
+        r.err().contains("allowed by inline, added by this change: github-pat-classic"), r.err());
     assertFalse(r.all().contains(Planted.PAT), r.all());
   }
 
@@ -111,9 +116,18 @@ class PolicyGateTest {
   void preReceiveIgnoresThePushedConfiguration() throws Exception {
     change("extend: false\nrules: []\n", LEAK);
     RevCommit pushed = repo.git().log().setMaxCount(1).call().iterator().next();
-    repo.git().reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(base.name()).call();
-    Cli.Run r = Cli.run(repo.dir(), base.name() + " " + pushed.name() + " refs/heads/main\n", Map.of(),
-        "hook", "pre-receive");
+    repo.git()
+        .reset()
+        .setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD)
+        .setRef(base.name())
+        .call();
+    Cli.Run r =
+        Cli.run(
+            repo.dir(),
+            base.name() + " " + pushed.name() + " refs/heads/main\n",
+            Map.of(),
+            "hook",
+            "pre-receive");
     assertEquals(1, r.code(), r.all());
     assertTrue(r.all().contains("github-pat-classic"), r.all());
   }
@@ -121,8 +135,10 @@ class PolicyGateTest {
   @Test
   void zeroRulesIsAnErrorNotNoSecretsFound() throws Exception {
     Files.writeString(repo.dir().resolve(".sealant.yaml"), "extend: false\n");
-    for (String[] args : new String[][] {{"scan", "--no-git", "."}, {"scan"}, {"scan", "--staged"},
-        {"hook", "pre-commit"}}) {
+    for (String[] args :
+        new String[][] {
+          {"scan", "--no-git", "."}, {"scan"}, {"scan", "--staged"}, {"hook", "pre-commit"}
+        }) {
       Cli.Run r = Cli.run(repo.dir(), args);
       assertEquals(2, r.code(), String.join(" ", args) + ": " + r.all());
       assertTrue(r.err().contains("no rules left"), r.err());
@@ -132,7 +148,8 @@ class PolicyGateTest {
 
   @Test
   void duplicateKeyInConfigIsAnErrorWithItsLine() throws Exception {
-    Files.writeString(repo.dir().resolve(".sealant.yaml"), "extend: default\ndisable: []\nextend: false\n");
+    Files.writeString(
+        repo.dir().resolve(".sealant.yaml"), "extend: default\ndisable: []\nextend: false\n");
     Cli.Run r = Cli.run(repo.dir(), "scan", "--no-git", ".");
     assertEquals(2, r.code(), r.all());
     assertEquals(1, r.err().lines().count(), r.err());
@@ -142,8 +159,10 @@ class PolicyGateTest {
   @Test
   void duplicateKeyInCatalogRuleIsAnErrorWithItsLine() throws Exception {
     Path pats = Files.createDirectories(dir.resolve("pats"));
-    Files.writeString(pats.resolve("x.yaml"), ConfigHardeningTest.RULE.replace("    keywords: [demo_]\n",
-        "    keywords: [demo_]\n    keywords: [other]\n"));
+    Files.writeString(
+        pats.resolve("x.yaml"),
+        ConfigHardeningTest.RULE.replace(
+            "    keywords: [demo_]\n", "    keywords: [demo_]\n    keywords: [other]\n"));
     Cli.Run r = Cli.run(repo.dir(), "scan", "--no-git", "--patterns", pats.toString(), ".");
     assertEquals(2, r.code(), r.all());
     assertTrue(r.err().contains("x.yaml:5") && r.err().contains("duplicate key"), r.err());
@@ -166,7 +185,8 @@ class PolicyGateTest {
       Files.writeString(repo.dir().resolve(".sealant.yaml"), yaml);
       Cli.Run r = Cli.run(repo.dir(), "scan", "--no-git", ".");
       assertTrue(r.code() == 2, r.all().substring(0, Math.min(300, r.all().length())));
-      assertEquals(1, r.err().lines().count(), r.err().substring(0, Math.min(300, r.err().length())));
+      assertEquals(
+          1, r.err().lines().count(), r.err().substring(0, Math.min(300, r.err().length())));
       assertTrue(r.err().length() < 400, "the error echoes the document");
     }
   }
@@ -213,8 +233,9 @@ class PolicyGateTest {
   void ruleMadeToRequireAFailingValidatorOrGenericIsRefused() throws Exception {
     commitBase(".sealant.yaml", ConfigHardeningTest.RULE);
     for (String field : new String[] {"validate: jwt\n    requireValid: true", "tags: [generic]"}) {
-      repo.write(".sealant.yaml", ConfigHardeningTest.RULE.replace("description: Demo",
-          "description: Demo\n    " + field));
+      repo.write(
+          ".sealant.yaml",
+          ConfigHardeningTest.RULE.replace("description: Demo", "description: Demo\n    " + field));
       repo.write("app.txt", DEMO_LEAK);
       repo.commit("loosen " + field);
       Cli.Run r = ci();
@@ -226,7 +247,8 @@ class PolicyGateTest {
   @Test
   void trackedPatternsDirectoryEditedByTheChangeIsReadFromTheBase() throws Exception {
     commitBase("rules/demo.yaml", ConfigHardeningTest.RULE);
-    repo.write("rules/demo.yaml", ConfigHardeningTest.RULE.replace("(demo_[a-z]{8})", "(demo_[0-9]{99})"));
+    repo.write(
+        "rules/demo.yaml", ConfigHardeningTest.RULE.replace("(demo_[a-z]{8})", "(demo_[0-9]{99})"));
     repo.write("app.txt", DEMO_LEAK);
     repo.commit("loosen the catalog");
     Cli.Run r = ci("--patterns", "rules");
@@ -244,7 +266,14 @@ class PolicyGateTest {
     Cli.Run r = ci("--config", "ci/sealant.yaml");
     assertEquals(1, r.code(), r.all());
     assertTrue(r.err().contains("ci/sealant.yaml (--config) disables 1 more rule(s)"), r.err());
-    Cli.Run e = Cli.run(repo.dir(), "", Map.of("SEALANT_CONFIG", "ci/sealant.yaml"), "ci", "--base", base.name());
+    Cli.Run e =
+        Cli.run(
+            repo.dir(),
+            "",
+            Map.of("SEALANT_CONFIG", "ci/sealant.yaml"),
+            "ci",
+            "--base",
+            base.name());
     assertEquals(1, e.code(), e.all());
   }
 }

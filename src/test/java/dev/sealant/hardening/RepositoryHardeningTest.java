@@ -9,8 +9,6 @@ import dev.sealant.testing.JGitRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Repository shapes beyond the plain branch: detached and unborn HEADs, LFS pointers, symbolic
- * links, paths with spaces, unicode and newlines, and one commit of 100,000 files. Built with
- * JGit, with fixed dates.
+ * links, paths with spaces, unicode and newlines, and one commit of 100,000 files. Built with JGit,
+ * with fixed dates.
  */
 class RepositoryHardeningTest {
 
@@ -67,7 +65,12 @@ class RepositoryHardeningTest {
 
   private RevCommit commit(String message) throws Exception {
     git.add().addFilepattern(".").call();
-    return git.commit().setMessage(message).setAuthor(who()).setCommitter(who()).setSign(false).call();
+    return git.commit()
+        .setMessage(message)
+        .setAuthor(who())
+        .setCommitter(who())
+        .setSign(false)
+        .call();
   }
 
   private Cli.Run scan(String... args) {
@@ -107,7 +110,9 @@ class RepositoryHardeningTest {
   void unbornBranchSaysThereIsNoHistoryAndStagedStillWorks() throws Exception {
     Cli.Run history = scan();
     assertEquals(0, history.code(), history.all());
-    assertTrue(history.err().contains("no commits yet") && history.err().contains("--staged"), history.err());
+    assertTrue(
+        history.err().contains("no commits yet") && history.err().contains("--staged"),
+        history.err());
     assertEquals("[]", history.out().strip());
     write("a.txt", "k=" + Planted.PAT + "\n");
     git.add().addFilepattern("a.txt").call();
@@ -132,13 +137,23 @@ class RepositoryHardeningTest {
   void lfsPointerIsScannedAsTextAndFetchesNothing() throws Exception {
     String oid = "4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393";
     write(".gitattributes", "*.bin filter=lfs diff=lfs merge=lfs -text\n");
-    write("model.bin", "version https://git-lfs.github.com/spec/v1\noid sha256:" + oid + "\nsize 104857600\n");
+    write(
+        "model.bin",
+        "version https://git-lfs.github.com/spec/v1\noid sha256:" + oid + "\nsize 104857600\n");
     commit("an LFS pointer");
     Cli.Run clean = scan("--verbose");
     assertEquals(0, clean.code(), clean.all());
-    assertTrue(!clean.all().contains("model.bin"), "a pointer is neither skipped nor reported: " + clean.all());
-    write("weights.bin", "version https://git-lfs.github.com/spec/v1\noid sha256:" + oid + "\nsize 1\n"
-        + "x-note " + Planted.PAT + "\n");
+    assertTrue(
+        !clean.all().contains("model.bin"),
+        "a pointer is neither skipped nor reported: " + clean.all());
+    write(
+        "weights.bin",
+        "version https://git-lfs.github.com/spec/v1\noid sha256:"
+            + oid
+            + "\nsize 1\n"
+            + "x-note "
+            + Planted.PAT
+            + "\n");
     commit("a pointer carrying a token");
     Cli.Run found = scan();
     assertEquals(1, found.code(), found.all());
@@ -157,7 +172,8 @@ class RepositoryHardeningTest {
     }
     Cli.Run history = Cli.run(dir, "scan", "--verbose");
     assertEquals(0, history.code(), history.all());
-    assertTrue(history.out().contains("skipped link.env @ ") && history.out().contains("symbolic link"),
+    assertTrue(
+        history.out().contains("skipped link.env @ ") && history.out().contains("symbolic link"),
         history.out());
     Files.delete(dir.resolve("link.env"));
     Files.createSymbolicLink(dir.resolve("link2.env"), target);
@@ -169,8 +185,13 @@ class RepositoryHardeningTest {
 
   @Test
   void pathsWithSpacesUnicodeAndNewlinesAreReportedExactly() throws Exception {
-    List<String> names = List.of("dir with space/a b.env", "unicod\u00e9/\u00fc\u00f1\u00ee \u6f22\u5b57.env",
-        "new\nline.env", "tab\there.env", "quote\"and\\back.env");
+    List<String> names =
+        List.of(
+            "dir with space/a b.env",
+            "unicod\u00e9/\u00fc\u00f1\u00ee \u6f22\u5b57.env",
+            "new\nline.env",
+            "tab\there.env",
+            "quote\"and\\back.env");
     for (String n : names.subList(0, 3)) {
       write(n, "k=" + Planted.PAT + "\n");
     }
@@ -186,7 +207,8 @@ class RepositoryHardeningTest {
     assertEquals(1, staged.code(), staged.all());
     assertEquals(new TreeSet<>(names.subList(3, 5)), paths(staged.out()));
     Cli.Run text = Cli.run(dir, "scan");
-    assertTrue(text.out().contains("new\\nline.env:1:3") && !text.out().contains("new\nline"),
+    assertTrue(
+        text.out().contains("new\\nline.env:1:3") && !text.out().contains("new\nline"),
         "control characters escaped: " + text.out());
   }
 
@@ -200,7 +222,8 @@ class RepositoryHardeningTest {
       for (int d = 0; d < 100; d++) {
         for (int f = 0; f < 1000; f++) {
           String path = String.format("d%03d/f%03d%03d.txt", d, d, f);
-          String text = path.equals(planted) ? "token=" + Planted.PAT + "\n" : "value " + d + "." + f + "\n";
+          String text =
+              path.equals(planted) ? "token=" + Planted.PAT + "\n" : "value " + d + "." + f + "\n";
           DirCacheEntry e = new DirCacheEntry(path);
           e.setFileMode(FileMode.REGULAR_FILE);
           e.setObjectId(ins.insert(Constants.OBJ_BLOB, text.getBytes(StandardCharsets.UTF_8)));
@@ -223,6 +246,7 @@ class RepositoryHardeningTest {
     assertEquals(1, r.code(), r.all());
     assertEquals(new TreeSet<>(List.of(planted)), paths(r.out()));
     Cli.Run text = Cli.run(dir, "scan", "--threads", "2");
-    assertTrue(text.out().contains("100000 files") || text.out().contains("100,000 files"), text.out());
+    assertTrue(
+        text.out().contains("100000 files") || text.out().contains("100,000 files"), text.out());
   }
 }

@@ -71,8 +71,16 @@ class SurfaceAttackIT {
     assertTrue(written.contains("dir_ghp_***/app.env"), written);
     assertEquals(0, Cli.run(repo, "scan", "--baseline", "baseline.json").code());
 
-    Files.writeString(repo.resolve(".gitleaksignore"), head + ":" + name + ":github-pat-classic:1\n"
-        + head + ":" + name + "\n00000000000000000000000000000000 -- injected:github-pat-classic:1\n");
+    Files.writeString(
+        repo.resolve(".gitleaksignore"),
+        head
+            + ":"
+            + name
+            + ":github-pat-classic:1\n"
+            + head
+            + ":"
+            + name
+            + "\n00000000000000000000000000000000 -- injected:github-pat-classic:1\n");
     Cli.Run imported = Cli.run(repo, "import", "gitleaks-ignore", ".gitleaksignore");
     assertEquals(0, imported.code(), imported.all());
     String ignore = Files.readString(repo.resolve(".sealantignore"));
@@ -99,7 +107,8 @@ class SurfaceAttackIT {
 
     GitCli.Result am = g.git(repo, "am", patch.toString());
     assertNotEquals(0, am.code(), am.all());
-    assertTrue(am.err().contains("PATCH BLOCKED") && am.err().contains("git am --no-verify"), am.all());
+    assertTrue(
+        am.err().contains("PATCH BLOCKED") && am.err().contains("git am --no-verify"), am.all());
     assertFalse(am.all().contains(TOKEN.substring(4)), am.all());
     assertEquals(main, g.ok(repo, "rev-parse", "HEAD").strip());
     g.ok(repo, "am", "--abort");
@@ -117,14 +126,17 @@ class SurfaceAttackIT {
     for (int k = 0; k < junk.length; k++) {
       junk[k] = (byte) (k % 3 == 0 ? 0 : 0x01);
     }
-    byte[] tail = ("\ntoken = \"" + TOKEN + "\"\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] tail =
+        ("\ntoken = \"" + TOKEN + "\"\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     byte[] all = java.util.Arrays.copyOf(junk, junk.length + tail.length);
     System.arraycopy(tail, 0, all, junk.length, tail.length);
     Files.write(repo.resolve("notes.txt"), all);
     g.ok(repo, "add", "notes.txt");
     GitCli.Result commit = g.git(repo, "commit", "-q", "-m", "binary-looking");
     assertNotEquals(0, commit.code(), commit.all());
-    assertTrue(commit.err().contains("COMMIT BLOCKED") && commit.err().contains("notes.txt:2:10"), commit.all());
+    assertTrue(
+        commit.err().contains("COMMIT BLOCKED") && commit.err().contains("notes.txt:2:10"),
+        commit.all());
     g.ok(repo, "commit", "-q", "--no-verify", "-m", "binary-looking");
     assertEquals(1, Cli.run(repo, "scan").code());
     assertEquals(1, Cli.run(repo, "ci", "--base", "base").code());

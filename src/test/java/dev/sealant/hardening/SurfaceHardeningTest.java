@@ -44,7 +44,9 @@ class SurfaceHardeningTest {
     Files.writeString(dir.resolve(".git/HEAD"), "garbage\n");
     Cli.Run r = Cli.run(dir, "scan");
     assertEquals(ExitCodes.ERROR, r.code(), r.all());
-    assertTrue(r.err().contains(".git: not a usable git repository") && r.err().contains("--no-git"), r.err());
+    assertTrue(
+        r.err().contains(".git: not a usable git repository") && r.err().contains("--no-git"),
+        r.err());
     assertEquals(1, r.err().lines().count(), r.err());
     assertEquals(ExitCodes.ERROR, Cli.run(dir, "scan", "--staged").code());
     Files.createDirectories(dir.resolve("sub"));
@@ -52,7 +54,10 @@ class SurfaceHardeningTest {
     assertEquals(ExitCodes.FINDINGS, Cli.run(dir, "scan", "--no-git", ".").code());
   }
 
-  /** Rule ids the docs name where a rule id goes: after sealant:allow, in disable: lists, after --rule. */
+  /**
+   * Rule ids the docs name where a rule id goes: after sealant:allow, in disable: lists, after
+   * --rule.
+   */
   static Set<String> mentionedRuleIds(String text) {
     Set<String> ids = new TreeSet<>();
     for (String line : text.lines().toList()) {
@@ -61,8 +66,10 @@ class SurfaceHardeningTest {
         while (at >= 0) {
           int i = at + marker.length();
           int end = i;
-          while (end < line.length() && (Character.isLetterOrDigit(line.charAt(end)) || line.charAt(end) == '-'
-              || line.charAt(end) == ',')) {
+          while (end < line.length()
+              && (Character.isLetterOrDigit(line.charAt(end))
+                  || line.charAt(end) == '-'
+                  || line.charAt(end) == ',')) {
             end++;
           }
           for (String id : line.substring(i, end).split(",")) {
@@ -75,7 +82,8 @@ class SurfaceHardeningTest {
       }
       int d = line.indexOf("disable: [");
       if (d >= 0 && line.indexOf(']', d) > 0) {
-        for (String id : line.substring(d + "disable: [".length(), line.indexOf(']', d)).split(",")) {
+        for (String id :
+            line.substring(d + "disable: [".length(), line.indexOf(']', d)).split(",")) {
           if (kebab(id.strip())) {
             ids.add(id.strip());
           }
@@ -97,8 +105,10 @@ class SurfaceHardeningTest {
   @Test
   void everyRuleIdTheReadmeAndDocsMentionExists() throws IOException {
     Path root = Path.of("").toAbsolutePath();
-    Set<String> known = CatalogLoader.builtIn().rules().stream().map(Rule::id).collect(Collectors.toSet());
-    List<Path> docs = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("patterns/README.md")));
+    Set<String> known =
+        CatalogLoader.builtIn().rules().stream().map(Rule::id).collect(Collectors.toSet());
+    List<Path> docs =
+        new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("patterns/README.md")));
     try (var s = Files.list(root.resolve("docs"))) {
       s.filter(p -> p.toString().endsWith(".md")).forEach(docs::add);
     }
@@ -107,11 +117,18 @@ class SurfaceHardeningTest {
     for (Path p : docs) {
       String text = Files.readString(p);
       // Rules a doc defines in its own example configuration exist in that example.
-      Set<String> defined = text.lines().map(String::strip).filter(l -> l.startsWith("- id: "))
-          .map(l -> l.substring("- id: ".length()).strip()).collect(Collectors.toSet());
+      Set<String> defined =
+          text.lines()
+              .map(String::strip)
+              .filter(l -> l.startsWith("- id: "))
+              .map(l -> l.substring("- id: ".length()).strip())
+              .collect(Collectors.toSet());
       for (String id : mentionedRuleIds(text)) {
         seen++;
-        if (!known.contains(id) && !defined.contains(id) && !id.equals("rule-id") && !id.startsWith("rule-")) {
+        if (!known.contains(id)
+            && !defined.contains(id)
+            && !id.equals("rule-id")
+            && !id.startsWith("rule-")) {
           unknown.add(root.relativize(p) + ": " + id);
         }
       }
@@ -122,7 +139,9 @@ class SurfaceHardeningTest {
 
   @Test
   void theDocsRuleIdExtractionFindsTheReadmesOldExample() {
-    assertEquals(Set.of("generic-password-assignment"), mentionedRuleIds("disable: [generic-password-assignment]"));
+    assertEquals(
+        Set.of("generic-password-assignment"),
+        mentionedRuleIds("disable: [generic-password-assignment]"));
     assertEquals(Set.of("a-b", "c-d"), mentionedRuleIds("x # sealant:allow a-b,c-d -- why"));
   }
 }

@@ -48,18 +48,26 @@ class UnscannedGateIT {
 
     GitCli.Result blocked = g.git(repo, "commit", "-q", "-m", "big");
     assertNotEquals(0, blocked.code(), blocked.all());
-    assertTrue(blocked.err().contains("COMMIT BLOCKED: dump.sql was not scanned (larger than --max-file-size")
-        && blocked.err().contains("SEALANT_ALLOW_UNSCANNED=1"), blocked.err());
+    assertTrue(
+        blocked
+                .err()
+                .contains("COMMIT BLOCKED: dump.sql was not scanned (larger than --max-file-size")
+            && blocked.err().contains("SEALANT_ALLOW_UNSCANNED=1"),
+        blocked.err());
     assertFalse(blocked.all().contains(TOKEN), blocked.all());
 
-    GitCli.Result allowed = g.run(repo, "", Map.of("SEALANT_ALLOW_UNSCANNED", "1"), "git", "commit", "-q", "-m", "big");
+    GitCli.Result allowed =
+        g.run(repo, "", Map.of("SEALANT_ALLOW_UNSCANNED", "1"), "git", "commit", "-q", "-m", "big");
     assertEquals(0, allowed.code(), allowed.all());
     assertTrue(allowed.err().contains("warning: dump.sql was not scanned"), allowed.err());
 
     Cli.Run ci = Cli.run(repo, "ci", "--base", "base");
     assertEquals(1, ci.code(), ci.all());
-    assertTrue(ci.err().contains("dump.sql in commit ") && ci.err().contains("was not scanned")
-        && ci.err().contains("--allow-unscanned"), ci.err());
+    assertTrue(
+        ci.err().contains("dump.sql in commit ")
+            && ci.err().contains("was not scanned")
+            && ci.err().contains("--allow-unscanned"),
+        ci.err());
     assertEquals(0, Cli.run(repo, "ci", "--base", "base", "--allow-unscanned").code());
 
     Path target = tmp.resolve("target.git");
@@ -78,7 +86,9 @@ class UnscannedGateIT {
     GitCli g = new GitCli(tmp);
     Path repo = g.repo("work", false);
     assertEquals(0, g.sealant(repo, "install", "--pre-commit").code());
-    Files.write(repo.resolve("notes.txt"), ("notes\n\0\ntoken = \"" + TOKEN + "\"\n").getBytes(StandardCharsets.US_ASCII));
+    Files.write(
+        repo.resolve("notes.txt"),
+        ("notes\n\0\ntoken = \"" + TOKEN + "\"\n").getBytes(StandardCharsets.US_ASCII));
     g.ok(repo, "add", "notes.txt");
     GitCli.Result r = g.git(repo, "commit", "-q", "-m", "nul");
     assertNotEquals(0, r.code(), r.all());

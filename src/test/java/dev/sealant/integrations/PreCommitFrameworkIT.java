@@ -31,22 +31,33 @@ class PreCommitFrameworkIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/pre-commit")) || onPath("pre-commit"),
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/pre-commit")) || onPath("pre-commit"),
         "pre-commit is not installed here (apt-get install -y pre-commit; .ci/run installs it): skipped");
     g = new GitCli(tmp);
     g.env().put("PRE_COMMIT_HOME", tmp.resolve("pre-commit-cache").toString());
     hookRepo = g.repo("sealant-hooks", true);
-    GitCli.write(hookRepo, ".pre-commit-hooks.yaml",
+    GitCli.write(
+        hookRepo,
+        ".pre-commit-hooks.yaml",
         Files.readString(Paths.basedir().resolve(".pre-commit-hooks.yaml")));
-    GitCli.write(hookRepo, "scripts/pre-commit-framework",
+    GitCli.write(
+        hookRepo,
+        "scripts/pre-commit-framework",
         Files.readString(Paths.basedir().resolve("scripts/pre-commit-framework")));
     hookRepo.resolve("scripts/pre-commit-framework").toFile().setExecutable(true);
     g.ok(hookRepo, "add", "-A");
     g.ok(hookRepo, "commit", "-q", "-m", "hooks");
     String rev = g.ok(hookRepo, "rev-parse", "HEAD").strip();
     repo = g.repo("work", false);
-    GitCli.write(repo, ".pre-commit-config.yaml", "repos:\n  - repo: " + hookRepo + "\n    rev: " + rev
-        + "\n    hooks:\n      - id: sealant\n");
+    GitCli.write(
+        repo,
+        ".pre-commit-config.yaml",
+        "repos:\n  - repo: "
+            + hookRepo
+            + "\n    rev: "
+            + rev
+            + "\n    hooks:\n      - id: sealant\n");
     g.ok(repo, "add", ".pre-commit-config.yaml");
     g.ok(repo, "commit", "-q", "-m", "pre-commit config");
     Result installed = g.run(repo, "", Map.of(), "pre-commit", "install");
@@ -68,7 +79,9 @@ class PreCommitFrameworkIT {
     g.ok(repo, "add", "app.env");
     Result blocked = g.git(repo, "commit", "-m", "leak");
     assertNotEquals(0, blocked.code(), blocked.all());
-    assertTrue(blocked.all().contains("github-pat-classic") && blocked.all().contains("app.env"), blocked.all());
+    assertTrue(
+        blocked.all().contains("github-pat-classic") && blocked.all().contains("app.env"),
+        blocked.all());
     assertFalse(blocked.all().contains(TOKEN), "the secret leaked");
     GitCli.write(repo, "app.env", "token=${FROM_VAULT}\n");
     g.ok(repo, "add", "app.env");
@@ -84,7 +97,9 @@ class PreCommitFrameworkIT {
     g.ok(repo, "add", "app.env");
     Result r = g.git(repo, "commit", "-m", "no sealant");
     assertNotEquals(0, r.code(), r.all());
-    assertTrue(r.all().contains("'sealant' command was not found") && r.all().contains("install.sh --prefix"),
+    assertTrue(
+        r.all().contains("'sealant' command was not found")
+            && r.all().contains("install.sh --prefix"),
         r.all());
   }
 }

@@ -9,19 +9,35 @@ import java.util.Random;
 /**
  * A seeded, reproducible corpus: settings files in many languages and config formats holding
  * planted secrets of every family among filler settings and hard negatives, plus key files, tool
- * credential files, lock files, docs and test fixtures. The same seed and size give the same corpus.
+ * credential files, lock files, docs and test fixtures. The same seed and size give the same
+ * corpus.
  */
 final class CorpusGenerator {
 
   private static final String[][] FILLER = {
-      {"log_level", "info"}, {"timeout_seconds", "30"}, {"db_host", "db.internal"}, {"db_port", "5432"},
-      {"feature_flags", "search,export"}, {"region", "eu-west-1"}, {"max_connections", "64"},
-      {"service_url", "https://api.acme.internal/v2"}, {"cache_ttl", "300"}, {"retry_backoff", "exponential"},
-      {"token_ttl", "3600"}, {"password_min_length", "12"}, {"secret_name", "app-db-credentials"},
-      {"public_base_url", "https://acme.test"}, {"bucket", "acme-artifacts-prod"}};
+    {"log_level", "info"},
+    {"timeout_seconds", "30"},
+    {"db_host", "db.internal"},
+    {"db_port", "5432"},
+    {"feature_flags", "search,export"},
+    {"region", "eu-west-1"},
+    {"max_connections", "64"},
+    {"service_url", "https://api.acme.internal/v2"},
+    {"cache_ttl", "300"},
+    {"retry_backoff", "exponential"},
+    {"token_ttl", "3600"},
+    {"password_min_length", "12"},
+    {"secret_name", "app-db-credentials"},
+    {"public_base_url", "https://acme.test"},
+    {"bucket", "acme-artifacts-prod"}
+  };
   private static final String[] COMMENTS = {
-      "credentials come from the vault at deploy time", "TODO: rotate keys quarterly", "see docs/config.md",
-      "do not commit real secrets here", "values below are overridden per environment"};
+    "credentials come from the vault at deploy time",
+    "TODO: rotate keys quarterly",
+    "see docs/config.md",
+    "do not commit real secrets here",
+    "values below are overridden per environment"
+  };
 
   private CorpusGenerator() {}
 
@@ -90,13 +106,21 @@ final class CorpusGenerator {
 
   private static String path(String dir, Format f) {
     switch (f) {
-      case JAVA: return dir + "/src/main/java/com/acme/app/" + f.fileName;
-      case PROPERTIES: return dir + "/src/main/resources/" + f.fileName;
-      case KUBERNETES: return dir + "/deploy/k8s/" + f.fileName;
-      case DOTENV: return dir + "/" + f.fileName + ".production";
-      case GO: return dir + "/internal/config/" + f.fileName;
-      case TYPESCRIPT: case JAVASCRIPT: return dir + "/web/src/" + f.fileName;
-      default: return dir + "/" + f.fileName;
+      case JAVA:
+        return dir + "/src/main/java/com/acme/app/" + f.fileName;
+      case PROPERTIES:
+        return dir + "/src/main/resources/" + f.fileName;
+      case KUBERNETES:
+        return dir + "/deploy/k8s/" + f.fileName;
+      case DOTENV:
+        return dir + "/" + f.fileName + ".production";
+      case GO:
+        return dir + "/internal/config/" + f.fileName;
+      case TYPESCRIPT:
+      case JAVASCRIPT:
+        return dir + "/web/src/" + f.fileName;
+      default:
+        return dir + "/" + f.fileName;
     }
   }
 }

@@ -19,8 +19,10 @@ enum Format {
   SHELL("deploy.sh", "#!/usr/bin/env bash\nset -euo pipefail\n"),
   DOCKERFILE("Dockerfile", "FROM eclipse-temurin:17-jre\nWORKDIR /app\n"),
   TERRAFORM("main.tf", "resource \"acme_service\" \"api\" {\n"),
-  KUBERNETES("deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n"
-      + "      - name: api\n        env:\n");
+  KUBERNETES(
+      "deployment.yaml",
+      "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n"
+          + "      - name: api\n        env:\n");
 
   final String fileName;
   final String header;
@@ -57,7 +59,12 @@ enum Format {
       case TYPESCRIPT -> out.add("export const " + camel + ": string = " + q + ";");
       case JAVA -> out.add("  static final String " + upper + " = " + q + ";");
       case GO -> out.add("var " + camel + " = " + q);
-      case YAML -> out.add("  " + e.key() + ": " + (e.envRef() || Character.isLetterOrDigit(v.charAt(0)) ? v : "\"" + v + "\""));
+      case YAML ->
+          out.add(
+              "  "
+                  + e.key()
+                  + ": "
+                  + (e.envRef() || Character.isLetterOrDigit(v.charAt(0)) ? v : "\"" + v + "\""));
       case JSON -> out.add("  \"" + camel + "\": \"" + v + "\",");
       case DOTENV -> out.add(upper + "=" + v);
       case PROPERTIES -> out.add("app." + e.key().replace('_', '.') + "=" + v);
@@ -67,7 +74,10 @@ enum Format {
       case TERRAFORM -> out.add("  " + e.key() + " = " + q);
       case KUBERNETES -> {
         out.add("        - name: " + upper);
-        out.add(e.envRef() ? "          valueFrom: {secretKeyRef: {name: app, key: " + e.key() + "}}" : "          value: " + q);
+        out.add(
+            e.envRef()
+                ? "          valueFrom: {secretKeyRef: {name: app, key: " + e.key() + "}}"
+                : "          value: " + q);
       }
     }
     return out;
@@ -75,16 +85,30 @@ enum Format {
 
   private String envRef(String upper, String key) {
     switch (this) {
-      case PYTHON: return "os.environ[\"" + upper + "\"]";
-      case JAVASCRIPT: case TYPESCRIPT: return "process.env." + upper;
-      case JAVA: return "System.getenv(\"" + upper + "\")";
-      case GO: return "os.Getenv(\"" + upper + "\")";
-      case YAML: return "\"{{ " + key + " }}\"";
-      case JSON: case DOTENV: case PROPERTIES: case DOCKERFILE: return "${" + upper + "}";
-      case XML: return "${env." + upper + "}";
-      case SHELL: return "\"${" + upper + ":?}\"";
-      case TERRAFORM: return "var." + key;
-      default: return "";
+      case PYTHON:
+        return "os.environ[\"" + upper + "\"]";
+      case JAVASCRIPT:
+      case TYPESCRIPT:
+        return "process.env." + upper;
+      case JAVA:
+        return "System.getenv(\"" + upper + "\")";
+      case GO:
+        return "os.Getenv(\"" + upper + "\")";
+      case YAML:
+        return "\"{{ " + key + " }}\"";
+      case JSON:
+      case DOTENV:
+      case PROPERTIES:
+      case DOCKERFILE:
+        return "${" + upper + "}";
+      case XML:
+        return "${env." + upper + "}";
+      case SHELL:
+        return "\"${" + upper + ":?}\"";
+      case TERRAFORM:
+        return "var." + key;
+      default:
+        return "";
     }
   }
 
@@ -105,10 +129,17 @@ enum Format {
   /** A comment line in this format's syntax. */
   String comment(String text) {
     switch (this) {
-      case JAVASCRIPT: case TYPESCRIPT: case JAVA: case GO: return "// " + text;
-      case JSON: return "  \"_comment_" + text.length() + "\": \"" + text + "\",";
-      case XML: return "  <!-- " + text + " -->";
-      default: return (this == YAML || this == KUBERNETES ? "  # " : "# ") + text;
+      case JAVASCRIPT:
+      case TYPESCRIPT:
+      case JAVA:
+      case GO:
+        return "// " + text;
+      case JSON:
+        return "  \"_comment_" + text.length() + "\": \"" + text + "\",";
+      case XML:
+        return "  <!-- " + text + " -->";
+      default:
+        return (this == YAML || this == KUBERNETES ? "  # " : "# ") + text;
     }
   }
 }

@@ -43,11 +43,19 @@ class KeyBodyPropertyTest {
       }
       for (int i = 0; i < KEYS_PER_KIND; i++) {
         String value = k.value().apply(r);
-        String line = k.keys().get(r.nextInt(k.keys().size())).toUpperCase(java.util.Locale.ROOT)
-            + "=\"" + value + "\"\n";
+        String line =
+            k.keys().get(r.nextInt(k.keys().size())).toUpperCase(java.util.Locale.ROOT)
+                + "=\""
+                + value
+                + "\"\n";
         List<Finding> found = DETECTOR.scan(Fragment.of("deploy/app.env", line));
-        assertTrue(found.stream().anyMatch(f -> value.contains(f.secret())),
-            "seed " + seed + ", kind " + k.name() + ": a random key was not found; its body is "
+        assertTrue(
+            found.stream().anyMatch(f -> value.contains(f.secret())),
+            "seed "
+                + seed
+                + ", kind "
+                + k.name()
+                + ": a random key was not found; its body is "
                 + (KeyBody.isFake(value, PREFIXES) ? "judged a fake" : "not judged a fake"));
         perFamily.merge(k.family(), 1, Integer::sum);
       }
@@ -74,16 +82,22 @@ class KeyBodyPropertyTest {
           if ((shape == 2 && body.length() > 52) || (shape == 4 && body.length() > 100)) {
             continue; // a counting sequence over half of it needs more than one alphabet
           }
-          String fake = secret.substring(0, secret.length() - body.length()) + fakeBody(r, body, shape);
+          String fake =
+              secret.substring(0, secret.length() - body.length()) + fakeBody(r, body, shape);
           String text = m.text().replace(secret, fake);
-          String where = "seed " + seed + ", rule " + rule.id() + ", shape " + shape + ", fake " + fake;
+          String where =
+              "seed " + seed + ", rule " + rule.id() + ", shape " + shape + ", fake " + fake;
           assertTrue(KeyBody.isFake(fake, PREFIXES), where + ": not judged a fake");
           List<Finding> found = DETECTOR.scan(Fragment.of(m.path().orElse("example.txt"), text));
           // Neither the rule itself nor any other rule reports the fake as the secret (a generic
           // rule may still report a longer value around it: the assignment reader's business).
           // A value that also reads as base64 is judged again, decoded, on its own merits.
-          assertFalse(found.stream().anyMatch(f -> f.encoding().isEmpty()
-                  && (f.ruleId().equals(rule.id()) || f.secret().equals(fake))),
+          assertFalse(
+              found.stream()
+                  .anyMatch(
+                      f ->
+                          f.encoding().isEmpty()
+                              && (f.ruleId().equals(rule.id()) || f.secret().equals(fake))),
               () -> where + ": reported by " + found.stream().map(Finding::ruleId).toList());
           checked++;
         }
@@ -104,7 +118,8 @@ class KeyBodyPropertyTest {
   private static String body(String secret) {
     String cut = secret;
     for (String p : PREFIXES) {
-      if (secret.regionMatches(true, 0, p, 0, p.length()) && secret.length() - p.length() < cut.length()) {
+      if (secret.regionMatches(true, 0, p, 0, p.length())
+          && secret.length() - p.length() < cut.length()) {
         cut = secret.substring(p.length());
       }
     }
@@ -117,8 +132,12 @@ class KeyBodyPropertyTest {
 
   /** A filler body of the same length, drawn from the real body's own characters. */
   private static String fakeBody(Random r, String body, int shape) {
-    String alphabet = body.chars().filter(Character::isLetterOrDigit).distinct()
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    String alphabet =
+        body.chars()
+            .filter(Character::isLetterOrDigit)
+            .distinct()
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     int n = body.length();
     StringBuilder b = new StringBuilder(n);
     switch (shape) {
@@ -132,12 +151,15 @@ class KeyBodyPropertyTest {
       case 1 -> { // one character over at least half, the rest random
         int run = (n + 1) / 2 + r.nextInt(n / 2);
         int at = r.nextInt(n - run + 1);
-        b.append(Values.of(r, alphabet, at)).append(String.valueOf(alphabet.charAt(r.nextInt(alphabet.length()))).repeat(run))
+        b.append(Values.of(r, alphabet, at))
+            .append(String.valueOf(alphabet.charAt(r.nextInt(alphabet.length()))).repeat(run))
             .append(Values.of(r, alphabet, n - run - at));
       }
       case 2 -> { // a counting sequence over at least half: 0123456789..., abcdef...
         int run = Math.min((n + 1) / 2 + r.nextInt(4), 26); // n <= 52
-        String seq = (Character.isDigit(alphabet.charAt(0)) && run <= 10 ? Values.DIGITS : Values.LOWER).substring(0, run);
+        String seq =
+            (Character.isDigit(alphabet.charAt(0)) && run <= 10 ? Values.DIGITS : Values.LOWER)
+                .substring(0, run);
         b.append(seq).append(Values.of(r, alphabet, n - run));
       }
       case 4 -> { // a counting sequence, each character held down 2-4 times: aaaabbbbcccc...

@@ -9,13 +9,16 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Random;
 
-/** Throwaway key blocks made on the fly: real PKCS#8 keys, OpenSSH and PGP structures, public keys. */
+/**
+ * Throwaway key blocks made on the fly: real PKCS#8 keys, OpenSSH and PGP structures, public keys.
+ */
 final class KeyMaterial {
 
   private KeyMaterial() {}
 
   static String pem(String label, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----";
   }
 
@@ -68,7 +71,8 @@ final class KeyMaterial {
     string(b, Values.bytes(r, 51));
     string(b, Values.bytes(r, 136));
     byte[] der = b.toByteArray();
-    String body = Base64.getMimeEncoder(70, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(70, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN OPENSSH PRIVATE KEY-----\n" + body + "\n-----END OPENSSH PRIVATE KEY-----";
   }
 
@@ -80,13 +84,20 @@ final class KeyMaterial {
     packet[2] = (byte) 177;
     int crc = crc24(packet);
     byte[] c = {(byte) (crc >> 16), (byte) (crc >> 8), (byte) crc};
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(packet);
-    return "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n" + body + "\n=" + Base64.getEncoder().encodeToString(c)
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(packet);
+    return "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n"
+        + body
+        + "\n="
+        + Base64.getEncoder().encodeToString(c)
         + "\n-----END PGP PRIVATE KEY BLOCK-----";
   }
 
   static String sshPublicKey(Random r) {
-    return "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + Values.of(r, Values.B64, 43) + " deploy@build-" + r.nextInt(50);
+    return "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI"
+        + Values.of(r, Values.B64, 43)
+        + " deploy@build-"
+        + r.nextInt(50);
   }
 
   private static int crc24(byte[] data) {
@@ -104,7 +115,13 @@ final class KeyMaterial {
   }
 
   private static void string(ByteArrayOutputStream b, byte[] s) {
-    b.writeBytes(new byte[] {(byte) (s.length >>> 24), (byte) (s.length >>> 16), (byte) (s.length >>> 8), (byte) s.length});
+    b.writeBytes(
+        new byte[] {
+          (byte) (s.length >>> 24),
+          (byte) (s.length >>> 16),
+          (byte) (s.length >>> 8),
+          (byte) s.length
+        });
     b.writeBytes(s);
   }
 }

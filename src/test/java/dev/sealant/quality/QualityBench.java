@@ -9,8 +9,8 @@ import java.util.List;
  * Command-line entry for {@code bench/quality.sh}: generates the corpus, scans it with the shipped
  * catalog and prints precision, recall and F1 per rule family and overall.
  *
- * <p>Arguments: {@code --seed N} (default 42), {@code --files N} (default 2000),
- * {@code --patterns DIR} (default patterns), {@code --verbose} (list misses).
+ * <p>Arguments: {@code --seed N} (default 42), {@code --files N} (default 2000), {@code --patterns
+ * DIR} (default patterns), {@code --verbose} (list misses).
  */
 public final class QualityBench {
 
@@ -27,8 +27,11 @@ public final class QualityBench {
         case "--files" -> files = Integer.parseInt(args[++i]);
         case "--patterns" -> patterns = Path.of(args[++i]);
         case "--verbose" -> verbose = true;
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (use --seed N --files N --patterns DIR --verbose)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown argument "
+                    + args[i]
+                    + " (use --seed N --files N --patterns DIR --verbose)");
       }
     }
     List<CorpusFile> corpus = CorpusGenerator.generate(seed, files);
@@ -39,7 +42,8 @@ public final class QualityBench {
     long start = System.nanoTime();
     Scorer.Result result = Scorer.score(detector, corpus);
     long ms = Math.max(1, (System.nanoTime() - start) / 1_000_000);
-    System.out.printf("corpus: seed %d, %d files, %.1f MB, %d planted secrets; scanned in %d ms (%.1f MB/s, one thread)%n",
+    System.out.printf(
+        "corpus: seed %d, %d files, %.1f MB, %d planted secrets; scanned in %d ms (%.1f MB/s, one thread)%n",
         seed, files, bytes / 1e6, planted, ms, bytes / 1e3 / ms);
     System.out.print(Scorer.table(result));
     if (verbose) {

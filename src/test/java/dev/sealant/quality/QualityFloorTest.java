@@ -21,9 +21,12 @@ class QualityFloorTest {
     Scorer.Result r = Scorer.score(new Detector(CatalogLoader.load(Paths.patterns())), corpus);
     System.out.println("quality floor, seed " + SEED + ", " + FILES + " files:");
     System.out.print(Scorer.table(r));
-    String misses = String.join("\n", r.falsePositives().stream().map(s -> "FP " + s).toList()) + "\n"
-        + String.join("\n", r.falseNegatives().stream().map(s -> "FN " + s).toList());
-    assertTrue(r.overall().precision() >= 0.97, "precision " + r.overall().precision() + "\n" + misses);
+    String misses =
+        String.join("\n", r.falsePositives().stream().map(s -> "FP " + s).toList())
+            + "\n"
+            + String.join("\n", r.falseNegatives().stream().map(s -> "FN " + s).toList());
+    assertTrue(
+        r.overall().precision() >= 0.97, "precision " + r.overall().precision() + "\n" + misses);
     assertTrue(r.overall().recall() >= 0.97, "recall " + r.overall().recall() + "\n" + misses);
   }
 

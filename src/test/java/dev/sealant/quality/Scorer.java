@@ -36,7 +36,11 @@ final class Scorer {
   }
 
   /** Scores by family plus the overall line, and the misses for inspection. */
-  record Result(List<Score> families, Score overall, List<String> falsePositives, List<String> falseNegatives) {}
+  record Result(
+      List<Score> families,
+      Score overall,
+      List<String> falsePositives,
+      List<String> falseNegatives) {}
 
   private Scorer() {}
 
@@ -70,18 +74,28 @@ final class Scorer {
       for (CorpusFile.Planted p : file.planted()) {
         if (!hit.contains(p.family() + "@" + p.line())) {
           counts.computeIfAbsent(p.family(), k -> new int[3])[2]++;
-          fns.add(p.path() + ":" + p.line() + " " + p.family() + "/" + p.kind() + " " + lineOf(file.text(), p.line()));
+          fns.add(
+              p.path()
+                  + ":"
+                  + p.line()
+                  + " "
+                  + p.family()
+                  + "/"
+                  + p.kind()
+                  + " "
+                  + lineOf(file.text(), p.line()));
         }
       }
     }
     List<Score> families = new ArrayList<>();
     int[] all = new int[3];
-    counts.forEach((fam, c) -> {
-      families.add(new Score(fam, c[0], c[1], c[2]));
-      for (int i = 0; i < 3; i++) {
-        all[i] += c[i];
-      }
-    });
+    counts.forEach(
+        (fam, c) -> {
+          families.add(new Score(fam, c[0], c[1], c[2]));
+          for (int i = 0; i < 3; i++) {
+            all[i] += c[i];
+          }
+        });
     return new Result(families, new Score("overall", all[0], all[1], all[2]), fps, fns);
   }
 
@@ -96,8 +110,18 @@ final class Scorer {
   }
 
   static String table(Result r) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-12s %6s %6s %6s %9s %7s %6s%n",
-        "family", "tp", "fp", "fn", "precision", "recall", "f1"));
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%-12s %6s %6s %6s %9s %7s %6s%n",
+                "family",
+                "tp",
+                "fp",
+                "fn",
+                "precision",
+                "recall",
+                "f1"));
     for (Score s : r.families()) {
       b.append(row(s));
     }
@@ -105,7 +129,15 @@ final class Scorer {
   }
 
   private static String row(Score s) {
-    return String.format(Locale.ROOT, "%-12s %6d %6d %6d %9.4f %7.4f %6.4f%n",
-        s.family(), s.tp(), s.fp(), s.fn(), s.precision(), s.recall(), s.f1());
+    return String.format(
+        Locale.ROOT,
+        "%-12s %6d %6d %6d %9.4f %7.4f %6.4f%n",
+        s.family(),
+        s.tp(),
+        s.fp(),
+        s.fn(),
+        s.precision(),
+        s.recall(),
+        s.f1());
   }
 }

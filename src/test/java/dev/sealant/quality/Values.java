@@ -38,11 +38,20 @@ final class Values {
 
   static String uuid(Random r) {
     String h = hex(r, 32);
-    return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-a"
-        + h.substring(17, 20) + "-" + h.substring(20);
+    return h.substring(0, 8)
+        + "-"
+        + h.substring(8, 12)
+        + "-4"
+        + h.substring(13, 16)
+        + "-a"
+        + h.substring(17, 20)
+        + "-"
+        + h.substring(20);
   }
 
-  /** A password of 12-24 characters with at least one digit and one symbol, as people choose them. */
+  /**
+   * A password of 12-24 characters with at least one digit and one symbol, as people choose them.
+   */
   static String password(Random r) {
     int n = 12 + r.nextInt(13);
     return of(r, UPPER, 1) + of(r, PASSWORD, n - 3) + of(r, DIGITS, 1) + of(r, "!#%*-_.", 1);
@@ -72,7 +81,9 @@ final class Values {
   }
 
   static String base64Url(String s) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
   static byte[] bytes(Random r, int n) {
@@ -84,9 +95,20 @@ final class Values {
   /** A signed-looking HS256 JWT with a random subject and signature. */
   static String jwt(Random r, String role) {
     String header = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-    String payload = base64Url("{\"sub\":\"" + uuid(r) + "\",\"role\":\"" + role + "\",\"iat\":"
-        + (1_700_000_000 + r.nextInt(50_000_000)) + "}");
-    return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(r, 32));
+    String payload =
+        base64Url(
+            "{\"sub\":\""
+                + uuid(r)
+                + "\",\"role\":\""
+                + role
+                + "\",\"iat\":"
+                + (1_700_000_000 + r.nextInt(50_000_000))
+                + "}");
+    return header
+        + "."
+        + payload
+        + "."
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(r, 32));
   }
 
   static String pick(Random r, String... options) {

@@ -22,10 +22,10 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The composite action's shell steps, run from {@code action.yml} as a runner runs them ({@code bash
- * --noprofile --norc -eo pipefail FILE}) with the variables GitHub documents for a workflow run:
- * GITHUB_WORKSPACE, GITHUB_EVENT_PATH, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP and so on.
- * Every {@code ${{ }}} expression the steps use must be given here, so none goes unchecked.
+ * The composite action's shell steps, run from {@code action.yml} as a runner runs them ({@code
+ * bash --noprofile --norc -eo pipefail FILE}) with the variables GitHub documents for a workflow
+ * run: GITHUB_WORKSPACE, GITHUB_EVENT_PATH, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP and so
+ * on. Every {@code ${{ }}} expression the steps use must be given here, so none goes unchecked.
  */
 class GitHubActionIT {
 
@@ -42,8 +42,10 @@ class GitHubActionIT {
   @BeforeEach
   @SuppressWarnings("unchecked")
   void runner() throws Exception {
-    action = (Map<String, Object>) new Load(LoadSettings.builder().build())
-        .loadFromString(Files.readString(Paths.basedir().resolve("action.yml")));
+    action =
+        (Map<String, Object>)
+            new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(Paths.basedir().resolve("action.yml")));
     g = new GitCli(tmp);
     g.env().remove("SEALANT");
     workspace = g.repo("workspace", false);
@@ -54,8 +56,13 @@ class GitHubActionIT {
     g.ok(workspace, "commit", "-q", "-m", "pr leak");
     String head = g.ok(workspace, "rev-parse", "HEAD").strip();
     Path event = tmp.resolve("event.json");
-    Files.writeString(event, "{\"pull_request\": {\"base\": {\"sha\": \"" + base + "\"}, \"head\": {\"sha\": \""
-        + head + "\"}}}");
+    Files.writeString(
+        event,
+        "{\"pull_request\": {\"base\": {\"sha\": \""
+            + base
+            + "\"}, \"head\": {\"sha\": \""
+            + head
+            + "\"}}}");
     runnerTemp = Files.createDirectories(tmp.resolve("runner-temp"));
     runnerEnv.put("CI", "true");
     runnerEnv.put("GITHUB_ACTIONS", "true");
@@ -82,21 +89,27 @@ class GitHubActionIT {
     throw new AssertionError("action.yml has no step '" + name + "'");
   }
 
-  /** Runs one shell step with its env, each expression replaced by {@code values} (all must be known). */
+  /**
+   * Runs one shell step with its env, each expression replaced by {@code values} (all must be
+   * known).
+   */
   @SuppressWarnings("unchecked")
   private Result run(String name, Map<String, String> values) throws Exception {
     Map<String, Object> step = step(name);
     assertEquals("bash", step.get("shell"), name);
     String script = (String) step.get("run");
-    assertFalse(EXPRESSION.matcher(script).find(), name + ": expressions belong in env, not in the script");
+    assertFalse(
+        EXPRESSION.matcher(script).find(), name + ": expressions belong in env, not in the script");
     Map<String, String> env = new HashMap<>(runnerEnv);
-    for (Map.Entry<String, Object> e : ((Map<String, Object>) step.getOrDefault("env", Map.of())).entrySet()) {
+    for (Map.Entry<String, Object> e :
+        ((Map<String, Object>) step.getOrDefault("env", Map.of())).entrySet()) {
       Matcher m = EXPRESSION.matcher(String.valueOf(e.getValue()));
       StringBuilder b = new StringBuilder();
       while (m.find()) {
         String v = values.get(m.group(1));
         if (v == null) {
-          throw new AssertionError(name + ": the simulation gives no value for ${{ " + m.group(1) + " }}");
+          throw new AssertionError(
+              name + ": the simulation gives no value for ${{ " + m.group(1) + " }}");
         }
         m.appendReplacement(b, Matcher.quoteReplacement(v));
       }
@@ -104,7 +117,8 @@ class GitHubActionIT {
       env.put(e.getKey(), b.toString());
     }
     Path file = Files.writeString(tmp.resolve("step-" + name.replace(' ', '-') + ".sh"), script);
-    return g.run(workspace, "", env, "bash", "--noprofile", "--norc", "-eo", "pipefail", file.toString());
+    return g.run(
+        workspace, "", env, "bash", "--noprofile", "--norc", "-eo", "pipefail", file.toString());
   }
 
   private Map<String, String> inputs(String ref, String releaseUrl) {
@@ -118,7 +132,8 @@ class GitHubActionIT {
   }
 
   @Test
-  void atAReleaseTheTarballIsInstalledWithoutMavenAndTheScanAnnotatesAndSummarises() throws Exception {
+  void atAReleaseTheTarballIsInstalledWithoutMavenAndTheScanAnnotatesAndSummarises()
+      throws Exception {
     Path noMaven = Shell.pathWithout(tmp.resolve("path"), Set.of("mvn", "mvnDebug", "mvnyjp"));
     try {
       runnerEnv.put("PATH", noMaven.toString());
@@ -132,13 +147,18 @@ class GitHubActionIT {
       assertEquals(0, scan.code(), scan.all());
       String output = Files.readString(Path.of(runnerEnv.get("GITHUB_OUTPUT")));
       assertTrue(output.contains("exit-code=1\n") && output.contains("findings=true\n"), output);
-      assertTrue(scan.out().contains("::error file=new.py,line=1,col=6,title=Sealant%3A github-pat-classic::"),
+      assertTrue(
+          scan.out()
+              .contains("::error file=new.py,line=1,col=6,title=Sealant%3A github-pat-classic::"),
           scan.out());
-      assertTrue(scan.out().contains("Secret found: github-pat-classic"), "the job log names the finding");
+      assertTrue(
+          scan.out().contains("Secret found: github-pat-classic"), "the job log names the finding");
       String summary = Files.readString(Path.of(runnerEnv.get("GITHUB_STEP_SUMMARY")));
       assertTrue(summary.contains("| github-pat-classic | critical | new.py | 1 |"), summary);
-      assertTrue(Files.readString(workspace.resolve("sealant.sarif")).contains("\"version\": \"2.1.0\""));
-      assertFalse(scan.all().contains(GitCli.TOKEN) || summary.contains(GitCli.TOKEN), "a secret leaked");
+      assertTrue(
+          Files.readString(workspace.resolve("sealant.sarif")).contains("\"version\": \"2.1.0\""));
+      assertFalse(
+          scan.all().contains(GitCli.TOKEN) || summary.contains(GitCli.TOKEN), "a secret leaked");
     } finally {
       Shell.removeLinks(noMaven);
     }
@@ -149,16 +169,22 @@ class GitHubActionIT {
     // The action's checkout, with install.sh replaced by one that records the call (a real build
     // here would be Maven inside Maven).
     Path actionPath = Files.createDirectories(tmp.resolve("action"));
-    Files.writeString(actionPath.resolve("install.sh"), "#!/bin/sh\necho \"built from source: $*\"\n");
+    Files.writeString(
+        actionPath.resolve("install.sh"), "#!/bin/sh\necho \"built from source: $*\"\n");
     actionPath.resolve("install.sh").toFile().setExecutable(true);
     runnerEnv.put("GITHUB_ACTION_PATH", actionPath.toString());
     Result branch = run("Install Sealant", inputs("main", ""));
     assertEquals(0, branch.code(), branch.all());
-    assertTrue(branch.out().contains("built from source: --prefix " + runnerTemp.resolve("sealant")), branch.all());
-    Result missing = run("Install Sealant", inputs("v9.9.9", tmp.resolve("nothing.tar.gz").toUri().toString()));
+    assertTrue(
+        branch.out().contains("built from source: --prefix " + runnerTemp.resolve("sealant")),
+        branch.all());
+    Result missing =
+        run("Install Sealant", inputs("v9.9.9", tmp.resolve("nothing.tar.gz").toUri().toString()));
     assertEquals(0, missing.code(), missing.all());
-    assertTrue(missing.out().contains("::warning title=Sealant::could not install the release tarball")
-        && missing.out().contains("built from source"), missing.all());
+    assertTrue(
+        missing.out().contains("::warning title=Sealant::could not install the release tarball")
+            && missing.out().contains("built from source"),
+        missing.all());
   }
 
   @Test
@@ -166,7 +192,10 @@ class GitHubActionIT {
   void javaIsPinnedAndNoCacheKeysOnAFileOutsideTheWorkspace() {
     Map<String, Object> java = step("Set up Java 17");
     Map<String, Object> with = (Map<String, Object>) java.get("with");
-    assertTrue(String.valueOf(with.get("java-version")).matches("17\\.0\\.\\d+"), "java-version: " + with);
-    assertFalse(with.containsKey("cache") || with.containsKey("cache-dependency-path"), "setup-java cache: " + with);
+    assertTrue(
+        String.valueOf(with.get("java-version")).matches("17\\.0\\.\\d+"), "java-version: " + with);
+    assertFalse(
+        with.containsKey("cache") || with.containsKey("cache-dependency-path"),
+        "setup-java cache: " + with);
   }
 }

@@ -31,13 +31,23 @@ class GitLabTemplateIT {
   @Test
   @SuppressWarnings("unchecked")
   void theTemplateInstallsThePinnedReleaseAndWritesASecretDetectionReport() throws Exception {
-    Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) new Load(LoadSettings.builder().build())
-        .loadFromString(Files.readString(Paths.basedir().resolve("docs/examples/gitlab-ci.yml")))).get("sealant");
+    Map<String, Object> job =
+        (Map<String, Object>)
+            ((Map<String, Object>)
+                    new Load(LoadSettings.builder().build())
+                        .loadFromString(
+                            Files.readString(
+                                Paths.basedir().resolve("docs/examples/gitlab-ci.yml"))))
+                .get("sealant");
     Map<String, Object> vars = (Map<String, Object>) job.get("variables");
-    assertEquals(Shell.version(), vars.get("SEALANT_VERSION"), "the template pins the current release");
-    assertTrue(String.valueOf(vars.get("SEALANT_RELEASE_URL")).endsWith("/v" + Shell.version() + "/sealant-"
-        + Shell.version() + ".tar.gz"), vars.toString());
-    Map<String, Object> reports = (Map<String, Object>) ((Map<String, Object>) job.get("artifacts")).get("reports");
+    assertEquals(
+        Shell.version(), vars.get("SEALANT_VERSION"), "the template pins the current release");
+    assertTrue(
+        String.valueOf(vars.get("SEALANT_RELEASE_URL"))
+            .endsWith("/v" + Shell.version() + "/sealant-" + Shell.version() + ".tar.gz"),
+        vars.toString());
+    Map<String, Object> reports =
+        (Map<String, Object>) ((Map<String, Object>) job.get("artifacts")).get("reports");
     assertEquals("gl-secret-detection-report.json", reports.get("secret_detection"));
 
     GitCli g = new GitCli(tmp);
@@ -73,13 +83,16 @@ class GitLabTemplateIT {
       }
       List<Object> script = (List<Object>) job.get("script");
       assertEquals(1, script.size());
-      Result scan = g.run(project, "", env, "bash", "-eo", "pipefail", "-c", String.valueOf(script.get(0)));
+      Result scan =
+          g.run(project, "", env, "bash", "-eo", "pipefail", "-c", String.valueOf(script.get(0)));
       assertEquals(1, scan.code(), "secrets found fail the job:\n" + scan.all());
-      assertTrue(scan.out().contains("Secret found: github-pat-classic"), "the job log names the finding");
+      assertTrue(
+          scan.out().contains("Secret found: github-pat-classic"), "the job log names the finding");
       String report = Files.readString(project.resolve("gl-secret-detection-report.json"));
       assertEquals(Set.of(), GitLabSchemaReportTest.validate(report), report);
       assertTrue(report.contains("\"file\": \"new.py\"") && report.contains(head), report);
-      assertFalse(report.contains(GitCli.TOKEN) || scan.all().contains(GitCli.TOKEN), "a secret leaked");
+      assertFalse(
+          report.contains(GitCli.TOKEN) || scan.all().contains(GitCli.TOKEN), "a secret leaked");
     } finally {
       Shell.removeLinks(noMaven);
     }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code target/sealant-VERSION.tar.gz} installs as a user would install it: unpacked in a
- * temporary directory, {@code install.sh --prefix} with no Maven on PATH, then the installed
- * {@code sealant} runs, scans, and installs hooks that work with its bin directory off PATH.
+ * temporary directory, {@code install.sh --prefix} with no Maven on PATH, then the installed {@code
+ * sealant} runs, scans, and installs hooks that work with its bin directory off PATH.
  */
 class ReleaseTarballIT {
 
@@ -40,17 +40,38 @@ class ReleaseTarballIT {
   private void installAndRun(GitCli g, Path noMaven) throws Exception {
     g.env().put("PATH", noMaven.toString());
     g.env().remove("JAVA_HOME");
-    assertNotEquals(0, g.run(tmp, "", Map.of(), "sh", "-c", "command -v mvn").code(), "mvn is on the test PATH");
+    assertNotEquals(
+        0,
+        g.run(tmp, "", Map.of(), "sh", "-c", "command -v mvn").code(),
+        "mvn is on the test PATH");
 
     Path unpacked = Files.createDirectories(tmp.resolve("download"));
-    assertEquals(0, g.run(unpacked, "", Map.of(), "tar", "-xzf", Shell.tarball().toString()).code());
+    assertEquals(
+        0, g.run(unpacked, "", Map.of(), "tar", "-xzf", Shell.tarball().toString()).code());
     Path dist = unpacked.resolve("sealant-" + Shell.version());
-    for (String f : new String[] {"sealant.jar", "install.sh", "hooks/pre-commit", "hooks/pre-push",
-        "hooks/pre-receive", "hooks/pre-applypatch", "CHANGELOG.md", "LICENSE", "README.md"}) {
+    for (String f :
+        new String[] {
+          "sealant.jar",
+          "install.sh",
+          "hooks/pre-commit",
+          "hooks/pre-push",
+          "hooks/pre-receive",
+          "hooks/pre-applypatch",
+          "CHANGELOG.md",
+          "LICENSE",
+          "README.md"
+        }) {
       assertTrue(Files.exists(dist.resolve(f)), "the tarball lacks " + f);
     }
     Path prefix = tmp.resolve("opt/sealant");
-    Result installed = g.run(tmp, "", Map.of(), dist.resolve("install.sh").toString(), "--prefix", prefix.toString());
+    Result installed =
+        g.run(
+            tmp,
+            "",
+            Map.of(),
+            dist.resolve("install.sh").toString(),
+            "--prefix",
+            prefix.toString());
     assertEquals(0, installed.code(), installed.all());
     assertFalse(installed.all().contains("Building Sealant with Maven"), installed.all());
     Path sealant = prefix.resolve("bin/sealant");
@@ -60,7 +81,8 @@ class ReleaseTarballIT {
 
     Path sample = Files.createDirectories(tmp.resolve("sample"));
     Files.writeString(sample.resolve("app.py"), "token = \"" + TOKEN + "\"\n");
-    Result scan = g.run(tmp, "", Map.of(), sealant.toString(), "scan", "--no-git", sample.toString());
+    Result scan =
+        g.run(tmp, "", Map.of(), sealant.toString(), "scan", "--no-git", sample.toString());
     assertEquals(1, scan.code(), scan.all());
     assertFalse(scan.all().contains(TOKEN), "the report leaked the secret");
 
@@ -78,7 +100,8 @@ class ReleaseTarballIT {
   @Test
   void theChangelogHasTheReleasedVersion() throws Exception {
     String changelog = Files.readString(Paths.basedir().resolve("CHANGELOG.md"));
-    assertTrue(changelog.contains("\n## " + Shell.version() + "\n"),
+    assertTrue(
+        changelog.contains("\n## " + Shell.version() + "\n"),
         "CHANGELOG.md has no section for the pom's version " + Shell.version());
   }
 }

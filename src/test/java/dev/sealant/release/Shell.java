@@ -25,7 +25,8 @@ final class Shell {
         for (Path p : (Iterable<Path>) entries::iterator) {
           String name = p.getFileName().toString();
           Path link = dir.resolve(name);
-          if (!without.contains(name) && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          if (!without.contains(name)
+              && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(link, p);
           }
         }
@@ -54,7 +55,8 @@ final class Shell {
   static Path tarball() {
     Path t = Path.of(System.getProperty("sealant.tarball", "target/sealant-dev.tar.gz"));
     if (!Files.isRegularFile(t)) {
-      throw new AssertionError(t + " is missing: these tests run after 'mvn package' (mvn verify runs them)");
+      throw new AssertionError(
+          t + " is missing: these tests run after 'mvn package' (mvn verify runs them)");
     }
     return t;
   }

@@ -37,7 +37,8 @@ class CsvReporterTest {
   void headerIsTheJsonFieldNamesAndLinesEndInCrlf() {
     String csv = new CsvReporter().render(ReportFixtures.empty(), ReportOptions.defaults());
     assertEquals(String.join(",", CsvReporter.HEADER) + "\r\n", csv);
-    assertTrue(CsvReporter.HEADER.containsAll(List.of("ruleId", "path", "line", "secret", "fingerprint")));
+    assertTrue(
+        CsvReporter.HEADER.containsAll(List.of("ruleId", "path", "line", "secret", "fingerprint")));
   }
 
   /** A small RFC 4180 reader: the report must parse back into the same number of columns. */

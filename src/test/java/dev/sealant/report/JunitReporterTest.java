@@ -16,7 +16,8 @@ class JunitReporterTest {
   static Document parse(String xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return f.newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -28,7 +29,8 @@ class JunitReporterTest {
 
   @Test
   void oneTestCasePerRuleAndFileWithAFailurePerFinding() throws Exception {
-    Document d = parse(new JunitReporter().render(ReportFixtures.history(), ReportOptions.defaults()));
+    Document d =
+        parse(new JunitReporter().render(ReportFixtures.history(), ReportOptions.defaults()));
     Element suite = (Element) d.getElementsByTagName("testsuite").item(0);
     assertEquals("3", suite.getAttribute("tests"));
     assertEquals("3", suite.getAttribute("failures"));
@@ -38,7 +40,8 @@ class JunitReporterTest {
 
   @Test
   void aCleanScanIsOnePassingTestCase() throws Exception {
-    Document d = parse(new JunitReporter().render(ReportFixtures.empty(), ReportOptions.defaults()));
+    Document d =
+        parse(new JunitReporter().render(ReportFixtures.empty(), ReportOptions.defaults()));
     Element suite = (Element) d.getElementsByTagName("testsuite").item(0);
     assertEquals("1", suite.getAttribute("tests"));
     assertEquals("0", suite.getAttribute("failures"));
@@ -47,8 +50,10 @@ class JunitReporterTest {
 
   @Test
   void suppressedFindingsAreSkippedTestCases() throws Exception {
-    Document d = parse(new JunitReporter().render(ReportFixtures.suppressed(),
-        new ReportOptions(false, true, false, false)));
+    Document d =
+        parse(
+            new JunitReporter()
+                .render(ReportFixtures.suppressed(), new ReportOptions(false, true, false, false)));
     Element suite = (Element) d.getElementsByTagName("testsuite").item(0);
     assertEquals("4", suite.getAttribute("tests"));
     assertEquals("1", suite.getAttribute("failures"));

@@ -20,9 +20,12 @@ class ReportGoldenTest {
    * releases, and GitLab's scan end time (its one clock reading) is fixed.
    */
   static Reporter reporter(Format f) {
-    return f == Format.SARIF ? new SarifReporter("0.0.0-test")
-        : f == Format.GITLAB ? new GitLabReporter("0.0.0-test", () -> java.time.Instant.parse("2026-01-02T03:04:05Z"))
-        : f.reporter();
+    return f == Format.SARIF
+        ? new SarifReporter("0.0.0-test")
+        : f == Format.GITLAB
+            ? new GitLabReporter(
+                "0.0.0-test", () -> java.time.Instant.parse("2026-01-02T03:04:05Z"))
+            : f.reporter();
   }
 
   static Map<String, ReportFixtures.Scenario> scenarios() {
@@ -35,8 +38,12 @@ class ReportGoldenTest {
     for (Format f : Format.values()) {
       for (Map.Entry<String, ReportFixtures.Scenario> e : scenarios().entrySet()) {
         String file = f + "/" + e.getKey() + "." + f.extension();
-        tests.add(DynamicTest.dynamicTest(file, () -> GoldenFiles.assertMatches(file,
-            reporter(f).render(e.getValue().result(), e.getValue().options()))));
+        tests.add(
+            DynamicTest.dynamicTest(
+                file,
+                () ->
+                    GoldenFiles.assertMatches(
+                        file, reporter(f).render(e.getValue().result(), e.getValue().options()))));
       }
     }
     return tests;
@@ -46,12 +53,16 @@ class ReportGoldenTest {
   List<DynamicTest> renderingIsDeterministic() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Format f : Format.values()) {
-      tests.add(DynamicTest.dynamicTest(f.toString(), () -> {
-        for (ReportFixtures.Scenario s : scenarios().values()) {
-          assertEquals(reporter(f).render(s.result(), s.options()),
-              reporter(f).render(s.result(), s.options()));
-        }
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              f.toString(),
+              () -> {
+                for (ReportFixtures.Scenario s : scenarios().values()) {
+                  assertEquals(
+                      reporter(f).render(s.result(), s.options()),
+                      reporter(f).render(s.result(), s.options()));
+                }
+              }));
     }
     return tests;
   }
@@ -60,16 +71,19 @@ class ReportGoldenTest {
   List<DynamicTest> noFormatLeaksASecretByDefault() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Format f : Format.values()) {
-      tests.add(DynamicTest.dynamicTest(f.toString(), () -> {
-        for (Map.Entry<String, ReportFixtures.Scenario> e : scenarios().entrySet()) {
-          ReportOptions o = e.getValue().options();
-          ReportOptions all = new ReportOptions(false, true, o.color(), o.verbose());
-          String out = reporter(f).render(e.getValue().result(), all);
-          for (String secret : ReportFixtures.RAW_SECRETS) {
-            assertFalse(out.contains(secret), f + "/" + e.getKey() + " leaked a secret");
-          }
-        }
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              f.toString(),
+              () -> {
+                for (Map.Entry<String, ReportFixtures.Scenario> e : scenarios().entrySet()) {
+                  ReportOptions o = e.getValue().options();
+                  ReportOptions all = new ReportOptions(false, true, o.color(), o.verbose());
+                  String out = reporter(f).render(e.getValue().result(), all);
+                  for (String secret : ReportFixtures.RAW_SECRETS) {
+                    assertFalse(out.contains(secret), f + "/" + e.getKey() + " leaked a secret");
+                  }
+                }
+              }));
     }
     return tests;
   }
@@ -78,10 +92,17 @@ class ReportGoldenTest {
   List<DynamicTest> showSecretsPrintsThemInEveryFormat() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Format f : Format.values()) {
-      tests.add(DynamicTest.dynamicTest(f.toString(), () -> {
-        String out = reporter(f).render(ReportFixtures.history(), new ReportOptions(true, false, false, false));
-        assertTrue(out.contains(ReportFixtures.GITHUB_PAT), f + " with --show-secrets:\n" + out);
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              f.toString(),
+              () -> {
+                String out =
+                    reporter(f)
+                        .render(
+                            ReportFixtures.history(), new ReportOptions(true, false, false, false));
+                assertTrue(
+                    out.contains(ReportFixtures.GITHUB_PAT), f + " with --show-secrets:\n" + out);
+              }));
     }
     return tests;
   }
@@ -90,11 +111,15 @@ class ReportGoldenTest {
   List<DynamicTest> suppressedFindingsAreHiddenUnlessAskedFor() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Format f : Format.values()) {
-      tests.add(DynamicTest.dynamicTest(f.toString(), () -> {
-        String out = reporter(f).render(ReportFixtures.suppressed(), ReportOptions.defaults());
-        assertFalse(out.contains("tests/fixtures/login.py"), f + ":\n" + out);
-        assertTrue(out.contains("app/settings.py"), f + ":\n" + out);
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              f.toString(),
+              () -> {
+                String out =
+                    reporter(f).render(ReportFixtures.suppressed(), ReportOptions.defaults());
+                assertFalse(out.contains("tests/fixtures/login.py"), f + ":\n" + out);
+                assertTrue(out.contains("app/settings.py"), f + ":\n" + out);
+              }));
     }
     return tests;
   }

@@ -76,7 +76,8 @@ class ChunksTest {
     String text = randomText(r, 2000 + r.nextInt(2000));
     List<String> expected = lines(text);
     int overlapLines = 5 + r.nextInt(10);
-    List<Fragment> got = chunk(text.getBytes(StandardCharsets.UTF_8), 500 + r.nextInt(2000), overlapLines, 400);
+    List<Fragment> got =
+        chunk(text.getBytes(StandardCharsets.UTF_8), 500 + r.nextInt(2000), overlapLines, 400);
     assertTrue(got.size() > 5, "seed " + seed + ": " + got.size() + " fragments");
     Map<Integer, String> seen = new HashMap<>();
     for (Fragment f : got) {
@@ -101,8 +102,10 @@ class ChunksTest {
       if (chars > 400) {
         continue;
       }
-      boolean whole = got.stream().anyMatch(f -> f.firstLine() <= from
-          && f.firstLine() + lines(f.text()).size() - 1 >= to);
+      boolean whole =
+          got.stream()
+              .anyMatch(
+                  f -> f.firstLine() <= from && f.firstLine() + lines(f.text()).size() - 1 >= to);
       assertTrue(whole, "seed " + seed + ": lines " + from + "-" + to + " split");
     }
   }

@@ -58,10 +58,15 @@ class ContentHardeningTest {
     assertTrue(r.out().contains("wide.txt:2:3"), r.out());
   }
 
-  /** A PNG: its magic number, then compressed-looking bytes (seeded), with a token in the middle. */
+  /**
+   * A PNG: its magic number, then compressed-looking bytes (seeded), with a token in the middle.
+   */
   static byte[] png(String planted) {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    b.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+    b.writeBytes(
+        new byte[] {
+          (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+        });
     byte[] noise = new byte[4096];
     new java.util.Random(17).nextBytes(noise);
     b.writeBytes(noise);
@@ -74,11 +79,17 @@ class ContentHardeningTest {
   void textWithOneStrayNulIsScannedAsText() throws Exception {
     bytes("stray.txt", ("a = 1\n\0\nt=" + TOKEN + "\n").getBytes(StandardCharsets.US_ASCII));
     bytes("padded.txt", ("t=" + TOKEN + "\0\0\0").getBytes(StandardCharsets.US_ASCII));
-    bytes("nul-block.txt", ("header\n" + "\0".repeat(3000) + "\nt=" + TOKEN + "\n").getBytes(StandardCharsets.US_ASCII));
+    bytes(
+        "nul-block.txt",
+        ("header\n" + "\0".repeat(3000) + "\nt=" + TOKEN + "\n")
+            .getBytes(StandardCharsets.US_ASCII));
     Cli.Run r = scan();
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
-    assertTrue(r.out().contains("stray.txt:3:3") && r.out().contains("padded.txt:1:3")
-        && r.out().contains("nul-block.txt:3:3"), r.out());
+    assertTrue(
+        r.out().contains("stray.txt:3:3")
+            && r.out().contains("padded.txt:1:3")
+            && r.out().contains("nul-block.txt:3:3"),
+        r.out());
     assertFalse(r.out().contains(": binary"), r.out());
   }
 
@@ -103,7 +114,9 @@ class ContentHardeningTest {
     try (var in = ContentHardeningTest.class.getResourceAsStream("ContentHardeningTest.class")) {
       bytes("Compiled.class", in.readAllBytes());
     }
-    bytes("blob.bin", ("\0\1\2\3\4\5\6\u0010\u0011\u0012t=" + TOKEN).getBytes(StandardCharsets.ISO_8859_1));
+    bytes(
+        "blob.bin",
+        ("\0\1\2\3\4\5\6\u0010\u0011\u0012t=" + TOKEN).getBytes(StandardCharsets.ISO_8859_1));
     Cli.Run r = scan();
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
     for (String name : java.util.List.of("logo.img", "bundle.zip", "Compiled.class", "blob.bin")) {
@@ -118,7 +131,9 @@ class ContentHardeningTest {
 
   @Test
   void aForgedMagicNumberInFrontOfTextDoesNotHideIt() throws Exception {
-    bytes("fake.png", ("\u0089PNG\r\n\u001a\nt=" + TOKEN + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    bytes(
+        "fake.png",
+        ("\u0089PNG\r\n\u001a\nt=" + TOKEN + "\n").getBytes(StandardCharsets.ISO_8859_1));
     bytes("fake.gz", ("\u001f\u008bt=" + TOKEN + "\n").getBytes(StandardCharsets.ISO_8859_1));
     Cli.Run r = scan();
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
@@ -157,14 +172,18 @@ class ContentHardeningTest {
     Files.writeString(dir.resolve("small.txt"), "hello\n");
     Cli.Run r = Cli.run(dir, "scan", "--no-git", ".");
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
-    assertTrue(r.err().contains("huge.log was not scanned") && r.err().contains("--max-file-size")
-        && r.err().contains("--allow-unscanned"), r.err());
+    assertTrue(
+        r.err().contains("huge.log was not scanned")
+            && r.err().contains("--max-file-size")
+            && r.err().contains("--allow-unscanned"),
+        r.err());
     assertEquals(1, r.err().lines().filter(l -> l.contains("huge.log")).count(), r.err());
     assertTrue(r.out().contains("1 skipped"), r.out());
     Cli.Run allowed = Cli.run(dir, "scan", "--no-git", "--allow-unscanned", ".");
     assertEquals(ExitCodes.CLEAN, allowed.code(), allowed.all());
     assertTrue(allowed.err().contains("warning: huge.log was not scanned"), allowed.err());
-    Cli.Run byEnv = Cli.run(dir, "", java.util.Map.of("SEALANT_ALLOW_UNSCANNED", "1"), "scan", "--no-git", ".");
+    Cli.Run byEnv =
+        Cli.run(dir, "", java.util.Map.of("SEALANT_ALLOW_UNSCANNED", "1"), "scan", "--no-git", ".");
     assertEquals(ExitCodes.CLEAN, byEnv.code(), byEnv.all());
   }
 
@@ -185,8 +204,15 @@ class ContentHardeningTest {
   void pathBeyondPathMaxIsNotSilentlySkipped() throws Exception {
     // Directories created one step at a time (each a short relative path, as a shell's cd makes
     // them) until the full path passes Linux's PATH_MAX of 4096 bytes.
-    Process p = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 24 ]; do d=" + "d".repeat(200)
-        + "; mkdir $d 2>/dev/null && cd $d || break; i=$((i+1)); done").directory(dir.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "i=0; while [ $i -lt 24 ]; do d="
+                    + "d".repeat(200)
+                    + "; mkdir $d 2>/dev/null && cd $d || break; i=$((i+1)); done")
+            .directory(dir.toFile())
+            .start();
     assertEquals(0, p.waitFor());
     Files.writeString(dir.resolve("ok.txt"), "hello\n");
     try {
@@ -195,32 +221,44 @@ class ContentHardeningTest {
       assertTrue(r.err().contains("was not scanned (unreadable: name too long"), r.err());
     } finally {
       // JUnit cannot delete what it cannot name; rm works relative to each directory.
-      assertEquals(0, new ProcessBuilder("rm", "-rf", "d".repeat(200)).directory(dir.toFile()).start().waitFor());
+      assertEquals(
+          0,
+          new ProcessBuilder("rm", "-rf", "d".repeat(200))
+              .directory(dir.toFile())
+              .start()
+              .waitFor());
     }
   }
 
   @Test
   void unreadableFileAndDirectoryAreNotSilentlySkipped() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-        "root reads files whatever their mode");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        "root".equals(System.getProperty("user.name")), "root reads files whatever their mode");
     Files.writeString(dir.resolve("locked.txt"), "t=" + TOKEN + "\n");
     Path lockedDir = Files.createDirectory(dir.resolve("locked-dir"));
     Files.writeString(lockedDir.resolve("inner.txt"), "t=" + TOKEN + "\n");
-    Files.setPosixFilePermissions(dir.resolve("locked.txt"), java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
-    Files.setPosixFilePermissions(lockedDir, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+    Files.setPosixFilePermissions(
+        dir.resolve("locked.txt"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+    Files.setPosixFilePermissions(
+        lockedDir, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
     try {
       Cli.Run r = Cli.run(dir, "scan", "--no-git", ".");
       assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
-      assertTrue(r.err().contains("locked.txt was not scanned (unreadable: permission denied)")
-          && r.err().contains("locked-dir was not scanned (unreadable"), r.err());
+      assertTrue(
+          r.err().contains("locked.txt was not scanned (unreadable: permission denied)")
+              && r.err().contains("locked-dir was not scanned (unreadable"),
+          r.err());
     } finally {
-      Files.setPosixFilePermissions(lockedDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(
+          lockedDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
   }
 
   @Test
   void fileNameWithTerminalEscapesIsEscapedInEveryMessage() throws Exception {
-    Files.writeString(dir.resolve("x\u001b]0;pwned\u0007\u001b[2J.txt"), "t=" + TOKEN + "\n" + "x".repeat(2000));
+    Files.writeString(
+        dir.resolve("x\u001b]0;pwned\u0007\u001b[2J.txt"), "t=" + TOKEN + "\n" + "x".repeat(2000));
     Cli.Run r = scan("--max-file-size", "1k");
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
     assertTrue(r.err().contains("x\\u001b]0;pwned\\u0007\\u001b[2J.txt was not scanned"), r.err());

@@ -15,23 +15,25 @@ class StdinSourceTest {
 
   private static List<String> run(String input, Limits limits, List<Fragment> got) {
     List<String> warnings = new ArrayList<>();
-    new StdinSource(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), limits).run(new Sink() {
-      @Override
-      public void accept(Fragment f) {
-        got.add(f);
-      }
+    new StdinSource(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), limits)
+        .run(
+            new Sink() {
+              @Override
+              public void accept(Fragment f) {
+                got.add(f);
+              }
 
-      @Override
-      public void warn(String message) {
-        warnings.add(message);
-      }
+              @Override
+              public void warn(String message) {
+                warnings.add(message);
+              }
 
-      @Override
-      public void skipped(Skipped s) {
-        assertTrue(s.unscanned(), s.toString());
-        warnings.add(s.reason());
-      }
-    });
+              @Override
+              public void skipped(Skipped s) {
+                assertTrue(s.unscanned(), s.toString());
+                warnings.add(s.reason());
+              }
+            });
     return warnings;
   }
 

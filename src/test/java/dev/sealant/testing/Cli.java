@@ -36,10 +36,15 @@ public final class Cli {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Map<String, String> env = new HashMap<>(vars);
     env.putIfAbsent("NO_COLOR", "1");
-    Env e = new Env(new ByteArrayInputStream(stdin),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        env, cwd.toAbsolutePath());
+    Env e =
+        new Env(
+            new ByteArrayInputStream(stdin),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            env,
+            cwd.toAbsolutePath());
     int code = Main.run(e, args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -33,8 +33,10 @@ public final class GitCli {
     this.root = root;
     Path home = Files.createDirectories(root.resolve("home"));
     Path global = root.resolve("gitconfig");
-    Files.writeString(global, "[user]\n\tname = Tess Tester\n\temail = tess@example.invalid\n"
-        + "[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n");
+    Files.writeString(
+        global,
+        "[user]\n\tname = Tess Tester\n\temail = tess@example.invalid\n"
+            + "[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n");
     env.put("PATH", System.getenv("PATH"));
     env.put("HOME", home.toString());
     env.put("GIT_CONFIG_NOSYSTEM", "1");
@@ -58,8 +60,14 @@ public final class GitCli {
   private Path launcher() throws IOException {
     Path l = root.resolve("sealant");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Files.writeString(l, "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
-        + " -cp '" + System.getProperty("java.class.path") + "' dev.sealant.cli.Main \"$@\"\n");
+    Files.writeString(
+        l,
+        "#!/bin/sh\nexec '"
+            + java
+            + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+            + " -cp '"
+            + System.getProperty("java.class.path")
+            + "' dev.sealant.cli.Main \"$@\"\n");
     l.toFile().setExecutable(true);
     return l;
   }
@@ -76,7 +84,8 @@ public final class GitCli {
   public String ok(Path cwd, String... args) {
     Result r = git(cwd, args);
     if (r.code() != 0) {
-      throw new AssertionError("git " + String.join(" ", args) + " exited " + r.code() + ":\n" + r.all());
+      throw new AssertionError(
+          "git " + String.join(" ", args) + " exited " + r.code() + ":\n" + r.all());
     }
     return r.out();
   }

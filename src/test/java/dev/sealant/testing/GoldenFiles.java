@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden-file assertions. Golden files live under {@code src/test/resources/golden/}; on a
- * mismatch the actual output is written under {@code target/golden-actual/} (same relative path)
- * and the failure names both files for a diff. {@code -Dsealant.updateGolden=true} rewrites the
- * golden files instead of comparing.
+ * Golden-file assertions. Golden files live under {@code src/test/resources/golden/}; on a mismatch
+ * the actual output is written under {@code target/golden-actual/} (same relative path) and the
+ * failure names both files for a diff. {@code -Dsealant.updateGolden=true} rewrites the golden
+ * files instead of comparing.
  */
 public final class GoldenFiles {
 
@@ -32,20 +32,34 @@ public final class GoldenFiles {
         Files.writeString(golden, actual, StandardCharsets.UTF_8);
         return;
       }
-      String expected = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : null;
+      String expected =
+          Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : null;
       if (actual.equals(expected)) {
         return;
       }
       Files.createDirectories(out.getParent());
       Files.writeString(out, actual, StandardCharsets.UTF_8);
       Path base = Paths.basedir();
-      String hint = "\n  diff -u " + base.relativize(golden) + " " + base.relativize(out)
-          + "\n  (if the change is intended: mvn test -Dsealant.updateGolden=true, then review the diff)";
+      String hint =
+          "\n  diff -u "
+              + base.relativize(golden)
+              + " "
+              + base.relativize(out)
+              + "\n  (if the change is intended: mvn test -Dsealant.updateGolden=true, then review the diff)";
       if (expected == null) {
-        fail("no golden file " + base.relativize(golden) + "; actual output written to "
-            + base.relativize(out) + hint);
+        fail(
+            "no golden file "
+                + base.relativize(golden)
+                + "; actual output written to "
+                + base.relativize(out)
+                + hint);
       }
-      fail("output differs from " + base.relativize(golden) + " " + firstDifference(expected, actual) + hint);
+      fail(
+          "output differs from "
+              + base.relativize(golden)
+              + " "
+              + firstDifference(expected, actual)
+              + hint);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,8 +9,8 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
- * A repository built with JGit for history tests: files written under its directory, commits with
- * a fixed identity and dates one minute apart, so commit ids are stable from run to run.
+ * A repository built with JGit for history tests: files written under its directory, commits with a
+ * fixed identity and dates one minute apart, so commit ids are stable from run to run.
  */
 public final class JGitRepo implements AutoCloseable {
 
@@ -43,8 +43,11 @@ public final class JGitRepo implements AutoCloseable {
 
   /** The next fixed identity: Ada, 2026-01-01T00:00Z plus one minute per call. */
   public PersonIdent who() {
-    return new PersonIdent("Ada", "ada@example.invalid",
-        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * tick++), ZoneOffset.UTC);
+    return new PersonIdent(
+        "Ada",
+        "ada@example.invalid",
+        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * tick++),
+        ZoneOffset.UTC);
   }
 
   /** Stages everything (additions, changes and deletions) and commits it. */

@@ -17,7 +17,10 @@ class ChecksumsTest {
   private static final String ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-  /** The public scheme, written independently of the validator: prefix + 30 base62 + base62(crc32), 6 wide. */
+  /**
+   * The public scheme, written independently of the validator: prefix + 30 base62 + base62(crc32),
+   * 6 wide.
+   */
   static String token(String prefix, Random random) {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < 30; i++) {

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class JwtTest {
 
   private static String b64(String s) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String jwt(String header, String payload, String signature) {
@@ -19,8 +21,18 @@ class JwtTest {
 
   @Test
   void signedTokenWithJsonHeaderAndPayloadIsValid() {
-    assertTrue(Jwt.valid(jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", "{\"sub\":\"svc-7\"}", "q1Wm3XzPp0kLs9dTfYv2bNc8RgHa4JeU")));
-    assertTrue(Jwt.valid(jwt("{ \"typ\": \"JWT\", \"alg\": \"ES256\" }", "{\"role\":\"admin\"}", "Zm9vYmFyYmF6cXV4")));
+    assertTrue(
+        Jwt.valid(
+            jwt(
+                "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+                "{\"sub\":\"svc-7\"}",
+                "q1Wm3XzPp0kLs9dTfYv2bNc8RgHa4JeU")));
+    assertTrue(
+        Jwt.valid(
+            jwt(
+                "{ \"typ\": \"JWT\", \"alg\": \"ES256\" }",
+                "{\"role\":\"admin\"}",
+                "Zm9vYmFyYmF6cXV4")));
   }
 
   @Test

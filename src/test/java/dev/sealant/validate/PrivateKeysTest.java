@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class PrivateKeysTest {
 
   static String pem(String label, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
   }
 
@@ -56,8 +57,14 @@ class PrivateKeysTest {
     DSAPrivateKey k = (DSAPrivateKey) g.generateKeyPair().getPrivate();
     BigInteger p = k.getParams().getP();
     BigInteger y = k.getParams().getG().modPow(k.getX(), p);
-    byte[] dsa = seq(integer(BigInteger.ZERO), integer(p), integer(k.getParams().getQ()),
-        integer(k.getParams().getG()), integer(y), integer(k.getX()));
+    byte[] dsa =
+        seq(
+            integer(BigInteger.ZERO),
+            integer(p),
+            integer(k.getParams().getQ()),
+            integer(k.getParams().getG()),
+            integer(y),
+            integer(k.getX()));
     assertTrue(PrivateKeys.parses(pem("DSA PRIVATE KEY", dsa)));
   }
 
@@ -65,13 +72,20 @@ class PrivateKeysTest {
   void encryptedKeysParseByStructure() {
     byte[] cipher = new byte[96];
     new Random(5).nextBytes(cipher);
-    byte[] pbes2 = {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x05, 0x0d};
+    byte[] pbes2 = {
+      0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x05, 0x0d
+    };
     byte[] der = seq(tlv(0x30, pbes2), tlv(0x04, cipher));
     assertTrue(PrivateKeys.parses(pem("ENCRYPTED PRIVATE KEY", der)));
-    String legacy = pem("RSA PRIVATE KEY", cipher).replace("KEY-----\n",
-        "KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF\n\n");
+    String legacy =
+        pem("RSA PRIVATE KEY", cipher)
+            .replace(
+                "KEY-----\n",
+                "KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF\n\n");
     assertTrue(PrivateKeys.parses(legacy));
-    assertFalse(PrivateKeys.parses(pem("RSA PRIVATE KEY", cipher)), "ciphertext without Proc-Type is no PKCS#1");
+    assertFalse(
+        PrivateKeys.parses(pem("RSA PRIVATE KEY", cipher)),
+        "ciphertext without Proc-Type is no PKCS#1");
   }
 
   @Test
@@ -116,28 +130,43 @@ class PrivateKeysTest {
   }
 
   @Test
-  void placeholdersTruncatedBlocksPublicKeysAndCertificatesDoNotParse() throws GeneralSecurityException {
+  void placeholdersTruncatedBlocksPublicKeysAndCertificatesDoNotParse()
+      throws GeneralSecurityException {
     assertFalse(PrivateKeys.parses("-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"));
-    assertFalse(PrivateKeys.parses("-----BEGIN RSA PRIVATE KEY-----\n<your key here>\n-----END RSA PRIVATE KEY-----"));
+    assertFalse(
+        PrivateKeys.parses(
+            "-----BEGIN RSA PRIVATE KEY-----\n<your key here>\n-----END RSA PRIVATE KEY-----"));
     String full = pem("PRIVATE KEY", pkcs8("RSA", 1024));
     java.util.List<String> lines = full.lines().toList();
-    String truncated = String.join("\n", lines.get(0), lines.get(1), lines.get(2), lines.get(lines.size() - 1));
+    String truncated =
+        String.join("\n", lines.get(0), lines.get(1), lines.get(2), lines.get(lines.size() - 1));
     assertFalse(PrivateKeys.parses(truncated));
     assertFalse(PrivateKeys.parses(full.replace("-----END PRIVATE KEY-----", "")), "no END line");
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    assertFalse(PrivateKeys.parses(pem("PUBLIC KEY", g.generateKeyPair().getPublic().getEncoded())));
+    assertFalse(
+        PrivateKeys.parses(pem("PUBLIC KEY", g.generateKeyPair().getPublic().getEncoded())));
     assertFalse(PrivateKeys.parses(pem("CERTIFICATE", inner(pkcs8("RSA", 1024)))));
   }
 
   private static String pgp(byte[] body, int crc) {
     byte[] c = {(byte) (crc >> 16), (byte) (crc >> 8), (byte) crc};
-    String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(body);
-    return "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n" + b64 + "\n=" + Base64.getEncoder().encodeToString(c)
+    String b64 =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(body);
+    return "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n"
+        + b64
+        + "\n="
+        + Base64.getEncoder().encodeToString(c)
         + "\n-----END PGP PRIVATE KEY BLOCK-----\n";
   }
 
   private static void sshString(ByteArrayOutputStream b, byte[] s) {
-    b.writeBytes(new byte[] {(byte) (s.length >>> 24), (byte) (s.length >>> 16), (byte) (s.length >>> 8), (byte) s.length});
+    b.writeBytes(
+        new byte[] {
+          (byte) (s.length >>> 24),
+          (byte) (s.length >>> 16),
+          (byte) (s.length >>> 8),
+          (byte) s.length
+        });
     b.writeBytes(s);
   }
 

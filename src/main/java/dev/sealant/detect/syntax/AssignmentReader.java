@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A hand-written, linear-time reader of the key/value pairs people commit, in the syntax of
- * .env, shell, Dockerfile, YAML, JSON, TOML, .properties, INI, XML, Python, JS/TS, Java, C#, Go,
- * PHP, connection strings and command-line flags. It finds each separator ({@code = : := => ,}
- * after a quoted name in a call, {@code >} of an element, the space after {@code --flag} or
- * {@code ENV NAME}), reads the name before it and, when the name passes the caller's test, the
- * value after it with that syntax's escapes undone.
+ * A hand-written, linear-time reader of the key/value pairs people commit, in the syntax of .env,
+ * shell, Dockerfile, YAML, JSON, TOML, .properties, INI, XML, Python, JS/TS, Java, C#, Go, PHP,
+ * connection strings and command-line flags. It finds each separator ({@code = : := => ,} after a
+ * quoted name in a call, {@code >} of an element, the space after {@code --flag} or {@code ENV
+ * NAME}), reads the name before it and, when the name passes the caller's test, the value after it
+ * with that syntax's escapes undone.
  *
  * <p>Work is linear in the line: each separator costs at most {@link Keys#MAX} characters back and
  * {@link Strings#MAX} forward, and reading resumes after a value it reported.
@@ -44,15 +44,22 @@ public final class AssignmentReader {
 
   /** Credential assignments in {@code t[from, to)}: a secret-named key and a literal value. */
   public static void credentials(CharSequence t, int from, int to, Dialect d, Sink sink) {
-    read(t, from, to, d, KeyNames::secret, a -> {
-      if (Values.literal(a.value(), a.quoted() || d.text())) {
-        sink.pair(a);
-      }
-    });
+    read(
+        t,
+        from,
+        to,
+        d,
+        KeyNames::secret,
+        a -> {
+          if (Values.literal(a.value(), a.quoted() || d.text())) {
+            sink.pair(a);
+          }
+        });
   }
 
   /** Every pair in {@code t[from, to)} whose key passes {@code keys}, literal or not. */
-  public static void read(CharSequence t, int from, int to, Dialect d, Predicate<String> keys, Sink sink) {
+  public static void read(
+      CharSequence t, int from, int to, Dialect d, Predicate<String> keys, Sink sink) {
     int ls = from;
     while (ls < to) {
       int le = ls;
@@ -98,8 +105,10 @@ public final class AssignmentReader {
       char prev = i > ls ? t.charAt(i - 1) : 0;
       char next = i + 1 < le ? t.charAt(i + 1) : 0;
       if (c == '=') {
-        if ((next == '=' || next == '~' || next == '>') && (keyValueDialect() || connectionKey(i))) {
-          return pair(i, i + 1); // 'Password==x;': in a connection string the value starts right after
+        if ((next == '=' || next == '~' || next == '>')
+            && (keyValueDialect() || connectionKey(i))) {
+          return pair(
+              i, i + 1); // 'Password==x;': in a connection string the value starts right after
         }
         if (next == '=' || next == '~' || "=!<>".indexOf(prev) >= 0) {
           return -1;
@@ -112,7 +121,9 @@ public final class AssignmentReader {
         }
         boolean spaced = next == ' ' || next == '\t' || next == 0 || next == '"' || next == '\'';
         boolean quotedKey = prev == '"' || prev == '\'';
-        return spaced || quotedKey || (d == Dialect.PROPERTIES && i == firstSeparator()) ? pair(i, i + 1) : -1;
+        return spaced || quotedKey || (d == Dialect.PROPERTIES && i == firstSeparator())
+            ? pair(i, i + 1)
+            : -1;
       }
       if (c == '>') {
         return Separators.element(t, ls, le, i, keys, sink);
@@ -132,9 +143,9 @@ public final class AssignmentReader {
     private int firstSeparator = -2;
 
     /**
-     * The line's first {@code =} or {@code :} (-1 when none), found once per line. In .properties an
-     * unspaced {@code :} separates only there: after it, {@code a=arn:aws:...:secret:app/x} is the
-     * value, not another key.
+     * The line's first {@code =} or {@code :} (-1 when none), found once per line. In .properties
+     * an unspaced {@code :} separates only there: after it, {@code a=arn:aws:...:secret:app/x} is
+     * the value, not another key.
      */
     private int firstSeparator() {
       if (firstSeparator == -2) {
@@ -203,9 +214,13 @@ public final class AssignmentReader {
         e++;
       }
       boolean quoted = w < le && (t.charAt(w) == '"' || t.charAt(w) == '\'');
-      Literal v = quoted ? ValueReader.read(t, i, le, d, ValueReader.Context.PLAIN)
-          : new Literal(t.subSequence(w, e).toString(), w, e, e, false);
-      if (v == null || v.value().isEmpty() || (!quoted && d.expands() && v.value().indexOf('$') >= 0)
+      Literal v =
+          quoted
+              ? ValueReader.read(t, i, le, d, ValueReader.Context.PLAIN)
+              : new Literal(t.subSequence(w, e).toString(), w, e, e, false);
+      if (v == null
+          || v.value().isEmpty()
+          || (!quoted && d.expands() && v.value().indexOf('$') >= 0)
           || !t.subSequence(v.start(), v.end()).toString().equals(v.value())) {
         return -1;
       }
@@ -213,7 +228,13 @@ public final class AssignmentReader {
       if (colon <= 0 || colon == v.value().length() - 1) {
         return -1;
       }
-      sink.pair(new Assignment("password", v.value().substring(colon + 1), v.start() + colon + 1, v.end(), v.quoted()));
+      sink.pair(
+          new Assignment(
+              "password",
+              v.value().substring(colon + 1),
+              v.start() + colon + 1,
+              v.end(),
+              v.quoted()));
       return v.next();
     }
 

@@ -21,7 +21,9 @@ final class BareValues {
         k += t.charAt(k) == '\\' ? Escapes.properties(t, k, end, sb) : append(sb, t.charAt(k));
       }
       int stop = end;
-      while (stop > i && (t.charAt(stop - 1) == ' ' || t.charAt(stop - 1) == '\t') && stop - 2 >= i
+      while (stop > i
+          && (t.charAt(stop - 1) == ' ' || t.charAt(stop - 1) == '\t')
+          && stop - 2 >= i
           && t.charAt(stop - 2) != '\\') {
         stop--;
       }
@@ -74,7 +76,8 @@ final class BareValues {
    * weakly: the tracker keeps no scanned content alive.
    */
   private static final class Flow {
-    private java.lang.ref.WeakReference<CharSequence> text = new java.lang.ref.WeakReference<>(null);
+    private java.lang.ref.WeakReference<CharSequence> text =
+        new java.lang.ref.WeakReference<>(null);
     private int pos;
     private int depth;
 
@@ -120,8 +123,8 @@ final class BareValues {
 
   /**
    * One word of code, or null when what follows makes it part of an expression or a sentence. In
-   * shell a word is text: square and curly brackets are characters of it
-   * ({@code ENV PW=75XH3ue[Lc<AB}), only a parenthesis makes it a command or an array.
+   * shell a word is text: square and curly brackets are characters of it ({@code ENV
+   * PW=75XH3ue[Lc<AB}), only a parenthesis makes it a command or an array.
    */
   static Literal word(CharSequence t, int i, int lineEnd, Dialect d, ValueReader.Context ctx) {
     int end = Math.min(lineEnd, i + Strings.MAX);
@@ -136,7 +139,8 @@ final class BareValues {
       return null;
     }
     String w = t.subSequence(i, k).toString();
-    boolean code = d.expands() ? w.indexOf('(') >= 0 || w.charAt(0) == '&' : Values.bareWordIsCode(w);
+    boolean code =
+        d.expands() ? w.indexOf('(') >= 0 || w.charAt(0) == '&' : Values.bareWordIsCode(w);
     if (code || (d.expands() && !literalDespiteExpansions(w))) {
       return null;
     }
@@ -160,24 +164,29 @@ final class BareValues {
     while (stop > i && t.charAt(stop - 1) == ' ') {
       stop--;
     }
-    return stop > i ? new Literal(t.subSequence(i, stop).toString(), i, stop, k, true) : null; // delimited: text
+    return stop > i
+        ? new Literal(t.subSequence(i, stop).toString(), i, stop, k, true)
+        : null; // delimited: text
   }
 
   /**
-   * A connection string inside an XML attribute, where its quotes and ampersands are entities:
-   * a value opened by the quot (or apos) entity is quoted up to the next one (two in a row are a
+   * A connection string inside an XML attribute, where its quotes and ampersands are entities: a
+   * value opened by the quot (or apos) entity is quoted up to the next one (two in a row are a
    * quote inside), and the semicolon that ends an entity (amp) does not end a bare value.
    */
   private static Literal xmlConnectionValue(CharSequence t, int i, int end) {
-    String quote = Strings.startsWith(t, i, end, "&quot;") ? "&quot;" : Strings.startsWith(t, i, end, "&apos;")
-        ? "&apos;" : null;
+    String quote =
+        Strings.startsWith(t, i, end, "&quot;")
+            ? "&quot;"
+            : Strings.startsWith(t, i, end, "&apos;") ? "&apos;" : null;
     StringBuilder v = new StringBuilder();
     int k = quote == null ? i : i + quote.length();
     while (k < end) {
       char c = t.charAt(k);
       if (quote != null && Strings.startsWith(t, k, end, quote)) {
         if (!Strings.startsWith(t, k + quote.length(), end, quote)) {
-          return k > i + quote.length() ? new Literal(v.toString(), i + quote.length(), k, k + quote.length(), true)
+          return k > i + quote.length()
+              ? new Literal(v.toString(), i + quote.length(), k, k + quote.length(), true)
               : null;
         }
         v.append(quote.charAt(1) == 'q' ? '"' : '\'');
@@ -220,8 +229,8 @@ final class BareValues {
   }
 
   /**
-   * True unless {@code v}, an unquoted shell or .env value, expands something ({@code $X},
-   * {@code ${X}}, {@code $(x)}, backticks) and what is left is not a literal of its own.
+   * True unless {@code v}, an unquoted shell or .env value, expands something ({@code $X}, {@code
+   * ${X}}, {@code $(x)}, backticks) and what is left is not a literal of its own.
    */
   private static boolean literalDespiteExpansions(String v) {
     String residue = Expansions.shellResidue(v);

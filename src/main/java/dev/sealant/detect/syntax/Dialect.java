@@ -23,7 +23,9 @@ public enum Dialect {
   TOML,
   /** Go: backtick strings are raw. */
   GO,
-  /** PowerShell: single quotes double themselves ({@code 'it''s'}); double quotes take backticks. */
+  /**
+   * PowerShell: single quotes double themselves ({@code 'it''s'}); double quotes take backticks.
+   */
   POWERSHELL,
   /** XML, HTML and .NET config: attribute values and text take entities, not backslashes. */
   XML;
@@ -35,8 +37,11 @@ public enum Dialect {
     if (name.equals(".env") || name.startsWith(".env.") || name.endsWith(".env")) {
       return ENV;
     }
-    if (name.startsWith("dockerfile") || name.endsWith(".dockerfile") || name.startsWith(".bash")
-        || name.equals(".profile") || name.equals(".zshrc")) {
+    if (name.startsWith("dockerfile")
+        || name.endsWith(".dockerfile")
+        || name.startsWith(".bash")
+        || name.equals(".profile")
+        || name.equals(".zshrc")) {
       return SHELL;
     }
     int dot = name.lastIndexOf('.');
@@ -49,7 +54,18 @@ public enum Dialect {
       case "toml" -> TOML;
       case "go" -> GO;
       case "ps1", "psm1", "psd1" -> POWERSHELL;
-      case "xml", "config", "csproj", "xaml", "html", "htm", "plist", "jsp", "xhtml", "svg", "pom" -> XML;
+      case "xml",
+          "config",
+          "csproj",
+          "xaml",
+          "html",
+          "htm",
+          "plist",
+          "jsp",
+          "xhtml",
+          "svg",
+          "pom" ->
+          XML;
       default -> CODE;
     };
   }
@@ -59,7 +75,9 @@ public enum Dialect {
     return this == PROPERTIES || this == ENV || this == INI || this == YAML;
   }
 
-  /** A bare value is text, not code: configuration files and shell, where no word names a variable. */
+  /**
+   * A bare value is text, not code: configuration files and shell, where no word names a variable.
+   */
   boolean text() {
     return this != CODE && this != GO && this != TOML && this != POWERSHELL;
   }

@@ -6,8 +6,8 @@ final class Escapes {
   private Escapes() {}
 
   /**
-   * A backslash escape of C-family strings (Java, JS, Python, Go, C#, PHP double quotes, JSON,
-   * YAML and TOML double quotes, bash {@code $'...'}) at {@code t[i] == '\\'}. Unknown escapes keep
+   * A backslash escape of C-family strings (Java, JS, Python, Go, C#, PHP double quotes, JSON, YAML
+   * and TOML double quotes, bash {@code $'...'}) at {@code t[i] == '\\'}. Unknown escapes keep
    * their backslash, as Python and PHP do.
    */
   static int backslash(CharSequence t, int i, int limit, StringBuilder out) {

@@ -15,26 +15,105 @@ import java.util.Set;
 public final class KeyNames {
 
   /** Words that name a credential on their own. */
-  private static final Set<String> SECRET_WORDS = Set.of(
-      "password", "passwd", "pwd", "pw", "pass", "passphrase", "passcode", "secret", "secrets", "token",
-      "credential", "credentials", "apikey", "storepass", "keypass", "privatekey", "accesskey",
-      "secretkey", "authkey", "authtoken", "accesstoken", "apitoken", "masterkey", "signingkey",
-      "encryptionkey", "clientsecret", "salt", "passwords");
+  private static final Set<String> SECRET_WORDS =
+      Set.of(
+          "password",
+          "passwd",
+          "pwd",
+          "pw",
+          "pass",
+          "passphrase",
+          "passcode",
+          "secret",
+          "secrets",
+          "token",
+          "credential",
+          "credentials",
+          "apikey",
+          "storepass",
+          "keypass",
+          "privatekey",
+          "accesskey",
+          "secretkey",
+          "authkey",
+          "authtoken",
+          "accesstoken",
+          "apitoken",
+          "masterkey",
+          "signingkey",
+          "encryptionkey",
+          "clientsecret",
+          "salt",
+          "passwords");
 
   /** Words that make a following {@code key} a credential: {@code api_key}, {@code signingKey}. */
-  private static final Set<String> KEY_KINDS = Set.of(
-      "api", "access", "private", "auth", "secret", "signing", "encryption", "encrypt", "master",
-      "app", "account", "storage", "shared", "hmac", "service", "deploy", "client", "session",
-      "crypt", "cipher", "sas", "subscription", "license", "admin", "root", "webhook");
+  private static final Set<String> KEY_KINDS =
+      Set.of(
+          "api",
+          "access",
+          "private",
+          "auth",
+          "secret",
+          "signing",
+          "encryption",
+          "encrypt",
+          "master",
+          "app",
+          "account",
+          "storage",
+          "shared",
+          "hmac",
+          "service",
+          "deploy",
+          "client",
+          "session",
+          "crypt",
+          "cipher",
+          "sas",
+          "subscription",
+          "license",
+          "admin",
+          "root",
+          "webhook");
 
-  /** Trailing words that keep a credential a credential: {@code password_2}, {@code token_value}. */
-  private static final Set<String> SUFFIXES = Set.of("value", "str", "string", "b64", "base64", "hex", "raw",
-      "plain", "plaintext", "literal");
+  /**
+   * Trailing words that keep a credential a credential: {@code password_2}, {@code token_value}.
+   */
+  private static final Set<String> SUFFIXES =
+      Set.of(
+          "value", "str", "string", "b64", "base64", "hex", "raw", "plain", "plaintext", "literal");
 
-  /** Words before the credential word that make it something else: {@code next_token}, {@code max_token}. */
-  private static final Set<String> NOT_BEFORE = Set.of("next", "page", "continuation", "cursor", "pagination",
-      "csrf", "xsrf", "sync", "max", "min", "num", "is", "has", "use", "no", "enable", "enabled", "disable",
-      "show", "hide", "require", "required", "allow", "forgot", "reset");
+  /**
+   * Words before the credential word that make it something else: {@code next_token}, {@code
+   * max_token}.
+   */
+  private static final Set<String> NOT_BEFORE =
+      Set.of(
+          "next",
+          "page",
+          "continuation",
+          "cursor",
+          "pagination",
+          "csrf",
+          "xsrf",
+          "sync",
+          "max",
+          "min",
+          "num",
+          "is",
+          "has",
+          "use",
+          "no",
+          "enable",
+          "enabled",
+          "disable",
+          "show",
+          "hide",
+          "require",
+          "required",
+          "allow",
+          "forgot",
+          "reset");
 
   private KeyNames() {}
 
@@ -53,13 +132,17 @@ public final class KeyNames {
     if (NOT_BEFORE.contains(before)) {
       return false;
     }
-    if (SECRET_WORDS.contains(w) || (w.length() > 8 && (w.endsWith("password") || w.endsWith("passwd")))) {
+    if (SECRET_WORDS.contains(w)
+        || (w.length() > 8 && (w.endsWith("password") || w.endsWith("passwd")))) {
       return true; // PGPASSWORD, MYSQLPASSWD: a prefix run into the word
     }
     return (w.equals("key") || w.equals("keys")) && KEY_KINDS.contains(before);
   }
 
-  /** The lower-case words of a name: {@code spring.datasource.password}, {@code clientSecret}, {@code DB_PASS}. */
+  /**
+   * The lower-case words of a name: {@code spring.datasource.password}, {@code clientSecret},
+   * {@code DB_PASS}.
+   */
   static List<String> words(String key) {
     List<String> out = new ArrayList<>();
     int n = key.length();
@@ -95,7 +178,9 @@ public final class KeyNames {
     if (Character.isDigit(p) != Character.isDigit(c)) {
       return true;
     }
-    return Character.isUpperCase(p) && Character.isUpperCase(c) && i + 1 < s.length()
+    return Character.isUpperCase(p)
+        && Character.isUpperCase(c)
+        && i + 1 < s.length()
         && Character.isLowerCase(s.charAt(i + 1));
   }
 

@@ -22,7 +22,8 @@ final class Keys {
     if (k == null || k.quoted() || !typeName(k.name())) {
       return k;
     }
-    // 'password: str =', Rust 'API_KEY: &str =' and 'var apiKey string =': the name is before the type.
+    // 'password: str =', Rust 'API_KEY: &str =' and 'var apiKey string =': the name is before the
+    // type.
     int j = k.start();
     boolean reference = false;
     while (j > lineStart && t.charAt(j - 1) == '&') {
@@ -76,14 +77,22 @@ final class Keys {
   }
 
   static boolean nameChar(char c) {
-    return (c < 128 && Character.isLetterOrDigit(c)) || c == '_' || c == '-' || c == '.' || c == '$' || c == '@';
+    return (c < 128 && Character.isLetterOrDigit(c))
+        || c == '_'
+        || c == '-'
+        || c == '.'
+        || c == '$'
+        || c == '@';
   }
 
   /** Without sigils and flag dashes: {@code $password}, {@code @token}, {@code --password}. */
   private static String strip(String name) {
     int i = 0;
-    while (i < name.length() && (name.charAt(i) == '-' || name.charAt(i) == '$' || name.charAt(i) == '@'
-        || name.charAt(i) == '.')) {
+    while (i < name.length()
+        && (name.charAt(i) == '-'
+            || name.charAt(i) == '$'
+            || name.charAt(i) == '@'
+            || name.charAt(i) == '.')) {
       i++;
     }
     return name.substring(i);

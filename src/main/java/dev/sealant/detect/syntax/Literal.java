@@ -18,7 +18,9 @@ record Literal(String value, int start, int end, int next, boolean quoted, Strin
     this(value, start, end, next, quoted, value);
   }
 
-  /** The value interpolates something: it is a literal only if {@link Values#meantLiteral} says so. */
+  /**
+   * The value interpolates something: it is a literal only if {@link Values#meantLiteral} says so.
+   */
   boolean template() {
     return residue.length() < value.length();
   }

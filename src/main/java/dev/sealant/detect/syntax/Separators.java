@@ -29,7 +29,9 @@ final class Separators {
     }
     int word = i;
     if (d != Dialect.PROPERTIES) {
-      if (i + 4 >= le || !isEnvKeyword(t, i) || (t.charAt(i + 3) != ' ' && t.charAt(i + 3) != '\t')) {
+      if (i + 4 >= le
+          || !isEnvKeyword(t, i)
+          || (t.charAt(i + 3) != ' ' && t.charAt(i + 3) != '\t')) {
         return ls;
       }
       word = i + 4;
@@ -61,7 +63,9 @@ final class Separators {
     return w.equals("ENV") || w.equals("ARG");
   }
 
-  /** {@code <password>value</password>}: the {@code >} of a start tag whose name is a credential's. */
+  /**
+   * {@code <password>value</password>}: the {@code >} of a start tag whose name is a credential's.
+   */
   static int element(CharSequence t, int ls, int le, int gt, Predicate<String> keys, Sink sink) {
     if (gt + 1 >= le || gt == ls || t.charAt(gt - 1) == '/' || t.charAt(gt - 1) == '-') {
       return -1;
@@ -108,8 +112,12 @@ final class Separators {
     return text.next();
   }
 
-  /** {@code define('DB_PASSWORD', 'v')}, {@code props.put("password", "v")}: a quoted name opening a call. */
-  static int callPair(CharSequence t, int ls, int le, int comma, Predicate<String> keys, Sink sink) {
+  /**
+   * {@code define('DB_PASSWORD', 'v')}, {@code props.put("password", "v")}: a quoted name opening a
+   * call.
+   */
+  static int callPair(
+      CharSequence t, int ls, int le, int comma, Predicate<String> keys, Sink sink) {
     int j = Keys.skipSpaces(t, ls, comma);
     if (j <= ls + 2) {
       return -1;
@@ -152,7 +160,9 @@ final class Separators {
     while (s > stop && (Character.isLetterOrDigit(t.charAt(s - 1)) || t.charAt(s - 1) == '_')) {
       s--;
     }
-    if (paren - s < 4 || !Strings.startsWith(t, s, paren, "set") || !Character.isUpperCase(t.charAt(s + 3))) {
+    if (paren - s < 4
+        || !Strings.startsWith(t, s, paren, "set")
+        || !Character.isUpperCase(t.charAt(s + 3))) {
       return -1;
     }
     String name = t.subSequence(s + 3, paren).toString();
@@ -174,7 +184,9 @@ final class Separators {
     return v.next();
   }
 
-  /** Whether the name at {@code keyStart} is an attribute inside a tag or a connection-string key. */
+  /**
+   * Whether the name at {@code keyStart} is an attribute inside a tag or a connection-string key.
+   */
   static ValueReader.Context context(CharSequence t, int ls, int keyStart) {
     int j = Keys.skipSpaces(t, ls, keyStart);
     if (j > ls && t.charAt(j - 1) == ';') {
@@ -187,7 +199,8 @@ final class Separators {
         return ValueReader.Context.PLAIN;
       }
       if (c == '<') {
-        return i + 1 < keyStart && Character.isLetter(t.charAt(i + 1)) ? ValueReader.Context.MARKUP
+        return i + 1 < keyStart && Character.isLetter(t.charAt(i + 1))
+            ? ValueReader.Context.MARKUP
             : ValueReader.Context.PLAIN;
       }
     }

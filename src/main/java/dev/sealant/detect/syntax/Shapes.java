@@ -27,7 +27,10 @@ final class Shapes {
     return true;
   }
 
-  /** An identifier, dotted or kebab name of code or configuration: {@code process.env.API_KEY}, {@code db-credentials}. */
+  /**
+   * An identifier, dotted or kebab name of code or configuration: {@code process.env.API_KEY},
+   * {@code db-credentials}.
+   */
   static boolean identifier(String s) {
     char first = s.charAt(0);
     if (!(Character.isLetter(first) || first == '_' || first == '$')) {
@@ -72,16 +75,20 @@ final class Shapes {
     }
     // A counter in a name (test_00000001) is fine when every other piece is a word.
     boolean wordy = shortPieces == 0 && odd == 0;
-    return pieces > 0 && (digits <= 4 || wordy) && digitRuns <= 2 && shortPieces <= 1 + pieces / 3
-        && camelShort <= 1 && odd <= 1;
+    return pieces > 0
+        && (digits <= 4 || wordy)
+        && digitRuns <= 2
+        && shortPieces <= 1 + pieces / 3
+        && camelShort <= 1
+        && odd <= 1;
   }
 
   /**
    * A name written as text (quoted, or a configuration value): an {@link #identifier} that is also
-   * either joined by separators ({@code payments-db-credentials}, {@code GITHUB_TOKEN},
-   * {@code app.db.password}) or, without separators and digits, made only of word-like camel pieces
-   * ({@code passwordInput}). Letters and digits run together ({@code Orange2013},
-   * {@code FootballShadow24}) or letters that are not words ({@code CeCguZixdjqPYM}) are what people
+   * either joined by separators ({@code payments-db-credentials}, {@code GITHUB_TOKEN}, {@code
+   * app.db.password}) or, without separators and digits, made only of word-like camel pieces
+   * ({@code passwordInput}). Letters and digits run together ({@code Orange2013}, {@code
+   * FootballShadow24}) or letters that are not words ({@code CeCguZixdjqPYM}) are what people
    * choose as passwords, not how anyone names a setting.
    */
   static boolean name(String s) {
@@ -100,10 +107,10 @@ final class Shapes {
   }
 
   /**
-   * Every camel piece word-like: pieces of up to three letters and acronyms of up to four are
-   * taken as they are ({@code db}, {@code Id}, {@code jwt}, {@code HTTP}; {@link #identifier}
-   * already bounds how many); longer ones need a vowel and only consonant pairs that English
-   * words use ({@link #COMMON_PAIRS}). Random letters ({@code Zixdjq}, {@code Pevcsa}) fail that.
+   * Every camel piece word-like: pieces of up to three letters and acronyms of up to four are taken
+   * as they are ({@code db}, {@code Id}, {@code jwt}, {@code HTTP}; {@link #identifier} already
+   * bounds how many); longer ones need a vowel and only consonant pairs that English words use
+   * ({@link #COMMON_PAIRS}). Random letters ({@code Zixdjq}, {@code Pevcsa}) fail that.
    */
   private static boolean wordPieces(String s) {
     if (pieceEnd(s, 0) == s.length()) {
@@ -170,9 +177,9 @@ final class Shapes {
   }
 
   /**
-   * A name qualified by {@code \} or {@code ::} (PHP, C++, Ruby, Rust):
-   * {@code Illuminate\Support\Facades\Password}, {@code Auth\PasswordController}: two or more
-   * parts, each an identifier (capitalised, with {@code \\}).
+   * A name qualified by {@code \} or {@code ::} (PHP, C++, Ruby, Rust): {@code
+   * Illuminate\Support\Facades\Password}, {@code Auth\PasswordController}: two or more parts, each
+   * an identifier (capitalised, with {@code \\}).
    */
   static boolean qualifiedName(String s) {
     String sep = s.indexOf('\\') >= 0 ? "\\" : s.contains("::") ? "::" : null;
@@ -187,7 +194,8 @@ final class Shapes {
         end = s.length();
       }
       // PHP names its namespaces and classes in capitals; a password with backslashes rarely does
-      if (end == start || !identifier(s.substring(start, end))
+      if (end == start
+          || !identifier(s.substring(start, end))
           || (sep.equals("\\") && !Character.isUpperCase(s.charAt(start)))) {
         return false;
       }
@@ -208,7 +216,10 @@ final class Shapes {
         return false;
       }
     }
-    return s.indexOf('\\') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf('^') >= 0;
+    return s.indexOf('\\') >= 0
+        || s.indexOf('?') >= 0
+        || s.indexOf('[') >= 0
+        || s.indexOf('^') >= 0;
   }
 
   /**
@@ -229,12 +240,15 @@ final class Shapes {
       while (end > start && ".,!?:;()'-".indexOf(s.charAt(end - 1)) >= 0) {
         end--;
       }
-      if (i - start == 0 || (end == start && i - start > 2) || (end > start && !oneCase(s, start, end))) {
+      if (i - start == 0
+          || (end == start && i - start > 2)
+          || (end > start && !oneCase(s, start, end))) {
         return false;
       }
       if (end > start) {
         words++;
-        wordLike += end - start <= 3 || pronounceable(s, start, end) || vowelled(s, start, end) ? 1 : 0;
+        wordLike +=
+            end - start <= 3 || pronounceable(s, start, end) || vowelled(s, start, end) ? 1 : 0;
       }
       start = i + 1;
     }
@@ -257,12 +271,17 @@ final class Shapes {
   }
 
   /** Consonant pairs found inside common English words; any other pair marks letters as random. */
-  private static final java.util.Set<String> COMMON_PAIRS = java.util.Set.of(("bb bl br bs bj cc ch ck cl cq cr cs ct dd dg dl"
-      + " dm dr ds ff fl fr ft gg gh gl gn gr gs gt hn hr ht kn ks ld lf lk ll lm ln lp ls lt lv mb mm mn mp ms nc"
-      + " nd nf ng nk nl nn np ns nt nv nx ph pl pp pr ps pt rb rc rd rf rg rk rl rm rn rp rr rs rt rv rw sc sh sk"
-      + " sl sm sn sp ss st sw tc th tl tr ts tt tw wh wl wn wr ws xp xt zz").split(" "));
+  private static final java.util.Set<String> COMMON_PAIRS =
+      java.util.Set.of(
+          ("bb bl br bs bj cc ch ck cl cq cr cs ct dd dg dl"
+                  + " dm dr ds ff fl fr ft gg gh gl gn gr gs gt hn hr ht kn ks ld lf lk ll lm ln lp ls lt lv mb mm mn mp ms nc"
+                  + " nd nf ng nk nl nn np ns nt nv nx ph pl pp pr ps pt rb rc rd rf rg rk rl rm rn rp rr rs rt rv rw sc sh sk"
+                  + " sl sm sn sp ss st sw tc th tl tr ts tt tw wh wl wn wr ws xp xt zz")
+              .split(" "));
 
-  /** A vowel ({@code y} counts), and every pair of adjacent consonants one of {@link #COMMON_PAIRS}. */
+  /**
+   * A vowel ({@code y} counts), and every pair of adjacent consonants one of {@link #COMMON_PAIRS}.
+   */
   /**
    * A word by its letters alone: at least 30 % vowels and no more than three consonants in a row
    * ({@code development}, whose {@code pm} no list of common pairs has); random letters rarely are.
@@ -300,9 +319,9 @@ final class Shapes {
   /**
    * Words and separators, as the glue of a template is ({@code :@tcp(:3306)/?parseTime=true},
    * {@code .svc.cluster.local:6379/0}, {@code ->password}): six letters or more, at least 70 % of
-   * them in camel-case pieces of three letters or more ({@code Word}, {@code word},
-   * {@code ACRONYM}), one of five or more. A random password's letters fall in pieces of one or two
-   * (upper and lower case alternate, digits and signs cut them), and a run of five is rare.
+   * them in camel-case pieces of three letters or more ({@code Word}, {@code word}, {@code
+   * ACRONYM}), one of five or more. A random password's letters fall in pieces of one or two (upper
+   * and lower case alternate, digits and signs cut them), and a run of five is rare.
    */
   static boolean words(String s) {
     int letters = 0;
@@ -325,8 +344,8 @@ final class Shapes {
   }
 
   /**
-   * The pieces of a path or a URL's path and port: only letters, digits and {@code / . _ - ~ :}, with
-   * a {@code /} ({@code /.ssh/id_ed25519}, {@code .svc.cluster.local:6379/0}).
+   * The pieces of a path or a URL's path and port: only letters, digits and {@code / . _ - ~ :},
+   * with a {@code /} ({@code /.ssh/id_ed25519}, {@code .svc.cluster.local:6379/0}).
    */
   static boolean pathPieces(String s) {
     boolean slash = false;
@@ -340,7 +359,10 @@ final class Shapes {
     return slash;
   }
 
-  /** The end of the camel-case piece starting at {@code i}: a digit run, {@code Word}, {@code word} or {@code ACRONYM}. */
+  /**
+   * The end of the camel-case piece starting at {@code i}: a digit run, {@code Word}, {@code word}
+   * or {@code ACRONYM}.
+   */
   private static int pieceEnd(String s, int i) {
     int n = s.length();
     int j = i + 1;
@@ -351,7 +373,9 @@ final class Shapes {
       return j;
     }
     if (Character.isUpperCase(s.charAt(i)) && j < n && Character.isUpperCase(s.charAt(j))) {
-      while (j < n && Character.isUpperCase(s.charAt(j)) && !(j + 1 < n && Character.isLowerCase(s.charAt(j + 1)))) {
+      while (j < n
+          && Character.isUpperCase(s.charAt(j))
+          && !(j + 1 < n && Character.isLowerCase(s.charAt(j + 1)))) {
         j++;
       }
       return j;
@@ -380,7 +404,10 @@ final class Shapes {
     return false;
   }
 
-  /** A file path: rooted ({@code /}, {@code ./}, {@code ~/}, {@code C:\}) or two or more named segments. */
+  /**
+   * A file path: rooted ({@code /}, {@code ./}, {@code ~/}, {@code C:\}) or two or more named
+   * segments.
+   */
   static boolean path(String s) {
     int from;
     if (s.startsWith("./") || s.startsWith("~/") || s.startsWith(".\\")) {
@@ -389,7 +416,9 @@ final class Shapes {
       from = 3;
     } else if (s.startsWith("/") || s.startsWith("\\\\")) {
       from = s.startsWith("\\\\") ? 2 : 1;
-    } else if (s.length() > 2 && Character.isLetter(s.charAt(0)) && s.charAt(1) == ':'
+    } else if (s.length() > 2
+        && Character.isLetter(s.charAt(0))
+        && s.charAt(1) == ':'
         && (s.charAt(2) == '\\' || s.charAt(2) == '/')) {
       from = 3;
     } else {
@@ -436,13 +465,19 @@ final class Shapes {
     if (dot > 0 && base.length() - dot <= 6) {
       base = base.substring(0, dot);
     }
-    return !base.isEmpty() && (identifier(base) || (base.length() <= 3 && word(base)) || base.equals("*"));
+    return !base.isEmpty()
+        && (identifier(base) || (base.length() <= 3 && word(base)) || base.equals("*"));
   }
 
-  /** Regex syntax, two distinct signs of it: {@code [^...]+}, {@code \\d}, {@code .*}, {@code (?:}. */
+  /**
+   * Regex syntax, two distinct signs of it: {@code [^...]+}, {@code \\d}, {@code .*}, {@code (?:}.
+   */
   static boolean regex(String s) {
     int signs = 0;
-    for (String sign : new String[] {"[^", "]+", "]*", ".*", ".+", "\\d", "\\s", "\\w", "(?:", "\\0", "]{", ")?"}) {
+    for (String sign :
+        new String[] {
+          "[^", "]+", "]*", ".*", ".+", "\\d", "\\s", "\\w", "(?:", "\\0", "]{", ")?"
+        }) {
       if (s.contains(sign)) {
         signs++;
       }
@@ -450,7 +485,9 @@ final class Shapes {
     return signs >= 2;
   }
 
-  /** {@code user@host} or {@code name@example.test}: an address, as test URLs use for user names. */
+  /**
+   * {@code user@host} or {@code name@example.test}: an address, as test URLs use for user names.
+   */
   static boolean address(String s) {
     return address(s, false);
   }
@@ -461,7 +498,11 @@ final class Shapes {
    */
   static boolean address(String s, boolean text) {
     int at = s.indexOf('@');
-    if (text && at > 0 && at < s.length() - 1 && s.indexOf('.', at) < 0 && !name(s.substring(at + 1))) {
+    if (text
+        && at > 0
+        && at < s.length() - 1
+        && s.indexOf('.', at) < 0
+        && !name(s.substring(at + 1))) {
       return false;
     }
     if (at <= 0 || at != s.lastIndexOf('@') || at == s.length() - 1) {
@@ -484,7 +525,8 @@ final class Shapes {
   /** {@code scheme://host/...} with no user information. */
   static boolean plainUrl(String s) {
     int sep = s.indexOf("://");
-    if (sep <= 0 || !word(s.substring(0, sep).replace('+', '_').replace('-', '_').replace('.', '_'))) {
+    if (sep <= 0
+        || !word(s.substring(0, sep).replace('+', '_').replace('-', '_').replace('.', '_'))) {
       return false;
     }
     int end = s.indexOf('/', sep + 3);

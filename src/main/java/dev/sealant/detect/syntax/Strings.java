@@ -3,9 +3,9 @@ package dev.sealant.detect.syntax;
 import java.util.BitSet;
 
 /**
- * Reads one quoted string literal, undoing its syntax's escapes, and reports where its content
- * sits in the encoded text. Every reader stops at the line's end: a string that does not close on
- * its line is not read (multi-line strings are not assignments of one secret).
+ * Reads one quoted string literal, undoing its syntax's escapes, and reports where its content sits
+ * in the encoded text. Every reader stops at the line's end: a string that does not close on its
+ * line is not read (multi-line strings are not assignments of one secret).
  */
 final class Strings {
 
@@ -36,7 +36,10 @@ final class Strings {
     DOLLAR_BRACE,
     /** {@code $NAME}, {@code ${...}}, {@code $(...)} and backticks (shell double quotes). */
     SHELL,
-    /** A single opening brace (Python f-strings, C# interpolated strings); a doubled one is a literal brace. */
+    /**
+     * A single opening brace (Python f-strings, C# interpolated strings); a doubled one is a
+     * literal brace.
+     */
     BRACE
   }
 
@@ -46,7 +49,8 @@ final class Strings {
    * The literal whose opening delimiter is at {@code open}, or null when it does not close before
    * {@code limit}.
    */
-  static Literal read(CharSequence t, int open, int limit, char close, Escape esc, Interpolation interp) {
+  static Literal read(
+      CharSequence t, int open, int limit, char close, Escape esc, Interpolation interp) {
     StringBuilder sb = new StringBuilder();
     BitSet live = new BitSet();
     int end = Math.min(limit, open + 1 + MAX);
@@ -60,7 +64,8 @@ final class Strings {
           continue;
         }
         String value = sb.toString();
-        return new Literal(value, open + 1, i, i + 1, true, Expansions.residue(value, interp, live));
+        return new Literal(
+            value, open + 1, i, i + 1, true, Expansions.residue(value, interp, live));
       }
       if (c == '\\' && esc == Escape.BACKSLASH) {
         i += Escapes.backslash(t, i, end, sb);
@@ -72,7 +77,10 @@ final class Strings {
         if (interpolates(t, i, end, interp)) {
           live.set(sb.length()); // an unescaped sigil: an expansion may open here
         }
-        if (interp == Interpolation.BRACE && (c == '{' || c == '}') && i + 1 < end && t.charAt(i + 1) == c) {
+        if (interp == Interpolation.BRACE
+            && (c == '{' || c == '}')
+            && i + 1 < end
+            && t.charAt(i + 1) == c) {
           i++;
         }
         sb.append(c);
@@ -87,7 +95,8 @@ final class Strings {
     char n = i + 1 < end ? t.charAt(i + 1) : 0;
     return switch (interp) {
       case DOLLAR_BRACE -> c == '$' && n == '{';
-      case SHELL -> c == '`' || (c == '$' && (n == '{' || n == '(' || n == '_' || Character.isLetter(n)));
+      case SHELL ->
+          c == '`' || (c == '$' && (n == '{' || n == '(' || n == '_' || Character.isLetter(n)));
       case BRACE -> c == '{' && n != '{';
       case NONE -> false;
     };

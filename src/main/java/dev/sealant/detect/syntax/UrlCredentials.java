@@ -16,10 +16,15 @@ public final class UrlCredentials {
 
   private UrlCredentials() {}
 
-  /** Each URL password in {@code t[from, to)} that is a literal; the pair's key is the user name. */
+  /**
+   * Each URL password in {@code t[from, to)} that is a literal; the pair's key is the user name.
+   */
   public static void find(CharSequence t, int from, int to, Sink sink) {
     for (int i = from + 1; i + 3 <= to; i++) {
-      if (t.charAt(i) != ':' || t.charAt(i + 1) != '/' || t.charAt(i + 2) != '/' || !schemeBefore(t, from, i)) {
+      if (t.charAt(i) != ':'
+          || t.charAt(i + 1) != '/'
+          || t.charAt(i + 2) != '/'
+          || !schemeBefore(t, from, i)) {
         continue;
       }
       int start = i + 3;
@@ -42,7 +47,13 @@ public final class UrlCredentials {
       if (colon < at - 1) { // redis://:password@host: no user name
         String password = decode(t, colon + 1, at);
         if (Values.literal(password, true)) {
-          sink.pair(new Assignment(colon > start ? t.subSequence(start, colon).toString() : "password", password, colon + 1, at, false));
+          sink.pair(
+              new Assignment(
+                  colon > start ? t.subSequence(start, colon).toString() : "password",
+                  password,
+                  colon + 1,
+                  at,
+                  false));
         }
       }
       i = end - 1;
@@ -51,7 +62,8 @@ public final class UrlCredentials {
 
   private static boolean schemeBefore(CharSequence t, int from, int colon) {
     int s = colon;
-    while (s > from && (Character.isLetterOrDigit(t.charAt(s - 1)) || "+.-".indexOf(t.charAt(s - 1)) >= 0)) {
+    while (s > from
+        && (Character.isLetterOrDigit(t.charAt(s - 1)) || "+.-".indexOf(t.charAt(s - 1)) >= 0)) {
       s--;
     }
     return colon - s >= 2 && Character.isLetter(t.charAt(s));

@@ -4,8 +4,8 @@ import dev.sealant.detect.syntax.Strings.Escape;
 import dev.sealant.detect.syntax.Strings.Interpolation;
 
 /**
- * Reads the value after a separator: a string literal in whichever quoting the text uses (with
- * the prefixes of Python, C# and bash), or a bare value, which runs to the end of the line in
+ * Reads the value after a separator: a string literal in whichever quoting the text uses (with the
+ * prefixes of Python, C# and bash), or a bare value, which runs to the end of the line in
  * configuration dialects and is one word in code.
  */
 final class ValueReader {
@@ -15,13 +15,19 @@ final class ValueReader {
     PLAIN,
     /** Inside an XML/HTML tag: quotes take entities. */
     MARKUP,
-    /** A key after a {@code ;}, as in ADO.NET, JDBC and ODBC connection strings: doubled quotes, braces. */
+    /**
+     * A key after a {@code ;}, as in ADO.NET, JDBC and ODBC connection strings: doubled quotes,
+     * braces.
+     */
     CONNECTION
   }
 
   private ValueReader() {}
 
-  /** The value starting at or after {@code p}, or null when there is none or it is not a literal's shape. */
+  /**
+   * The value starting at or after {@code p}, or null when there is none or it is not a literal's
+   * shape.
+   */
   static Literal read(CharSequence t, int p, int lineEnd, Dialect d, Context ctx) {
     int i = p;
     while (i < lineEnd && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
@@ -70,13 +76,20 @@ final class ValueReader {
       if (d == Dialect.SHELL || d == Dialect.ENV) {
         return null; // command substitution
       }
-      return d == Dialect.GO ? Strings.read(t, i, lineEnd, q, Escape.RAW, Interpolation.NONE)
+      return d == Dialect.GO
+          ? Strings.read(t, i, lineEnd, q, Escape.RAW, Interpolation.NONE)
           : Strings.read(t, i, lineEnd, q, Escape.BACKSLASH, Interpolation.DOLLAR_BRACE);
     }
     boolean shell = d == Dialect.SHELL || d == Dialect.ENV;
     if (q == '"') {
-      return shell ? Strings.read(t, i, lineEnd, q, Escape.SHELL, Interpolation.SHELL)
-          : Strings.read(t, i, lineEnd, q, d == Dialect.INI ? Escape.RAW : Escape.BACKSLASH,
+      return shell
+          ? Strings.read(t, i, lineEnd, q, Escape.SHELL, Interpolation.SHELL)
+          : Strings.read(
+              t,
+              i,
+              lineEnd,
+              q,
+              d == Dialect.INI ? Escape.RAW : Escape.BACKSLASH,
               Interpolation.NONE);
     }
     if (d == Dialect.YAML || d == Dialect.POWERSHELL) {
@@ -89,7 +102,10 @@ final class ValueReader {
     return Strings.read(t, i, lineEnd, q, raw ? Escape.RAW : Escape.BACKSLASH, Interpolation.NONE);
   }
 
-  /** Rust {@code r#"raw"#}: no escapes; it closes at a quote followed by as many {@code #} as opened it. */
+  /**
+   * Rust {@code r#"raw"#}: no escapes; it closes at a quote followed by as many {@code #} as opened
+   * it.
+   */
   private static Literal rustRaw(CharSequence t, int i, int lineEnd) {
     int q = i + 1;
     while (q < lineEnd && t.charAt(q) == '#') {
@@ -126,8 +142,13 @@ final class ValueReader {
     StringBuilder v = null;
     while (lit != null) {
       int k = lit.next();
-      if (!(k + 2 < lineEnd && t.charAt(k) == '\\' && t.charAt(k + 1) == '\'' && t.charAt(k + 2) == '\'')) {
-        return v == null ? lit : new Literal(v.append(lit.value()).toString(), i + 1, lit.end(), k, true);
+      if (!(k + 2 < lineEnd
+          && t.charAt(k) == '\\'
+          && t.charAt(k + 1) == '\''
+          && t.charAt(k + 2) == '\'')) {
+        return v == null
+            ? lit
+            : new Literal(v.append(lit.value()).toString(), i + 1, lit.end(), k, true);
       }
       v = (v == null ? new StringBuilder() : v).append(lit.value()).append('\'');
       lit = Strings.read(t, k + 2, lineEnd, '\'', Escape.RAW, Interpolation.NONE);
@@ -150,9 +171,12 @@ final class ValueReader {
   /** C# {@code @"verbatim"} and {@code $"interpolated"}, bash {@code $'ANSI-C'}. */
   private static Literal prefixed(CharSequence t, int i, int lineEnd, char prefix, char q) {
     if (prefix == '@') {
-      return q == '"' ? Strings.read(t, i + 1, lineEnd, q, Escape.DOUBLED, Interpolation.NONE) : null;
+      return q == '"'
+          ? Strings.read(t, i + 1, lineEnd, q, Escape.DOUBLED, Interpolation.NONE)
+          : null;
     }
-    return q == '"' ? Strings.read(t, i + 1, lineEnd, q, Escape.BACKSLASH, Interpolation.BRACE)
+    return q == '"'
+        ? Strings.read(t, i + 1, lineEnd, q, Escape.BACKSLASH, Interpolation.BRACE)
         : Strings.read(t, i + 1, lineEnd, q, Escape.BACKSLASH, Interpolation.NONE);
   }
 
@@ -188,7 +212,10 @@ final class ValueReader {
       return false;
     }
     char c = t.charAt(i);
-    return c == '+' || (c == '%' && (i + 1 >= lineEnd || t.charAt(i + 1) != '>')) || c == '"' || c == '\'';
+    return c == '+'
+        || (c == '%' && (i + 1 >= lineEnd || t.charAt(i + 1) != '>'))
+        || c == '"'
+        || c == '\'';
   }
 
   private static Literal bare(CharSequence t, int i, int lineEnd, Dialect d, Context ctx) {

@@ -5,25 +5,51 @@ import java.util.Set;
 
 /**
  * Decides whether a value read from an assignment is a literal credential, by saying what else it
- * is: a reference to one (an environment lookup, a template, a placeholder), code (an identifier,
- * a dotted name, a call, an expression), a path, a URL without credentials, a number, a keyword.
- * None of these checks is about which characters a password may hold.
+ * is: a reference to one (an environment lookup, a template, a placeholder), code (an identifier, a
+ * dotted name, a call, an expression), a path, a URL without credentials, a number, a keyword. None
+ * of these checks is about which characters a password may hold.
  */
 public final class Values {
 
   /** Shorter values are not reported: too many eight-character words are settings, not secrets. */
   public static final int MIN_LENGTH = 8;
 
-  private static final Set<String> KEYWORDS = Set.of("true", "false", "yes", "no", "on", "off", "null",
-      "none", "nil", "undefined", "required", "optional", "string", "password", "secret", "token",
-      "include", "inherit", "omit", "default", "disabled", "enabled", "passwords", "password1", "password123",
-      "secret123", "letmein", "administrator");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "true",
+          "false",
+          "yes",
+          "no",
+          "on",
+          "off",
+          "null",
+          "none",
+          "nil",
+          "undefined",
+          "required",
+          "optional",
+          "string",
+          "password",
+          "secret",
+          "token",
+          "include",
+          "inherit",
+          "omit",
+          "default",
+          "disabled",
+          "enabled",
+          "passwords",
+          "password1",
+          "password123",
+          "secret123",
+          "letmein",
+          "administrator");
 
   private Values() {}
 
   /**
-   * True when {@code v} (decoded) may be a literal credential: it is none of the things a literal is
-   * not and, when it holds references ({@link Expansions#references}), what is left of it is a
+   * True when {@code v} (decoded) may be a literal credential: it is none of the things a literal
+   * is not and, when it holds references ({@link Expansions#references}), what is left of it is a
    * literal ({@link #meantLiteral}).
    */
   public static boolean literal(String v) {
@@ -51,13 +77,25 @@ public final class Values {
   }
 
   private static boolean plain(String v, boolean text) {
-    if (v.length() < MIN_LENGTH || v.isBlank() || KEYWORDS.contains(v.toLowerCase(Locale.ROOT))
+    if (v.length() < MIN_LENGTH
+        || v.isBlank()
+        || KEYWORDS.contains(v.toLowerCase(Locale.ROOT))
         || KEYWORDS.contains(unLeet(v))) {
       return false;
     }
-    return !concatenation(v) && !placeholder(v) && !Shapes.prose(v) && !number(v) && !(text ? Shapes.name(v) : Shapes.identifier(v)) && !Shapes.path(v)
-        && !Shapes.plainUrl(v) && !Shapes.regex(v) && !encodedName(v) && !Shapes.address(v, text)
-        && !Shapes.ruleList(v) && !Shapes.qualifiedName(v) && !Shapes.regexLiteral(v);
+    return !concatenation(v)
+        && !placeholder(v)
+        && !Shapes.prose(v)
+        && !number(v)
+        && !(text ? Shapes.name(v) : Shapes.identifier(v))
+        && !Shapes.path(v)
+        && !Shapes.plainUrl(v)
+        && !Shapes.regex(v)
+        && !encodedName(v)
+        && !Shapes.address(v, text)
+        && !Shapes.ruleList(v)
+        && !Shapes.qualifiedName(v)
+        && !Shapes.regexLiteral(v);
   }
 
   /**
@@ -68,8 +106,8 @@ public final class Values {
    *   <li>at least {@link #MIN_LENGTH} characters, and more than half of the value: a template is
    *       mostly its references, a password with a stray {@code $Lm} mostly literal;
    *   <li>no whitespace ({@code Bearer ${TOKEN}}, {@code $(cat /run/secrets/db)});
-   *   <li>three or more of the classes lower case, upper case, digit, other
-   *       ({@code ${prefix}_secret_key_name} leaves two);
+   *   <li>three or more of the classes lower case, upper case, digit, other ({@code
+   *       ${prefix}_secret_key_name} leaves two);
    *   <li>not words and separators ({@link Shapes#words}): the glue of a URL, DSN or key name
    *       ({@code :@tcp(:3306)/?parseTime=true}, {@code ->password}, {@code {'ADMIN_PASSWORD'}});
    *       nor pieces of a path ({@link Shapes#pathPieces}: {@code $HOME/.ssh/id_ed25519}) or a URL
@@ -80,8 +118,13 @@ public final class Values {
    * nothing, a bug of its own, but the rest of the password is in the file.
    */
   static boolean meantLiteral(String value, String residue) {
-    return residue.length() >= MIN_LENGTH && 2 * residue.length() > value.length() && !whitespace(residue)
-        && classes(residue) >= 3 && !residue.contains("://") && !Shapes.words(residue) && !Shapes.pathPieces(residue)
+    return residue.length() >= MIN_LENGTH
+        && 2 * residue.length() > value.length()
+        && !whitespace(residue)
+        && classes(residue) >= 3
+        && !residue.contains("://")
+        && !Shapes.words(residue)
+        && !Shapes.pathPieces(residue)
         && plain(residue);
   }
 
@@ -99,7 +142,10 @@ public final class Values {
     int mask = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      mask |= Character.isLowerCase(c) ? 1 : Character.isUpperCase(c) ? 2 : Character.isDigit(c) ? 4 : 8;
+      mask |=
+          Character.isLowerCase(c)
+              ? 1
+              : Character.isUpperCase(c) ? 2 : Character.isDigit(c) ? 4 : 8;
     }
     return Integer.bitCount(mask);
   }
@@ -111,16 +157,23 @@ public final class Values {
   private static boolean concatenation(String v) {
     int n = v.length();
     return (v.charAt(0) == ' ' && "+.,".indexOf(v.charAt(1)) >= 0 && v.charAt(2) == ' ')
-        || (v.charAt(n - 1) == ' ' && "+.,".indexOf(v.charAt(n - 2)) >= 0 && v.charAt(n - 3) == ' ');
+        || (v.charAt(n - 1) == ' '
+            && "+.,".indexOf(v.charAt(n - 2)) >= 0
+            && v.charAt(n - 3) == ' ');
   }
 
   /** A value wrapped in one more pair of quotes ({@code "\"$token\""}) is judged by its inside. */
   private static String unquoted(String v) {
     char f = v.charAt(0);
-    return v.length() > 2 && (f == '"' || f == '\'') && v.charAt(v.length() - 1) == f ? v.substring(1, v.length() - 1) : v;
+    return v.length() > 2 && (f == '"' || f == '\'') && v.charAt(v.length() - 1) == f
+        ? v.substring(1, v.length() - 1)
+        : v;
   }
 
-  /** Base64 of a name or of {@code user:name} ({@code YS1naXQtdG9rZW4=} is {@code a-git-token}): test data, not a key. */
+  /**
+   * Base64 of a name or of {@code user:name} ({@code YS1naXQtdG9rZW4=} is {@code a-git-token}):
+   * test data, not a key.
+   */
   static boolean encodedName(String v) {
     if (v.length() % 4 != 0 || v.length() > 256) {
       return false;
@@ -156,19 +209,33 @@ public final class Values {
     if ("!&*@$%(-".indexOf(c) >= 0) {
       return true;
     }
-    return w.contains("(") || w.contains("[") || w.contains("->") || w.contains("::") || w.contains("{");
+    return w.contains("(")
+        || w.contains("[")
+        || w.contains("->")
+        || w.contains("::")
+        || w.contains("{");
   }
 
-  /** {@code <your-token>}, {@code [password]}, {@code {secret}}, {@code xxxx}, {@code ****}, {@code ...}. */
+  /**
+   * {@code <your-token>}, {@code [password]}, {@code {secret}}, {@code xxxx}, {@code ****}, {@code
+   * ...}.
+   */
   static boolean placeholder(String v) {
     char first = v.charAt(0);
     char last = v.charAt(v.length() - 1);
-    if ((first == '<' && last == '>') || (first == '[' && last == ']') || (first == '{' && last == '}')) {
+    if ((first == '<' && last == '>')
+        || (first == '[' && last == ']')
+        || (first == '{' && last == '}')) {
       return true;
     }
     String lower = v.toLowerCase(Locale.ROOT);
-    if (lower.contains("xxxx") || lower.contains("****") || lower.contains("...") || lower.contains("…")
-        || lower.contains("snip") || lower.contains("redacted") || v.equals("%s")) {
+    if (lower.contains("xxxx")
+        || lower.contains("****")
+        || lower.contains("...")
+        || lower.contains("…")
+        || lower.contains("snip")
+        || lower.contains("redacted")
+        || v.equals("%s")) {
       return true;
     }
     return v.chars().distinct().count() <= 2;
@@ -177,7 +244,13 @@ public final class Values {
   private static boolean number(String v) {
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
-      if (!((c >= '0' && c <= '9') || c == '.' || c == ':' || c == '_' || c == '-' || c == '+' || c == ',')) {
+      if (!((c >= '0' && c <= '9')
+          || c == '.'
+          || c == ':'
+          || c == '_'
+          || c == '-'
+          || c == '+'
+          || c == ',')) {
         return false;
       }
     }

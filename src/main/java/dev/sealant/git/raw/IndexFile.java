@@ -64,10 +64,14 @@ public final class IndexFile {
       throw StepAside.because("index version " + version);
     }
     int end = b.length - Oid.LENGTH;
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     // The header's count is untrusted: an entry takes at least 62 bytes, so no real index holds
-    // more than that allows (a 2^31 count in a tiny file made this allocation fail, found by fuzzing).
+    // more than that allows (a 2^31 count in a tiny file made this allocation fail, found by
+    // fuzzing).
     if (count > b.length / 62) {
       throw StepAside.because("truncated index");
     }
@@ -138,13 +142,20 @@ public final class IndexFile {
     return new IndexFile(List.copyOf(entries), trees);
   }
 
-  private static void cacheTree(byte[] b, int from, int to, Map<String, Oid> trees, CharsetDecoder utf8) {
+  private static void cacheTree(
+      byte[] b, int from, int to, Map<String, Oid> trees, CharsetDecoder utf8) {
     int[] at = {from};
     node(b, at, to, "", true, trees, utf8);
   }
 
-  private static void node(byte[] b, int[] at, int to, String parent, boolean top,
-      Map<String, Oid> trees, CharsetDecoder utf8) {
+  private static void node(
+      byte[] b,
+      int[] at,
+      int to,
+      String parent,
+      boolean top,
+      Map<String, Oid> trees,
+      CharsetDecoder utf8) {
     int nul = nul(b, at[0], to);
     String name = decode(utf8, java.util.Arrays.copyOfRange(b, at[0], nul));
     String path = top ? "" : parent.isEmpty() ? name : parent + "/" + name;

@@ -12,8 +12,8 @@ final class Names {
   private Names() {}
 
   /**
-   * Decodes {@code b[from, to)}. ASCII, nearly every name, takes the JDK's compact-string copy;
-   * the rest goes through a strict decoder (created when first needed, then reused).
+   * Decodes {@code b[from, to)}. ASCII, nearly every name, takes the JDK's compact-string copy; the
+   * rest goes through a strict decoder (created when first needed, then reused).
    */
   static String decode(byte[] b, int from, int to, CharsetDecoder strict) {
     boolean ascii = true;
@@ -26,8 +26,13 @@ final class Names {
     if (ascii) {
       return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
-    CharsetDecoder d = strict != null ? strict : StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder d =
+        strict != null
+            ? strict
+            : StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
       return d.reset().decode(ByteBuffer.wrap(b, from, to - from)).toString();
     } catch (CharacterCodingException e) {

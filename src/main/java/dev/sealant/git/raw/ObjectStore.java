@@ -14,9 +14,9 @@ import java.util.zip.Inflater;
 
 /**
  * Reads objects from one objects directory: loose objects first, then every pack through its
- * version-2 index. Packs and indexes are memory-mapped, so opening a large pack costs nothing
- * until an object in it is read. Deltas (by offset or by reference) are resolved here. Anything
- * missing, malformed or larger than the caller's limit is {@link StepAside}, never a guess.
+ * version-2 index. Packs and indexes are memory-mapped, so opening a large pack costs nothing until
+ * an object in it is read. Deltas (by offset or by reference) are resolved here. Anything missing,
+ * malformed or larger than the caller's limit is {@link StepAside}, never a guess.
  */
 public final class ObjectStore implements AutoCloseable {
 
@@ -26,8 +26,10 @@ public final class ObjectStore implements AutoCloseable {
   private static final int TAG = 4;
   private static final int OFS_DELTA = 6;
   private static final int REF_DELTA = 7;
+
   /** Trees and commits larger than this are not what a hook should be reading: JGit takes over. */
   private static final long MAX_METADATA = 64L << 20;
+
   private static final int MAX_CHAIN = 10_000;
   private static final long BASE_CACHE_BYTES = 32L << 20;
 
@@ -37,8 +39,12 @@ public final class ObjectStore implements AutoCloseable {
   private final Path objects;
   private List<Pack> packs;
   private final Inflater inflater = new Inflater();
-  /** Resolved delta bases by pack and offset; a hook reads few objects, so a byte budget suffices. */
+
+  /**
+   * Resolved delta bases by pack and offset; a hook reads few objects, so a byte budget suffices.
+   */
   private final Map<String, Map<Long, byte[]>> bases = new HashMap<>();
+
   private long cachedBytes;
 
   public ObjectStore(Path objects) {
@@ -63,7 +69,9 @@ public final class ObjectStore implements AutoCloseable {
     throw StepAside.because("object " + id.name() + " not found");
   }
 
-  /** The content of an object of the expected type (at most {@code maxSize} bytes, else step aside). */
+  /**
+   * The content of an object of the expected type (at most {@code maxSize} bytes, else step aside).
+   */
   public byte[] read(Oid id, int type, long maxSize) {
     if (id.equals(Oid.EMPTY_BLOB) && type == BLOB) {
       return new byte[0];
@@ -77,7 +85,8 @@ public final class ObjectStore implements AutoCloseable {
       if (at >= 0) {
         Header h = p.header(at);
         if (h.type() != type) {
-          throw StepAside.because("object " + id.name() + " has type " + h.type() + ", not " + type);
+          throw StepAside.because(
+              "object " + id.name() + " has type " + h.type() + ", not " + type);
         }
         if (h.size() > maxSize) {
           throw StepAside.because("object " + id.name() + " is larger than expected");
@@ -141,13 +150,14 @@ public final class ObjectStore implements AutoCloseable {
       }
       size = size * 10 + (b[i] - '0');
     }
-    int t = switch (type) {
-      case "commit" -> COMMIT;
-      case "tree" -> TREE;
-      case "blob" -> BLOB;
-      case "tag" -> TAG;
-      default -> throw StepAside.because("loose object " + id.name() + " has unknown type");
-    };
+    int t =
+        switch (type) {
+          case "commit" -> COMMIT;
+          case "tree" -> TREE;
+          case "blob" -> BLOB;
+          case "tag" -> TAG;
+          default -> throw StepAside.because("loose object " + id.name() + " has unknown type");
+        };
     return new LooseStart(new Header(t, size), nul + 1);
   }
 
@@ -165,11 +175,14 @@ public final class ObjectStore implements AutoCloseable {
     } catch (IOException e) {
       throw StepAside.because("cannot read loose object " + id.name());
     }
-    int headerLen = Long.toString(h.size()).length() + 2 + switch (type) {
-      case COMMIT -> 6;
-      case TREE, BLOB -> 4;
-      default -> 3;
-    };
+    int headerLen =
+        Long.toString(h.size()).length()
+            + 2
+            + switch (type) {
+              case COMMIT -> 6;
+              case TREE, BLOB -> 4;
+              default -> 3;
+            };
     byte[] all = inflate(ByteBuffer.wrap(zipped), headerLen + (int) h.size(), id);
     byte[] out = new byte[(int) h.size()];
     System.arraycopy(all, headerLen, out, 0, out.length);
@@ -213,7 +226,8 @@ public final class ObjectStore implements AutoCloseable {
       for (Path i : PackIndex.list(objects)) {
         Path pack = PackIndex.packOf(i);
         try {
-          packs.add(new Pack(PackIndex.open(i), PackIndex.map(pack), pack.getFileName().toString()));
+          packs.add(
+              new Pack(PackIndex.open(i), PackIndex.map(pack), pack.getFileName().toString()));
         } catch (IOException e) {
           throw StepAside.because("cannot read " + pack.getFileName());
         }

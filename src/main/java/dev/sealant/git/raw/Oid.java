@@ -75,7 +75,10 @@ public record Oid(long hi, long mid, int lo) {
   }
 
   private static long word4(byte[] b, int off) {
-    return ((b[off] & 0xffL) << 24) | ((b[off + 1] & 0xffL) << 16) | ((b[off + 2] & 0xffL) << 8) | (b[off + 3] & 0xffL);
+    return ((b[off] & 0xffL) << 24)
+        | ((b[off + 1] & 0xffL) << 16)
+        | ((b[off + 2] & 0xffL) << 8)
+        | (b[off + 3] & 0xffL);
   }
 
   private static int nibble(char c) {

@@ -46,7 +46,9 @@ public final class PackIndex {
     }
   }
 
-  /** The {@code pack-*.idx} files of an objects directory that have their pack beside them, by name. */
+  /**
+   * The {@code pack-*.idx} files of an objects directory that have their pack beside them, by name.
+   */
   public static List<Path> list(Path objects) {
     List<Path> idx = new ArrayList<>();
     // A plain listing: a glob filter would compile a regex behind it, milliseconds cold.

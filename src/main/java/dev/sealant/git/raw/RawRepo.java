@@ -10,16 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A non-bare repository in git's plain layout, as the pre-commit hook sees it: the git directory
- * (a linked worktree's own, with the shared one named in its commondir file), the work tree, the index
- * ({@code GIT_INDEX_FILE} when git sets it) and the objects directory. {@link #open} answers
- * empty, and the caller uses JGit, whenever the environment or configuration asks for more:
- * {@code GIT_DIR} and the other object-directory variables, a bare repository, {@code
- * core.worktree}, config includes, alternates, or repository extensions other than harmless ones.
+ * A non-bare repository in git's plain layout, as the pre-commit hook sees it: the git directory (a
+ * linked worktree's own, with the shared one named in its commondir file), the work tree, the index
+ * ({@code GIT_INDEX_FILE} when git sets it) and the objects directory. {@link #open} answers empty,
+ * and the caller uses JGit, whenever the environment or configuration asks for more: {@code
+ * GIT_DIR} and the other object-directory variables, a bare repository, {@code core.worktree},
+ * config includes, alternates, or repository extensions other than harmless ones.
  */
 public record RawRepo(Path gitDir, Path commonDir, Path workTree, Path indexFile, Path objects) {
 
-  private static final Set<String> HARMLESS_EXTENSIONS = Set.of("worktreeconfig", "preciousobjects", "noop");
+  private static final Set<String> HARMLESS_EXTENSIONS =
+      Set.of("worktreeconfig", "preciousobjects", "noop");
 
   public static Optional<RawRepo> open(Path cwd, Map<String, String> env) {
     try {
@@ -30,8 +31,15 @@ public record RawRepo(Path gitDir, Path commonDir, Path workTree, Path indexFile
   }
 
   private static RawRepo locate(Path cwd, Map<String, String> env) {
-    for (String v : new String[] {"GIT_DIR", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
-        "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_QUARANTINE_PATH", "GIT_CEILING_DIRECTORIES"}) {
+    for (String v :
+        new String[] {
+          "GIT_DIR",
+          "GIT_COMMON_DIR",
+          "GIT_OBJECT_DIRECTORY",
+          "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+          "GIT_QUARANTINE_PATH",
+          "GIT_CEILING_DIRECTORIES"
+        }) {
       if (!env.getOrDefault(v, "").isEmpty()) {
         throw StepAside.because(v + " is set");
       }
@@ -73,7 +81,10 @@ public record RawRepo(Path gitDir, Path commonDir, Path workTree, Path indexFile
     if (Files.exists(objects.resolve("info").resolve("alternates"))) {
       throw StepAside.because("alternates");
     }
-    Path workTree = env.getOrDefault("GIT_WORK_TREE", "").isEmpty() ? top : cwd.resolve(env.get("GIT_WORK_TREE"));
+    Path workTree =
+        env.getOrDefault("GIT_WORK_TREE", "").isEmpty()
+            ? top
+            : cwd.resolve(env.get("GIT_WORK_TREE"));
     String indexVar = env.getOrDefault("GIT_INDEX_FILE", "");
     Path index = indexVar.isEmpty() ? gitDir.resolve("index") : cwd.resolve(indexVar);
     return new RawRepo(gitDir, common, workTree.toAbsolutePath().normalize(), index, objects);
@@ -118,8 +129,10 @@ public record RawRepo(Path gitDir, Path commonDir, Path workTree, Path indexFile
             }
           }
           case "bare" -> {
-            if (!value.equalsIgnoreCase("false") && !value.equalsIgnoreCase("no")
-                && !value.equalsIgnoreCase("off") && !value.equals("0")) {
+            if (!value.equalsIgnoreCase("false")
+                && !value.equalsIgnoreCase("no")
+                && !value.equalsIgnoreCase("off")
+                && !value.equals("0")) {
               throw StepAside.because("bare repository");
             }
           }
@@ -175,7 +188,9 @@ public record RawRepo(Path gitDir, Path commonDir, Path workTree, Path indexFile
     Path packed = commonDir.resolve("packed-refs");
     if (Files.isRegularFile(packed)) {
       for (String line : text(packed).split("\n", -1)) {
-        if (line.length() > 41 && line.charAt(40) == ' ' && line.substring(41).strip().equals(ref)) {
+        if (line.length() > 41
+            && line.charAt(40) == ' '
+            && line.substring(41).strip().equals(ref)) {
           return Optional.of(Oid.hex(line.substring(0, 40)));
         }
       }
@@ -187,7 +202,9 @@ public record RawRepo(Path gitDir, Path commonDir, Path workTree, Path indexFile
   }
 
   private static boolean perWorktree(String ref) {
-    return !ref.startsWith("refs/") || ref.startsWith("refs/bisect/") || ref.startsWith("refs/worktree/")
+    return !ref.startsWith("refs/")
+        || ref.startsWith("refs/bisect/")
+        || ref.startsWith("refs/worktree/")
         || ref.startsWith("refs/rewritten/");
   }
 

@@ -1,8 +1,8 @@
 package dev.sealant.git.raw;
 
 /**
- * The direct reader met something it does not fully understand and leaves the work to JGit. Not
- * an error the user sees: the JGit path either succeeds or reports the problem itself.
+ * The direct reader met something it does not fully understand and leaves the work to JGit. Not an
+ * error the user sees: the JGit path either succeeds or reports the problem itself.
  */
 public final class StepAside extends RuntimeException {
 

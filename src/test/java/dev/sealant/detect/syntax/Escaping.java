@@ -5,7 +5,9 @@ final class Escaping {
 
   private Escaping() {}
 
-  /** Backslash before the quote and before backslashes (Java, JS, Python, Go, C, YAML/TOML/JSON dq). */
+  /**
+   * Backslash before the quote and before backslashes (Java, JS, Python, Go, C, YAML/TOML/JSON dq).
+   */
   static String backslash(String v, char quote) {
     StringBuilder b = new StringBuilder();
     for (char c : v.toCharArray()) {
@@ -17,7 +19,10 @@ final class Escaping {
     return b.toString();
   }
 
-  /** JSON: {@code \" \\}, and a solidus written {@code \/} or a character as {@code \\u00XX} now and then. */
+  /**
+   * JSON: {@code \" \\}, and a solidus written {@code \/} or a character as {@code \\u00XX} now and
+   * then.
+   */
   static String json(String v) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < v.length(); i++) {
@@ -71,7 +76,10 @@ final class Escaping {
     return b.toString();
   }
 
-  /** {@code Properties.store}: {@code \\ = : # !} escaped, a leading space escaped, a character now and then as {@code \\uXXXX}. */
+  /**
+   * {@code Properties.store}: {@code \\ = : # !} escaped, a leading space escaped, a character now
+   * and then as {@code \\uXXXX}.
+   */
   static String properties(String v) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < v.length(); i++) {
@@ -119,8 +127,11 @@ final class Escaping {
 
   /** A YAML plain scalar can hold it: no indicator first, no {@code ": "} or {@code " #"}. */
   static boolean yamlPlainSafe(String v) {
-    return "-?:,[]{}#&*!|>'\"%@`".indexOf(v.charAt(0)) < 0 && !v.contains(": ") && !v.contains(" #")
-        && !v.endsWith(":") && !v.endsWith(" ");
+    return "-?:,[]{}#&*!|>'\"%@`".indexOf(v.charAt(0)) < 0
+        && !v.contains(": ")
+        && !v.contains(" #")
+        && !v.endsWith(":")
+        && !v.endsWith(" ");
   }
 
   /** An INI reader takes it bare: no comment marker after a space, no quote first. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Passwords as password managers make them (14-24 characters from all of printable ASCII but the
  * space), written in each syntax as its authors escape them under a password-named key, are found
- * by the shipped catalog with exactly that secret at the literal's column; and values that are
- * not literals (references, code, paths, placeholders) are not reported, in every syntax.
+ * by the shipped catalog with exactly that secret at the literal's column; and values that are not
+ * literals (references, code, paths, placeholders) are not reported, in every syntax.
  */
 class GenericSyntaxPropertyTest {
 
@@ -35,7 +35,11 @@ class GenericSyntaxPropertyTest {
   void printablePasswordsAreFoundExactlyInEverySyntax(long seed) {
     Random r = new Random(seed);
     assertTrue(Syntaxes.ALL.size() >= 20, "seed " + seed + ": fewer than 20 syntaxes");
-    assertExactRecall(seed, "exact recall", r, GenericSyntaxPropertyTest::password,
+    assertExactRecall(
+        seed,
+        "exact recall",
+        r,
+        GenericSyntaxPropertyTest::password,
         (s, pw) -> s.write().apply(Syntaxes.key(s, r), pw));
   }
 
@@ -44,7 +48,11 @@ class GenericSyntaxPropertyTest {
    * are reported with exactly that secret; the report lists the recall per syntax and the first
    * misses (synthetic values), with the seed.
    */
-  private static void assertExactRecall(long seed, String what, Random r, Function<Random, String> passwords,
+  private static void assertExactRecall(
+      long seed,
+      String what,
+      Random r,
+      Function<Random, String> passwords,
       BiFunction<Syntax, String, Written> writer) {
     Map<String, int[]> bySyntax = new TreeMap<>();
     List<String> misses = new ArrayList<>();
@@ -66,30 +74,51 @@ class GenericSyntaxPropertyTest {
       }
     }
     double recall = found / (double) total;
-    StringBuilder report = new StringBuilder("seed " + seed + ": " + what + " " + String.format("%.4f", recall)
-        + " (" + found + "/" + total + ", " + Syntaxes.ALL.size() + " syntaxes)");
-    bySyntax.forEach((k, c) -> report.append("\n  ").append(k).append(' ').append(c[0]).append('/').append(c[1]));
+    StringBuilder report =
+        new StringBuilder(
+            "seed "
+                + seed
+                + ": "
+                + what
+                + " "
+                + String.format("%.4f", recall)
+                + " ("
+                + found
+                + "/"
+                + total
+                + ", "
+                + Syntaxes.ALL.size()
+                + " syntaxes)");
+    bySyntax.forEach(
+        (k, c) ->
+            report.append("\n  ").append(k).append(' ').append(c[0]).append('/').append(c[1]));
     System.out.println(report + "\nfirst misses (synthetic values):\n" + String.join("\n", misses));
-    assertTrue(recall >= 0.97, report + "\nmisses (synthetic values):\n" + String.join("\n", misses));
+    assertTrue(
+        recall >= 0.97, report + "\nmisses (synthetic values):\n" + String.join("\n", misses));
   }
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {21, 22, 23})
   void nonLiteralValuesAreNotReportedInAnySyntax(long seed) {
     Random r = new Random(seed);
-    assertFlaggedAtMost2Percent(seed, "non-literal values flagged", (s, rr) -> {
-      String shape = NonLiterals.shape(rr);
-      String key = Syntaxes.key(s, rr);
-      return NonLiterals.bare(s, key, shape).orElseGet(() -> s.write().apply(key, shape).line());
-    }, r);
+    assertFlaggedAtMost2Percent(
+        seed,
+        "non-literal values flagged",
+        (s, rr) -> {
+          String shape = NonLiterals.shape(rr);
+          String key = Syntaxes.key(s, rr);
+          return NonLiterals.bare(s, key, shape)
+              .orElseGet(() -> s.write().apply(key, shape).line());
+        },
+        r);
   }
 
   /**
    * Writes {@link #PER_SYNTAX} generated lines in every syntax and asserts that at most 2 % are
    * reported; the report gives the rate and the first flagged lines (synthetic), with the seed.
    */
-  private static void assertFlaggedAtMost2Percent(long seed, String what, BiFunction<Syntax, Random, String> lines,
-      Random r) {
+  private static void assertFlaggedAtMost2Percent(
+      long seed, String what, BiFunction<Syntax, Random, String> lines, Random r) {
     int flagged = 0;
     int total = 0;
     List<String> flaggedLines = new ArrayList<>();
@@ -106,7 +135,18 @@ class GenericSyntaxPropertyTest {
       }
     }
     double rate = flagged / (double) total;
-    String report = "seed " + seed + ": " + what + " " + String.format("%.4f", rate) + " (" + flagged + "/" + total + ")";
+    String report =
+        "seed "
+            + seed
+            + ": "
+            + what
+            + " "
+            + String.format("%.4f", rate)
+            + " ("
+            + flagged
+            + "/"
+            + total
+            + ")";
     System.out.println(report);
     assertTrue(rate <= 0.02, report + "\n" + String.join("\n", flaggedLines));
   }
@@ -120,21 +160,28 @@ class GenericSyntaxPropertyTest {
   @ValueSource(longs = {31, 32, 33})
   void passwordsHoldingADollarSignAreFoundExactlyInEverySyntax(long seed) {
     Random r = new Random(seed);
-    assertExactRecall(seed, "passwords with $, exact recall", r, GenericSyntaxPropertyTest::dollarPassword,
+    assertExactRecall(
+        seed,
+        "passwords with $, exact recall",
+        r,
+        GenericSyntaxPropertyTest::dollarPassword,
         (s, pw) -> Syntaxes.carelessly(s, Syntaxes.key(s, r), pw));
   }
 
   /**
-   * Values that are only references joined by glue ({@code ${DB_USER}:${DB_PASS}},
-   * {@code jdbc:postgresql://${HOST}:5432/${DB}?sslmode=require}), written unescaped so that they
-   * expand, are not reported in any syntax.
+   * Values that are only references joined by glue ({@code ${DB_USER}:${DB_PASS}}, {@code
+   * jdbc:postgresql://${HOST}:5432/${DB}?sslmode=require}), written unescaped so that they expand,
+   * are not reported in any syntax.
    */
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {41, 42, 43})
   void pureTemplatesAreNotReportedInAnySyntax(long seed) {
     Random r = new Random(seed);
-    assertFlaggedAtMost2Percent(seed, "pure templates flagged",
-        (s, rr) -> Syntaxes.carelessly(s, Syntaxes.key(s, rr), NonLiterals.template(rr)).line(), r);
+    assertFlaggedAtMost2Percent(
+        seed,
+        "pure templates flagged",
+        (s, rr) -> Syntaxes.carelessly(s, Syntaxes.key(s, rr), NonLiterals.template(rr)).line(),
+        r);
   }
 
   static boolean exactlyFound(String path, Written w, String pw) {
@@ -146,7 +193,9 @@ class GenericSyntaxPropertyTest {
     return false;
   }
 
-  /** 14-24 characters drawn uniformly from printable ASCII less the space ({@code !} to {@code ~}). */
+  /**
+   * 14-24 characters drawn uniformly from printable ASCII less the space ({@code !} to {@code ~}).
+   */
   static String password(Random r) {
     int n = 14 + r.nextInt(11);
     StringBuilder b = new StringBuilder();
@@ -167,7 +216,10 @@ class GenericSyntaxPropertyTest {
       int at = k == 0 && r.nextInt(4) == 0 ? 0 : r.nextInt(pw.length - 1);
       int kind = r.nextInt(5);
       pw[at] = '$';
-      pw[at + 1] = kind == 3 ? '{' : kind == 4 ? '(' : (char) ((r.nextBoolean() ? 'a' : 'A') + r.nextInt(26));
+      pw[at + 1] =
+          kind == 3
+              ? '{'
+              : kind == 4 ? '(' : (char) ((r.nextBoolean() ? 'a' : 'A') + r.nextInt(26));
     }
     return new String(pw);
   }

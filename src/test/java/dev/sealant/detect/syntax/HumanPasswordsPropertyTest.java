@@ -15,20 +15,66 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Passwords as people choose them ({@code Orange2013}, {@code FootballShadow24}, {@code
  * winter825sunshine}, {@code P@ssw0rd123}), which look like identifiers, are found in every syntax
- * once written as text (quoted, or a configuration value); and names written as text
- * ({@code payments-db-credentials}, {@code GITHUB_TOKEN}, {@code passwordInput}) stay quiet.
+ * once written as text (quoted, or a configuration value); and names written as text ({@code
+ * payments-db-credentials}, {@code GITHUB_TOKEN}, {@code passwordInput}) stay quiet.
  */
 class HumanPasswordsPropertyTest {
 
   /** Words people build passwords from; made up for this test, no leaked list. */
-  private static final List<String> WORDS = List.of("orange", "football", "shadow", "summer", "winter", "tiger",
-      "dragon", "monkey", "master", "sunshine", "princess", "falcon", "rocket", "berlin", "london", "welcome",
-      "secure", "silver", "purple", "garden", "castle", "river", "thunder", "coffee", "pepper", "banana");
+  private static final List<String> WORDS =
+      List.of(
+          "orange",
+          "football",
+          "shadow",
+          "summer",
+          "winter",
+          "tiger",
+          "dragon",
+          "monkey",
+          "master",
+          "sunshine",
+          "princess",
+          "falcon",
+          "rocket",
+          "berlin",
+          "london",
+          "welcome",
+          "secure",
+          "silver",
+          "purple",
+          "garden",
+          "castle",
+          "river",
+          "thunder",
+          "coffee",
+          "pepper",
+          "banana");
 
   /** Words setting names are made of. */
-  private static final List<String> NAME_WORDS = List.of("payments", "db", "user", "service", "input", "field",
-      "password", "token", "secret", "credentials", "config", "name", "value", "admin", "client", "access",
-      "reader", "store", "vault", "primary", "backup", "session");
+  private static final List<String> NAME_WORDS =
+      List.of(
+          "payments",
+          "db",
+          "user",
+          "service",
+          "input",
+          "field",
+          "password",
+          "token",
+          "secret",
+          "credentials",
+          "config",
+          "name",
+          "value",
+          "admin",
+          "client",
+          "access",
+          "reader",
+          "store",
+          "vault",
+          "primary",
+          "backup",
+          "session");
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {51, 52, 53})
@@ -50,10 +96,19 @@ class HumanPasswordsPropertyTest {
       }
     }
     double recall = found / (double) total;
-    String report = "seed " + seed + ": human passwords, exact recall " + String.format(Locale.ROOT, "%.4f", recall)
-        + " (" + found + "/" + total + ")";
+    String report =
+        "seed "
+            + seed
+            + ": human passwords, exact recall "
+            + String.format(Locale.ROOT, "%.4f", recall)
+            + " ("
+            + found
+            + "/"
+            + total
+            + ")";
     System.out.println(report + "\nfirst misses (synthetic values):\n" + String.join("\n", misses));
-    assertTrue(recall >= 0.97, report + "\nmisses (synthetic values):\n" + String.join("\n", misses));
+    assertTrue(
+        recall >= 0.97, report + "\nmisses (synthetic values):\n" + String.join("\n", misses));
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -67,7 +122,9 @@ class HumanPasswordsPropertyTest {
       for (int i = 0; i < GenericSyntaxPropertyTest.PER_SYNTAX; i++) {
         String line = s.write().apply(Syntaxes.key(s, r), name(r)).line();
         total++;
-        if (!GenericSyntaxPropertyTest.DETECTOR.scan(Fragment.of(s.path(), line + "\n")).isEmpty()) {
+        if (!GenericSyntaxPropertyTest.DETECTOR
+            .scan(Fragment.of(s.path(), line + "\n"))
+            .isEmpty()) {
           flagged++;
           if (flaggedLines.size() < 20) {
             flaggedLines.add(s.name() + ": " + line);
@@ -82,19 +139,20 @@ class HumanPasswordsPropertyTest {
 
   /**
    * One of: Word and a year, two Words and two digits, word digits word, Word digits and a sign, a
-   * word spelled with @ and 0 plus digits, or mixed-case letters at random. At least eight characters and
-   * at least 3.0 bits of entropy (the rule's floor, which {@code Tiger1998} misses).
+   * word spelled with @ and 0 plus digits, or mixed-case letters at random. At least eight
+   * characters and at least 3.0 bits of entropy (the rule's floor, which {@code Tiger1998} misses).
    */
   static String human(Random r) {
     while (true) {
-      String pw = switch (r.nextInt(6)) {
-        case 0 -> cap(word(r)) + (1960 + r.nextInt(66));
-        case 1 -> cap(word(r)) + cap(word(r)) + (10 + r.nextInt(90));
-        case 2 -> word(r) + (100 + r.nextInt(900)) + word(r);
-        case 3 -> cap(word(r)) + (10 + r.nextInt(90)) + "!?#".charAt(r.nextInt(3));
-        case 4 -> cap(word(r)).replace('a', '@').replace('o', '0') + (100 + r.nextInt(900));
-        default -> letters(r, 12 + r.nextInt(6));
-      };
+      String pw =
+          switch (r.nextInt(6)) {
+            case 0 -> cap(word(r)) + (1960 + r.nextInt(66));
+            case 1 -> cap(word(r)) + cap(word(r)) + (10 + r.nextInt(90));
+            case 2 -> word(r) + (100 + r.nextInt(900)) + word(r);
+            case 3 -> cap(word(r)) + (10 + r.nextInt(90)) + "!?#".charAt(r.nextInt(3));
+            case 4 -> cap(word(r)).replace('a', '@').replace('o', '0') + (100 + r.nextInt(900));
+            default -> letters(r, 12 + r.nextInt(6));
+          };
       if (pw.length() >= 8 && dev.sealant.detect.Entropy.shannon(pw) >= 3.0) {
         return pw;
       }

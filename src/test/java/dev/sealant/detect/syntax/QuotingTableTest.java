@@ -13,7 +13,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QuotingTableTest {
 
   @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '^', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '^',
+      textBlock =
+          """
       # human passwords written as text; names stay quiet
       .env             | DB_PASSWORD=Orange2013                                       | Orange2013
       .env             | session_secret=CeCguZixdjqPYM                                | CeCguZixdjqPYM
@@ -77,8 +81,10 @@ class QuotingTableTest {
       """)
   void readsTheValueAsItsSyntaxMeansIt(String path, String line, String expected) {
     String text = line.startsWith("'") ? line.substring(1, line.length() - 1) : line;
-    List<String> got = AssignmentReader.credentials(text, Dialect.of(path)).stream()
-        .map(AssignmentReader.Assignment::value).toList();
+    List<String> got =
+        AssignmentReader.credentials(text, Dialect.of(path)).stream()
+            .map(AssignmentReader.Assignment::value)
+            .toList();
     assertEquals(expected == null ? List.of() : List.of(expected), got, path + ": " + text);
   }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class YamlFlowTest {
 
   private static List<String> values(String line) {
-    return AssignmentReader.credentials(line, Dialect.YAML).stream().map(AssignmentReader.Assignment::value).toList();
+    return AssignmentReader.credentials(line, Dialect.YAML).stream()
+        .map(AssignmentReader.Assignment::value)
+        .toList();
   }
 
   @Test
@@ -20,8 +22,10 @@ class YamlFlowTest {
 
   @Test
   void aNameInAFlowMappingIsNotReadWithTheBracesAfterIt() {
-    // A rule's examples in .sealant.yaml: the value is an identifier once '}]' is no longer part of it.
-    assertEquals(List.of(), values("    match: [{text: 'x demo_abcdefgh', secret: demo_abcdefgh}]"));
+    // A rule's examples in .sealant.yaml: the value is an identifier once '}]' is no longer part of
+    // it.
+    assertEquals(
+        List.of(), values("    match: [{text: 'x demo_abcdefgh', secret: demo_abcdefgh}]"));
   }
 
   @Test
@@ -31,7 +35,8 @@ class YamlFlowTest {
 
   @Test
   void flowContextIsKeptAtAnyDistanceFromItsBrace() {
-    // 41 pairs: the opening brace is ~760 characters before the last value (a fixed look-back lost it).
+    // 41 pairs: the opening brace is ~760 characters before the last value (a fixed look-back lost
+    // it).
     String line = "{" + "password: x1Yz!kQ9, ".repeat(41) + "}";
     List<String> got = values(line);
     assertEquals(41, got.size());
@@ -40,6 +45,8 @@ class YamlFlowTest {
 
   @Test
   void aClosedFlowCollectionEndsItsContext() {
-    assertEquals(List.of("Zq8!mR3#v,L9p"), values("x: [" + "a, ".repeat(300) + "], password: Zq8!mR3#v,L9p"));
+    assertEquals(
+        List.of("Zq8!mR3#v,L9p"),
+        values("x: [" + "a, ".repeat(300) + "], password: Zq8!mR3#v,L9p"));
   }
 }

@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Detector throughput with the full built-in catalog on realistic source text: one operation scans
- * 4 MiB (512 files of 8 KiB), so MB/s = ops/s x 4 (printed by bench/jmh.sh). One thread: the
- * figure is per core. {@code keywordDensity} is the share of lines carrying a rule keyword (about
- * 2% in real histories).
+ * 4 MiB (512 files of 8 KiB), so MB/s = ops/s x 4 (printed by bench/jmh.sh). One thread: the figure
+ * is per core. {@code keywordDensity} is the share of lines carrying a rule keyword (about 2% in
+ * real histories).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -67,15 +67,28 @@ public class DetectorBench {
     return n;
   }
 
-  static final String[] WORDS = {"user", "order", "client", "session", "request", "handler", "cache",
-    "result", "value", "item", "count", "index", "buffer", "stream", "record", "payload", "status"};
+  static final String[] WORDS = {
+    "user", "order", "client", "session", "request", "handler", "cache", "result", "value", "item",
+    "count", "index", "buffer", "stream", "record", "payload", "status"
+  };
 
   static String codeLine(Random r) {
     String a = WORDS[r.nextInt(WORDS.length)];
     String b = WORDS[r.nextInt(WORDS.length)];
     return switch (r.nextInt(4)) {
       case 0 -> "    " + a + " = self." + b + ".get(\"" + a + "\", " + r.nextInt(1000) + ")";
-      case 1 -> "    return [" + a + " for " + a + " in " + b + "s if " + a + ".status == " + r.nextInt(9) + "]";
+      case 1 ->
+          "    return ["
+              + a
+              + " for "
+              + a
+              + " in "
+              + b
+              + "s if "
+              + a
+              + ".status == "
+              + r.nextInt(9)
+              + "]";
       case 2 -> "def " + a + "_" + b + "(self, " + a + ", limit=" + r.nextInt(100) + "):";
       default -> "    # the " + a + " " + b + " is refreshed from the upstream " + a + " service";
     };
