@@ -27,6 +27,18 @@ public final class HooksPath {
 
   private HooksPath() {}
 
+  /** Where a repository's hooks live, and whether it is bare (a server, which gets pre-receive). */
+  public record Location(Path dir, boolean bare) {}
+
+  /**
+   * The hooks location of the repository at or above {@code cwd}; {@code mode} names the command.
+   */
+  public static Location find(Path cwd, Map<String, String> env, String mode) {
+    try (Repository repo = Repos.open(cwd, env, mode)) {
+      return new Location(of(repo, env), repo.isBare());
+    }
+  }
+
   /** The directory git runs this repository's hooks from. */
   public static Path of(Repository repo, Map<String, String> env) {
     Optional<String> configured =

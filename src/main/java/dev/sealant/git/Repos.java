@@ -146,6 +146,11 @@ public final class Repos {
     return Optional.ofNullable(env.get(name)).filter(s -> !s.isEmpty());
   }
 
+  /** The work tree, where configuration is read from; a bare repository has none. */
+  public static Optional<Path> workTree(Repository repo) {
+    return repo.isBare() ? Optional.empty() : Optional.of(repo.getWorkTree().toPath());
+  }
+
   /**
    * The work-tree files with this name that the index tracks below the top directory (not the top
    * one's own), such as nested {@code .sealant.yaml} files: reading the index is cheap, walking a
