@@ -18,6 +18,6 @@ public final class CatalogException extends SealantException {
 
   @Override
   public int exitCode() {
-    return 2;
+    return ExitCodes.USAGE;
   }
 }

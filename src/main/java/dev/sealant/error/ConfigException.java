@@ -15,6 +15,6 @@ public final class ConfigException extends SealantException {
 
   @Override
   public int exitCode() {
-    return 2;
+    return ExitCodes.USAGE;
   }
 }

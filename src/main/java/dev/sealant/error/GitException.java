@@ -18,6 +18,6 @@ public final class GitException extends SealantException {
 
   @Override
   public int exitCode() {
-    return 3;
+    return ExitCodes.ERROR;
   }
 }

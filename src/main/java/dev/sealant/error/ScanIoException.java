@@ -15,6 +15,6 @@ public final class ScanIoException extends SealantException {
 
   @Override
   public int exitCode() {
-    return 3;
+    return ExitCodes.ERROR;
   }
 }
