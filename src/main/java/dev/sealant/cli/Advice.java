@@ -2,19 +2,14 @@ package dev.sealant.cli;
 
 import dev.sealant.detect.CommitInfo;
 import dev.sealant.detect.Finding;
-import dev.sealant.git.CommitSet;
+import dev.sealant.git.Rewrite;
 import dev.sealant.scan.ScanResult;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * What a blocked hook tells the user to do, as commands that work: a secret in a commit that is
@@ -31,19 +26,18 @@ final class Advice {
         "a real secret? remove it from the file, rotate it, 'git add' the file and commit again.");
   }
 
-  static List<String> prePush(Repository repo, ScanResult r) {
+  static List<String> prePush(Optional<Rewrite> start, ScanResult r) {
     List<String> out = new ArrayList<>();
     out.add(
         falsePositive(r)
             + " (in the commit, rewritten as below), or use 'sealant ignore FINGERPRINT"
             + " --reason ...' as shown above.");
-    out.addAll(rewrite(repo, r, head(repo)));
+    out.addAll(rewrite(start, r));
     out.add("then push again (the same 'git push').");
     return out;
   }
 
-  static List<String> preReceive(
-      Repository repo, CommitSet pushed, ScanResult r, Optional<String> config) {
+  static List<String> preReceive(Optional<Rewrite> start, ScanResult r, Optional<String> config) {
     List<String> out = new ArrayList<>();
     out.add(falsePositive(r) + " (in the commit, rewritten as below).");
     out.add(
@@ -52,7 +46,7 @@ final class Advice {
                 .map(c -> "its configuration " + c + " (SEALANT_CONFIG)")
                 .orElse("Sealant's built-in rules (no server configuration is set)")
             + "; .sealant.yaml and .sealantignore in a push do not change it: ask the server's administrators.");
-    out.addAll(rewrite(repo, r, pushed.include()));
+    out.addAll(rewrite(start, r));
     out.add("then push again (the same 'git push').");
     return out;
   }
@@ -66,7 +60,7 @@ final class Advice {
    * The rewrite: {@code git commit --amend} when the one commit that adds secrets is the tip being
    * pushed, else an interactive rebase from the parent of the oldest such commit.
    */
-  private static List<String> rewrite(Repository repo, ScanResult r, List<ObjectId> tips) {
+  private static List<String> rewrite(Optional<Rewrite> start, ScanResult r) {
     Set<String> ids = new LinkedHashSet<>();
     Set<String> files = new TreeSet<>();
     for (Finding f : r.findings()) {
@@ -77,16 +71,12 @@ final class Advice {
     List<String> out = new ArrayList<>();
     String notEnough =
         "a new commit that deletes it is not enough: the push would still carry the old one.";
-    if (ids.isEmpty()) {
+    if (ids.isEmpty() || start.isEmpty()) {
       return out;
     }
-    Optional<RevCommit> oldest = oldest(repo, ids);
-    if (oldest.isEmpty()) {
-      return out;
-    }
-    RevCommit c = oldest.get();
-    String shortId = c.name().substring(0, 12);
-    if (ids.size() == 1 && tips.contains(c.getId())) {
+    Rewrite c = start.get();
+    String shortId = c.id().substring(0, 12);
+    if (ids.size() == 1 && c.tip()) {
       out.add(
           "a real secret? rotate it, then rewrite commit "
               + shortId
@@ -102,8 +92,7 @@ final class Advice {
               + " && git commit --amend --no-edit");
       return out;
     }
-    String from =
-        c.getParentCount() == 0 ? "git rebase -i --root" : "git rebase -i " + shortId + "^";
+    String from = c.root() ? "git rebase -i --root" : "git rebase -i " + shortId + "^";
     out.add(
         "a real secret? rotate it, then rewrite the "
             + (ids.size() == 1 ? "commit" : ids.size() + " commits")
@@ -127,41 +116,8 @@ final class Advice {
     return out;
   }
 
-  /** The commit that every other one descends from, else the one committed first. */
-  private static Optional<RevCommit> oldest(Repository repo, Set<String> ids) {
-    try (RevWalk walk = new RevWalk(repo)) {
-      List<RevCommit> commits = new ArrayList<>();
-      for (String id : ids) {
-        commits.add(walk.parseCommit(ObjectId.fromString(id)));
-      }
-      for (RevCommit c : commits) {
-        boolean ancestorOfAll = true;
-        for (RevCommit d : commits) {
-          if (!d.equals(c) && !walk.isMergedInto(c, d)) {
-            ancestorOfAll = false;
-            break;
-          }
-        }
-        if (ancestorOfAll) {
-          return Optional.of(c);
-        }
-      }
-      return commits.stream().min(java.util.Comparator.comparingInt(RevCommit::getCommitTime));
-    } catch (IOException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static List<ObjectId> head(Repository repo) {
-    try {
-      return Optional.ofNullable(repo.resolve("HEAD")).stream().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
-  }
-
-  private static String subject(RevCommit c) {
-    String s = c.getShortMessage();
+  private static String subject(Rewrite c) {
+    String s = c.subject();
     if (s.length() <= 60) {
       return s;
     }

@@ -4,7 +4,9 @@ import dev.sealant.allow.Baseline;
 import dev.sealant.detect.Finding;
 import dev.sealant.detect.Suppression;
 import dev.sealant.error.ConfigException;
+import dev.sealant.error.ExitCodes;
 import dev.sealant.error.ScanIoException;
+import dev.sealant.scan.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +63,9 @@ public final class BaselineCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OutputOptions.checkWritable("--output", output, env.resolve(output));
-    ScanRun.Outcome o = ScanRun.scan(env, target, catalog.load(env), suppression);
+    Session session = target.session(env, catalog.load(env), suppression);
+    Session.Outcome o =
+        session.run(target.request(), new Progress(env, target.noProgress)).orElseThrow();
     // Findings the current baseline accepts stay accepted: re-creating it must not drop them.
     List<Finding> accepted = new ArrayList<>(o.result().findings());
     o.result().suppressed().stream()

@@ -1,26 +1,20 @@
 package dev.sealant.cli;
 
 import dev.sealant.allow.Suppressions;
-import dev.sealant.error.UsageException;
-import dev.sealant.git.CommitSet;
-import dev.sealant.git.CommitSource;
-import dev.sealant.git.Repos;
+import dev.sealant.error.ExitCodes;
 import dev.sealant.report.Format;
 import dev.sealant.report.GitHubActions;
 import dev.sealant.report.ReportOptions;
+import dev.sealant.scan.ScanRequest;
 import dev.sealant.scan.ScanResult;
+import dev.sealant.scan.Session;
 import dev.sealant.source.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -114,15 +108,47 @@ public final class CiCommand implements Callable<Integer> {
             p -> Files.readString(Path.of(p)),
             Optional.ofNullable(base),
             Optional.ofNullable(head));
-    try (Repository repo = Repos.open(env.cwd(), env.vars(), "sealant ci")) {
-      ObjectId headId = resolve(repo, range.head(), "head");
-      Optional<ObjectId> baseId = range.base().map(b -> resolve(repo, b, "base"));
-      CommitSet set =
-          new CommitSet(
-              List.of(headId),
-              baseId.stream().toList(),
-              range.base().map(b -> b + "..").orElse("") + range.head());
-      int commits = checkRange(repo, set);
+    ScanRequest.CiRange request =
+        new ScanRequest.CiRange(
+            range.base(), range.head(), catalog.patterns().map(env::resolve), acceptPolicyChange);
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+    Session session = suppression.session(env, () -> catalog.load(env), Limits.defaults(), n);
+    Optional<Session.Outcome> scanned = session.run(request, new Watch(range.source()));
+    if (scanned.isEmpty()) {
+      env.out()
+          .println(
+              Messages.safe(
+                  "sealant ci: " + request.what() + " adds no commits: nothing was scanned."));
+      return ExitCodes.CLEAN;
+    }
+    Session.Outcome o = scanned.get();
+    ScanResult result = o.result();
+    Suppressions sup = o.suppressions();
+    if (sarif != null) {
+      write(sarif, Format.SARIF, result, sup);
+    }
+    if (gitlab != null) {
+      write(gitlab, Format.GITLAB, result, sup);
+    }
+    if ("true".equals(env.vars().get("GITHUB_ACTIONS"))) {
+      gitHub(result, request.what(), sup);
+    }
+    listSuppressed(result);
+    int code = Verdict.conclude(env, o, output, suppression);
+    return code == ExitCodes.CLEAN && o.policyRefused() ? ExitCodes.POLICY_WEAKENED : code;
+  }
+
+  /** What {@code sealant ci} says before it scans: the range, and a weakened policy. */
+  private final class Watch extends Progress {
+    private final String source;
+
+    Watch(String source) {
+      super(env, true);
+      this.source = source;
+    }
+
+    @Override
+    public void range(int commits, String what) {
       env.err()
           .println(
               Messages.safe(
@@ -130,102 +156,26 @@ public final class CiCommand implements Callable<Integer> {
                       + commits
                       + (commits == 1 ? " commit" : " commits")
                       + " ("
-                      + set.what()
+                      + what
                       + ", from "
-                      + range.source()
+                      + source
                       + ")"));
-      if (commits == 0) {
-        env.out()
-            .println(
-                Messages.safe(
-                    "sealant ci: " + set.what() + " adds no commits: nothing was scanned."));
-        return ExitCodes.CLEAN;
-      }
-      Optional<BasePolicy> policy = baseId.map(b -> BasePolicy.of(repo, b, headId));
-      Path staged = policy.isPresent() ? tempDir() : null;
-      boolean refused = false;
-      Suppressions sup;
-      try {
-        List<String> weak =
-            new java.util.ArrayList<>(policy.map(BasePolicy::weakenings).orElse(List.of()));
-        Optional<dev.sealant.catalog.Catalog> baseCatalog = Optional.empty();
-        Optional<Path> baseConfig = Optional.empty();
-        if (policy.isPresent()) {
-          Path tracked = staged.resolve("tracked");
-          baseCatalog =
-              catalog
-                  .patterns()
-                  .flatMap(
-                      p ->
-                          TrackedPolicy.catalog(
-                              repo, baseId.get(), headId, env.resolve(p), tracked, weak));
-          baseConfig =
-              suppression
-                  .configPath(env)
-                  .flatMap(p -> TrackedPolicy.config(repo, baseId.get(), headId, p, tracked, weak));
-        }
-        if (policy.isPresent() && !weak.isEmpty() && acceptPolicyChange) {
-          env.err()
-              .println(
-                  Messages.safe(
-                      "sealant ci: accepted (--accept-policy-change): this change weakens the"
+    }
+
+    @Override
+    public void policyWeakened(List<String> weak, boolean accepted) {
+      env.err()
+          .println(
+              Messages.safe(
+                  accepted
+                      ? "sealant ci: accepted (--accept-policy-change): this change weakens the"
                           + " scan policy: "
-                          + String.join("; ", weak)));
-          sup = suppression.load(env, catalog.load(env), repo);
-        } else if (policy.isPresent()) {
-          Path root = staged.resolve("root");
-          List<Path> nested = policy.get().writeTo(root);
-          sup =
-              suppression.loadFrom(
-                  env,
-                  baseCatalog.orElseGet(() -> catalog.load(env)),
-                  root,
-                  nested,
-                  baseConfig,
-                  dev.sealant.cli.ScanTarget.workTree(repo),
-                  policy
-                      .get()
-                      .configs()
-                      .getOrDefault(
-                          dev.sealant.allow.RepoConfig.FILE_NAME,
-                          dev.sealant.allow.RepoConfig.none()));
-          if (!weak.isEmpty()) {
-            refused = true;
-            env.err()
-                .println(
-                    Messages.safe(
-                        "sealant ci: refused: this change weakens the scan policy ("
-                            + String.join("; ", weak)
-                            + "); scanned with the base's policy instead;"
-                            + " to accept the change's policy, rerun with --accept-policy-change (exit 4)"));
-          }
-        } else {
-          sup = suppression.load(env, catalog.load(env), repo);
-        }
-      } catch (RuntimeException e) {
-        deleteQuietly(staged);
-        throw e;
-      }
-      try {
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-        CommitSource source =
-            new CommitSource(repo, set, Limits.defaults(), n, sup.engine()::pathAllowed);
-        ScanResult result = ScanRun.run(env, source, "commits", sup, true);
-        if (sarif != null) {
-          write(sarif, Format.SARIF, result, sup);
-        }
-        if (gitlab != null) {
-          write(gitlab, Format.GITLAB, result, sup);
-        }
-        if ("true".equals(env.vars().get("GITHUB_ACTIONS"))) {
-          gitHub(result, set.what(), sup);
-        }
-        listSuppressed(result);
-        int code = ScanRun.conclude(env, new ScanRun.Outcome(result, sup), output, suppression);
-        return code == ExitCodes.CLEAN && refused ? ExitCodes.POLICY_WEAKENED : code;
-      } finally {
-        deleteQuietly(staged);
-      }
+                          + String.join("; ", weak)
+                      : "sealant ci: refused: this change weakens the scan policy ("
+                          + String.join("; ", weak)
+                          + "); scanned with the base's policy instead;"
+                          + " to accept the change's policy, rerun with --accept-policy-change"
+                          + " (exit 4)"));
     }
   }
 
@@ -249,28 +199,6 @@ public final class CiCommand implements Callable<Integer> {
                   + " "
                   + f.fingerprint()
                   + f.commit().map(c -> " in commit " + c.id().substring(0, 12)).orElse(""));
-    }
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("sealant-policy");
-    } catch (IOException e) {
-      throw new dev.sealant.error.ScanIoException(
-          "cannot create a temporary directory: " + e.getMessage(), e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // a leftover temporary directory is harmless
     }
   }
 
@@ -311,60 +239,6 @@ public final class CiCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new dev.sealant.error.ScanIoException(
           "cannot write " + p + ": " + OutputOptions.reason(e), e);
-    }
-  }
-
-  private static ObjectId resolve(Repository repo, String rev, String which) {
-    try {
-      ObjectId id = repo.resolve(rev + "^{commit}");
-      if (id != null) {
-        return id;
-      }
-    } catch (IOException | RuntimeException e) {
-      // reported below with the remedy
-    }
-    throw new UsageException(
-        "the "
-            + which
-            + " revision '"
-            + rev
-            + "' is not in this clone. Fetch it: on GitHub"
-            + " set 'fetch-depth: 0' on actions/checkout; on GitLab set GIT_DEPTH: \"0\"; elsewhere run"
-            + " 'git fetch origin "
-            + rev
-            + "' (or 'git fetch --unshallow') before 'sealant ci'");
-  }
-
-  /**
-   * Counts the commits in the range and refuses one that crosses a shallow boundary: the scan would
-   * take the boundary commit's whole tree for new and report old secrets as added.
-   */
-  private static int checkRange(Repository repo, CommitSet set) {
-    try (RevWalk walk = new RevWalk(repo)) {
-      Set<ObjectId> shallow = repo.getObjectDatabase().getShallowCommits();
-      for (ObjectId id : set.include()) {
-        walk.markStart(walk.parseCommit(id));
-      }
-      for (ObjectId id : set.exclude()) {
-        walk.markUninteresting(walk.parseCommit(id));
-      }
-      int n = 0;
-      for (RevCommit c : walk) {
-        n++;
-        if (shallow.contains(c) && !set.exclude().isEmpty()) {
-          throw new UsageException(
-              "the range "
-                  + set.what()
-                  + " reaches the shallow clone's boundary at "
-                  + c.name()
-                  + ", so its base history is missing. Fetch more history: on GitHub set 'fetch-depth: 0'"
-                  + " on actions/checkout; on GitLab set GIT_DEPTH: \"0\"; elsewhere 'git fetch --unshallow'");
-        }
-      }
-      return n;
-    } catch (IOException e) {
-      throw new dev.sealant.error.GitException(
-          "cannot walk " + set.what() + ": " + e.getMessage(), e);
     }
   }
 }

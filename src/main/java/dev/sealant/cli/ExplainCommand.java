@@ -10,13 +10,15 @@ import dev.sealant.detect.Fingerprints;
 import dev.sealant.detect.Fragment;
 import dev.sealant.detect.Redaction;
 import dev.sealant.detect.Suppression;
+import dev.sealant.error.ExitCodes;
 import dev.sealant.error.ScanIoException;
 import dev.sealant.error.UsageException;
 import dev.sealant.scan.FindingFilter;
+import dev.sealant.scan.ScanRequest;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Scanner;
+import dev.sealant.scan.Session;
 import dev.sealant.source.Content;
-import dev.sealant.source.FileSource;
 import dev.sealant.source.Limits;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -87,8 +89,9 @@ public final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Catalog catalog = catalogOptions.load(env);
+    Session session = suppression.session(env, () -> catalog, Limits.defaults(), 1);
     if (Fingerprints.isFingerprint(target)) {
-      return byFingerprint(catalog);
+      return byFingerprint(session);
     }
     int colon = target.lastIndexOf(':');
     int line = colon > 0 ? lineNumber(target.substring(colon + 1)) : -1;
@@ -98,7 +101,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     Path file = env.resolve(target.substring(0, colon));
     Path root = root(file);
-    Suppressions sup = suppression.load(env, catalog, Optional.of(root));
+    Suppressions sup = session.configuration(root);
     explain(env.out(), root, file, List.of(line), sup);
     return ExitCodes.CLEAN;
   }
@@ -124,11 +127,17 @@ public final class ExplainCommand implements Callable<Integer> {
     return env.cwd().toAbsolutePath().normalize();
   }
 
-  private int byFingerprint(Catalog catalog) {
+  private int byFingerprint(Session session) {
     Path root = env.resolve(dir == null ? "." : dir).toAbsolutePath().normalize();
-    Suppressions sup = suppression.load(env, catalog, Optional.of(root));
-    FileSource files = new FileSource(root, Limits.defaults(), 1, sup.engine()::pathAllowed);
-    ScanResult r = Scanner.run(files, sup.engine(), sup.filters(), new Scanner.Listener() {});
+    // The files under the directory (never its history), configured at the directory.
+    Session.Outcome o =
+        session
+            .run(
+                new ScanRequest.Files(List.of(root.toString()), true, false, false),
+                new Session.Listener() {})
+            .orElseThrow();
+    Suppressions sup = o.suppressions();
+    ScanResult r = o.result();
     List<Finding> hits = new ArrayList<>();
     for (List<Finding> fs : List.of(r.findings(), r.suppressed())) {
       fs.stream().filter(f -> f.fingerprint().equals(target)).forEach(hits::add);

@@ -1,28 +1,25 @@
 package dev.sealant.cli;
 
-import dev.sealant.allow.RepoConfig;
 import dev.sealant.allow.Suppressions;
 import dev.sealant.detect.Display;
-import dev.sealant.git.CommitSet;
-import dev.sealant.git.DirectStagedSource;
-import dev.sealant.git.HookInput;
-import dev.sealant.git.Repos;
-import dev.sealant.git.StagedSource;
-import dev.sealant.git.raw.RawRepo;
+import dev.sealant.error.ExitCodes;
+import dev.sealant.error.Failure;
 import dev.sealant.report.ReportOptions;
 import dev.sealant.report.TextReporter;
+import dev.sealant.scan.ScanRequest;
 import dev.sealant.scan.ScanResult;
-import dev.sealant.scan.Scanner;
+import dev.sealant.scan.Session;
 import dev.sealant.source.Limits;
 import dev.sealant.source.Skipped;
-import dev.sealant.source.Source;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.eclipse.jgit.lib.Repository;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sealant hook NAME}: what the installed hook scripts run. The report goes to standard error
@@ -50,7 +47,7 @@ public final class HookCommand implements Callable<Integer> {
   /** The server's verdict: its report suggests nothing the server does not read. */
   private static final String REJECTED = "PUSH REJECTED";
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -113,44 +110,21 @@ public final class HookCommand implements Callable<Integer> {
       SuppressionOptions suppression,
       String verdict,
       String bypass) {
-    // The common layout is read directly (no JGit set-up: most of a hook's start-up); anything
-    // unusual, and every error message, is JGit's.
-    Optional<DirectStagedSource.Staged> direct =
-        RawRepo.open(env.cwd(), env.vars()).flatMap(DirectStagedSource::open);
-    if (direct.isPresent()) {
-      DirectStagedSource.Staged staged = direct.get();
-      Suppressions sup =
-          suppression.load(
-              env,
-              catalog.load(env),
-              Optional.of(staged.workTree()),
-              root -> staged.trackedFiles(RepoConfig.FILE_NAME));
-      Source s =
-          staged.source(Limits.defaults(), sup.engine()::pathAllowed, () -> jgitStaged(env, sup));
-      return gate(env, s, sup, verdict, "the staged changes", bypass, Advice::preCommit);
-    }
-    try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
-      Suppressions sup = suppression.load(env, catalog.load(env), repo);
-      Source s = new StagedSource(repo, Limits.defaults(), sup.engine()::pathAllowed);
-      return gate(env, s, sup, verdict, "the staged changes", bypass, Advice::preCommit);
-    }
+    Session.Outcome o = session(env, catalog, suppression).run(new ScanRequest.Staged(true));
+    return gate(env, o, verdict, "the staged changes", bypass, r -> Advice.preCommit(r));
   }
 
-  /** The JGit staged source, opening (and closing) the repository around its run. */
-  private static Source jgitStaged(Env env, Suppressions sup) {
-    return new Source() {
-      @Override
-      public void run(dev.sealant.source.Sink sink) {
-        try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
-          new StagedSource(repo, Limits.defaults(), sup.engine()::pathAllowed).run(sink);
-        }
-      }
+  /** A hook's session: default limits, every core, the catalog loaded once a repository opened. */
+  private static Hooked session(Env env, CatalogOptions catalog, SuppressionOptions suppression) {
+    return new Hooked(
+        suppression.session(env, () -> catalog.load(env), Limits.defaults(), cores()));
+  }
 
-      @Override
-      public String describe() {
-        return "staged changes";
-      }
-    };
+  /** Runs a hook's request: the session, with nothing to watch (a hook shows no progress). */
+  private record Hooked(Session session) {
+    Session.Outcome run(ScanRequest request) {
+      return session.run(request, new Session.Listener() {}).orElseThrow();
+    }
   }
 
   /** {@code sealant hook pre-push REMOTE URL}: the commits the remote does not have yet. */
@@ -181,21 +155,14 @@ public final class HookCommand implements Callable<Integer> {
 
   static int prePush(
       Env env, CatalogOptions catalog, SuppressionOptions suppression, String remote) {
-    try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-push hook")) {
-      Suppressions sup = suppression.load(env, catalog.load(env), repo);
-      CommitSet set = HookInput.prePush(repo, remote, env.in());
-      Source s =
-          ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed)
-              .source();
-      return gate(
-          env,
-          s,
-          sup,
-          "PUSH BLOCKED",
-          "the commits being pushed",
-          "git push --no-verify",
-          r -> Advice.prePush(repo, r));
-    }
+    Session.Outcome o = session(env, catalog, suppression).run(new ScanRequest.PrePush(remote));
+    return gate(
+        env,
+        o,
+        "PUSH BLOCKED",
+        "the commits being pushed",
+        "git push --no-verify",
+        r -> Advice.prePush(o.rewrite(), r));
   }
 
   /** {@code sealant hook pre-receive}: the commits a push brings into this (bare) repository. */
@@ -219,23 +186,14 @@ public final class HookCommand implements Callable<Integer> {
   }
 
   static int preReceive(Env env, CatalogOptions catalog, SuppressionOptions suppression) {
-    try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-receive hook")) {
-      // A bare repository has no work tree: only an explicit --config (or SEALANT_CONFIG)
-      // applies, never a .sealant.yaml from the pushed content.
-      Suppressions sup = suppression.load(env, catalog.load(env), repo);
-      CommitSet set = HookInput.preReceive(repo, env.in());
-      Source s =
-          ScanTarget.history(repo, set, Limits.defaults(), cores(), sup.engine()::pathAllowed)
-              .source();
-      return gate(
-          env,
-          s,
-          sup,
-          REJECTED,
-          "the pushed commits",
-          "none from the client; rewrite the commits as above and push again",
-          r -> Advice.preReceive(repo, set, r, env.var("SEALANT_CONFIG")));
-    }
+    Session.Outcome o = session(env, catalog, suppression).run(new ScanRequest.PreReceive());
+    return gate(
+        env,
+        o,
+        REJECTED,
+        "the pushed commits",
+        "none from the client; rewrite the commits as above and push again",
+        r -> Advice.preReceive(o.rewrite(), r, env.var("SEALANT_CONFIG")));
   }
 
   /**
@@ -243,40 +201,37 @@ public final class HookCommand implements Callable<Integer> {
    * pre-commit hook's whole budget is a few hundred milliseconds, and reflecting over every
    * command's options is a good part of it. Anything else goes through the full command line.
    */
-  static java.util.Optional<Integer> fastPath(Env env, String... args) {
+  static Optional<Integer> fastPath(Env env, String... args) {
     if (args.length < 2 || !args[0].equals("hook")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     for (String a : args) {
       if (a.startsWith("-")) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
     CatalogOptions catalog = new CatalogOptions();
     SuppressionOptions suppression = new SuppressionOptions();
     try {
       if (args[1].equals("pre-commit") && args.length == 2) {
-        return java.util.Optional.of(preCommit(env, catalog, suppression));
+        return Optional.of(preCommit(env, catalog, suppression));
       }
       if (args[1].equals("pre-applypatch") && args.length == 2) {
-        return java.util.Optional.of(
+        return Optional.of(
             preCommit(env, catalog, suppression, "PATCH BLOCKED", "git am --no-verify"));
       }
       if (args[1].equals("pre-push") && (args.length == 3 || args.length == 4)) {
-        return java.util.Optional.of(prePush(env, catalog, suppression, args[2]));
+        return Optional.of(prePush(env, catalog, suppression, args[2]));
       }
       if (args[1].equals("pre-receive") && args.length == 2) {
-        return java.util.Optional.of(preReceive(env, catalog, suppression));
+        return Optional.of(preReceive(env, catalog, suppression));
       }
-    } catch (dev.sealant.error.SealantException e) {
-      env.err().println("sealant: " + Messages.safe(e.getMessage()));
-      return java.util.Optional.of(e.exitCode());
     } catch (RuntimeException e) {
-      env.err()
-          .println("sealant: internal error: " + e.getClass().getName() + " (please report it)");
-      return java.util.Optional.of(ExitCodes.ERROR);
+      // The same line and code as Main's handler gives a hook run through the full command line.
+      env.err().println(Failure.line(e, Messages::safe));
+      return Optional.of(Failure.exitCode(e));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   static int cores() {
@@ -290,13 +245,13 @@ public final class HookCommand implements Callable<Integer> {
    */
   static int gate(
       Env env,
-      Source source,
-      Suppressions sup,
+      Session.Outcome o,
       String verdict,
       String what,
       String bypass,
-      java.util.function.Function<ScanResult, java.util.List<String>> advice) {
-    ScanResult result = Scanner.run(source, sup.engine(), sup.filters(), new Scanner.Listener() {});
+      Function<ScanResult, List<String>> advice) {
+    ScanResult result = o.result();
+    Suppressions sup = o.suppressions();
     Display display = Display.redacting(sup.engine());
     for (String w : result.warnings()) {
       env.err().println("sealant: warning: " + Messages.safe(sup.engine(), w));

@@ -1,6 +1,7 @@
 package dev.sealant.cli;
 
 import dev.sealant.allow.IgnoreFile;
+import dev.sealant.error.ExitCodes;
 import dev.sealant.error.ScanIoException;
 import dev.sealant.error.UsageException;
 import java.io.IOException;

@@ -4,13 +4,15 @@ import dev.sealant.allow.IgnoreFile;
 import dev.sealant.allow.Importers;
 import dev.sealant.allow.Suppressions;
 import dev.sealant.error.ConfigException;
+import dev.sealant.error.ExitCodes;
 import dev.sealant.error.ScanIoException;
-import dev.sealant.git.BlobLines;
+import dev.sealant.error.UsageException;
+import dev.sealant.scan.Session;
+import dev.sealant.source.Limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,15 +70,16 @@ public final class ImportCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
     }
-    Suppressions sup = suppression.load(env, catalog.load(env), Optional.of(env.cwd()));
-    BlobLines lines = new BlobLines(env.cwd());
+    Session session = suppression.session(env, () -> catalog.load(env), Limits.defaults(), 1);
+    Suppressions sup = session.configuration(env.cwd());
+    Importers.LineLookup lines = session.committedLines();
     Importers.Outcome o =
         switch (kind) {
           case "gitleaks-ignore" -> Importers.gitleaksIgnore(file, text, sup.engine(), lines);
           case "detect-secrets-baseline" ->
               Importers.detectSecretsBaseline(file, text, sup.engine(), lines);
           default ->
-              throw new dev.sealant.error.UsageException(
+              throw new UsageException(
                   "unknown KIND '"
                       + kind
                       + "' (expected gitleaks-ignore or detect-secrets-baseline)");

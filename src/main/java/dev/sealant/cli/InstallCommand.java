@@ -1,15 +1,14 @@
 package dev.sealant.cli;
 
+import dev.sealant.error.ExitCodes;
 import dev.sealant.git.HookInstaller;
 import dev.sealant.git.HookInstaller.Hook;
 import dev.sealant.git.HooksPath;
-import dev.sealant.git.Repos;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,11 +63,8 @@ public final class InstallCommand implements Callable<Integer> {
       done.addAll(HookInstaller.install(dir, hooks(false), force, launcher()));
       done.add(HooksPath.setGlobal(env.vars(), dir, force));
     } else {
-      try (Repository repo = Repos.open(env.cwd(), env.vars(), "sealant install")) {
-        done.addAll(
-            HookInstaller.install(
-                HooksPath.of(repo, env.vars()), hooks(repo.isBare()), force, launcher()));
-      }
+      HooksPath.Location repo = HooksPath.find(env.cwd(), env.vars(), "sealant install");
+      done.addAll(HookInstaller.install(repo.dir(), hooks(repo.bare()), force, launcher()));
     }
     done.add(
         launcher()

@@ -1,12 +1,14 @@
 package dev.sealant.cli;
 
-import dev.sealant.error.SealantException;
+import dev.sealant.error.ExitCodes;
+import dev.sealant.error.Failure;
 import dev.sealant.error.UsageException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -23,7 +25,7 @@ public final class Main {
 
   public static int run(Env env, String... args) {
     try {
-      java.util.Optional<Integer> hook = HookCommand.fastPath(env, args);
+      Optional<Integer> hook = HookCommand.fastPath(env, args);
       if (hook.isPresent()) {
         return hook.get();
       }
@@ -31,15 +33,10 @@ public final class Main {
       return cl.execute(bareScan(args));
     } catch (OutOfMemoryError | StackOverflowError e) {
       // Not an exception, so picocli's handler never sees it; left alone, the JVM prints a trace
-      // and
-      // exits 1, which reads as "secrets found". One line and exit 3 instead.
-      env.err()
-          .println(
-              "sealant: internal error: "
-                  + e.getClass().getSimpleName()
-                  + " (an input too large or too deeply nested for this heap; please report it)");
+      // and exits 1, which reads as "secrets found". One line and exit 3 instead.
+      env.err().println(Failure.line(e, Messages::safe));
       env.err().flush();
-      return ExitCodes.ERROR;
+      return Failure.exitCode(e);
     }
   }
 
@@ -121,22 +118,11 @@ public final class Main {
     cl.setExecutionExceptionHandler(
         (ex, c, parsed) -> {
           PrintWriter e = c.getErr();
-          boolean verbose = verbose(parsed);
-          int code;
-          if (ex instanceof SealantException se) {
-            e.println("sealant: " + Messages.safe(se.getMessage()));
-            if (se instanceof UsageException) {
-              e.println(helpHint(c));
-            }
-            code = se.exitCode();
-          } else {
-            e.println(
-                "sealant: internal error: "
-                    + ex.getClass().getName()
-                    + " (run with --verbose for the stack trace; please report it)");
-            code = ExitCodes.ERROR;
+          e.println(Failure.line(ex, Messages::safe));
+          if (ex instanceof UsageException) {
+            e.println(helpHint(c));
           }
-          if (verbose) {
+          if (verbose(parsed)) {
             StringWriter sw = new StringWriter();
             ex.printStackTrace(new PrintWriter(sw));
             // A trace repeats the messages (and causes' messages) verbatim: each line is made safe
@@ -151,7 +137,7 @@ public final class Main {
                                 : Messages.safe(line)));
           }
           e.flush();
-          return code;
+          return Failure.exitCode(ex);
         });
     return cl;
   }

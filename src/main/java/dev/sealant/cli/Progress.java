@@ -1,36 +1,45 @@
 package dev.sealant.cli;
 
-import dev.sealant.scan.Scanner;
+import dev.sealant.scan.Session;
 import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A progress line on standard error for long scans: done/total, rate and ETA, redrawn in place at
- * most a few times a second. Only on a terminal; never in CI logs or with {@code --no-progress}.
+ * What a scan command shows on standard error while its session runs: the warnings the session
+ * raises before the report, and a progress line for long scans (done/total, rate and ETA, redrawn
+ * in place at most a few times a second), only on a terminal; never in CI logs or with {@code
+ * --no-progress}.
  */
-final class Progress implements Scanner.Listener {
+class Progress implements Session.Listener {
 
-  private final PrintStream err;
-  private final String unit;
-  private final long start = System.nanoTime();
+  private final Env env;
+  private final boolean disabled;
+  private PrintStream err;
+  private String unit = "";
+  private long start;
   private long lastDraw;
   private boolean drawn;
 
-  Progress(PrintStream err, String unit) {
-    this.err = err;
-    this.unit = unit;
+  Progress(Env env, boolean disabled) {
+    this.env = env;
+    this.disabled = disabled;
   }
 
-  static Scanner.Listener forTerminal(Env env, boolean disabled, String unit) {
+  @Override
+  public synchronized void started(String unit) {
     boolean tty = Terminal.attached() && env.err() == System.err;
-    if (disabled || !tty || env.var("CI").isPresent()) {
-      return new Scanner.Listener() {};
+    if (!disabled && tty && env.var("CI").isEmpty()) {
+      this.err = env.err();
+      this.unit = unit;
+      this.start = System.nanoTime();
     }
-    return new Progress(env.err(), unit);
   }
 
   @Override
   public synchronized void progress(long done, long total) {
+    if (err == null) {
+      return;
+    }
     long now = System.nanoTime();
     if (now - lastDraw < 200_000_000L && done != total) {
       return;
@@ -51,10 +60,29 @@ final class Progress implements Scanner.Listener {
   }
 
   /** Clears the line so the report starts on a clean screen. */
-  synchronized void finish() {
+  @Override
+  public synchronized void finished() {
     if (drawn) {
       err.print("\r\u001b[K");
       err.flush();
+      drawn = false;
     }
+    err = null;
+  }
+
+  @Override
+  public void noHistory(String gitDir) {
+    env.err()
+        .println(
+            "sealant: warning: "
+                + Messages.safe(gitDir)
+                + " has no commits yet, so there is no"
+                + " history to scan; 'sealant scan --staged' scans what is staged, 'sealant scan"
+                + " --no-git .' the files on disk");
+  }
+
+  @Override
+  public void cacheWarning(String message) {
+    env.err().println("sealant: warning: " + message);
   }
 }

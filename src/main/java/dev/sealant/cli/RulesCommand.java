@@ -3,6 +3,7 @@ package dev.sealant.cli;
 import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.Rule;
 import dev.sealant.detect.RuleSelfTest;
+import dev.sealant.error.ExitCodes;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package dev.sealant.cli;
 
+import dev.sealant.scan.Session;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,9 @@ public final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.checkOutput(env);
-    ScanRun.Outcome o = ScanRun.scan(env, target, catalog.load(env), suppression);
-    return ScanRun.conclude(env, o, output, suppression);
+    Session session = target.session(env, catalog.load(env), suppression);
+    Session.Outcome o =
+        session.run(target.request(), new Progress(env, target.noProgress)).orElseThrow();
+    return Verdict.conclude(env, o, output, suppression);
   }
 }

@@ -2,10 +2,13 @@ package dev.sealant.cli;
 
 import dev.sealant.allow.Suppressions;
 import dev.sealant.catalog.Catalog;
+import dev.sealant.scan.Session;
+import dev.sealant.source.Limits;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** Configuration and suppression options shared by the scanning commands. */
@@ -51,88 +54,11 @@ public final class SuppressionOptions {
   }
 
   /**
-   * Loads configuration, ignore file and baseline for a scan rooted at {@code root}.
-   *
-   * @param root the repository work tree or scanned directory; empty for stdin or a bare repository
+   * The session a command hands its request to: these options' configuration, ignore file and
+   * baseline, the catalog (loaded when the session first needs it), limits and threads.
    */
-  public Suppressions load(Env env, Catalog base, Optional<Path> root) {
-    return Suppressions.load(base, root, request(env));
-  }
-
-  /** The same, with a given way to list the nested configuration files below the root. */
-  public Suppressions load(
-      Env env,
-      Catalog base,
-      Optional<Path> root,
-      java.util.function.Function<Path, java.util.List<Path>> nested) {
-    return Suppressions.load(base, root, request(env), nested);
-  }
-
-  /** The same, for a repository: nested configurations are the tracked ones (no work-tree walk). */
-  public Suppressions load(Env env, Catalog base, org.eclipse.jgit.lib.Repository repo) {
-    return Suppressions.load(
-        base,
-        ScanTarget.workTree(repo),
-        request(env),
-        r -> dev.sealant.git.Repos.trackedFiles(repo, dev.sealant.allow.RepoConfig.FILE_NAME));
-  }
-
-  /**
-   * Loads the configuration from {@code policyRoot} (where the base commit's {@code .sealant.yaml}
-   * files were written, {@code nested} among them) and the ignore file and baseline from the work
-   * tree, at the paths the base's configuration names. Explicit options still win.
-   */
-  public Suppressions loadFrom(
-      Env env,
-      Catalog base,
-      Path policyRoot,
-      java.util.List<Path> nested,
-      Optional<Path> baseConfig,
-      Optional<Path> workTree,
-      dev.sealant.allow.RepoConfig baseRoot) {
-    Suppressions.Request r = request(env);
-    Path rootConfig = policyRoot.resolve(dev.sealant.allow.RepoConfig.FILE_NAME);
-    Optional<Path> cfg =
-        baseConfig
-            .or(r::config)
-            .or(() -> Optional.of(rootConfig).filter(java.nio.file.Files::isRegularFile));
-    // An explicit configuration file names the ignore file and baseline, as it does outside ci.
-    dev.sealant.allow.RepoConfig named =
-        baseConfig
-            .or(r::config)
-            .filter(java.nio.file.Files::isRegularFile)
-            .map(
-                p ->
-                    dev.sealant.allow.RepoConfig.parse(
-                        p.getFileName().toString(), readConfig(p), ""))
-            .orElse(baseRoot);
-    Optional<Path> ignore =
-        r.ignoreFile()
-            .or(
-                () ->
-                    workTree
-                        .map(
-                            w ->
-                                w.resolve(
-                                    named
-                                        .ignoreFile()
-                                        .orElse(dev.sealant.allow.IgnoreFile.FILE_NAME)))
-                        .filter(java.nio.file.Files::isRegularFile));
-    Optional<Path> baseline =
-        r.baseline().or(() -> workTree.flatMap(w -> named.baseline().map(w::resolve)));
-    Suppressions.Request req =
-        new Suppressions.Request(
-            cfg, ignore, baseline, r.inlineAllow(), r.reportUnused(), r.today());
-    return Suppressions.load(base, Optional.of(policyRoot), req, p -> nested);
-  }
-
-  private static String readConfig(Path p) {
-    try {
-      return new String(
-          java.nio.file.Files.readAllBytes(p), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new dev.sealant.error.ConfigException(p + ": cannot read: " + e.getMessage(), e);
-    }
+  Session session(Env env, Supplier<Catalog> catalog, Limits limits, int threads) {
+    return new Session(env.cwd(), env.vars(), env.in(), catalog, request(env), limits, threads);
   }
 
   /** The configuration file named by {@code --config} or {@code SEALANT_CONFIG}, if any. */

@@ -1,10 +1,12 @@
 package dev.sealant.cli;
 
+import dev.sealant.catalog.Catalog;
 import dev.sealant.error.UsageException;
+import dev.sealant.scan.ScanRequest;
+import dev.sealant.scan.Session;
 import dev.sealant.source.Limits;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -71,14 +73,42 @@ public final class TargetOptions {
               + " when standard error is not a terminal or CI is set).")
   boolean noProgress;
 
-  ScanTarget.Mode mode() {
-    return new ScanTarget.Mode(
-        targets,
-        noGit,
-        staged,
-        Optional.ofNullable(range),
-        Optional.ofNullable(since),
-        includeStash);
+  /**
+   * The scan these options ask for. {@code -} is standard input; {@code --no-git} scans files on
+   * disk (one path or several); {@code --staged}, {@code --range} and {@code --since} need a
+   * repository; with none of those, the session scans a repository's full history or the files on
+   * disk (see {@link ScanRequest.Files}).
+   */
+  ScanRequest request() {
+    int gitModes = (staged ? 1 : 0) + (range != null ? 1 : 0) + (since != null ? 1 : 0);
+    if (gitModes > 1) {
+      throw new UsageException("choose one of --staged, --range and --since");
+    }
+    if (gitModes == 1) {
+      if (noGit || !targets.isEmpty()) {
+        throw new UsageException(
+            "--staged, --range and --since scan the repository; they take no PATH"
+                + " and cannot be combined with --no-git");
+      }
+      if (staged) {
+        return new ScanRequest.Staged(false);
+      }
+      return range != null
+          ? new ScanRequest.Commits(ScanRequest.Commits.Kind.RANGE, range, includeStash)
+          : new ScanRequest.Commits(ScanRequest.Commits.Kind.SINCE, since, includeStash);
+    }
+    if (targets.contains("-")) {
+      if (targets.size() > 1) {
+        throw new UsageException("'-' (standard input) cannot be combined with other paths");
+      }
+      return new ScanRequest.Stdin();
+    }
+    return new ScanRequest.Files(targets, noGit, includeStash, !noCache);
+  }
+
+  /** The session to run {@link #request} in, with these options' limits and threads. */
+  Session session(Env env, Catalog catalog, SuppressionOptions suppression) {
+    return suppression.session(env, () -> catalog, limits(), threads());
   }
 
   Limits limits() {

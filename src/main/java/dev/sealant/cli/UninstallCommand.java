@@ -1,13 +1,12 @@
 package dev.sealant.cli;
 
+import dev.sealant.error.ExitCodes;
 import dev.sealant.git.HookInstaller;
 import dev.sealant.git.HooksPath;
-import dev.sealant.git.Repos;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,9 +34,9 @@ public final class UninstallCommand implements Callable<Integer> {
       done.addAll(HookInstaller.uninstall(dir));
       done.add(HooksPath.unsetGlobal(env.vars(), dir));
     } else {
-      try (Repository repo = Repos.open(env.cwd(), env.vars(), "sealant uninstall")) {
-        done.addAll(HookInstaller.uninstall(HooksPath.of(repo, env.vars())));
-      }
+      done.addAll(
+          HookInstaller.uninstall(
+              HooksPath.find(env.cwd(), env.vars(), "sealant uninstall").dir()));
     }
     done.forEach(env.out()::println);
     env.out().flush();

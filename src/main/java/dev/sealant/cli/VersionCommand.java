@@ -1,5 +1,6 @@
 package dev.sealant.cli;
 
+import dev.sealant.error.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

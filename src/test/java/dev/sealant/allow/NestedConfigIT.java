@@ -3,7 +3,7 @@ package dev.sealant.allow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sealant.cli.ExitCodes;
+import dev.sealant.error.ExitCodes;
 import dev.sealant.testing.GitCli;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sealant.cli.ExitCodes;
 import dev.sealant.detect.Fingerprints;
+import dev.sealant.error.ExitCodes;
 import dev.sealant.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;

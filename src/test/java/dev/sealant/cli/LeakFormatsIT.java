@@ -3,6 +3,7 @@ package dev.sealant.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sealant.error.ExitCodes;
 import dev.sealant.json.JsonParser;
 import dev.sealant.testing.Cli;
 import java.nio.file.Files;

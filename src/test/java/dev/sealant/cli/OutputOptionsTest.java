@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sealant.error.ExitCodes;
 import dev.sealant.testing.Cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -6,6 +6,7 @@ import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.CatalogLoader;
 import dev.sealant.catalog.Examples;
 import dev.sealant.catalog.Rule;
+import dev.sealant.error.ExitCodes;
 import dev.sealant.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sealant.cli.ExitCodes;
+import dev.sealant.error.ExitCodes;
 import dev.sealant.testing.Cli;
 import java.io.IOException;
 import java.nio.charset.Charset;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.catalog.CatalogLoader;
 import dev.sealant.catalog.Rule;
-import dev.sealant.cli.ExitCodes;
+import dev.sealant.error.ExitCodes;
 import dev.sealant.testing.Cli;
 import java.io.IOException;
 import java.nio.file.Files;

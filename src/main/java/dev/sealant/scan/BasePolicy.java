@@ -1,10 +1,15 @@
-package dev.sealant.cli;
+package dev.sealant.scan;
 
+import dev.sealant.allow.IgnoreFile;
 import dev.sealant.allow.RepoConfig;
+import dev.sealant.allow.Suppressions;
+import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.Glob;
 import dev.sealant.catalog.Rule;
-import dev.sealant.error.GitException;
+import dev.sealant.catalog.RuleAllow;
+import dev.sealant.error.ConfigException;
 import dev.sealant.error.ScanIoException;
+import dev.sealant.git.TreeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,13 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.eclipse.jgit.lib.Constants;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
 
 /**
  * The scan policy of a change's base: the {@code .sealant.yaml} files (root and nested) as the base
@@ -69,10 +70,7 @@ record BasePolicy(
       weak.add(file + " disables " + newlyDisabled + " more rule(s)");
     }
     compareCatalogs(
-        file,
-        new dev.sealant.catalog.Catalog(b.rules(), b.allow()),
-        new dev.sealant.catalog.Catalog(h.rules(), h.allow()),
-        weak);
+        file, new Catalog(b.rules(), b.allow()), new Catalog(h.rules(), h.allow()), weak);
     if (!b.ignoreFile().equals(h.ignoreFile())) {
       weak.add(file + " points 'ignoreFile' elsewhere");
     }
@@ -86,11 +84,7 @@ record BasePolicy(
    * path glob, a value allowlist entry, a rule removed or detecting less. Anything not shown to be
    * the same or stricter counts, so a field added to rules later is a weakening until compared.
    */
-  static void compareCatalogs(
-      String file,
-      dev.sealant.catalog.Catalog b,
-      dev.sealant.catalog.Catalog h,
-      List<String> weak) {
+  static void compareCatalogs(String file, Catalog b, Catalog h, List<String> weak) {
     long newPaths = added(b.allow().paths(), h.allow().paths());
     if (newPaths > 0) {
       weak.add(file + " adds " + newPaths + " path allowlist entr" + (newPaths == 1 ? "y" : "ies"));
@@ -125,8 +119,7 @@ record BasePolicy(
   /**
    * True when {@code h} allows nothing {@code b} does not: every stopword and regex of h is in b.
    */
-  private static boolean stricterOrSame(
-      dev.sealant.catalog.RuleAllow b, dev.sealant.catalog.RuleAllow h) {
+  private static boolean stricterOrSame(RuleAllow b, RuleAllow h) {
     List<String> baseRegexes = b.regexes().stream().map(r -> r.source()).toList();
     return b.stopwords().containsAll(h.stopwords())
         && baseRegexes.containsAll(h.regexes().stream().map(r -> r.source()).toList());
@@ -154,6 +147,15 @@ record BasePolicy(
         && stricterOrSame(a.allow(), b.allow());
   }
 
+  /**
+   * Every {@code .sealant.yaml} in the commit's tree, by path, and the root's {@code .sealant.yml}
+   * (the other spelling a root may use, as {@code Suppressions} reads it) under the key {@code
+   * .sealant.yaml}.
+   */
+  private static Map<String, String> configTexts(Repository repo, ObjectId commit) {
+    return TreeFiles.named(repo, commit, RepoConfig.FILE_NAME, RepoConfig.ALT_FILE_NAME);
+  }
+
   private static Map<String, RepoConfig> parse(Map<String, String> texts) {
     Map<String, RepoConfig> out = new LinkedHashMap<>();
     texts.forEach(
@@ -161,55 +163,6 @@ record BasePolicy(
           int slash = path.lastIndexOf('/');
           out.put(path, RepoConfig.parse(path, text, slash < 0 ? "" : path.substring(0, slash)));
         });
-    return out;
-  }
-
-  /**
-   * Every {@code .sealant.yaml} in the commit's tree, by path, and the root's {@code .sealant.yml}
-   * (the other spelling a root may use, as {@code Suppressions} reads it) under the key {@code
-   * .sealant.yaml}: a base that spells it {@code .yml} keeps its rules, and renaming it is no way
-   * around the comparison.
-   */
-  private static Map<String, String> configTexts(Repository repo, ObjectId commit) {
-    Map<String, String> out = new java.util.TreeMap<>();
-    try (ObjectReader reader = repo.newObjectReader();
-        RevWalk rw = new RevWalk(reader);
-        TreeWalk tw = new TreeWalk(repo, reader)) {
-      tw.addTree(rw.parseCommit(commit).getTree());
-      tw.setRecursive(true);
-      tw.setFilter(
-          org.eclipse.jgit.treewalk.filter.OrTreeFilter.create(
-              PathSuffixFilter.create(RepoConfig.FILE_NAME),
-              PathSuffixFilter.create(RepoConfig.ALT_FILE_NAME)));
-      while (tw.next()) {
-        String p = tw.getPathString();
-        String key = p.equals(RepoConfig.ALT_FILE_NAME) ? RepoConfig.FILE_NAME : p;
-        if (!key.equals(RepoConfig.FILE_NAME) && !p.endsWith("/" + RepoConfig.FILE_NAME)) {
-          continue;
-        }
-        if (out.containsKey(key)) {
-          throw new dev.sealant.error.ConfigException(
-              "commit "
-                  + commit.name()
-                  + ": both "
-                  + RepoConfig.FILE_NAME
-                  + " and "
-                  + RepoConfig.ALT_FILE_NAME
-                  + " exist at the root; keep one (Sealant reads either, never both)");
-        }
-        byte[] raw = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(4 << 20);
-        out.put(key, new String(raw, StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new GitException(
-          "commit "
-              + commit.name()
-              + ": cannot read its "
-              + RepoConfig.FILE_NAME
-              + " files: "
-              + e.getMessage(),
-          e);
-    }
     return out;
   }
 
@@ -237,5 +190,51 @@ record BasePolicy(
     }
     nested.sort(null);
     return nested;
+  }
+
+  /**
+   * Loads the configuration from {@code policyRoot} (where the base commit's {@code .sealant.yaml}
+   * files were written, {@code nested} among them) and the ignore file and baseline from the work
+   * tree, at the paths the base's configuration names. Explicit options still win.
+   */
+  static Suppressions load(
+      Catalog base,
+      Suppressions.Request r,
+      Path policyRoot,
+      List<Path> nested,
+      Optional<Path> baseConfig,
+      Optional<Path> workTree,
+      RepoConfig baseRoot) {
+    Path rootConfig = policyRoot.resolve(RepoConfig.FILE_NAME);
+    Optional<Path> cfg =
+        baseConfig.or(r::config).or(() -> Optional.of(rootConfig).filter(Files::isRegularFile));
+    // An explicit configuration file names the ignore file and baseline, as it does outside ci.
+    RepoConfig named =
+        baseConfig
+            .or(r::config)
+            .filter(Files::isRegularFile)
+            .map(p -> RepoConfig.parse(p.getFileName().toString(), readConfig(p), ""))
+            .orElse(baseRoot);
+    Optional<Path> ignore =
+        r.ignoreFile()
+            .or(
+                () ->
+                    workTree
+                        .map(w -> w.resolve(named.ignoreFile().orElse(IgnoreFile.FILE_NAME)))
+                        .filter(Files::isRegularFile));
+    Optional<Path> baseline =
+        r.baseline().or(() -> workTree.flatMap(w -> named.baseline().map(w::resolve)));
+    Suppressions.Request req =
+        new Suppressions.Request(
+            cfg, ignore, baseline, r.inlineAllow(), r.reportUnused(), r.today());
+    return Suppressions.load(base, Optional.of(policyRoot), req, p -> nested);
+  }
+
+  private static String readConfig(Path p) {
+    try {
+      return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(p + ": cannot read: " + e.getMessage(), e);
+    }
   }
 }

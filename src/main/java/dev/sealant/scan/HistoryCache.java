@@ -1,15 +1,15 @@
-package dev.sealant.cli;
+package dev.sealant.scan;
 
-import dev.sealant.catalog.Catalog;
+import dev.sealant.allow.RepoConfig;
+import dev.sealant.allow.Suppressions;
 import dev.sealant.detect.CommitInfo;
 import dev.sealant.detect.Finding;
 import dev.sealant.git.CommitSource;
 import dev.sealant.git.Repos;
 import dev.sealant.git.ScanCache;
-import dev.sealant.scan.ScanResult;
-import dev.sealant.source.Limits;
 import dev.sealant.source.Skipped;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,55 +23,57 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * The full-history scan's cache ({@link ScanCache}) as the scan command uses it: keyed by what
- * decides the findings, read before the scan and written after a scan that completed.
+ * The full-history scan's cache ({@link ScanCache}) as a session uses it: keyed by what decides the
+ * findings, read before the scan and written after a scan that completed.
  */
 final class HistoryCache {
 
   private HistoryCache() {}
 
-  /**
-   * The cache for this scan, if it is a full-history scan of a repository and {@code --no-cache}
-   * was not given.
-   */
-  static Optional<ScanCache> forScan(
-      Env env, TargetOptions t, Catalog catalog, SuppressionOptions s, Repository repo) {
-    ScanTarget.Mode m = t.mode();
-    if (t.noCache
-        || !m.paths().isEmpty()
-        || m.noGit()
-        || m.staged()
-        || m.range().isPresent()
-        || m.since().isPresent()) {
-      return Optional.empty();
-    }
-    Limits limits = t.limits();
+  /** Scans {@code source} (every ref's history) skipping what the cache says is covered. */
+  static Session.Outcome scan(
+      Session session,
+      Repository repo,
+      CommitSource source,
+      Suppressions sup,
+      Session.Listener listener) {
+    ScanCache cache = ScanCache.of(repo.getDirectory().toPath(), key(session, repo));
+    Consumer<String> warn = listener::cacheWarning;
+    CommitSource resumed = cache.load(warn).map(source::resumingFrom).orElse(source);
+    ScanResult r = Session.run(resumed, "commits", sup, listener);
+    save(cache, resumed, r, warn);
+    return new Session.Outcome(r, sup);
+  }
+
+  /** What decides the findings: the build, catalog, inline-allow switch, limits, configuration. */
+  private static List<String> key(Session session, Repository repo) {
     List<String> parts = new ArrayList<>();
     parts.add(build());
-    parts.add(catalog.toString());
-    parts.add("inline-allow=" + !s.noInlineAllow);
-    parts.add("max-file-size=" + limits.maxFileSize() + ", in-memory=" + limits.inMemory());
+    parts.add(session.catalog().get().toString());
+    parts.add("inline-allow=" + session.suppressions().inlineAllow());
+    parts.add(
+        "max-file-size="
+            + session.limits().maxFileSize()
+            + ", in-memory="
+            + session.limits().inMemory());
     // The configuration files that shape the detector: the root one (or -c), and nested ones.
-    Optional<Path> root = ScanTarget.workTree(repo);
-    Optional<String> cfg = Optional.ofNullable(s.config).or(() -> env.var("SEALANT_CONFIG"));
-    cfg.map(env::resolve)
-        .or(() -> root.map(r -> r.resolve(dev.sealant.allow.RepoConfig.FILE_NAME)))
+    Optional<Path> root = Repos.workTree(repo);
+    session
+        .suppressions()
+        .config()
+        .or(() -> root.map(r -> r.resolve(RepoConfig.FILE_NAME)))
         .ifPresent(p -> parts.add(content(p)));
     if (root.isPresent()) {
-      for (Path p : Repos.trackedFiles(repo, dev.sealant.allow.RepoConfig.FILE_NAME)) {
+      for (Path p : Repos.trackedFiles(repo, RepoConfig.FILE_NAME)) {
         parts.add(p + "\n" + content(p));
       }
     }
-    return Optional.of(ScanCache.of(repo.getDirectory().toPath(), parts));
-  }
-
-  /** The earlier scan's coverage applied to {@code source}, when the cache has any. */
-  static CommitSource resume(ScanCache cache, CommitSource source, Consumer<String> warn) {
-    return cache.load(warn).map(source::resumingFrom).orElse(source);
+    return parts;
   }
 
   /** Records what this completed scan covered and which commits to scan again next time. */
-  static void save(ScanCache cache, CommitSource source, ScanResult r, Consumer<String> warn) {
+  private static void save(
+      ScanCache cache, CommitSource source, ScanResult r, Consumer<String> warn) {
     Set<ObjectId> again = new LinkedHashSet<>();
     for (List<Finding> list : List.of(r.findings(), r.suppressed())) {
       for (Finding f : list) {
@@ -88,9 +90,13 @@ final class HistoryCache {
     cache.save(source.set().include(), again, warn);
   }
 
-  /** Identifies this build: the version and the jar (or class directory) it runs from. */
+  /**
+   * Identifies this build: the version (as {@code sealant --version} prints it) and the jar (or
+   * class directory) it runs from.
+   */
   private static String build() {
-    StringBuilder b = new StringBuilder(new SealantCommand.Version().getVersion()[0]);
+    String v = HistoryCache.class.getPackage().getImplementationVersion();
+    StringBuilder b = new StringBuilder("sealant " + (v == null ? "dev" : v));
     try {
       Path self =
           Path.of(HistoryCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -100,7 +106,7 @@ final class HistoryCache {
           .append(Files.size(self))
           .append(' ')
           .append(Files.getLastModifiedTime(self).toMillis());
-    } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+    } catch (IOException | RuntimeException | URISyntaxException e) {
       b.append(" unknown build");
     }
     return b.toString();

@@ -1,25 +1,21 @@
-package dev.sealant.cli;
+package dev.sealant.scan;
 
 import dev.sealant.allow.RepoConfig;
 import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.CatalogLoader;
-import dev.sealant.error.GitException;
 import dev.sealant.error.ScanIoException;
+import dev.sealant.git.Repos;
+import dev.sealant.git.TreeFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * Policy files that {@code sealant ci} is pointed at by an option ({@code --patterns DIR}, {@code
@@ -34,7 +30,7 @@ final class TrackedPolicy {
 
   /** The path relative to the work tree when {@code p} lies inside it, {@code /}-separated. */
   static Optional<String> inWorkTree(Repository repo, Path p) {
-    Optional<Path> top = ScanTarget.workTree(repo);
+    Optional<Path> top = Repos.workTree(repo);
     if (top.isEmpty()) {
       return Optional.empty();
     }
@@ -55,31 +51,9 @@ final class TrackedPolicy {
     }
   }
 
-  /**
-   * The blobs at {@code rel} in the commit's tree: the file itself, or the regular files directly
-   * in the directory (as {@code --patterns} reads one), by name relative to {@code rel}.
-   */
+  /** The blobs at {@code rel} in the commit's tree (see {@link TreeFiles#at}). */
   static Map<String, byte[]> files(Repository repo, ObjectId commit, String rel) {
-    Map<String, byte[]> out = new TreeMap<>();
-    try (ObjectReader reader = repo.newObjectReader();
-        RevWalk rw = new RevWalk(reader);
-        TreeWalk tw = new TreeWalk(repo, reader)) {
-      tw.addTree(rw.parseCommit(commit).getTree());
-      tw.setRecursive(true);
-      tw.setFilter(PathFilter.create(rel));
-      while (tw.next()) {
-        String p = tw.getPathString();
-        String name = p.equals(rel) ? "" : p.substring(rel.length() + 1);
-        if (name.contains("/") || (tw.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
-          continue;
-        }
-        out.put(name, reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(32 << 20));
-      }
-    } catch (IOException e) {
-      throw new GitException(
-          "commit " + commit.name() + ": cannot read " + rel + ": " + e.getMessage(), e);
-    }
-    return out;
+    return TreeFiles.at(repo, commit, rel);
   }
 
   /** Writes the blobs {@link #files} returned under {@code dir}; returns the path to load. */
@@ -157,13 +131,12 @@ final class TrackedPolicy {
       weak.add(what + " is not in the base commit, so the change brings its own configuration");
       return Optional.empty();
     }
-    if (!java.util.Arrays.equals(b, h)) {
-      RepoConfig bc =
-          RepoConfig.parse(what, new String(b, java.nio.charset.StandardCharsets.UTF_8), "");
+    if (!Arrays.equals(b, h)) {
+      RepoConfig bc = RepoConfig.parse(what, new String(b, StandardCharsets.UTF_8), "");
       RepoConfig hc =
           h == null
               ? RepoConfig.none()
-              : RepoConfig.parse(what, new String(h, java.nio.charset.StandardCharsets.UTF_8), "");
+              : RepoConfig.parse(what, new String(h, StandardCharsets.UTF_8), "");
       BasePolicy.compareConfigs(what, bc, hc, weak);
     }
     return Optional.of(writeTo(tmp, rel.get(), Map.of("", b)));
@@ -173,7 +146,6 @@ final class TrackedPolicy {
     if (!a.keySet().equals(b.keySet())) {
       return false;
     }
-    return a.entrySet().stream()
-        .allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
+    return a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey())));
   }
 }

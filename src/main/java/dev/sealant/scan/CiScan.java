@@ -1,0 +1,117 @@
+package dev.sealant.scan;
+
+import dev.sealant.allow.RepoConfig;
+import dev.sealant.allow.Suppressions;
+import dev.sealant.catalog.Catalog;
+import dev.sealant.error.ScanIoException;
+import dev.sealant.git.CommitSet;
+import dev.sealant.git.PullRange;
+import dev.sealant.git.Repos;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * {@code sealant ci}'s case of {@link Session}: the range must be in the clone and not cross a
+ * shallow boundary, and a change is scanned with its base's policy ({@link BasePolicy}, {@link
+ * TrackedPolicy}), written to a temporary directory for the scan's length.
+ */
+final class CiScan {
+
+  private CiScan() {}
+
+  static Optional<Session.Outcome> run(
+      Session session, ScanRequest.CiRange range, Session.Listener listener) {
+    try (Repository repo = Repos.open(session.cwd(), session.env(), "sealant ci")) {
+      ObjectId headId = PullRange.commit(repo, range.head(), "head");
+      Optional<ObjectId> baseId = range.base().map(b -> PullRange.commit(repo, b, "base"));
+      CommitSet set = new CommitSet(List.of(headId), baseId.stream().toList(), range.what());
+      int commits = PullRange.count(repo, set);
+      listener.range(commits, set.what());
+      if (commits == 0) {
+        return Optional.empty();
+      }
+      Optional<BasePolicy> policy = baseId.map(b -> BasePolicy.of(repo, b, headId));
+      Path staged = policy.isPresent() ? tempDir() : null;
+      boolean refused = false;
+      Suppressions sup;
+      try {
+        List<String> weak = new ArrayList<>(policy.map(BasePolicy::weakenings).orElse(List.of()));
+        Optional<Catalog> baseCatalog = Optional.empty();
+        Optional<Path> baseConfig = Optional.empty();
+        if (policy.isPresent()) {
+          Path tracked = staged.resolve("tracked");
+          baseCatalog =
+              range
+                  .patterns()
+                  .flatMap(
+                      p -> TrackedPolicy.catalog(repo, baseId.get(), headId, p, tracked, weak));
+          baseConfig =
+              session
+                  .suppressions()
+                  .config()
+                  .flatMap(p -> TrackedPolicy.config(repo, baseId.get(), headId, p, tracked, weak));
+        }
+        if (policy.isPresent() && !weak.isEmpty() && range.acceptPolicyChange()) {
+          listener.policyWeakened(weak, true);
+          sup = session.configuration(repo);
+        } else if (policy.isPresent()) {
+          Path root = staged.resolve("root");
+          List<Path> nested = policy.get().writeTo(root);
+          sup =
+              BasePolicy.load(
+                  baseCatalog.orElseGet(session.catalog()),
+                  session.suppressions(),
+                  root,
+                  nested,
+                  baseConfig,
+                  Repos.workTree(repo),
+                  policy.get().configs().getOrDefault(RepoConfig.FILE_NAME, RepoConfig.none()));
+          if (!weak.isEmpty()) {
+            refused = true;
+            listener.policyWeakened(weak, false);
+          }
+        } else {
+          sup = session.configuration(repo);
+        }
+      } catch (RuntimeException e) {
+        deleteQuietly(staged);
+        throw e;
+      }
+      try {
+        ScanResult result = Session.run(session.history(repo, set, sup), "commits", sup, listener);
+        return Optional.of(new Session.Outcome(result, sup, Optional.empty(), refused));
+      } finally {
+        deleteQuietly(staged);
+      }
+    }
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("sealant-policy");
+    } catch (IOException e) {
+      throw new ScanIoException("cannot create a temporary directory: " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a leftover temporary directory is harmless
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.sealant.scan;
+
+import dev.sealant.allow.Importers;
+import dev.sealant.allow.Suppressions;
+import dev.sealant.error.ScanIoException;
+import dev.sealant.git.BlobLines;
+import dev.sealant.git.CommitSet;
+import dev.sealant.git.CommitSets;
+import dev.sealant.git.Repos;
+import dev.sealant.source.FileSource;
+import dev.sealant.source.PathListSource;
+import dev.sealant.source.StdinSource;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * {@link Session}'s cases for what is named on the command line: files and directories on disk (or,
+ * in a repository with no path given, its full history), and standard input. The root the
+ * configuration is read at: the directory scanned, a single file's own directory (nothing beside it
+ * searched), the repository's work tree; for standard input the working directory's repository
+ * root.
+ */
+final class DiskScan {
+
+  private DiskScan() {}
+
+  static Session.Outcome files(Session session, ScanRequest.Files f, Session.Listener listener) {
+    List<String> paths = f.paths();
+    if (paths.size() > 1) {
+      Suppressions sup = session.configuration(session.cwd());
+      return session.scan(
+          new PathListSource(
+              session.cwd(), paths, session.limits(), session.threads(), sup.engine()::pathAllowed),
+          "files",
+          sup,
+          listener);
+    }
+    Path root = session.cwd().resolve(paths.isEmpty() ? "." : paths.get(0)).normalize();
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      // Said before any configuration is looked for: a missing path has no directory to search.
+      throw new ScanIoException(paths.get(0) + ": no such file or directory");
+    }
+    if (!f.noGit() && (paths.isEmpty() || isRepositoryTop(root))) {
+      Optional<Repository> found = Repos.find(root, session.env());
+      if (found.isPresent()) {
+        try (Repository repo = found.get()) {
+          CommitSet all = CommitSets.all(repo, f.includeStash());
+          if (all.include().isEmpty()) {
+            listener.noHistory(repo.getDirectory().toString());
+          }
+          Suppressions sup = session.configuration(repo);
+          if (!f.cache() || !paths.isEmpty()) {
+            return session.scan(session.history(repo, all, sup), "commits", sup, listener);
+          }
+          return HistoryCache.scan(session, repo, session.history(repo, all, sup), sup, listener);
+        }
+      }
+    }
+    if (!Files.isDirectory(root)) {
+      // One file: the configuration of its own directory, which its reported path is relative to;
+      // nothing beside it is searched.
+      Path dir = Optional.ofNullable(root.getParent()).orElse(session.cwd());
+      Suppressions sup =
+          Suppressions.load(
+              session.catalog().get(), Optional.of(dir), session.suppressions(), r -> List.of());
+      return session.scan(
+          new FileSource(root, session.limits(), session.threads(), sup.engine()::pathAllowed),
+          "files",
+          sup,
+          listener);
+    }
+    Suppressions sup = session.configuration(root);
+    return session.scan(
+        new FileSource(root, session.limits(), session.threads(), sup.engine()::pathAllowed),
+        "files",
+        sup,
+        listener);
+  }
+
+  static Session.Outcome stdin(Session session, Session.Listener listener) {
+    // Standard input has no path: the configuration is the current repository's root one (or the
+    // working directory's), and no directory below is searched.
+    Path top =
+        Repos.find(session.cwd(), session.env())
+            .map(
+                r -> {
+                  try (r) {
+                    return Repos.workTree(r).orElse(session.cwd());
+                  }
+                })
+            .orElse(session.cwd());
+    Suppressions sup =
+        Suppressions.load(
+            session.catalog().get(), Optional.of(top), session.suppressions(), r -> List.of());
+    return session.scan(new StdinSource(session.in(), session.limits()), "files", sup, listener);
+  }
+
+  private static boolean isRepositoryTop(Path dir) {
+    return Files.exists(dir.resolve(".git"))
+        || (Files.isRegularFile(dir.resolve("HEAD")) && Files.isDirectory(dir.resolve("objects")));
+  }
+
+  static Importers.LineLookup committedLines(Path cwd) {
+    return new BlobLines(cwd);
+  }
+}
