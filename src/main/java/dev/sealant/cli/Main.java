@@ -3,10 +3,8 @@ package dev.sealant.cli;
 import dev.sealant.error.ExitCodes;
 import dev.sealant.error.Failure;
 import dev.sealant.error.UsageException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -96,13 +94,8 @@ public final class Main {
 
   static CommandLine commandLine(Env env) {
     CommandLine cl = new CommandLine(new SealantCommand(env), new Factory(env));
-    // The platform charset, as the PrintStreams the reports go through use it.
-    PrintWriter out =
-        new PrintWriter(new OutputStreamWriter(env.out(), Charset.defaultCharset()), true);
-    PrintWriter err =
-        new PrintWriter(new OutputStreamWriter(env.err(), Charset.defaultCharset()), true);
-    cl.setOut(out);
-    cl.setErr(err);
+    cl.setOut(Streams.writer(env.out()));
+    cl.setErr(Streams.writer(env.err()));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpAutoWidth(false);
     cl.setUsageHelpWidth(helpWidth(env));
