@@ -4,7 +4,7 @@ import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.YamlTree;
 import dev.sealant.detect.Engine;
 import dev.sealant.error.ConfigException;
-import dev.sealant.scan.FindingFilter;
+import dev.sealant.kernel.FindingFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;

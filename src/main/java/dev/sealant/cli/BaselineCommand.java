@@ -1,10 +1,10 @@
 package dev.sealant.cli;
 
 import dev.sealant.allow.Baseline;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Suppression;
 import dev.sealant.error.ConfigException;
 import dev.sealant.error.ScanIoException;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Suppression;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

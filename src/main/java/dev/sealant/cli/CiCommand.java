@@ -5,11 +5,11 @@ import dev.sealant.error.UsageException;
 import dev.sealant.git.CommitSet;
 import dev.sealant.git.CommitSource;
 import dev.sealant.git.Repos;
+import dev.sealant.kernel.Limits;
 import dev.sealant.report.Format;
 import dev.sealant.report.GitHubActions;
 import dev.sealant.report.ReportOptions;
 import dev.sealant.scan.ScanResult;
-import dev.sealant.source.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,7 +235,7 @@ public final class CiCommand implements Callable<Integer> {
    * value.
    */
   private void listSuppressed(ScanResult result) {
-    for (dev.sealant.detect.Finding f : result.suppressed()) {
+    for (dev.sealant.kernel.Finding f : result.suppressed()) {
       String how =
           f.suppression()
               .map(s -> s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))

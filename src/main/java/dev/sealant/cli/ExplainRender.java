@@ -1,8 +1,8 @@
 package dev.sealant.cli;
 
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Suppression;
 import dev.sealant.detect.Trace;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Suppression;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;

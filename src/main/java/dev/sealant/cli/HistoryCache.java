@@ -1,14 +1,14 @@
 package dev.sealant.cli;
 
 import dev.sealant.catalog.Catalog;
-import dev.sealant.detect.CommitInfo;
-import dev.sealant.detect.Finding;
 import dev.sealant.git.CommitSource;
 import dev.sealant.git.Repos;
 import dev.sealant.git.ScanCache;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Skipped;
 import dev.sealant.scan.ScanResult;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Skipped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,13 +9,13 @@ import dev.sealant.git.HookInput;
 import dev.sealant.git.Repos;
 import dev.sealant.git.StagedSource;
 import dev.sealant.git.raw.RawRepo;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Skipped;
+import dev.sealant.kernel.Source;
 import dev.sealant.report.ReportOptions;
 import dev.sealant.report.TextReporter;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Scanner;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Skipped;
-import dev.sealant.source.Source;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -140,7 +140,7 @@ public final class HookCommand implements Callable<Integer> {
   private static Source jgitStaged(Env env, Suppressions sup) {
     return new Source() {
       @Override
-      public void run(dev.sealant.source.Sink sink) {
+      public void run(dev.sealant.kernel.Sink sink) {
         try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
           new StagedSource(repo, Limits.defaults(), sup.engine()::pathAllowed).run(sink);
         }

@@ -1,5 +1,6 @@
 package dev.sealant.detect;
 
+import dev.sealant.kernel.Suppression;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,9 +1,9 @@
 package dev.sealant.report;
 
 import dev.sealant.catalog.Rule;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Suppression;
 import dev.sealant.json.Json;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Suppression;
 import dev.sealant.scan.ScanResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

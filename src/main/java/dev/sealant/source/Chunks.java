@@ -1,6 +1,7 @@
 package dev.sealant.source;
 
-import dev.sealant.detect.Fragment;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Sink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,7 +31,7 @@ public final class Chunks {
   static final int OVERLAP_CHARS = 64 << 10;
 
   private final String path;
-  private final java.util.Optional<dev.sealant.detect.CommitInfo> commit;
+  private final java.util.Optional<dev.sealant.kernel.CommitInfo> commit;
   private final int chunk;
   private final int overlapLines;
   private final int overlapChars;
@@ -46,7 +47,7 @@ public final class Chunks {
    * staged one): a scan of every line, since comparing it with its other versions needs it whole.
    */
   public static Chunks ofBlob(
-      String path, java.util.Optional<dev.sealant.detect.CommitInfo> commit, Sink sink) {
+      String path, java.util.Optional<dev.sealant.kernel.CommitInfo> commit, Sink sink) {
     return new Chunks(path, commit, CHUNK, OVERLAP_LINES, OVERLAP_CHARS, sink);
   }
 
@@ -56,7 +57,7 @@ public final class Chunks {
 
   private Chunks(
       String path,
-      java.util.Optional<dev.sealant.detect.CommitInfo> commit,
+      java.util.Optional<dev.sealant.kernel.CommitInfo> commit,
       int chunk,
       int overlapLines,
       int overlapChars,

@@ -1,7 +1,11 @@
 package dev.sealant.source;
 
-import dev.sealant.detect.Fragment;
 import dev.sealant.error.ScanIoException;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Skipped;
+import dev.sealant.kernel.Source;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;

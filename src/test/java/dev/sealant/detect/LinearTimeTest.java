@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.CatalogLoader;
 import dev.sealant.catalog.Rule;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;

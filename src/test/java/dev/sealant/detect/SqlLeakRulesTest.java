@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.catalog.CatalogLoader;
+import dev.sealant.kernel.Fragment;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,8 @@ package dev.sealant.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sealant.detect.Fragment;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package dev.sealant.detect.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sealant.detect.Fragment;
 import dev.sealant.detect.syntax.Syntaxes.Syntax;
 import dev.sealant.detect.syntax.Syntaxes.Written;
+import dev.sealant.kernel.Fragment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

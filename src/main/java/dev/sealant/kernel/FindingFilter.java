@@ -1,6 +1,5 @@
-package dev.sealant.scan;
+package dev.sealant.kernel;
 
-import dev.sealant.detect.Finding;
 import java.util.Optional;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Optional;
  */
 public interface FindingFilter {
 
-  Optional<dev.sealant.detect.Suppression> suppress(Finding finding);
+  Optional<dev.sealant.kernel.Suppression> suppress(Finding finding);
 
   /** Called once after the scan: the filter's own diagnostics (unused or expired entries). */
   default java.util.List<String> diagnostics() {
