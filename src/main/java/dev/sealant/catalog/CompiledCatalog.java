@@ -1,5 +1,6 @@
 package dev.sealant.catalog;
 
+import dev.sealant.kernel.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.sealant.catalog;
 
+import dev.sealant.kernel.RuleRef;
+import dev.sealant.kernel.Severity;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,33 +65,8 @@ public record Rule(
     return path.isEmpty() || path.get().matcher(filePath).find();
   }
 
-  /**
-   * This rule with its description and tags (catalog text, shown in reports) passed through {@code
-   * shown}.
-   */
-  public Rule withShownText(java.util.function.UnaryOperator<String> shown) {
-    String d = shown.apply(description);
-    List<String> t = tags.stream().map(shown).toList();
-    if (d.equals(description) && t.equals(tags)) {
-      return this;
-    }
-    return new Rule(
-        id,
-        d,
-        keywords,
-        regex,
-        pattern,
-        secretGroup,
-        minEntropy,
-        path,
-        allow,
-        severity,
-        t,
-        multiline,
-        validate,
-        requireValid,
-        examples,
-        origin,
-        syntax);
+  /** What a finding carries of this rule: the fields reports, filters and baselines read. */
+  public RuleRef ref() {
+    return new RuleRef(id, description, severity, tags, validate, syntax);
   }
 }

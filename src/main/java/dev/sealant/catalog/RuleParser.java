@@ -3,6 +3,7 @@ package dev.sealant.catalog;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.sealant.error.Shown;
+import dev.sealant.kernel.Severity;
 import dev.sealant.validate.Validators;
 import java.util.ArrayList;
 import java.util.List;

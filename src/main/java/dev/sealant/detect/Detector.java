@@ -359,7 +359,7 @@ public final class Detector implements Engine {
                 Trace.Kind.RESOLVE,
                 vf,
                 -1,
-                f.rule(),
+                ruleOf(f).orElse(null),
                 f.secret(),
                 "dropped: a generic rule counts on decoded text"
                     + " only when the whole decoded value is the secret",
@@ -729,7 +729,7 @@ public final class Detector implements Engine {
     }
     return Optional.of(
         new Finding(
-            r,
+            r.ref(),
             fragment.path(),
             lineNo,
             column,
@@ -991,10 +991,22 @@ public final class Detector implements Engine {
     }
   }
 
+  /**
+   * The catalog rule behind a finding, for the trace (a finding carries only its summary). Traced
+   * runs only: a linear look-up by id.
+   */
+  private Optional<Rule> ruleOf(Finding f) {
+    for (Rule r : rules) {
+      if (r.id().equals(f.ruleId())) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
   private void step(Trace.Kind kind, Finding f, String detail, boolean pass) {
     trace.step(
-        new Trace.Step(
-            kind, f.path(), f.line(), f.column(), Optional.of(f.rule()), f.secret(), detail, pass));
+        new Trace.Step(kind, f.path(), f.line(), f.column(), ruleOf(f), f.secret(), detail, pass));
   }
 
   private void step(

@@ -25,11 +25,11 @@ class FormatsReportTest {
 
   @Test
   void severitiesMapToSarifLevels() {
-    assertEquals("error", Levels.sarif(dev.sealant.catalog.Severity.CRITICAL));
-    assertEquals("error", Levels.sarif(dev.sealant.catalog.Severity.HIGH));
-    assertEquals("warning", Levels.sarif(dev.sealant.catalog.Severity.MEDIUM));
-    assertEquals("note", Levels.sarif(dev.sealant.catalog.Severity.LOW));
-    assertEquals("note", Levels.sarif(dev.sealant.catalog.Severity.INFO));
+    assertEquals("error", Levels.sarif(dev.sealant.kernel.Severity.CRITICAL));
+    assertEquals("error", Levels.sarif(dev.sealant.kernel.Severity.HIGH));
+    assertEquals("warning", Levels.sarif(dev.sealant.kernel.Severity.MEDIUM));
+    assertEquals("note", Levels.sarif(dev.sealant.kernel.Severity.LOW));
+    assertEquals("note", Levels.sarif(dev.sealant.kernel.Severity.INFO));
   }
 
   @Test
