@@ -4,6 +4,7 @@ import dev.sealant.kernel.RuleRef;
 import dev.sealant.kernel.Severity;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One detection rule, immutable and fully validated: the regex compiled by RE2J, keywords in lower
@@ -51,7 +52,7 @@ public record Rule(
   }
 
   /** The syntax readers a rule may name in its {@code syntax} field. */
-  public static final java.util.Set<String> SYNTAXES = java.util.Set.of("assignment", "url");
+  public static final Set<String> SYNTAXES = Set.of("assignment", "url");
 
   /**
    * High-confidence rules run in quiet paths too: not generic, and the secret proves its kind by a

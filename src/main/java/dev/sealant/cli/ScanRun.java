@@ -35,7 +35,7 @@ final class ScanRun {
               ? suppression.load(env, catalog, target.repo().get())
               : target.nestedConfigs()
                   ? suppression.load(env, catalog, target.root())
-                  : suppression.load(env, catalog, target.root(), r -> java.util.List.of());
+                  : suppression.load(env, catalog, target.root(), r -> List.of());
       engine.set(sup.engine());
       Optional<ScanCache> cache =
           target.source() instanceof CommitSource && target.repo().isPresent()

@@ -1,5 +1,6 @@
 package dev.sealant.cli;
 
+import dev.sealant.error.ScanIoException;
 import dev.sealant.error.UsageException;
 import dev.sealant.git.CommitSet;
 import dev.sealant.git.CommitSets;
@@ -12,6 +13,7 @@ import dev.sealant.source.FileSource;
 import dev.sealant.source.PathListSource;
 import dev.sealant.source.StdinSource;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -88,9 +90,9 @@ record ScanTarget(
           new PathListSource(env.cwd(), m.paths(), limits, threads, pathAllowed), env.cwd());
     }
     Path root = env.resolve(m.paths().isEmpty() ? "." : m.paths().get(0));
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       // Said before any configuration is looked for: a missing path has no directory to search.
-      throw new dev.sealant.error.ScanIoException(m.paths().get(0) + ": no such file or directory");
+      throw new ScanIoException(m.paths().get(0) + ": no such file or directory");
     }
     if (!m.noGit() && (m.paths().isEmpty() || isRepositoryTop(root))) {
       Optional<Repository> repo = Repos.find(root, env.vars());
