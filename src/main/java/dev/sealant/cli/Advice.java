@@ -1,8 +1,8 @@
 package dev.sealant.cli;
 
-import dev.sealant.detect.CommitInfo;
-import dev.sealant.detect.Finding;
 import dev.sealant.git.Rewrite;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Finding;
 import dev.sealant.scan.ScanResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -2,17 +2,23 @@ package dev.sealant.cli;
 
 import dev.sealant.allow.Suppressions;
 import dev.sealant.error.ExitCodes;
+import dev.sealant.error.ScanIoException;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Limits;
 import dev.sealant.report.Format;
 import dev.sealant.report.GitHubActions;
 import dev.sealant.report.ReportOptions;
 import dev.sealant.scan.ScanRequest;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Session;
-import dev.sealant.source.Limits;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -185,10 +191,10 @@ public final class CiCommand implements Callable<Integer> {
    * value.
    */
   private void listSuppressed(ScanResult result) {
-    for (dev.sealant.detect.Finding f : result.suppressed()) {
+    for (Finding f : result.suppressed()) {
       String how =
           f.suppression()
-              .map(s -> s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+              .map(s -> s.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
               .orElse("allow");
       env.err()
           .println(
@@ -210,7 +216,7 @@ public final class CiCommand implements Callable<Integer> {
     ReportOptions options = output.reportOptions(env, sup.engine());
     // A machine-readable report on standard output must stay parseable: annotations go to stderr
     // then.
-    java.io.PrintStream to =
+    PrintStream to =
         output.outputPath(env).isEmpty() && output.format() != Format.TEXT ? env.err() : env.out();
     to.print(GitHubActions.annotations(result, options));
     to.flush();
@@ -221,11 +227,11 @@ public final class CiCommand implements Callable<Integer> {
         Files.writeString(
             p,
             GitHubActions.summary(result, what, options),
-            java.nio.charset.StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE,
-            java.nio.file.StandardOpenOption.APPEND);
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
       } catch (IOException e) {
-        throw new dev.sealant.error.ScanIoException(
+        throw new ScanIoException(
             "cannot append to $GITHUB_STEP_SUMMARY: " + OutputOptions.reason(e), e);
       }
     }
@@ -237,8 +243,7 @@ public final class CiCommand implements Callable<Integer> {
       OutputOptions.writePrivate(
           p, format.reporter().render(result, output.reportOptions(env, sup.engine())));
     } catch (IOException e) {
-      throw new dev.sealant.error.ScanIoException(
-          "cannot write " + p + ": " + OutputOptions.reason(e), e);
+      throw new ScanIoException("cannot write " + p + ": " + OutputOptions.reason(e), e);
     }
   }
 }

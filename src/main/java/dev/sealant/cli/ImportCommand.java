@@ -7,8 +7,9 @@ import dev.sealant.error.ConfigException;
 import dev.sealant.error.ExitCodes;
 import dev.sealant.error.ScanIoException;
 import dev.sealant.error.UsageException;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.LineLookup;
 import dev.sealant.scan.Session;
-import dev.sealant.source.Limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
     Session session = suppression.session(env, () -> catalog.load(env), Limits.defaults(), 1);
     Suppressions sup = session.configuration(env.cwd());
-    Importers.LineLookup lines = session.committedLines();
+    LineLookup lines = session.committedLines();
     Importers.Outcome o =
         switch (kind) {
           case "gitleaks-ignore" -> Importers.gitleaksIgnore(file, text, sup.engine(), lines);

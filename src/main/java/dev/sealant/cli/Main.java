@@ -5,6 +5,7 @@ import dev.sealant.error.Failure;
 import dev.sealant.error.UsageException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -70,7 +71,7 @@ public final class Main {
    */
   private static void joinDescriptions(CommandLine cl) {
     CommandLine.Model.UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
-    List<String> paragraphs = new java.util.ArrayList<>();
+    List<String> paragraphs = new ArrayList<>();
     StringBuilder p = new StringBuilder();
     for (String line : usage.description()) {
       if (line.isBlank() || line.startsWith(" ")) {

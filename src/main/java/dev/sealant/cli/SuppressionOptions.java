@@ -2,8 +2,8 @@ package dev.sealant.cli;
 
 import dev.sealant.allow.Suppressions;
 import dev.sealant.catalog.Catalog;
+import dev.sealant.kernel.Limits;
 import dev.sealant.scan.Session;
-import dev.sealant.source.Limits;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -2,9 +2,9 @@ package dev.sealant.cli;
 
 import dev.sealant.catalog.Catalog;
 import dev.sealant.error.UsageException;
+import dev.sealant.kernel.Limits;
 import dev.sealant.scan.ScanRequest;
 import dev.sealant.scan.Session;
-import dev.sealant.source.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -2,9 +2,9 @@ package dev.sealant.cli;
 
 import dev.sealant.detect.Engine;
 import dev.sealant.error.ExitCodes;
+import dev.sealant.kernel.Skipped;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Session;
-import dev.sealant.source.Skipped;
 import java.util.List;
 
 /** How {@code scan} and {@code ci} end: warnings, the report, and the exit code. */

@@ -1,12 +1,12 @@
 package dev.sealant.scan;
 
-import dev.sealant.allow.Importers;
 import dev.sealant.allow.Suppressions;
 import dev.sealant.error.ScanIoException;
 import dev.sealant.git.BlobLines;
 import dev.sealant.git.CommitSet;
 import dev.sealant.git.CommitSets;
 import dev.sealant.git.Repos;
+import dev.sealant.kernel.LineLookup;
 import dev.sealant.source.FileSource;
 import dev.sealant.source.PathListSource;
 import dev.sealant.source.StdinSource;
@@ -104,7 +104,7 @@ final class DiskScan {
         || (Files.isRegularFile(dir.resolve("HEAD")) && Files.isDirectory(dir.resolve("objects")));
   }
 
-  static Importers.LineLookup committedLines(Path cwd) {
+  static LineLookup committedLines(Path cwd) {
     return new BlobLines(cwd);
   }
 }

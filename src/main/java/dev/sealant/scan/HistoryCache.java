@@ -2,12 +2,12 @@ package dev.sealant.scan;
 
 import dev.sealant.allow.RepoConfig;
 import dev.sealant.allow.Suppressions;
-import dev.sealant.detect.CommitInfo;
-import dev.sealant.detect.Finding;
 import dev.sealant.git.CommitSource;
 import dev.sealant.git.Repos;
 import dev.sealant.git.ScanCache;
-import dev.sealant.source.Skipped;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Skipped;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

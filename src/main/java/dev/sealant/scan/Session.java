@@ -1,6 +1,5 @@
 package dev.sealant.scan;
 
-import dev.sealant.allow.Importers;
 import dev.sealant.allow.RepoConfig;
 import dev.sealant.allow.Suppressions;
 import dev.sealant.catalog.Catalog;
@@ -13,9 +12,10 @@ import dev.sealant.git.Repos;
 import dev.sealant.git.Rewrite;
 import dev.sealant.git.StagedSource;
 import dev.sealant.git.raw.RawRepo;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Sink;
-import dev.sealant.source.Source;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.LineLookup;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Source;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -158,7 +158,7 @@ public record Session(
   }
 
   /** One line of a file as committed (or in the working tree), for the importers. */
-  public Importers.LineLookup committedLines() {
+  public LineLookup committedLines() {
     return DiskScan.committedLines(cwd);
   }
 
