@@ -110,21 +110,20 @@ public final class HookCommand implements Callable<Integer> {
       SuppressionOptions suppression,
       String verdict,
       String bypass) {
-    Session.Outcome o = session(env, catalog, suppression).run(new ScanRequest.Staged(true));
-    return gate(env, o, verdict, "the staged changes", bypass, r -> Advice.preCommit(r));
+    Session.Outcome o = scan(env, catalog, suppression, new ScanRequest.Staged(true));
+    return gate(env, o, verdict, "the staged changes", bypass, Advice::preCommit);
   }
 
-  /** A hook's session: default limits, every core, the catalog loaded once a repository opened. */
-  private static Hooked session(Env env, CatalogOptions catalog, SuppressionOptions suppression) {
-    return new Hooked(
-        suppression.session(env, () -> catalog.load(env), Limits.defaults(), cores()));
-  }
-
-  /** Runs a hook's request: the session, with nothing to watch (a hook shows no progress). */
-  private record Hooked(Session session) {
-    Session.Outcome run(ScanRequest request) {
-      return session.run(request, new Session.Listener() {}).orElseThrow();
-    }
+  /**
+   * Runs a hook's request in a session with default limits, every core and the catalog loaded once
+   * the repository is open; a hook shows no progress.
+   */
+  private static Session.Outcome scan(
+      Env env, CatalogOptions catalog, SuppressionOptions suppression, ScanRequest request) {
+    return suppression
+        .session(env, () -> catalog.load(env), Limits.defaults(), cores())
+        .run(request, new Session.Listener() {})
+        .orElseThrow();
   }
 
   /** {@code sealant hook pre-push REMOTE URL}: the commits the remote does not have yet. */
@@ -155,7 +154,7 @@ public final class HookCommand implements Callable<Integer> {
 
   static int prePush(
       Env env, CatalogOptions catalog, SuppressionOptions suppression, String remote) {
-    Session.Outcome o = session(env, catalog, suppression).run(new ScanRequest.PrePush(remote));
+    Session.Outcome o = scan(env, catalog, suppression, new ScanRequest.PrePush(remote));
     return gate(
         env,
         o,
@@ -186,7 +185,7 @@ public final class HookCommand implements Callable<Integer> {
   }
 
   static int preReceive(Env env, CatalogOptions catalog, SuppressionOptions suppression) {
-    Session.Outcome o = session(env, catalog, suppression).run(new ScanRequest.PreReceive());
+    Session.Outcome o = scan(env, catalog, suppression, new ScanRequest.PreReceive());
     return gate(
         env,
         o,

@@ -38,8 +38,9 @@ import org.eclipse.jgit.lib.Repository;
  * @param env the environment variables (git's {@code GIT_DIR}, {@code GIT_INDEX_FILE}, quarantine)
  * @param in standard input: scanned for {@link ScanRequest.Stdin}, git's ref lines for the push
  *     hooks
- * @param catalog the catalog before configuration, asked for once the repository is open (so a
- *     missing repository is said before a broken catalog, as git modes always have)
+ * @param catalog the catalog before configuration, asked for (once) when the configuration is
+ *     loaded: after the repository is opened, so a hook says a missing repository before a broken
+ *     catalog, as it always has
  * @param suppressions what the user pointed at explicitly: configuration, ignore file, baseline
  * @param limits what a scan reads ({@code --max-file-size}, the in-memory bound)
  * @param threads worker threads for directory and history scans
