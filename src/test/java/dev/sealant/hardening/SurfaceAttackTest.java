@@ -196,7 +196,6 @@ class SurfaceAttackTest {
         r.out().contains("esc\\u001b]8;;x\\u001b\\link\\u0007 \\u009b31m \\u202eRTL.env"), r.out());
   }
 
-  /** No escape, bell, C1 control or bidirectional override, and no piece of the token's body. */
   /**
    * Bytes that make content binary (controls, NULs, bytes that are not UTF-8), then {@code tail}.
    */
@@ -230,6 +229,7 @@ class SurfaceAttackTest {
     assertEquals(1, stdin.code(), stdin.all());
   }
 
+  /** No escape, bell, C1 control or bidirectional override, and no piece of the token's body. */
   private static void assertTerminalSafe(String what, String s) {
     for (char c : s.toCharArray()) {
       boolean control =

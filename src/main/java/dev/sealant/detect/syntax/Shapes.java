@@ -282,9 +282,6 @@ final class Shapes {
               .split(" "));
 
   /**
-   * A vowel ({@code y} counts), and every pair of adjacent consonants one of {@link #COMMON_PAIRS}.
-   */
-  /**
    * A word by its letters alone: at least 30 % vowels and no more than three consonants in a row
    * ({@code development}, whose {@code pm} no list of common pairs has); random letters rarely are.
    */
@@ -302,6 +299,9 @@ final class Shapes {
     return vowels * 10 >= (to - from) * 3;
   }
 
+  /**
+   * A vowel ({@code y} counts), and every pair of adjacent consonants one of {@link #COMMON_PAIRS}.
+   */
   private static boolean pronounceable(String s, int from, int to) {
     boolean vowel = false;
     for (int i = from; i < to; i++) {
