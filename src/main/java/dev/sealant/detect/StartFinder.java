@@ -1,11 +1,13 @@
 package dev.sealant.detect;
 
-import dev.sealant.detect.RegexSyntax.Alt;
-import dev.sealant.detect.RegexSyntax.Cat;
-import dev.sealant.detect.RegexSyntax.Chars;
-import dev.sealant.detect.RegexSyntax.Empty;
-import dev.sealant.detect.RegexSyntax.Node;
-import dev.sealant.detect.RegexSyntax.Rep;
+import com.google.re2j.PatternSyntaxException;
+import com.google.re2j.Re2jBridge;
+import com.google.re2j.Re2jBridge.Alternate;
+import com.google.re2j.Re2jBridge.Concat;
+import com.google.re2j.Re2jBridge.Empty;
+import com.google.re2j.Re2jBridge.Node;
+import com.google.re2j.Re2jBridge.Repeat;
+import com.google.re2j.Re2jBridge.Runes;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -18,11 +20,13 @@ import java.util.Optional;
  * detector runs RE2J anchored at those few offsets instead of unanchored over the whole line (in
  * RE2J's NFA an unanchored search pays for every alternative of the pattern at every character).
  *
- * <p>The automaton has one state per character position of the regex ({@link RegexSyntax} gives the
- * tree); a counted repetition longer than a cap becomes that many copies followed by a star, which
- * only widens the language. Running it backwards, the set of positions that can consume character
- * {@code i} and still reach the end of a match is computed from the set for {@code i + 1}; a match
- * can start at {@code i} when that set meets the regex's first positions.
+ * <p>The automaton has one state per character position of the regex, read from the tree RE2J's own
+ * parser builds ({@link Re2jBridge#parse}); each position keeps the ASCII members of its rune set
+ * exactly and all other runes as one flag, empty-width assertions ({@code ^ $ \b}) read as the
+ * empty string, and a counted repetition longer than a cap becomes that many copies followed by a
+ * star: each only widens the language. Running it backwards, the set of positions that can consume
+ * character {@code i} and still reach the end of a match is computed from the set for {@code i +
+ * 1}; a match can start at {@code i} when that set meets the regex's first positions.
  */
 final class StartFinder {
 
@@ -113,14 +117,14 @@ final class StartFinder {
   }
 
   /**
-   * The finder for {@code regex}, or empty when its syntax is beyond {@link RegexSyntax}, the
-   * automaton would be too large, or the regex matches the empty string (it can start anywhere).
+   * The finder for {@code regex}, or empty when RE2J rejects it, the automaton would be too large,
+   * or the regex matches the empty string (it can start anywhere).
    */
   static Optional<StartFinder> of(String regex) {
     Node root;
     try {
-      root = RegexSyntax.parse(regex);
-    } catch (RegexSyntax.Unsupported e) {
+      root = Re2jBridge.parse(regex);
+    } catch (PatternSyntaxException e) {
       return Optional.empty();
     }
     for (int cap = 16; cap >= 1; cap /= 2) {
@@ -292,10 +296,10 @@ final class StartFinder {
     private Required() {}
 
     static Chars of(Node n) {
-      if (n instanceof Chars cs) {
-        return cs;
+      if (n instanceof Runes rs) {
+        return Chars.of(rs);
       }
-      if (n instanceof Cat cat) {
+      if (n instanceof Concat cat) {
         Chars best = null;
         for (Node item : cat.items()) {
           Chars r = of(item);
@@ -305,7 +309,7 @@ final class StartFinder {
         }
         return best;
       }
-      if (n instanceof Alt alt) {
+      if (n instanceof Alternate alt) {
         long lo = 0;
         long hi = 0;
         boolean other = false;
@@ -320,7 +324,7 @@ final class StartFinder {
         }
         return new Chars(lo, hi, other);
       }
-      if (n instanceof Rep r) {
+      if (n instanceof Repeat r) {
         return r.min() > 0 ? of(r.item()) : null;
       }
       return null; // Empty
@@ -342,6 +346,83 @@ final class StartFinder {
     }
   }
 
+  /**
+   * The characters a match may start with (for tests: RE2J's own matches are checked against it).
+   */
+  Chars startChars() {
+    long lo = 0;
+    long hi = 0;
+    for (int c = 0; c < 128; c++) {
+      if (startsWith(ascii, c * words)) {
+        if (c < 64) {
+          lo |= 1L << c;
+        } else {
+          hi |= 1L << (c - 64);
+        }
+      }
+    }
+    return new Chars(lo, hi, startsWith(other, 0));
+  }
+
+  private boolean startsWith(long[] masks, int at) {
+    for (int w = 0; w < words; w++) {
+      if ((masks[at + w] & first[w]) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The characters every match holds one of, when worth testing (for tests). */
+  Optional<Chars> requiredChars() {
+    if (required == null) {
+      return Optional.empty();
+    }
+    long lo = 0;
+    long hi = 0;
+    for (int c = 0; c < 128; c++) {
+      if (required[c]) {
+        if (c < 64) {
+          lo |= 1L << c;
+        } else {
+          hi |= 1L << (c - 64);
+        }
+      }
+    }
+    return Optional.of(new Chars(lo, hi, requiredNonAscii));
+  }
+
+  /**
+   * One rune from a set, as this finder keeps it: ASCII members as a 128-bit map, every other rune
+   * as one flag.
+   *
+   * @param lo members 0..63
+   * @param hi members 64..127
+   * @param nonAscii whether any rune above 127 is a member
+   */
+  record Chars(long lo, long hi, boolean nonAscii) {
+    boolean has(int c) {
+      return c < 64 ? (lo >>> c & 1) != 0 : (hi >>> (c - 64) & 1) != 0;
+    }
+
+    static Chars of(Runes rs) {
+      long lo = 0;
+      long hi = 0;
+      boolean nonAscii = false;
+      for (int i = 0; i < rs.size(); i++) {
+        for (int c = rs.lo(i); c <= Math.min(rs.hi(i), 127); c++) {
+          if (c < 64) {
+            lo |= 1L << c;
+          } else {
+            hi |= 1L << (c - 64);
+          }
+        }
+        nonAscii |= rs.hi(i) >= 128;
+      }
+      return new Chars(lo, hi, nonAscii);
+    }
+  }
+
   /** Nullable, first and last positions of a subtree. */
   private record Info(boolean nullable, BitSet first, BitSet last) {}
 
@@ -359,9 +440,9 @@ final class StartFinder {
       if (positions.size() > MAX_POSITIONS) {
         return new Info(true, new BitSet(), new BitSet()); // abandoned: the caller retries smaller
       }
-      if (n instanceof Chars cs) {
+      if (n instanceof Runes rs) {
         int p = positions.size();
-        positions.add(cs);
+        positions.add(Chars.of(rs));
         follow.add(new BitSet());
         BitSet s = new BitSet();
         s.set(p);
@@ -370,14 +451,14 @@ final class StartFinder {
       if (n instanceof Empty) {
         return new Info(true, new BitSet(), new BitSet());
       }
-      if (n instanceof Cat cat) {
+      if (n instanceof Concat cat) {
         Info acc = new Info(true, new BitSet(), new BitSet());
         for (Node item : cat.items()) {
           acc = concat(acc, expand(item));
         }
         return acc;
       }
-      if (n instanceof Alt alt) {
+      if (n instanceof Alternate alt) {
         boolean nullable = false;
         BitSet f = new BitSet();
         BitSet l = new BitSet();
@@ -389,7 +470,7 @@ final class StartFinder {
         }
         return new Info(nullable, f, l);
       }
-      Rep r = (Rep) n;
+      Repeat r = (Repeat) n;
       Info acc = new Info(true, new BitSet(), new BitSet());
       if (r.max() >= 0 && r.max() <= cap) {
         for (int k = 0; k < r.max(); k++) {

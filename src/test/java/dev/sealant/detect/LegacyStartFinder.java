@@ -1,0 +1,458 @@
+package dev.sealant.detect;
+
+import dev.sealant.detect.RegexSyntax.Alt;
+import dev.sealant.detect.RegexSyntax.Cat;
+import dev.sealant.detect.RegexSyntax.Chars;
+import dev.sealant.detect.RegexSyntax.Empty;
+import dev.sealant.detect.RegexSyntax.Node;
+import dev.sealant.detect.RegexSyntax.Rep;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * THE PRE-BRIDGE START FINDER, kept only to compare selectivity before RegexSyntax goes.
+ *
+ * <p>Where in a line a rule's regex could start a match, found in plain Java with a position
+ * (Glushkov) automaton of the regex run backwards over the line. The answer over-approximates: it
+ * holds every offset where RE2J would find a match starting, and usually little else, so the
+ * detector runs RE2J anchored at those few offsets instead of unanchored over the whole line (in
+ * RE2J's NFA an unanchored search pays for every alternative of the pattern at every character).
+ *
+ * <p>The automaton has one state per character position of the regex ({@link RegexSyntax} gives the
+ * tree); a counted repetition longer than a cap becomes that many copies followed by a star, which
+ * only widens the language. Running it backwards, the set of positions that can consume character
+ * {@code i} and still reach the end of a match is computed from the set for {@code i + 1}; a match
+ * can start at {@code i} when that set meets the regex's first positions.
+ */
+final class LegacyStartFinder {
+
+  /** Largest automaton kept (bit sets of four longs per state). */
+  static final int MAX_POSITIONS = 256;
+
+  private final int words;
+
+  /** {@code ascii[c * words + w]}: positions whose class holds ASCII character {@code c}. */
+  private final long[] ascii;
+
+  /** Positions whose class may hold a non-ASCII rune. */
+  private final long[] other;
+
+  /**
+   * {@code prec[p * words + w]}: positions that may come right before position {@code p}, other
+   * than {@code p - 1} (most edges run from one position to the next, and {@link #lin} covers those
+   * with a shift).
+   */
+  private final long[] prec;
+
+  /** Positions {@code p} that position {@code p - 1} may come right before. */
+  private final long[] lin;
+
+  /** Positions with entries in {@link #prec}. */
+  private final long[] irr;
+
+  private final long[] first;
+  private final long[] last;
+
+  /**
+   * Characters of which every match holds at least one (the rarest such set the tree shows, such as
+   * the assignment operators of the generic rule), or null when none is worth testing: a line
+   * without any has no match, found at a fraction of the cost of the backward pass.
+   */
+  private final boolean[] required;
+
+  private final boolean requiredNonAscii;
+
+  private LegacyStartFinder(Builder b, Info root, Chars required) {
+    if (required == null) {
+      this.required = null;
+      this.requiredNonAscii = false;
+    } else {
+      this.required = new boolean[128];
+      for (int c = 0; c < 128; c++) {
+        this.required[c] = required.has(c);
+      }
+      this.requiredNonAscii = required.nonAscii();
+    }
+    int n = b.positions.size();
+    words = (n + 63) >>> 6;
+    ascii = new long[128 * words];
+    other = new long[words];
+    prec = new long[Math.max(1, n) * words];
+    lin = new long[words];
+    irr = new long[words];
+    first = toWords(root.first);
+    last = toWords(root.last);
+    for (int p = 0; p < n; p++) {
+      Chars cs = b.positions.get(p);
+      for (int c = 0; c < 128; c++) {
+        if (cs.has(c)) {
+          ascii[c * words + (p >>> 6)] |= 1L << p;
+        }
+      }
+      if (cs.nonAscii()) {
+        other[p >>> 6] |= 1L << p;
+      }
+      BitSet f = b.follow.get(p);
+      for (int q = f.nextSetBit(0); q >= 0; q = f.nextSetBit(q + 1)) {
+        if (q == p + 1) {
+          lin[q >>> 6] |= 1L << q;
+        } else {
+          prec[q * words + (p >>> 6)] |= 1L << p;
+          irr[q >>> 6] |= 1L << q;
+        }
+      }
+    }
+  }
+
+  private long[] toWords(BitSet s) {
+    long[] w = new long[words];
+    for (int p = s.nextSetBit(0); p >= 0; p = s.nextSetBit(p + 1)) {
+      w[p >>> 6] |= 1L << p;
+    }
+    return w;
+  }
+
+  /**
+   * The finder for {@code regex}, or empty when its syntax is beyond {@link RegexSyntax}, the
+   * automaton would be too large, or the regex matches the empty string (it can start anywhere).
+   */
+  static Optional<LegacyStartFinder> of(String regex) {
+    Node root;
+    try {
+      root = RegexSyntax.parse(regex);
+    } catch (RegexSyntax.Unsupported e) {
+      return Optional.empty();
+    }
+    for (int cap = 16; cap >= 1; cap /= 2) {
+      Builder b = new Builder(cap);
+      Info info = b.expand(root);
+      if (b.positions.size() > MAX_POSITIONS) {
+        continue;
+      }
+      if (info.nullable) {
+        return Optional.empty();
+      }
+      Chars req = Required.of(root);
+      return Optional.of(
+          new LegacyStartFinder(
+              b, info, req != null && Required.cost(req) <= Required.WORTH ? req : null));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Offsets in {@code text[from, to)} where a match may start, as a bit set relative to {@code
+   * from}: bit {@code k} of word {@code k >>> 6} stands for offset {@code from + k}. Offsets inside
+   * a surrogate pair are never set (RE2J steps over pairs whole).
+   */
+  long[] starts(CharSequence text, int from, int to) {
+    long[] out = new long[(to - from + 63) >>> 6];
+    if (required != null && !holdsRequired(text, from, to)) {
+      return out;
+    }
+    if (words == 1) {
+      starts1(text, from, to, out);
+    } else {
+      starts4(text, from, to, out);
+    }
+    return out;
+  }
+
+  /**
+   * The backward pass for automata of up to 64 positions: {@code t} is the set of positions that
+   * can consume the current character and still complete a match after it.
+   */
+  private void starts1(CharSequence text, int from, int to, long[] out) {
+    final long[] ascii = this.ascii;
+    final long[] prec = this.prec;
+    final long first = this.first[0];
+    final long last = this.last[0];
+    final long lin = this.lin[0];
+    final long irr = this.irr[0];
+    final long other = this.other[0];
+    long t = 0;
+    for (int i = to - 1; i >= from; i--) {
+      char c = text.charAt(i);
+      long mask;
+      if (c < 128) {
+        mask = ascii[c];
+      } else {
+        mask = other;
+        if (Character.isLowSurrogate(c)
+            && i > from
+            && Character.isHighSurrogate(text.charAt(i - 1))) {
+          i--;
+        }
+      }
+      long reach = last | ((t & lin) >>> 1);
+      for (long bits = t & irr; bits != 0; bits &= bits - 1) {
+        reach |= prec[Long.numberOfTrailingZeros(bits)];
+      }
+      t = reach & mask;
+      if ((t & first) != 0) {
+        int k = i - from;
+        out[k >>> 6] |= 1L << k;
+      }
+    }
+  }
+
+  /** The same for up to 256 positions, in four words (unused words stay zero). */
+  private void starts4(CharSequence text, int from, int to, long[] out) {
+    final int w = words;
+    final long[] ascii = this.ascii;
+    final long[] prec = this.prec;
+    final long[] other = this.other;
+    final long f0 = first[0];
+    final long f1 = first[1];
+    final long f2 = w > 2 ? first[2] : 0;
+    final long f3 = w > 3 ? first[3] : 0;
+    final long l0 = last[0];
+    final long l1 = last[1];
+    final long l2 = w > 2 ? last[2] : 0;
+    final long l3 = w > 3 ? last[3] : 0;
+    final long n0 = lin[0];
+    final long n1 = lin[1];
+    final long n2 = w > 2 ? lin[2] : 0;
+    final long n3 = w > 3 ? lin[3] : 0;
+    final long[] irr = this.irr;
+    long t0 = 0;
+    long t1 = 0;
+    long t2 = 0;
+    long t3 = 0;
+    for (int i = to - 1; i >= from; i--) {
+      char c = text.charAt(i);
+      long[] masks = ascii;
+      int at = c * w;
+      if (c >= 128) {
+        masks = other;
+        at = 0;
+        if (Character.isLowSurrogate(c)
+            && i > from
+            && Character.isHighSurrogate(text.charAt(i - 1))) {
+          i--;
+        }
+      }
+      long x0 = t0 & n0;
+      long x1 = t1 & n1;
+      long x2 = t2 & n2;
+      long x3 = t3 & n3;
+      long r0 = l0 | (x0 >>> 1) | (x1 << 63);
+      long r1 = l1 | (x1 >>> 1) | (x2 << 63);
+      long r2 = l2 | (x2 >>> 1) | (x3 << 63);
+      long r3 = l3 | (x3 >>> 1);
+      for (int y = 0; y < w; y++) {
+        long bits = (y == 0 ? t0 : y == 1 ? t1 : y == 2 ? t2 : t3) & irr[y];
+        for (; bits != 0; bits &= bits - 1) {
+          int q = ((y << 6) + Long.numberOfTrailingZeros(bits)) * w;
+          r0 |= prec[q];
+          r1 |= prec[q + 1];
+          if (w > 2) {
+            r2 |= prec[q + 2];
+            if (w > 3) {
+              r3 |= prec[q + 3];
+            }
+          }
+        }
+      }
+      t0 = r0 & masks[at];
+      t1 = r1 & masks[at + 1];
+      t2 = w > 2 ? r2 & masks[at + 2] : 0;
+      t3 = w > 3 ? r3 & masks[at + 3] : 0;
+      if (((t0 & f0) | (t1 & f1) | (t2 & f2) | (t3 & f3)) != 0) {
+        int k = i - from;
+        out[k >>> 6] |= 1L << k;
+      }
+    }
+  }
+
+  private boolean holdsRequired(CharSequence text, int from, int to) {
+    final boolean[] req = required;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < 128 ? req[c] : requiredNonAscii) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** ASCII start characters (bits 0..127) and the non-ASCII flag (index 128). */
+  boolean[] startChars() {
+    boolean[] out = new boolean[129];
+    for (int c = 0; c < 128; c++) {
+      for (int w = 0; w < words; w++) {
+        out[c] |= (ascii[c * words + w] & first[w]) != 0;
+      }
+    }
+    for (int w = 0; w < words; w++) {
+      out[128] |= (other[w] & first[w]) != 0;
+    }
+    return out;
+  }
+
+  boolean[] requiredChars() {
+    if (required == null) {
+      return null;
+    }
+    boolean[] out = java.util.Arrays.copyOf(required, 129);
+    out[128] = requiredNonAscii;
+    return out;
+  }
+
+  int positions() {
+    return prec.length / words;
+  }
+
+  /**
+   * A set of characters every match of a tree holds one of: a sequence needs any one of its items'
+   * sets (the cheapest is kept), a choice needs the union of its branches' sets, and anything that
+   * can be empty needs nothing (null).
+   */
+  static final class Required {
+    /** Sets costing more than this (see {@link #cost}) rule out too few lines to test. */
+    static final int WORTH = 8;
+
+    private Required() {}
+
+    static Chars of(Node n) {
+      if (n instanceof Chars cs) {
+        return cs;
+      }
+      if (n instanceof Cat cat) {
+        Chars best = null;
+        for (Node item : cat.items()) {
+          Chars r = of(item);
+          if (r != null && (best == null || cost(r) < cost(best))) {
+            best = r;
+          }
+        }
+        return best;
+      }
+      if (n instanceof Alt alt) {
+        long lo = 0;
+        long hi = 0;
+        boolean other = false;
+        for (Node item : alt.items()) {
+          Chars r = of(item);
+          if (r == null) {
+            return null;
+          }
+          lo |= r.lo();
+          hi |= r.hi();
+          other |= r.nonAscii();
+        }
+        return new Chars(lo, hi, other);
+      }
+      if (n instanceof Rep r) {
+        return r.min() > 0 ? of(r.item()) : null;
+      }
+      return null; // Empty
+    }
+
+    /**
+     * A rough weight of how often code holds one of the set's characters (letters and blanks count
+     * most).
+     */
+    static int cost(Chars cs) {
+      int cost = cs.nonAscii() ? 1 : 0;
+      for (int c = 0; c < 128; c++) {
+        if (cs.has(c)) {
+          cost +=
+              c == ' ' || c == '\t' ? 16 : Character.isLetter(c) ? 4 : Character.isDigit(c) ? 2 : 1;
+        }
+      }
+      return cost;
+    }
+  }
+
+  /** Nullable, first and last positions of a subtree. */
+  private record Info(boolean nullable, BitSet first, BitSet last) {}
+
+  /** Numbers the character positions of an expanded tree and records which may follow which. */
+  private static final class Builder {
+    final int cap;
+    final List<Chars> positions = new ArrayList<>();
+    final List<BitSet> follow = new ArrayList<>();
+
+    Builder(int cap) {
+      this.cap = cap;
+    }
+
+    Info expand(Node n) {
+      if (positions.size() > MAX_POSITIONS) {
+        return new Info(true, new BitSet(), new BitSet()); // abandoned: the caller retries smaller
+      }
+      if (n instanceof Chars cs) {
+        int p = positions.size();
+        positions.add(cs);
+        follow.add(new BitSet());
+        BitSet s = new BitSet();
+        s.set(p);
+        return new Info(false, s, (BitSet) s.clone());
+      }
+      if (n instanceof Empty) {
+        return new Info(true, new BitSet(), new BitSet());
+      }
+      if (n instanceof Cat cat) {
+        Info acc = new Info(true, new BitSet(), new BitSet());
+        for (Node item : cat.items()) {
+          acc = concat(acc, expand(item));
+        }
+        return acc;
+      }
+      if (n instanceof Alt alt) {
+        boolean nullable = false;
+        BitSet f = new BitSet();
+        BitSet l = new BitSet();
+        for (Node item : alt.items()) {
+          Info i = expand(item);
+          nullable |= i.nullable();
+          f.or(i.first());
+          l.or(i.last());
+        }
+        return new Info(nullable, f, l);
+      }
+      Rep r = (Rep) n;
+      Info acc = new Info(true, new BitSet(), new BitSet());
+      if (r.max() >= 0 && r.max() <= cap) {
+        for (int k = 0; k < r.max(); k++) {
+          Info copy = expand(r.item());
+          acc = concat(acc, k < r.min() ? copy : optional(copy));
+        }
+        return acc;
+      }
+      for (int k = 0; k < Math.min(r.min(), cap); k++) {
+        acc = concat(acc, expand(r.item()));
+      }
+      return concat(acc, star(expand(r.item())));
+    }
+
+    private Info concat(Info a, Info b) {
+      for (int p = a.last().nextSetBit(0); p >= 0; p = a.last().nextSetBit(p + 1)) {
+        follow.get(p).or(b.first());
+      }
+      BitSet f = (BitSet) a.first().clone();
+      if (a.nullable()) {
+        f.or(b.first());
+      }
+      BitSet l = (BitSet) b.last().clone();
+      if (b.nullable()) {
+        l.or(a.last());
+      }
+      return new Info(a.nullable() && b.nullable(), f, l);
+    }
+
+    private static Info optional(Info a) {
+      return new Info(true, a.first(), a.last());
+    }
+
+    private Info star(Info a) {
+      for (int p = a.last().nextSetBit(0); p >= 0; p = a.last().nextSetBit(p + 1)) {
+        follow.get(p).or(a.first());
+      }
+      return new Info(true, a.first(), a.last());
+    }
+  }
+}
