@@ -53,14 +53,22 @@ here=$(cd "$(dirname "$0")" && pwd)
 # it installs with only a JDK. A source checkout is built with Maven.
 prebuilt=no
 if [ -f "$here/sealant.jar" ] && [ ! -f "$here/pom.xml" ]; then prebuilt=yes; fi
-need java "Install a JDK 17 or newer (e.g. 'apt-get install openjdk-17-jdk')."
+# The JDK is chosen as the launcher chooses it (SEALANT_JAVA, then JAVA_HOME, then PATH), so the
+# start-up archive is trained by the JDK that will run it.
+if [ -n "${SEALANT_JAVA:-}" ]; then java=$SEALANT_JAVA
+elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java
+else need java "Install a JDK 17 or newer (e.g. 'apt-get install openjdk-17-jdk')."; java=java; fi
+# The JDK's real path (links resolved): an archive only fits the JDK that wrote it.
+java_real() { r=$(command -v "$1" 2>/dev/null) || return 0; readlink -f "$r" 2>/dev/null || echo "$r"; }
+trained_java=$(java_real "$java")
 if [ "$prebuilt" = no ]; then
   need mvn "Install Apache Maven 3.8 or newer (e.g. 'apt-get install maven'), or install from a release tarball (sealant-VERSION.tar.gz), which needs no Maven."
 fi
 need git "Install git (e.g. 'apt-get install git')."
 
-java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1)
+java_major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1)
 case "$java_major" in
+  "") echo "install.sh: could not run '$java' to read its version: set JAVA_HOME (or SEALANT_JAVA) to a JDK 17 or newer." >&2; exit 2 ;;
   1.*|[0-9]|1[0-6]) echo "install.sh: Java 17 or newer is required (found $java_major)." >&2; exit 2 ;;
 esac
 
@@ -104,7 +112,7 @@ fi
   && git -c user.name=sealant -c user.email=sealant@invalid -c commit.gpgsign=false \
        -c core.hooksPath=/dev/null commit -q --no-verify -m train && git repack -adq \
   && printf 'password = "not-a-real-one"\n' >> src/app.py && git add -A \
-  && java "$archive_opt" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -jar "$lib/sealant.jar" \
+  && "$java" "$archive_opt" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -jar "$lib/sealant.jar" \
        hook pre-commit) >/dev/null 2>&1 || true
 if [ -s "$archive" ]; then cds="yes ($(basename "$archive"))"; else rm -f "$archive"; fi
 rm -rf "$train"
@@ -120,8 +128,12 @@ export SEALANT_LAUNCHER
 if [ -n "\${SEALANT_JAVA:-}" ]; then java=\$SEALANT_JAVA
 elif [ -n "\${JAVA_HOME:-}" ] && [ -x "\$JAVA_HOME/bin/java" ]; then java=\$JAVA_HOME/bin/java
 else java=java; fi
+# The start-up archive is used only by the JDK that trained it: another JDK 17-24 refuses the AOT
+# cache's option outright, and after a JDK change (JAVA_HOME, PATH, alternatives) it would not fit.
+real=\$(command -v "\$java" 2>/dev/null) && real=\$(readlink -f "\$real" 2>/dev/null || echo "\$real")
 cds=""
-if [ -f "\$lib/sealant.aot" ]; then cds="-XX:AOTCache=\$lib/sealant.aot -Xlog:aot=off -Xlog:cds=off"
+if [ "\$real" != '$trained_java' ]; then :
+elif [ -f "\$lib/sealant.aot" ]; then cds="-XX:AOTCache=\$lib/sealant.aot -Xlog:aot=off -Xlog:cds=off"
 elif [ -f "\$lib/sealant.jsa" ]; then cds="-XX:SharedArchiveFile=\$lib/sealant.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
 # Hooks and staged scans are short: the quick C1 compiler and a serial heap start fastest. Other
 # commands may scan whole histories: full JIT and the parallel collector pay off there.
