@@ -2,15 +2,11 @@ package dev.sealant.detect;
 
 import com.google.re2j.PatternSyntaxException;
 import com.google.re2j.Re2jBridge;
-import com.google.re2j.Re2jBridge.Alternate;
-import com.google.re2j.Re2jBridge.Concat;
-import com.google.re2j.Re2jBridge.Empty;
 import com.google.re2j.Re2jBridge.Node;
-import com.google.re2j.Re2jBridge.Repeat;
-import com.google.re2j.Re2jBridge.Runes;
-import java.util.ArrayList;
+import dev.sealant.detect.PositionAutomaton.Chars;
+import dev.sealant.detect.PositionAutomaton.Info;
+import dev.sealant.detect.PositionAutomaton.Required;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,13 +16,10 @@ import java.util.Optional;
  * detector runs RE2J anchored at those few offsets instead of unanchored over the whole line (in
  * RE2J's NFA an unanchored search pays for every alternative of the pattern at every character).
  *
- * <p>The automaton has one state per character position of the regex, read from the tree RE2J's own
- * parser builds ({@link Re2jBridge#parse}); each position keeps the ASCII members of its rune set
- * exactly and all other runes as one flag, empty-width assertions ({@code ^ $ \b}) read as the
- * empty string, and a counted repetition longer than a cap becomes that many copies followed by a
- * star: each only widens the language. Running it backwards, the set of positions that can consume
- * character {@code i} and still reach the end of a match is computed from the set for {@code i +
- * 1}; a match can start at {@code i} when that set meets the regex's first positions.
+ * <p>The automaton ({@link PositionAutomaton}, built from the tree RE2J's own parser gives for the
+ * regex) has one state per character position. Running it backwards, the set of positions that can
+ * consume character {@code i} and still reach the end of a match is computed from the set for
+ * {@code i + 1}; a match can start at {@code i} when that set meets the regex's first positions.
  */
 final class StartFinder {
 
@@ -66,7 +59,7 @@ final class StartFinder {
 
   private final boolean requiredNonAscii;
 
-  private StartFinder(Builder b, Info root, Chars required) {
+  private StartFinder(PositionAutomaton.Builder b, Info root, Chars required) {
     if (required == null) {
       this.required = null;
       this.requiredNonAscii = false;
@@ -84,8 +77,8 @@ final class StartFinder {
     prec = new long[Math.max(1, n) * words];
     lin = new long[words];
     irr = new long[words];
-    first = toWords(root.first);
-    last = toWords(root.last);
+    first = toWords(root.first());
+    last = toWords(root.last());
     for (int p = 0; p < n; p++) {
       Chars cs = b.positions.get(p);
       for (int c = 0; c < 128; c++) {
@@ -128,12 +121,12 @@ final class StartFinder {
       return Optional.empty();
     }
     for (int cap = 16; cap >= 1; cap /= 2) {
-      Builder b = new Builder(cap);
+      PositionAutomaton.Builder b = new PositionAutomaton.Builder(cap);
       Info info = b.expand(root);
       if (b.positions.size() > MAX_POSITIONS) {
         continue;
       }
-      if (info.nullable) {
+      if (info.nullable()) {
         return Optional.empty();
       }
       Chars req = Required.of(root);
@@ -285,68 +278,6 @@ final class StartFinder {
   }
 
   /**
-   * A set of characters every match of a tree holds one of: a sequence needs any one of its items'
-   * sets (the cheapest is kept), a choice needs the union of its branches' sets, and anything that
-   * can be empty needs nothing (null).
-   */
-  static final class Required {
-    /** Sets costing more than this (see {@link #cost}) rule out too few lines to test. */
-    static final int WORTH = 8;
-
-    private Required() {}
-
-    static Chars of(Node n) {
-      if (n instanceof Runes rs) {
-        return Chars.of(rs);
-      }
-      if (n instanceof Concat cat) {
-        Chars best = null;
-        for (Node item : cat.items()) {
-          Chars r = of(item);
-          if (r != null && (best == null || cost(r) < cost(best))) {
-            best = r;
-          }
-        }
-        return best;
-      }
-      if (n instanceof Alternate alt) {
-        long lo = 0;
-        long hi = 0;
-        boolean other = false;
-        for (Node item : alt.items()) {
-          Chars r = of(item);
-          if (r == null) {
-            return null;
-          }
-          lo |= r.lo();
-          hi |= r.hi();
-          other |= r.nonAscii();
-        }
-        return new Chars(lo, hi, other);
-      }
-      if (n instanceof Repeat r) {
-        return r.min() > 0 ? of(r.item()) : null;
-      }
-      return null; // Empty
-    }
-
-    /**
-     * A rough weight of how often code holds one of the set's characters (letters and blanks count
-     * most).
-     */
-    static int cost(Chars cs) {
-      int cost = cs.nonAscii() ? 1 : 0;
-      for (int c = 0; c < 128; c++) {
-        if (cs.has(c)) {
-          cost +=
-              c == ' ' || c == '\t' ? 16 : Character.isLetter(c) ? 4 : Character.isDigit(c) ? 2 : 1;
-        }
-      }
-      return cost;
-    }
-  }
-
-  /**
    * The characters a match may start with (for tests: RE2J's own matches are checked against it).
    */
   Chars startChars() {
@@ -390,125 +321,5 @@ final class StartFinder {
       }
     }
     return Optional.of(new Chars(lo, hi, requiredNonAscii));
-  }
-
-  /**
-   * One rune from a set, as this finder keeps it: ASCII members as a 128-bit map, every other rune
-   * as one flag.
-   *
-   * @param lo members 0..63
-   * @param hi members 64..127
-   * @param nonAscii whether any rune above 127 is a member
-   */
-  record Chars(long lo, long hi, boolean nonAscii) {
-    boolean has(int c) {
-      return c < 64 ? (lo >>> c & 1) != 0 : (hi >>> (c - 64) & 1) != 0;
-    }
-
-    static Chars of(Runes rs) {
-      long lo = 0;
-      long hi = 0;
-      boolean nonAscii = false;
-      for (int i = 0; i < rs.size(); i++) {
-        for (int c = rs.lo(i); c <= Math.min(rs.hi(i), 127); c++) {
-          if (c < 64) {
-            lo |= 1L << c;
-          } else {
-            hi |= 1L << (c - 64);
-          }
-        }
-        nonAscii |= rs.hi(i) >= 128;
-      }
-      return new Chars(lo, hi, nonAscii);
-    }
-  }
-
-  /** Nullable, first and last positions of a subtree. */
-  private record Info(boolean nullable, BitSet first, BitSet last) {}
-
-  /** Numbers the character positions of an expanded tree and records which may follow which. */
-  private static final class Builder {
-    final int cap;
-    final List<Chars> positions = new ArrayList<>();
-    final List<BitSet> follow = new ArrayList<>();
-
-    Builder(int cap) {
-      this.cap = cap;
-    }
-
-    Info expand(Node n) {
-      if (positions.size() > MAX_POSITIONS) {
-        return new Info(true, new BitSet(), new BitSet()); // abandoned: the caller retries smaller
-      }
-      if (n instanceof Runes rs) {
-        int p = positions.size();
-        positions.add(Chars.of(rs));
-        follow.add(new BitSet());
-        BitSet s = new BitSet();
-        s.set(p);
-        return new Info(false, s, (BitSet) s.clone());
-      }
-      if (n instanceof Empty) {
-        return new Info(true, new BitSet(), new BitSet());
-      }
-      if (n instanceof Concat cat) {
-        Info acc = new Info(true, new BitSet(), new BitSet());
-        for (Node item : cat.items()) {
-          acc = concat(acc, expand(item));
-        }
-        return acc;
-      }
-      if (n instanceof Alternate alt) {
-        boolean nullable = false;
-        BitSet f = new BitSet();
-        BitSet l = new BitSet();
-        for (Node item : alt.items()) {
-          Info i = expand(item);
-          nullable |= i.nullable();
-          f.or(i.first());
-          l.or(i.last());
-        }
-        return new Info(nullable, f, l);
-      }
-      Repeat r = (Repeat) n;
-      Info acc = new Info(true, new BitSet(), new BitSet());
-      if (r.max() >= 0 && r.max() <= cap) {
-        for (int k = 0; k < r.max(); k++) {
-          Info copy = expand(r.item());
-          acc = concat(acc, k < r.min() ? copy : optional(copy));
-        }
-        return acc;
-      }
-      for (int k = 0; k < Math.min(r.min(), cap); k++) {
-        acc = concat(acc, expand(r.item()));
-      }
-      return concat(acc, star(expand(r.item())));
-    }
-
-    private Info concat(Info a, Info b) {
-      for (int p = a.last().nextSetBit(0); p >= 0; p = a.last().nextSetBit(p + 1)) {
-        follow.get(p).or(b.first());
-      }
-      BitSet f = (BitSet) a.first().clone();
-      if (a.nullable()) {
-        f.or(b.first());
-      }
-      BitSet l = (BitSet) b.last().clone();
-      if (b.nullable()) {
-        l.or(a.last());
-      }
-      return new Info(a.nullable() && b.nullable(), f, l);
-    }
-
-    private static Info optional(Info a) {
-      return new Info(true, a.first(), a.last());
-    }
-
-    private Info star(Info a) {
-      for (int p = a.last().nextSetBit(0); p >= 0; p = a.last().nextSetBit(p + 1)) {
-        follow.get(p).or(a.first());
-      }
-      return new Info(true, a.first(), a.last());
-    }
   }
 }

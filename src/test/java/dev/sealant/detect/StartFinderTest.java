@@ -10,7 +10,7 @@ import com.google.re2j.PatternSyntaxException;
 import com.google.re2j.ProgramStarts;
 import dev.sealant.catalog.CatalogLoader;
 import dev.sealant.catalog.Rule;
-import dev.sealant.detect.StartFinder.Chars;
+import dev.sealant.detect.PositionAutomaton.Chars;
 import dev.sealant.testing.Paths;
 import dev.sealant.testing.RandomRegex;
 import java.util.List;
@@ -46,7 +46,7 @@ class StartFinderTest {
   }
 
   @Test
-  void regexesThatCanMatchEmptyOrUseUnknownSyntaxHaveNoFinder() {
+  void regexesThatCanMatchEmptyOrThatRe2jRejectsHaveNoFinder() {
     assertFalse(StartFinder.of("a*").isPresent());
     assertFalse(StartFinder.of("(?:x|)").isPresent());
     assertFalse(StartFinder.of("\\1").isPresent());
