@@ -150,7 +150,10 @@ public final class RandomRegex {
   private static final String ALPHABET =
       "abcsKkS_-.=:{}, \t\n\"'AZ09\u00e9\u00df\u1e9e\u0394\u03b4\u017f\u212a\u00a0\u2028";
 
-  /** Random text: printable ASCII, letters that fold onto ASCII, pairs and lone surrogates. */
+  /**
+   * Random text: printable ASCII, controls, letters that fold onto ASCII and other non-ASCII runes,
+   * surrogate pairs and lone surrogates, runs of one character.
+   */
   public static String text(Random r, int maxLength) {
     StringBuilder b = new StringBuilder();
     for (int i = r.nextInt(maxLength + 1); i > 0; i--) {
@@ -165,6 +168,9 @@ public final class RandomRegex {
         b.append((char) r.nextInt(0x20));
       } else if (k == 7) {
         b.appendCodePoint(0x80 + r.nextInt(0x3000));
+      } else if (k == 8) {
+        char c = ALPHABET.charAt(r.nextInt(ALPHABET.length())); // a hostile run of one character
+        b.append(String.valueOf(c).repeat(1 + r.nextInt(Math.max(1, maxLength / 2))));
       } else {
         b.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
       }
