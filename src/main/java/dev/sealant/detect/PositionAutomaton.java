@@ -22,8 +22,8 @@ final class PositionAutomaton {
   private PositionAutomaton() {}
 
   /**
-   * One rune from a set, as this finder keeps it: ASCII members as a 128-bit map, every other rune
-   * as one flag.
+   * One rune from a set, as the automaton keeps it: ASCII members as a 128-bit map, every other
+   * rune as one flag.
    *
    * @param lo members 0..63
    * @param hi members 64..127

@@ -11,6 +11,7 @@ import com.google.re2j.Re2jBridge.Repeat;
 import com.google.re2j.Re2jBridge.Runes;
 import dev.sealant.catalog.Rule;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs one rule's regex over a window of text with exactly the results of {@code
@@ -48,8 +49,7 @@ final class RuleMatcher {
   private volatile Pattern shifted;
 
   /** Characters handed to RE2J or the start finder, over the matcher's life (tests count work). */
-  private final java.util.concurrent.atomic.LongAdder examined =
-      new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder examined = new LongAdder();
 
   RuleMatcher(Rule rule) {
     this.rule = rule;
