@@ -160,7 +160,7 @@ final class ChangeScanner {
     if (now.notice() && blobs.stream(c.now(), c.path(), commit, sink)) {
       return;
     }
-    if (now.lines().isEmpty()) {
+    if (now.text().isEmpty()) {
       sink.skipped(new Skipped(c.path(), now.whyNot(), id));
       if (now.whyNot().equals("binary")) {
         // Skipped as text; its text runs are still read by the high-confidence rules.
@@ -176,32 +176,25 @@ final class ChangeScanner {
       }
       return;
     }
-    List<long[]> befores = new ArrayList<>(c.before().size());
+    List<byte[]> befores = new ArrayList<>(c.before().size());
     for (ObjectId old : c.before()) {
       if (!old.equals(ObjectId.zeroId())) {
         befores.add(blobs.old(old));
       }
     }
-    Lines lines = now.lines().get();
-    if (befores.isEmpty() && renamePool.isEmpty()) {
-      if (lines.count() > 0) {
-        sink.accept(new Fragment(c.path(), commit, 1, lines.text()));
-      }
-      return;
-    }
-    boolean[] added = AddedLines.added(lines, befores, renamePool, table);
+    List<AddedLines.Run> runs = AddedLines.runs(now.text().get(), befores, renamePool, table);
     if (table.allocated() > TABLE_KEPT) {
       table = new LineCounts(1024); // a huge file's table is not held for the next, small one
     }
-    for (int[] run : AddedLines.runs(lines, added)) {
-      sink.accept(new Fragment(c.path(), commit, run[0] + 1, lines.slice(run[0], run[1])));
+    for (AddedLines.Run run : runs) {
+      sink.accept(new Fragment(c.path(), commit, run.line(), run.text()));
     }
   }
 
   private LineCounts pool(List<ObjectId> deleted) throws IOException {
     LineCounts pool = new LineCounts(64);
     for (ObjectId d : deleted) {
-      pool.addAll(blobs.old(d));
+      pool.addAll(Lines.of(blobs.old(d)).hashes());
     }
     return pool;
   }
