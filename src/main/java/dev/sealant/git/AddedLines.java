@@ -38,8 +38,8 @@ final class AddedLines {
           ? List.of()
           : List.of(new Run(1, Content.decodeUtf8(now, 0, now.length)));
     }
-    if (befores.size() == 1 && pool.isEmpty()) {
-      Optional<List<Run>> fast = fromBothEnds(now, befores.get(0), table);
+    if (!befores.isEmpty() && pool.isEmpty()) {
+      Optional<List<Run>> fast = fromBothEnds(now, befores, table);
       if (fast.isPresent()) {
         return fast.get();
       }
@@ -53,21 +53,61 @@ final class AddedLines {
   }
 
   /**
-   * Against one old version: the common beginning and end found on raw bytes (whole lines only),
-   * widened by the blank and armour lines beside them (which {@link #runs(Lines, boolean[])} looks
-   * at), and only what lies between split and hashed. Empty when the line hashes would draw the
-   * boundaries elsewhere (a changed terminator next to them: hash-equal lines that differ in
-   * bytes), for then only the definition over every line gives the same answer.
+   * Where {@code now} differs from one old version: its lines {@code [from, toN)} against the old
+   * version's {@code [from, toO)}, whole lines, of which the first {@code before} and the last
+   * {@code after} are common to both (the blank and armour lines beside the difference, which
+   * {@link #runs(Lines, boolean[])} looks at).
    */
-  private static Optional<List<Run>> fromBothEnds(byte[] n, byte[] o, LineCounts table) {
+  private record Bounds(int from, int toN, int toO, int before, int after) {}
+
+  /**
+   * Against old versions: for each, the common beginning and end found on raw bytes, and only the
+   * lines between split and hashed (those of {@code now} once, over the span every old version's
+   * bounds cover). Empty when the line hashes would draw the bounds elsewhere (a changed terminator
+   * next to them: hash-equal lines that differ in bytes), for then only the definition over every
+   * line gives the same answer.
+   */
+  private static Optional<List<Run>> fromBothEnds(byte[] n, List<byte[]> olds, LineCounts table) {
+    List<Bounds> bounds = new ArrayList<>(olds.size());
+    int from = n.length;
+    int to = 0;
+    for (byte[] o : olds) {
+      Optional<Bounds> b = bounds(n, o);
+      if (b.isEmpty()) {
+        return Optional.of(List.of()); // the same text as an old version adds nothing
+      }
+      bounds.add(b.get());
+      from = Math.min(from, b.get().from());
+      to = Math.max(to, b.get().toN());
+    }
+    Lines lines = Lines.of(n, from, to);
+    boolean[] added = new boolean[lines.count()];
+    Arrays.fill(added, true);
+    boolean[] against = new boolean[added.length];
+    for (int k = 0; k < olds.size(); k++) {
+      if (!against(lines, n, olds.get(k), bounds.get(k), table, against)) {
+        return Optional.empty();
+      }
+      for (int i = 0; i < added.length; i++) {
+        added[i] &= against[i];
+      }
+    }
+    for (boolean a : added) {
+      if (a) {
+        return Optional.of(runs(lines, added, Lines.countBefore(n, from)));
+      }
+    }
+    return Optional.of(List.of());
+  }
+
+  /** The bounds of the difference from {@code o}; empty when the texts are the same. */
+  private static Optional<Bounds> bounds(byte[] n, byte[] o) {
     int m = Arrays.mismatch(n, o);
     if (m < 0) {
-      return Optional.of(List.of());
+      return Optional.empty();
     }
     int head = lineStart(n, m);
     int same = commonLines(n, o, head);
-    int tailN = n.length - same;
-    int tailO = o.length - same;
     // Widened by the boring lines beside the difference, each a line both versions share.
     int from = head;
     int before = 0;
@@ -79,8 +119,8 @@ final class AddedLines {
       from = s;
       before++;
     }
-    int toN = tailN;
-    int toO = tailO;
+    int toN = n.length - same;
+    int toO = o.length - same;
     int after = 0;
     while (toN < n.length) {
       int e = nextLine(n, toN);
@@ -91,22 +131,32 @@ final class AddedLines {
       toN = e;
       after++;
     }
-    Lines lines = Lines.of(n, from, toN);
+    return Optional.of(new Bounds(from, toN, toO, before, after));
+  }
+
+  /**
+   * Sets {@code out} for the lines of {@code lines} (of {@code n}) against one old version within
+   * its bounds, false elsewhere; false when the line hashes would draw the bounds elsewhere.
+   */
+  private static boolean against(
+      Lines lines, byte[] n, byte[] o, Bounds b, LineCounts table, boolean[] out) {
+    int i0 = lines.lineAt(b.from());
+    int i1 = lines.lineAt(b.toN());
     long[] h = lines.hashes();
-    long[] g = Lines.of(o, from, toO).hashes();
+    if (i0 > 0 || i1 < h.length) {
+      h = Arrays.copyOfRange(h, i0, i1);
+    }
+    long[] g = Lines.of(o, b.from(), b.toO()).hashes();
     int p = commonStart(h, g);
     int s = commonEnd(h, g, p);
-    if (p != before || s != after || sameLineBeyond(h, g, p, n, toN, o, toO)) {
-      return Optional.empty();
+    if (p != b.before() || s != b.after() || sameLineBeyond(h, g, p, n, b.toN(), o, b.toO())) {
+      return false;
     }
-    boolean[] added = new boolean[h.length];
-    between(h, g, p, s, table, added);
-    for (boolean a : added) {
-      if (a) {
-        return Optional.of(runs(lines, added, Lines.countBefore(n, from)));
-      }
-    }
-    return Optional.of(List.of());
+    boolean[] flags = new boolean[h.length];
+    between(h, g, p, s, table, flags);
+    Arrays.fill(out, false);
+    System.arraycopy(flags, 0, out, i0, flags.length);
+    return true;
   }
 
   /**

@@ -154,6 +154,15 @@ final class Lines {
     return slice(0, count());
   }
 
+  /** The index of the line that starts at byte {@code offset} (or the count, at the end). */
+  int lineAt(int offset) {
+    int i = Arrays.binarySearch(starts, offset);
+    if (i < 0) {
+      throw new IllegalArgumentException("no line starts at " + offset);
+    }
+    return i;
+  }
+
   long hash(int line) {
     return hashes[line];
   }

@@ -207,7 +207,8 @@ class AddedLinesTest {
     LineCounts table = new LineCounts(16);
     for (int round = 0; round < 600; round++) {
       String now = randomText(r, r.nextInt(40));
-      int parents = r.nextInt(4) == 0 ? r.nextInt(3) : 1;
+      int kind = r.nextInt(6);
+      int parents = kind == 0 ? 0 : kind == 1 ? 2 : kind == 2 ? 3 : 1;
       String[] befores = new String[parents];
       for (int p = 0; p < parents; p++) {
         // Mostly an edit of the new version, sometimes a shared beginning only, or unrelated text.
