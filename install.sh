@@ -53,12 +53,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 # it installs with only a JDK. A source checkout is built with Maven.
 prebuilt=no
 if [ -f "$here/sealant.jar" ] && [ ! -f "$here/pom.xml" ]; then prebuilt=yes; fi
-# The JDK the launcher will run (the same choice as the launcher's below): the class-data archive
-# is trained on it, since an archive only fits the JDK that wrote it.
+# The JDK is chosen as the launcher chooses it (SEALANT_JAVA, then JAVA_HOME, then PATH), so the
+# start-up archive is trained by the JDK that will run it.
 if [ -n "${SEALANT_JAVA:-}" ]; then java=$SEALANT_JAVA
 elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java
-else java=java; fi
-need "$java" "Install a JDK 17 or newer (e.g. 'apt-get install openjdk-17-jdk')."
+else need java "Install a JDK 17 or newer (e.g. 'apt-get install openjdk-17-jdk')."; java=java; fi
+# The JDK's real path (links resolved): an archive only fits the JDK that wrote it.
+java_real() { r=$(command -v "$1" 2>/dev/null) || return 0; readlink -f "$r" 2>/dev/null || echo "$r"; }
+trained_java=$(java_real "$java")
 if [ "$prebuilt" = no ]; then
   need mvn "Install Apache Maven 3.8 or newer (e.g. 'apt-get install maven'), or install from a release tarball (sealant-VERSION.tar.gz), which needs no Maven."
 fi
@@ -66,6 +68,7 @@ need git "Install git (e.g. 'apt-get install git')."
 
 java_major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1)
 case "$java_major" in
+  "") echo "install.sh: could not run '$java' to read its version: set JAVA_HOME (or SEALANT_JAVA) to a JDK 17 or newer." >&2; exit 2 ;;
   1.*|[0-9]|1[0-6]) echo "install.sh: Java 17 or newer is required (found $java_major)." >&2; exit 2 ;;
 esac
 
@@ -140,8 +143,12 @@ export SEALANT_LAUNCHER
 if [ -n "\${SEALANT_JAVA:-}" ]; then java=\$SEALANT_JAVA
 elif [ -n "\${JAVA_HOME:-}" ] && [ -x "\$JAVA_HOME/bin/java" ]; then java=\$JAVA_HOME/bin/java
 else java=java; fi
+# The start-up archive is used only by the JDK that trained it: another JDK 17-24 refuses the AOT
+# cache's option outright, and after a JDK change (JAVA_HOME, PATH, alternatives) it would not fit.
+real=\$(command -v "\$java" 2>/dev/null) && real=\$(readlink -f "\$real" 2>/dev/null || echo "\$real")
 cds=""
-if [ -f "\$lib/sealant.aot" ]; then cds="-XX:AOTCache=\$lib/sealant.aot -Xlog:aot=off -Xlog:cds=off"
+if [ "\$real" != '$trained_java' ]; then :
+elif [ -f "\$lib/sealant.aot" ]; then cds="-XX:AOTCache=\$lib/sealant.aot -Xlog:aot=off -Xlog:cds=off"
 elif [ -f "\$lib/sealant.jsa" ]; then cds="-XX:SharedArchiveFile=\$lib/sealant.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
 # Hooks and staged scans are short: the quick C1 compiler and a serial heap start fastest. Other
 # commands may scan whole histories: full JIT and the parallel collector pay off there.

@@ -1,10 +1,10 @@
 package dev.sealant.allow;
 
-import dev.sealant.detect.Finding;
 import dev.sealant.detect.Fingerprints;
 import dev.sealant.error.ConfigException;
 import dev.sealant.json.Json;
 import dev.sealant.json.JsonParser;
+import dev.sealant.kernel.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.sealant.allow;
 
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Suppression;
-import dev.sealant.scan.FindingFilter;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.FindingFilter;
+import dev.sealant.kernel.Suppression;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -4,6 +4,11 @@ import dev.sealant.catalog.Glob;
 import dev.sealant.detect.Fingerprints;
 import dev.sealant.error.ConfigException;
 import dev.sealant.error.Shown;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -118,23 +123,22 @@ public final class IgnoreFile {
       "# Sealant ignore file: FINGERPRINT [PATH-GLOB] -- REASON [# expires YYYY-MM-DD]\n";
 
   /** Appends entry lines, creating the file with a header comment when it does not exist. */
-  public static void append(java.nio.file.Path file, List<String> lines)
-      throws java.io.IOException {
+  public static void append(Path file, List<String> lines) throws IOException {
     String prefix = "";
-    if (!java.nio.file.Files.exists(file)) {
+    if (!Files.exists(file)) {
       prefix = HEADER;
     } else {
-      byte[] existing = java.nio.file.Files.readAllBytes(file);
+      byte[] existing = Files.readAllBytes(file);
       if (existing.length > 0 && existing[existing.length - 1] != '\n') {
         prefix = "\n";
       }
     }
-    java.nio.file.Files.writeString(
+    Files.writeString(
         file,
         prefix + String.join("\n", lines) + "\n",
-        java.nio.charset.StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 
   /** The line {@code sealant ignore} appends for an entry. */

@@ -2,10 +2,11 @@ package dev.sealant.allow;
 
 import dev.sealant.detect.Display;
 import dev.sealant.detect.Engine;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Fragment;
 import dev.sealant.error.ConfigException;
 import dev.sealant.json.JsonParser;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.LineLookup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,11 +23,6 @@ import java.util.Optional;
  * new entry is then scoped to that path. Everything else is reported, never guessed.
  */
 public final class Importers {
-
-  /** Reads one line of a file, at a commit when given, else from the working tree. */
-  public interface LineLookup {
-    Optional<String> line(Optional<String> commit, String path, int line);
-  }
 
   /** The outcome: entries to append, and what could not be converted, with why. */
   public record Outcome(List<String> entries, List<String> notConverted) {

@@ -3,8 +3,10 @@ package dev.sealant.allow;
 import dev.sealant.catalog.Catalog;
 import dev.sealant.detect.Detector;
 import dev.sealant.detect.Engine;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Fragment;
+import dev.sealant.detect.Trace;
+import dev.sealant.error.ConfigException;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +39,7 @@ public final class ScopedEngine implements Engine {
     Catalog rootCatalog = root.applyTo(root.extendDefault() ? base : Catalog.empty());
     if (rootCatalog.rules().isEmpty()) {
       // Zero rules would report every input clean; that is never what a gate is for.
-      throw new dev.sealant.error.ConfigException(
+      throw new ConfigException(
           root.file()
               + ": no rules left to scan with"
               + " (the default catalog is dropped or every rule is disabled); add rules or keep 'extend: default'");
@@ -59,7 +61,7 @@ public final class ScopedEngine implements Engine {
       }
       Catalog scoped = c.applyTo(cat);
       if (scoped.rules().isEmpty()) {
-        throw new dev.sealant.error.ConfigException(
+        throw new ConfigException(
             c.file()
                 + ": no rules left to scan with below '"
                 + c.dir()
@@ -86,7 +88,7 @@ public final class ScopedEngine implements Engine {
   }
 
   @Override
-  public Engine traced(dev.sealant.detect.Trace trace) {
+  public Engine traced(Trace trace) {
     return new ScopedEngine(
         scopes.stream().map(s -> new Scope(s.dir(), s.detector().traced(trace))).toList());
   }

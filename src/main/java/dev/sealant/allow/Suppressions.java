@@ -4,7 +4,7 @@ import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.YamlTree;
 import dev.sealant.detect.Engine;
 import dev.sealant.error.ConfigException;
-import dev.sealant.scan.FindingFilter;
+import dev.sealant.kernel.FindingFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything that decides what does not count, assembled for one scan: the repository configuration
@@ -39,7 +41,7 @@ public record Suppressions(
       Optional<Path> baseline,
       boolean inlineAllow,
       boolean reportUnused,
-      java.util.function.Supplier<LocalDate> today) {}
+      Supplier<LocalDate> today) {}
 
   /**
    * Reads the configuration, ignore file and baseline that apply to a scan.
@@ -59,10 +61,7 @@ public record Suppressions(
    *     git scans list the tracked ones from the index instead of walking the whole work tree
    */
   public static Suppressions load(
-      Catalog base,
-      Optional<Path> root,
-      Request req,
-      java.util.function.Function<Path, List<Path>> nestedFinder) {
+      Catalog base, Optional<Path> root, Request req, Function<Path, List<Path>> nestedFinder) {
     Optional<Path> configFile = req.config().or(() -> root.flatMap(Suppressions::rootConfig));
     if (req.config().isPresent() && !Files.isRegularFile(req.config().get())) {
       throw new ConfigException(req.config().get() + ": configuration file not found");

@@ -1,10 +1,12 @@
 package dev.sealant.catalog;
 
+import dev.sealant.kernel.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -198,7 +200,7 @@ public final class CompiledCatalog {
         int size = b.getInt();
         text = new String(bytes, b.position(), size, StandardCharsets.UTF_8);
         b.position(b.position() + size);
-      } catch (java.nio.BufferUnderflowException
+      } catch (BufferUnderflowException
           | IndexOutOfBoundsException
           | NegativeArraySizeException e) {
         throw new IOException("truncated compiled catalog", e);

@@ -1,7 +1,10 @@
 package dev.sealant.catalog;
 
+import dev.sealant.kernel.RuleRef;
+import dev.sealant.kernel.Severity;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One detection rule, immutable and fully validated: the regex compiled by RE2J, keywords in lower
@@ -49,7 +52,7 @@ public record Rule(
   }
 
   /** The syntax readers a rule may name in its {@code syntax} field. */
-  public static final java.util.Set<String> SYNTAXES = java.util.Set.of("assignment", "url");
+  public static final Set<String> SYNTAXES = Set.of("assignment", "url");
 
   /**
    * High-confidence rules run in quiet paths too: not generic, and the secret proves its kind by a
@@ -63,33 +66,8 @@ public record Rule(
     return path.isEmpty() || path.get().matcher(filePath).find();
   }
 
-  /**
-   * This rule with its description and tags (catalog text, shown in reports) passed through {@code
-   * shown}.
-   */
-  public Rule withShownText(java.util.function.UnaryOperator<String> shown) {
-    String d = shown.apply(description);
-    List<String> t = tags.stream().map(shown).toList();
-    if (d.equals(description) && t.equals(tags)) {
-      return this;
-    }
-    return new Rule(
-        id,
-        d,
-        keywords,
-        regex,
-        pattern,
-        secretGroup,
-        minEntropy,
-        path,
-        allow,
-        severity,
-        t,
-        multiline,
-        validate,
-        requireValid,
-        examples,
-        origin,
-        syntax);
+  /** What a finding carries of this rule: the fields reports, filters and baselines read. */
+  public RuleRef ref() {
+    return new RuleRef(id, description, severity, tags, validate, syntax);
   }
 }

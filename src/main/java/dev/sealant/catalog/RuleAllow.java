@@ -2,6 +2,8 @@ package dev.sealant.catalog;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Values that look like secrets but are not: a candidate secret containing one of the stopwords
@@ -39,19 +41,19 @@ public record RuleAllow(List<String> stopwords, List<LazyPattern> regexes) {
   }
 
   /** Which entry allows {@code secret}, in words ({@code stopword 'changeme'}), if one does. */
-  public java.util.Optional<String> reason(String secret) {
+  public Optional<String> reason(String secret) {
     String lower = secret.toLowerCase(Locale.ROOT);
     for (String w : stopwords) {
       if (lower.contains(w)) {
-        return java.util.Optional.of("stopword '" + w + "' allows it");
+        return Optional.of("stopword '" + w + "' allows it");
       }
     }
     for (LazyPattern p : regexes) {
       if (p.matcher(secret).find()) {
-        return java.util.Optional.of("regex '" + p.source() + "' allows it");
+        return Optional.of("regex '" + p.source() + "' allows it");
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   public RuleAllow plus(RuleAllow other) {
@@ -59,7 +61,7 @@ public record RuleAllow(List<String> stopwords, List<LazyPattern> regexes) {
       return this;
     }
     return new RuleAllow(
-        java.util.stream.Stream.concat(stopwords.stream(), other.stopwords.stream()).toList(),
-        java.util.stream.Stream.concat(regexes.stream(), other.regexes.stream()).toList());
+        Stream.concat(stopwords.stream(), other.stopwords.stream()).toList(),
+        Stream.concat(regexes.stream(), other.regexes.stream()).toList());
   }
 }

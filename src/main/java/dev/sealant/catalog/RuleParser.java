@@ -3,12 +3,15 @@ package dev.sealant.catalog;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.sealant.error.Shown;
+import dev.sealant.kernel.Severity;
 import dev.sealant.validate.Validators;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Maps one rule (and the {@code allow:} blocks) from YAML nodes to validated records: every field
@@ -147,7 +150,7 @@ final class RuleParser {
     String description = m.get("description").string();
     List<String> keywords = new ArrayList<>();
     for (String k : m.get("keywords").strings()) {
-      String kw = k.toLowerCase(java.util.Locale.ROOT);
+      String kw = k.toLowerCase(Locale.ROOT);
       if (kw.length() < MIN_KEYWORD_LENGTH) {
         throw m.get("keywords")
             .error(
@@ -282,7 +285,7 @@ final class RuleParser {
                   + "unknown syntax '"
                   + name
                   + "' (known: "
-                  + String.join(", ", new java.util.TreeSet<>(Rule.SYNTAXES))
+                  + String.join(", ", new TreeSet<>(Rule.SYNTAXES))
                   + ")");
     }
     if (m.containsKey("multiline") && m.get("multiline").bool()) {

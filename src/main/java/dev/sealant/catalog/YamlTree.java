@@ -4,9 +4,14 @@ import dev.sealant.error.CatalogException;
 import dev.sealant.error.ConfigException;
 import dev.sealant.error.SealantException;
 import dev.sealant.error.Shown;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,10 +122,9 @@ public final class YamlTree {
    * visited once even when aliases share it, so an alias bomb costs no more than its text.
    */
   private void checkShape(Node root) {
-    java.util.Set<Node> seen =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
-    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<Node> stack = new ArrayDeque<>();
+    ArrayDeque<Integer> depths = new ArrayDeque<>();
     stack.push(root);
     depths.push(1);
     while (!stack.isEmpty()) {
@@ -138,7 +142,7 @@ public final class YamlTree {
             "invalid YAML: a value is longer than the limit of " + MAX_SCALAR + " characters");
       }
       if (n instanceof MappingNode m) {
-        Map<String, Node> keys = new java.util.HashMap<>();
+        Map<String, Node> keys = new HashMap<>();
         for (NodeTuple t : m.getValue()) {
           if (t.getKeyNode() instanceof ScalarNode k) {
             Node first = keys.putIfAbsent(k.getValue(), k);
@@ -322,7 +326,7 @@ public final class YamlTree {
       if (!(node instanceof ScalarNode scalar) || !node.getTag().equals(Tag.BOOL)) {
         throw error("'" + key + "' must be true or false");
       }
-      return Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT));
+      return Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT));
     }
   }
 }

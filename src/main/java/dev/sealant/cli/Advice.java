@@ -1,11 +1,12 @@
 package dev.sealant.cli;
 
-import dev.sealant.detect.CommitInfo;
-import dev.sealant.detect.Finding;
 import dev.sealant.git.CommitSet;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Finding;
 import dev.sealant.scan.ScanResult;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -146,7 +147,7 @@ final class Advice {
           return Optional.of(c);
         }
       }
-      return commits.stream().min(java.util.Comparator.comparingInt(RevCommit::getCommitTime));
+      return commits.stream().min(Comparator.comparingInt(RevCommit::getCommitTime));
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -1,8 +1,11 @@
 package dev.sealant.cli;
 
 import dev.sealant.allow.RepoConfig;
+import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.Glob;
 import dev.sealant.catalog.Rule;
+import dev.sealant.catalog.RuleAllow;
+import dev.sealant.error.ConfigException;
 import dev.sealant.error.GitException;
 import dev.sealant.error.ScanIoException;
 import java.io.IOException;
@@ -14,12 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.OrTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
 
 /**
@@ -69,10 +74,7 @@ record BasePolicy(
       weak.add(file + " disables " + newlyDisabled + " more rule(s)");
     }
     compareCatalogs(
-        file,
-        new dev.sealant.catalog.Catalog(b.rules(), b.allow()),
-        new dev.sealant.catalog.Catalog(h.rules(), h.allow()),
-        weak);
+        file, new Catalog(b.rules(), b.allow()), new Catalog(h.rules(), h.allow()), weak);
     if (!b.ignoreFile().equals(h.ignoreFile())) {
       weak.add(file + " points 'ignoreFile' elsewhere");
     }
@@ -86,11 +88,7 @@ record BasePolicy(
    * path glob, a value allowlist entry, a rule removed or detecting less. Anything not shown to be
    * the same or stricter counts, so a field added to rules later is a weakening until compared.
    */
-  static void compareCatalogs(
-      String file,
-      dev.sealant.catalog.Catalog b,
-      dev.sealant.catalog.Catalog h,
-      List<String> weak) {
+  static void compareCatalogs(String file, Catalog b, Catalog h, List<String> weak) {
     long newPaths = added(b.allow().paths(), h.allow().paths());
     if (newPaths > 0) {
       weak.add(file + " adds " + newPaths + " path allowlist entr" + (newPaths == 1 ? "y" : "ies"));
@@ -125,8 +123,7 @@ record BasePolicy(
   /**
    * True when {@code h} allows nothing {@code b} does not: every stopword and regex of h is in b.
    */
-  private static boolean stricterOrSame(
-      dev.sealant.catalog.RuleAllow b, dev.sealant.catalog.RuleAllow h) {
+  private static boolean stricterOrSame(RuleAllow b, RuleAllow h) {
     List<String> baseRegexes = b.regexes().stream().map(r -> r.source()).toList();
     return b.stopwords().containsAll(h.stopwords())
         && baseRegexes.containsAll(h.regexes().stream().map(r -> r.source()).toList());
@@ -171,14 +168,14 @@ record BasePolicy(
    * around the comparison.
    */
   private static Map<String, String> configTexts(Repository repo, ObjectId commit) {
-    Map<String, String> out = new java.util.TreeMap<>();
+    Map<String, String> out = new TreeMap<>();
     try (ObjectReader reader = repo.newObjectReader();
         RevWalk rw = new RevWalk(reader);
         TreeWalk tw = new TreeWalk(repo, reader)) {
       tw.addTree(rw.parseCommit(commit).getTree());
       tw.setRecursive(true);
       tw.setFilter(
-          org.eclipse.jgit.treewalk.filter.OrTreeFilter.create(
+          OrTreeFilter.create(
               PathSuffixFilter.create(RepoConfig.FILE_NAME),
               PathSuffixFilter.create(RepoConfig.ALT_FILE_NAME)));
       while (tw.next()) {
@@ -188,7 +185,7 @@ record BasePolicy(
           continue;
         }
         if (out.containsKey(key)) {
-          throw new dev.sealant.error.ConfigException(
+          throw new ConfigException(
               "commit "
                   + commit.name()
                   + ": both "

@@ -1,10 +1,11 @@
 package dev.sealant.cli;
 
 import dev.sealant.allow.Baseline;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Suppression;
+import dev.sealant.detect.Display;
 import dev.sealant.error.ConfigException;
 import dev.sealant.error.ScanIoException;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Suppression;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,14 +73,13 @@ public final class BaselineCommand implements Callable<Integer> {
       // The baseline is committed: paths as every report shows them (a token in a file name
       // redacted,
       // control characters escaped). Entries match by fingerprint alone, so nothing is lost.
-      dev.sealant.detect.Display d =
-          dev.sealant.detect.Display.redacting(o.suppressions().engine());
+      Display d = Display.redacting(o.suppressions().engine());
       List<Finding> shown = new ArrayList<>(accepted.size());
       for (Finding f : accepted) {
         shown.add(
             new Finding(
                 f.rule(),
-                dev.sealant.detect.Display.escape(d.name(f.path())),
+                Display.escape(d.name(f.path())),
                 f.line(),
                 f.column(),
                 f.secret(),

@@ -1,22 +1,34 @@
 package dev.sealant.cli;
 
+import dev.sealant.allow.RepoConfig;
 import dev.sealant.allow.Suppressions;
+import dev.sealant.catalog.Catalog;
+import dev.sealant.error.GitException;
+import dev.sealant.error.ScanIoException;
 import dev.sealant.error.UsageException;
 import dev.sealant.git.CommitSet;
 import dev.sealant.git.CommitSource;
 import dev.sealant.git.Repos;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Limits;
 import dev.sealant.report.Format;
 import dev.sealant.report.GitHubActions;
 import dev.sealant.report.ReportOptions;
 import dev.sealant.scan.ScanResult;
-import dev.sealant.source.Limits;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -146,9 +158,8 @@ public final class CiCommand implements Callable<Integer> {
       boolean refused = false;
       Suppressions sup;
       try {
-        List<String> weak =
-            new java.util.ArrayList<>(policy.map(BasePolicy::weakenings).orElse(List.of()));
-        Optional<dev.sealant.catalog.Catalog> baseCatalog = Optional.empty();
+        List<String> weak = new ArrayList<>(policy.map(BasePolicy::weakenings).orElse(List.of()));
+        Optional<Catalog> baseCatalog = Optional.empty();
         Optional<Path> baseConfig = Optional.empty();
         if (policy.isPresent()) {
           Path tracked = staged.resolve("tracked");
@@ -182,13 +193,8 @@ public final class CiCommand implements Callable<Integer> {
                   root,
                   nested,
                   baseConfig,
-                  dev.sealant.cli.ScanTarget.workTree(repo),
-                  policy
-                      .get()
-                      .configs()
-                      .getOrDefault(
-                          dev.sealant.allow.RepoConfig.FILE_NAME,
-                          dev.sealant.allow.RepoConfig.none()));
+                  ScanTarget.workTree(repo),
+                  policy.get().configs().getOrDefault(RepoConfig.FILE_NAME, RepoConfig.none()));
           if (!weak.isEmpty()) {
             refused = true;
             env.err()
@@ -235,10 +241,10 @@ public final class CiCommand implements Callable<Integer> {
    * value.
    */
   private void listSuppressed(ScanResult result) {
-    for (dev.sealant.detect.Finding f : result.suppressed()) {
+    for (Finding f : result.suppressed()) {
       String how =
           f.suppression()
-              .map(s -> s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+              .map(s -> s.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
               .orElse("allow");
       env.err()
           .println(
@@ -256,8 +262,7 @@ public final class CiCommand implements Callable<Integer> {
     try {
       return Files.createTempDirectory("sealant-policy");
     } catch (IOException e) {
-      throw new dev.sealant.error.ScanIoException(
-          "cannot create a temporary directory: " + e.getMessage(), e);
+      throw new ScanIoException("cannot create a temporary directory: " + e.getMessage(), e);
     }
   }
 
@@ -265,8 +270,8 @@ public final class CiCommand implements Callable<Integer> {
     if (dir == null) {
       return;
     }
-    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     } catch (IOException e) {
@@ -282,7 +287,7 @@ public final class CiCommand implements Callable<Integer> {
     ReportOptions options = output.reportOptions(env, sup.engine());
     // A machine-readable report on standard output must stay parseable: annotations go to stderr
     // then.
-    java.io.PrintStream to =
+    PrintStream to =
         output.outputPath(env).isEmpty() && output.format() != Format.TEXT ? env.err() : env.out();
     to.print(GitHubActions.annotations(result, options));
     to.flush();
@@ -293,11 +298,11 @@ public final class CiCommand implements Callable<Integer> {
         Files.writeString(
             p,
             GitHubActions.summary(result, what, options),
-            java.nio.charset.StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE,
-            java.nio.file.StandardOpenOption.APPEND);
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
       } catch (IOException e) {
-        throw new dev.sealant.error.ScanIoException(
+        throw new ScanIoException(
             "cannot append to $GITHUB_STEP_SUMMARY: " + OutputOptions.reason(e), e);
       }
     }
@@ -309,8 +314,7 @@ public final class CiCommand implements Callable<Integer> {
       OutputOptions.writePrivate(
           p, format.reporter().render(result, output.reportOptions(env, sup.engine())));
     } catch (IOException e) {
-      throw new dev.sealant.error.ScanIoException(
-          "cannot write " + p + ": " + OutputOptions.reason(e), e);
+      throw new ScanIoException("cannot write " + p + ": " + OutputOptions.reason(e), e);
     }
   }
 
@@ -363,8 +367,7 @@ public final class CiCommand implements Callable<Integer> {
       }
       return n;
     } catch (IOException e) {
-      throw new dev.sealant.error.GitException(
-          "cannot walk " + set.what() + ": " + e.getMessage(), e);
+      throw new GitException("cannot walk " + set.what() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -5,26 +5,29 @@ import dev.sealant.allow.IgnoreFilter;
 import dev.sealant.allow.Suppressions;
 import dev.sealant.catalog.Catalog;
 import dev.sealant.detect.Display;
-import dev.sealant.detect.Finding;
 import dev.sealant.detect.Fingerprints;
-import dev.sealant.detect.Fragment;
-import dev.sealant.detect.Redaction;
-import dev.sealant.detect.Suppression;
 import dev.sealant.error.ScanIoException;
 import dev.sealant.error.UsageException;
-import dev.sealant.scan.FindingFilter;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.FindingFilter;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Redaction;
+import dev.sealant.kernel.Suppression;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Scanner;
 import dev.sealant.source.Content;
 import dev.sealant.source.FileSource;
-import dev.sealant.source.Limits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -144,11 +147,11 @@ public final class ExplainCommand implements Callable<Integer> {
     hits.sort(Scanner.ORDER);
     // One explanation per line, however often the secret repeats on it; the lines of a file are
     // explained from one scan of it.
-    java.util.Map<String, java.util.TreeSet<Integer>> lines = new java.util.LinkedHashMap<>();
+    Map<String, TreeSet<Integer>> lines = new LinkedHashMap<>();
     for (Finding f : hits) {
-      lines.computeIfAbsent(f.path(), k -> new java.util.TreeSet<>()).add(f.line());
+      lines.computeIfAbsent(f.path(), k -> new TreeSet<>()).add(f.line());
     }
-    for (java.util.Map.Entry<String, java.util.TreeSet<Integer>> e : lines.entrySet()) {
+    for (Map.Entry<String, TreeSet<Integer>> e : lines.entrySet()) {
       explain(env.out(), root, root.resolve(e.getKey()), List.copyOf(e.getValue()), sup);
     }
     return ExitCodes.CLEAN;

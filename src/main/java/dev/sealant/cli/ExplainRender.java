@@ -1,10 +1,11 @@
 package dev.sealant.cli;
 
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Suppression;
 import dev.sealant.detect.Trace;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Suppression;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -64,7 +65,7 @@ final class ExplainRender {
               + " '"
               + ExplainCommand.show(f.secret(), showSecrets)
               + "' (severity "
-              + f.rule().severity().name().toLowerCase(java.util.Locale.ROOT)
+              + f.rule().severity().name().toLowerCase(Locale.ROOT)
               + ", fingerprint "
               + f.fingerprint()
               + ")");
@@ -123,7 +124,7 @@ final class ExplainRender {
   }
 
   private static String pad(Trace.Kind k) {
-    String n = k.name().toLowerCase(java.util.Locale.ROOT);
+    String n = k.name().toLowerCase(Locale.ROOT);
     return n + " ".repeat(Math.max(1, 10 - n.length()));
   }
 }

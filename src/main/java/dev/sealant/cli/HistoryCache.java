@@ -1,15 +1,17 @@
 package dev.sealant.cli;
 
+import dev.sealant.allow.RepoConfig;
 import dev.sealant.catalog.Catalog;
-import dev.sealant.detect.CommitInfo;
-import dev.sealant.detect.Finding;
 import dev.sealant.git.CommitSource;
 import dev.sealant.git.Repos;
 import dev.sealant.git.ScanCache;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Skipped;
 import dev.sealant.scan.ScanResult;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Skipped;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +57,10 @@ final class HistoryCache {
     Optional<Path> root = ScanTarget.workTree(repo);
     Optional<String> cfg = Optional.ofNullable(s.config).or(() -> env.var("SEALANT_CONFIG"));
     cfg.map(env::resolve)
-        .or(() -> root.map(r -> r.resolve(dev.sealant.allow.RepoConfig.FILE_NAME)))
+        .or(() -> root.map(r -> r.resolve(RepoConfig.FILE_NAME)))
         .ifPresent(p -> parts.add(content(p)));
     if (root.isPresent()) {
-      for (Path p : Repos.trackedFiles(repo, dev.sealant.allow.RepoConfig.FILE_NAME)) {
+      for (Path p : Repos.trackedFiles(repo, RepoConfig.FILE_NAME)) {
         parts.add(p + "\n" + content(p));
       }
     }
@@ -100,7 +102,7 @@ final class HistoryCache {
           .append(Files.size(self))
           .append(' ')
           .append(Files.getLastModifiedTime(self).toMillis());
-    } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+    } catch (IOException | RuntimeException | URISyntaxException e) {
       b.append(" unknown build");
     }
     return b.toString();

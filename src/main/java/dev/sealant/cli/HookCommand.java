@@ -3,23 +3,27 @@ package dev.sealant.cli;
 import dev.sealant.allow.RepoConfig;
 import dev.sealant.allow.Suppressions;
 import dev.sealant.detect.Display;
+import dev.sealant.error.SealantException;
 import dev.sealant.git.CommitSet;
 import dev.sealant.git.DirectStagedSource;
 import dev.sealant.git.HookInput;
 import dev.sealant.git.Repos;
 import dev.sealant.git.StagedSource;
 import dev.sealant.git.raw.RawRepo;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Skipped;
+import dev.sealant.kernel.Source;
 import dev.sealant.report.ReportOptions;
 import dev.sealant.report.TextReporter;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Scanner;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Skipped;
-import dev.sealant.source.Source;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.eclipse.jgit.lib.Repository;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -50,7 +54,7 @@ public final class HookCommand implements Callable<Integer> {
   /** The server's verdict: its report suggests nothing the server does not read. */
   private static final String REJECTED = "PUSH REJECTED";
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -140,7 +144,7 @@ public final class HookCommand implements Callable<Integer> {
   private static Source jgitStaged(Env env, Suppressions sup) {
     return new Source() {
       @Override
-      public void run(dev.sealant.source.Sink sink) {
+      public void run(Sink sink) {
         try (Repository repo = Repos.open(env.cwd(), env.vars(), "the pre-commit hook")) {
           new StagedSource(repo, Limits.defaults(), sup.engine()::pathAllowed).run(sink);
         }
@@ -243,40 +247,40 @@ public final class HookCommand implements Callable<Integer> {
    * pre-commit hook's whole budget is a few hundred milliseconds, and reflecting over every
    * command's options is a good part of it. Anything else goes through the full command line.
    */
-  static java.util.Optional<Integer> fastPath(Env env, String... args) {
+  static Optional<Integer> fastPath(Env env, String... args) {
     if (args.length < 2 || !args[0].equals("hook")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     for (String a : args) {
       if (a.startsWith("-")) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
     CatalogOptions catalog = new CatalogOptions();
     SuppressionOptions suppression = new SuppressionOptions();
     try {
       if (args[1].equals("pre-commit") && args.length == 2) {
-        return java.util.Optional.of(preCommit(env, catalog, suppression));
+        return Optional.of(preCommit(env, catalog, suppression));
       }
       if (args[1].equals("pre-applypatch") && args.length == 2) {
-        return java.util.Optional.of(
+        return Optional.of(
             preCommit(env, catalog, suppression, "PATCH BLOCKED", "git am --no-verify"));
       }
       if (args[1].equals("pre-push") && (args.length == 3 || args.length == 4)) {
-        return java.util.Optional.of(prePush(env, catalog, suppression, args[2]));
+        return Optional.of(prePush(env, catalog, suppression, args[2]));
       }
       if (args[1].equals("pre-receive") && args.length == 2) {
-        return java.util.Optional.of(preReceive(env, catalog, suppression));
+        return Optional.of(preReceive(env, catalog, suppression));
       }
-    } catch (dev.sealant.error.SealantException e) {
+    } catch (SealantException e) {
       env.err().println("sealant: " + Messages.safe(e.getMessage()));
-      return java.util.Optional.of(e.exitCode());
+      return Optional.of(e.exitCode());
     } catch (RuntimeException e) {
       env.err()
           .println("sealant: internal error: " + e.getClass().getName() + " (please report it)");
-      return java.util.Optional.of(ExitCodes.ERROR);
+      return Optional.of(ExitCodes.ERROR);
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   static int cores() {
@@ -295,7 +299,7 @@ public final class HookCommand implements Callable<Integer> {
       String verdict,
       String what,
       String bypass,
-      java.util.function.Function<ScanResult, java.util.List<String>> advice) {
+      Function<ScanResult, List<String>> advice) {
     ScanResult result = Scanner.run(source, sup.engine(), sup.filters(), new Scanner.Listener() {});
     Display display = Display.redacting(sup.engine());
     for (String w : result.warnings()) {

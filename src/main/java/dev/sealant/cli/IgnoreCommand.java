@@ -1,12 +1,14 @@
 package dev.sealant.cli;
 
 import dev.sealant.allow.IgnoreFile;
+import dev.sealant.error.ConfigException;
 import dev.sealant.error.ScanIoException;
 import dev.sealant.error.UsageException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -92,12 +94,12 @@ public final class IgnoreCommand implements Callable<Integer> {
     String line;
     try {
       line = IgnoreFile.format(fingerprint, Optional.ofNullable(path), reason, exp);
-    } catch (dev.sealant.error.ConfigException e) {
+    } catch (ConfigException e) {
       throw new UsageException(e.getMessage());
     }
     Path p = env.resolve(file);
     try {
-      IgnoreFile.append(p, java.util.List.of(line));
+      IgnoreFile.append(p, List.of(line));
     } catch (IOException e) {
       throw new ScanIoException("cannot write " + p + ": " + e.getMessage(), e);
     }

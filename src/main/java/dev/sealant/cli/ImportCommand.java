@@ -5,6 +5,7 @@ import dev.sealant.allow.Importers;
 import dev.sealant.allow.Suppressions;
 import dev.sealant.error.ConfigException;
 import dev.sealant.error.ScanIoException;
+import dev.sealant.error.UsageException;
 import dev.sealant.git.BlobLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ public final class ImportCommand implements Callable<Integer> {
           case "detect-secrets-baseline" ->
               Importers.detectSecretsBaseline(file, text, sup.engine(), lines);
           default ->
-              throw new dev.sealant.error.UsageException(
+              throw new UsageException(
                   "unknown KIND '"
                       + kind
                       + "' (expected gitleaks-ignore or detect-secrets-baseline)");

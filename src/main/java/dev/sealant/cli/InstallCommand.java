@@ -4,6 +4,7 @@ import dev.sealant.git.HookInstaller;
 import dev.sealant.git.HookInstaller.Hook;
 import dev.sealant.git.HooksPath;
 import dev.sealant.git.Repos;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class InstallCommand implements Callable<Integer> {
   private Optional<Path> launcher() {
     return env.var("SEALANT_LAUNCHER")
         .map(Path::of)
-        .filter(p -> p.isAbsolute() && java.nio.file.Files.isExecutable(p));
+        .filter(p -> p.isAbsolute() && Files.isExecutable(p));
   }
 
   private List<Hook> hooks(boolean bare) {

@@ -6,7 +6,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -23,7 +25,7 @@ public final class Main {
 
   public static int run(Env env, String... args) {
     try {
-      java.util.Optional<Integer> hook = HookCommand.fastPath(env, args);
+      Optional<Integer> hook = HookCommand.fastPath(env, args);
       if (hook.isPresent()) {
         return hook.get();
       }
@@ -75,7 +77,7 @@ public final class Main {
    */
   private static void joinDescriptions(CommandLine cl) {
     CommandLine.Model.UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
-    List<String> paragraphs = new java.util.ArrayList<>();
+    List<String> paragraphs = new ArrayList<>();
     StringBuilder p = new StringBuilder();
     for (String line : usage.description()) {
       if (line.isBlank() || line.startsWith(" ")) {

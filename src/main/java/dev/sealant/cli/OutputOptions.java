@@ -21,6 +21,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
@@ -99,8 +101,8 @@ public final class OutputOptions {
   /** The format names, for help text and shell completion. */
   static final class FormatNames implements Iterable<String> {
     @Override
-    public java.util.Iterator<String> iterator() {
-      return java.util.Arrays.stream(Format.values()).map(Format::toString).iterator();
+    public Iterator<String> iterator() {
+      return Arrays.stream(Format.values()).map(Format::toString).iterator();
     }
   }
 
@@ -212,7 +214,7 @@ public final class OutputOptions {
 
   /** An I/O error's reason without the path its message repeats. */
   static String reason(IOException e) {
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+    if (e instanceof FileSystemException f && f.getReason() != null) {
       return f.getReason();
     }
     return String.valueOf(e.getMessage());

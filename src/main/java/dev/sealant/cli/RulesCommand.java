@@ -1,10 +1,18 @@
 package dev.sealant.cli;
 
+import dev.sealant.allow.RepoConfig;
 import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.Rule;
 import dev.sealant.detect.RuleSelfTest;
+import dev.sealant.error.ConfigException;
+import dev.sealant.error.UsageException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +47,7 @@ public final class RulesCommand {
       int width = cat.rules().stream().mapToInt(r -> r.id().length()).max().orElse(2);
       out.printf(
           "%-" + width + "s  %-8s  %-30s  %s%n", "ID", "SEVERITY", "KEYWORDS", "DESCRIPTION");
-      for (Rule r :
-          cat.rules().stream().sorted(java.util.Comparator.comparing(Rule::id)).toList()) {
+      for (Rule r : cat.rules().stream().sorted(Comparator.comparing(Rule::id)).toList()) {
         String kw = String.join(",", r.keywords());
         if (kw.length() > 30) {
           kw = kw.substring(0, 27) + "...";
@@ -102,8 +109,7 @@ public final class RulesCommand {
         }
       }
       if (only != null && ran == 0) {
-        throw new dev.sealant.error.UsageException(
-            "--rule " + only + ": no such rule in the catalog");
+        throw new UsageException("--rule " + only + ": no such rule in the catalog");
       }
       env.out().printf("%d passed, %d failed%n", ran - failed, failed);
       return failed == 0 ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
@@ -111,30 +117,27 @@ public final class RulesCommand {
 
     /** The catalog plus the rules a repository configuration adds (and minus those it disables). */
     private Catalog withConfigRules(Catalog cat) {
-      java.util.Optional<java.nio.file.Path> file =
-          java.util.Optional.ofNullable(config)
+      Optional<Path> file =
+          Optional.ofNullable(config)
               .or(() -> env.var("SEALANT_CONFIG"))
               .map(env::resolve)
               .or(
                   () ->
-                      java.util.Optional.of(
-                              env.cwd().resolve(dev.sealant.allow.RepoConfig.FILE_NAME))
-                          .filter(java.nio.file.Files::isRegularFile));
+                      Optional.of(env.cwd().resolve(RepoConfig.FILE_NAME))
+                          .filter(Files::isRegularFile));
       if (file.isEmpty()) {
         return cat;
       }
-      if (!java.nio.file.Files.isRegularFile(file.get())) {
-        throw new dev.sealant.error.ConfigException(file.get() + ": configuration file not found");
+      if (!Files.isRegularFile(file.get())) {
+        throw new ConfigException(file.get() + ": configuration file not found");
       }
       String text;
       try {
-        text = java.nio.file.Files.readString(file.get());
-      } catch (java.io.IOException e) {
-        throw new dev.sealant.error.ConfigException(
-            file.get() + ": cannot read: " + e.getMessage(), e);
+        text = Files.readString(file.get());
+      } catch (IOException e) {
+        throw new ConfigException(file.get() + ": cannot read: " + e.getMessage(), e);
       }
-      dev.sealant.allow.RepoConfig rc =
-          dev.sealant.allow.RepoConfig.parse(file.get().toString(), text, "");
+      RepoConfig rc = RepoConfig.parse(file.get().toString(), text, "");
       return rc.applyTo(rc.extendDefault() ? cat : Catalog.empty());
     }
   }

@@ -5,10 +5,10 @@ import dev.sealant.catalog.Catalog;
 import dev.sealant.detect.Engine;
 import dev.sealant.git.CommitSource;
 import dev.sealant.git.ScanCache;
+import dev.sealant.kernel.Skipped;
+import dev.sealant.kernel.Source;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Scanner;
-import dev.sealant.source.Skipped;
-import dev.sealant.source.Source;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,7 +35,7 @@ final class ScanRun {
               ? suppression.load(env, catalog, target.repo().get())
               : target.nestedConfigs()
                   ? suppression.load(env, catalog, target.root())
-                  : suppression.load(env, catalog, target.root(), r -> java.util.List.of());
+                  : suppression.load(env, catalog, target.root(), r -> List.of());
       engine.set(sup.engine());
       Optional<ScanCache> cache =
           target.source() instanceof CommitSource && target.repo().isPresent()

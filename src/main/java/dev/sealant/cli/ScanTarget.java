@@ -1,17 +1,19 @@
 package dev.sealant.cli;
 
+import dev.sealant.error.ScanIoException;
 import dev.sealant.error.UsageException;
 import dev.sealant.git.CommitSet;
 import dev.sealant.git.CommitSets;
 import dev.sealant.git.CommitSource;
 import dev.sealant.git.Repos;
 import dev.sealant.git.StagedSource;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Source;
 import dev.sealant.source.FileSource;
-import dev.sealant.source.Limits;
 import dev.sealant.source.PathListSource;
-import dev.sealant.source.Source;
 import dev.sealant.source.StdinSource;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -88,9 +90,9 @@ record ScanTarget(
           new PathListSource(env.cwd(), m.paths(), limits, threads, pathAllowed), env.cwd());
     }
     Path root = env.resolve(m.paths().isEmpty() ? "." : m.paths().get(0));
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       // Said before any configuration is looked for: a missing path has no directory to search.
-      throw new dev.sealant.error.ScanIoException(m.paths().get(0) + ": no such file or directory");
+      throw new ScanIoException(m.paths().get(0) + ": no such file or directory");
     }
     if (!m.noGit() && (m.paths().isEmpty() || isRepositoryTop(root))) {
       Optional<Repository> repo = Repos.find(root, env.vars());

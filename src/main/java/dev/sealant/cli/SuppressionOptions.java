@@ -1,11 +1,21 @@
 package dev.sealant.cli;
 
+import dev.sealant.allow.IgnoreFile;
+import dev.sealant.allow.RepoConfig;
 import dev.sealant.allow.Suppressions;
 import dev.sealant.catalog.Catalog;
+import dev.sealant.error.ConfigException;
+import dev.sealant.git.Repos;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Option;
 
 /** Configuration and suppression options shared by the scanning commands. */
@@ -61,20 +71,17 @@ public final class SuppressionOptions {
 
   /** The same, with a given way to list the nested configuration files below the root. */
   public Suppressions load(
-      Env env,
-      Catalog base,
-      Optional<Path> root,
-      java.util.function.Function<Path, java.util.List<Path>> nested) {
+      Env env, Catalog base, Optional<Path> root, Function<Path, List<Path>> nested) {
     return Suppressions.load(base, root, request(env), nested);
   }
 
   /** The same, for a repository: nested configurations are the tracked ones (no work-tree walk). */
-  public Suppressions load(Env env, Catalog base, org.eclipse.jgit.lib.Repository repo) {
+  public Suppressions load(Env env, Catalog base, Repository repo) {
     return Suppressions.load(
         base,
         ScanTarget.workTree(repo),
         request(env),
-        r -> dev.sealant.git.Repos.trackedFiles(repo, dev.sealant.allow.RepoConfig.FILE_NAME));
+        r -> Repos.trackedFiles(repo, RepoConfig.FILE_NAME));
   }
 
   /**
@@ -86,38 +93,28 @@ public final class SuppressionOptions {
       Env env,
       Catalog base,
       Path policyRoot,
-      java.util.List<Path> nested,
+      List<Path> nested,
       Optional<Path> baseConfig,
       Optional<Path> workTree,
-      dev.sealant.allow.RepoConfig baseRoot) {
+      RepoConfig baseRoot) {
     Suppressions.Request r = request(env);
-    Path rootConfig = policyRoot.resolve(dev.sealant.allow.RepoConfig.FILE_NAME);
+    Path rootConfig = policyRoot.resolve(RepoConfig.FILE_NAME);
     Optional<Path> cfg =
-        baseConfig
-            .or(r::config)
-            .or(() -> Optional.of(rootConfig).filter(java.nio.file.Files::isRegularFile));
+        baseConfig.or(r::config).or(() -> Optional.of(rootConfig).filter(Files::isRegularFile));
     // An explicit configuration file names the ignore file and baseline, as it does outside ci.
-    dev.sealant.allow.RepoConfig named =
+    RepoConfig named =
         baseConfig
             .or(r::config)
-            .filter(java.nio.file.Files::isRegularFile)
-            .map(
-                p ->
-                    dev.sealant.allow.RepoConfig.parse(
-                        p.getFileName().toString(), readConfig(p), ""))
+            .filter(Files::isRegularFile)
+            .map(p -> RepoConfig.parse(p.getFileName().toString(), readConfig(p), ""))
             .orElse(baseRoot);
     Optional<Path> ignore =
         r.ignoreFile()
             .or(
                 () ->
                     workTree
-                        .map(
-                            w ->
-                                w.resolve(
-                                    named
-                                        .ignoreFile()
-                                        .orElse(dev.sealant.allow.IgnoreFile.FILE_NAME)))
-                        .filter(java.nio.file.Files::isRegularFile));
+                        .map(w -> w.resolve(named.ignoreFile().orElse(IgnoreFile.FILE_NAME)))
+                        .filter(Files::isRegularFile));
     Optional<Path> baseline =
         r.baseline().or(() -> workTree.flatMap(w -> named.baseline().map(w::resolve)));
     Suppressions.Request req =
@@ -128,10 +125,9 @@ public final class SuppressionOptions {
 
   private static String readConfig(Path p) {
     try {
-      return new String(
-          java.nio.file.Files.readAllBytes(p), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new dev.sealant.error.ConfigException(p + ": cannot read: " + e.getMessage(), e);
+      return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(p + ": cannot read: " + e.getMessage(), e);
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.sealant.cli;
 
 import dev.sealant.error.UsageException;
-import dev.sealant.source.Limits;
+import dev.sealant.kernel.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -6,8 +6,10 @@ import dev.sealant.catalog.CatalogLoader;
 import dev.sealant.error.GitException;
 import dev.sealant.error.ScanIoException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,13 +159,12 @@ final class TrackedPolicy {
       weak.add(what + " is not in the base commit, so the change brings its own configuration");
       return Optional.empty();
     }
-    if (!java.util.Arrays.equals(b, h)) {
-      RepoConfig bc =
-          RepoConfig.parse(what, new String(b, java.nio.charset.StandardCharsets.UTF_8), "");
+    if (!Arrays.equals(b, h)) {
+      RepoConfig bc = RepoConfig.parse(what, new String(b, StandardCharsets.UTF_8), "");
       RepoConfig hc =
           h == null
               ? RepoConfig.none()
-              : RepoConfig.parse(what, new String(h, java.nio.charset.StandardCharsets.UTF_8), "");
+              : RepoConfig.parse(what, new String(h, StandardCharsets.UTF_8), "");
       BasePolicy.compareConfigs(what, bc, hc, weak);
     }
     return Optional.of(writeTo(tmp, rel.get(), Map.of("", b)));
@@ -173,7 +174,6 @@ final class TrackedPolicy {
     if (!a.keySet().equals(b.keySet())) {
       return false;
     }
-    return a.entrySet().stream()
-        .allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
+    return a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey())));
   }
 }

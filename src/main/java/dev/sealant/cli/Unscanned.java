@@ -1,8 +1,8 @@
 package dev.sealant.cli;
 
 import dev.sealant.detect.Display;
+import dev.sealant.kernel.Skipped;
 import dev.sealant.scan.ScanResult;
-import dev.sealant.source.Skipped;
 import java.io.PrintStream;
 import java.util.List;
 

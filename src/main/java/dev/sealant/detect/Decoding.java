@@ -1,10 +1,12 @@
 package dev.sealant.detect;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Secrets hidden one layer down. For a line holding a base64 value (a Kubernetes {@code Secret}'s
@@ -265,16 +267,16 @@ final class Decoding {
     }
   }
 
-  private static java.util.Optional<String> decodeBase64(String token) {
+  private static Optional<String> decodeBase64(String token) {
     byte[] bytes;
     try {
       boolean url = token.indexOf('-') >= 0 || token.indexOf('_') >= 0;
       if (url && (token.indexOf('+') >= 0 || token.indexOf('/') >= 0)) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       bytes = (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(token);
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     return printableUtf8(bytes);
   }
@@ -283,9 +285,9 @@ final class Decoding {
    * The bytes as text, when they are valid UTF-8 of printable characters (tabs and newlines
    * allowed).
    */
-  static java.util.Optional<String> printableUtf8(byte[] bytes) {
+  static Optional<String> printableUtf8(byte[] bytes) {
     if (bytes.length < 6) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     boolean ascii = true;
     for (byte b : bytes) {
@@ -294,16 +296,15 @@ final class Decoding {
         break;
       }
       if ((b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7f) {
-        return java.util.Optional
-            .empty(); // a control character is never printable, whatever follows
+        return Optional.empty(); // a control character is never printable, whatever follows
       }
     }
     if (ascii) {
-      return java.util.Optional.of(new String(bytes, StandardCharsets.ISO_8859_1));
+      return Optional.of(new String(bytes, StandardCharsets.ISO_8859_1));
     }
     return wellFormedPrintable(bytes)
-        ? java.util.Optional.of(new String(bytes, StandardCharsets.UTF_8))
-        : java.util.Optional.empty();
+        ? Optional.of(new String(bytes, StandardCharsets.UTF_8))
+        : Optional.empty();
   }
 
   /**
@@ -377,15 +378,15 @@ final class Decoding {
   }
 
   /** The line with percent-encoding and backslash-u escapes decoded, when it has any. */
-  private static java.util.Optional<Variant> unescaped(String line) {
+  private static Optional<Variant> unescaped(String line) {
     if (!hasEscape(line)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     StringBuilder b = new StringBuilder(line.length());
     int[] origin = new int[line.length()];
     int first = -1;
     int last = -1;
-    java.io.ByteArrayOutputStream pct = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream pct = new ByteArrayOutputStream();
     int i = 0;
     while (i < line.length()) {
       char c = line.charAt(i);
@@ -419,11 +420,10 @@ final class Decoding {
       }
     }
     if (first < 0) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
-        new Variant(
-            b.toString(), java.util.Arrays.copyOf(origin, b.length()), first, last, "escaped"));
+    return Optional.of(
+        new Variant(b.toString(), Arrays.copyOf(origin, b.length()), first, last, "escaped"));
   }
 
   /**
@@ -447,7 +447,7 @@ final class Decoding {
   private static final byte[] HEX = new byte[128];
 
   static {
-    java.util.Arrays.fill(HEX, (byte) -1);
+    Arrays.fill(HEX, (byte) -1);
     for (int c = 0; c < 128; c++) {
       HEX[c] = (byte) Character.digit(c, 16);
     }

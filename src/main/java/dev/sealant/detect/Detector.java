@@ -1,16 +1,23 @@
 package dev.sealant.detect;
 
 import dev.sealant.catalog.Catalog;
+import dev.sealant.catalog.Glob;
 import dev.sealant.catalog.GlobalAllow;
 import dev.sealant.catalog.Rule;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Suppression;
 import dev.sealant.validate.Validators;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * The detection engine: pure, immutable once built, safe to share across threads.
@@ -54,8 +61,7 @@ public final class Detector implements Engine {
   private final List<String> prefixes;
 
   /** Memoised path allowlist verdicts (a pure function of the path; bounded). */
-  private final java.util.concurrent.ConcurrentHashMap<String, Byte> pathVerdicts =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Byte> pathVerdicts = new ConcurrentHashMap<>();
 
   /**
    * High-confidence rules only, for quiet paths; racy lazy init of an immutable value is benign.
@@ -90,9 +96,7 @@ public final class Detector implements Engine {
     this.prefixes = KeyBody.prefixes(catalog.rules());
     this.matchers = new AtomicReferenceArray<>(rules.length);
     this.fileRules =
-        java.util.stream.IntStream.range(0, rules.length)
-            .filter(i -> rules[i].keywords().isEmpty())
-            .toArray();
+        IntStream.range(0, rules.length).filter(i -> rules[i].keywords().isEmpty()).toArray();
     this.trace = null;
     this.plain = this;
     this.tracePositions = null;
@@ -356,7 +360,7 @@ public final class Detector implements Engine {
                 Trace.Kind.RESOLVE,
                 vf,
                 -1,
-                f.rule(),
+                ruleOf(f).orElse(null),
                 f.secret(),
                 "dropped: a generic rule counts on decoded text"
                     + " only when the whole decoded value is the secret",
@@ -726,7 +730,7 @@ public final class Detector implements Engine {
     }
     return Optional.of(
         new Finding(
-            r,
+            r.ref(),
             fragment.path(),
             lineNo,
             column,
@@ -830,12 +834,10 @@ public final class Detector implements Engine {
     GlobalAllow a = catalog.allow();
     String detail =
         verdict == SKIP
-            ? "never read: path allowlist '"
-                + a.pathGlob(path).map(dev.sealant.catalog.Glob::glob).orElse("?")
-                + "'"
+            ? "never read: path allowlist '" + a.pathGlob(path).map(Glob::glob).orElse("?") + "'"
             : verdict == QUIET
                 ? "quiet path '"
-                    + a.quietGlob(path).map(dev.sealant.catalog.Glob::glob).orElse("?")
+                    + a.quietGlob(path).map(Glob::glob).orElse("?")
                     + "': only high-confidence rules run here (generic and context rules step aside)"
                 : "read by every rule (no path allowlist or quiet-path glob matches)";
     trace.step(
@@ -891,12 +893,11 @@ public final class Detector implements Engine {
         secret,
         r.minEntropy() > 0
             ? String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "entropy %.2f bits per character against the threshold %.2f",
                 entropy,
                 r.minEntropy())
-            : String.format(
-                java.util.Locale.ROOT, "entropy %.2f (the rule sets no threshold)", entropy),
+            : String.format(Locale.ROOT, "entropy %.2f (the rule sets no threshold)", entropy),
         ok);
     if (!ok) {
       return;
@@ -988,10 +989,22 @@ public final class Detector implements Engine {
     }
   }
 
+  /**
+   * The catalog rule behind a finding, for the trace (a finding carries only its summary). Traced
+   * runs only: a linear look-up by id.
+   */
+  private Optional<Rule> ruleOf(Finding f) {
+    for (Rule r : rules) {
+      if (r.id().equals(f.ruleId())) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
   private void step(Trace.Kind kind, Finding f, String detail, boolean pass) {
     trace.step(
-        new Trace.Step(
-            kind, f.path(), f.line(), f.column(), Optional.of(f.rule()), f.secret(), detail, pass));
+        new Trace.Step(kind, f.path(), f.line(), f.column(), ruleOf(f), f.secret(), detail, pass));
   }
 
   private void step(

@@ -1,6 +1,9 @@
 package dev.sealant.detect;
 
 import dev.sealant.error.Shown;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,7 @@
 package dev.sealant.detect;
 
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
 import java.util.List;
 
 /**

@@ -1,7 +1,9 @@
 package dev.sealant.detect;
 
+import dev.sealant.kernel.Suppression;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Inline suppressions, in any comment syntax: {@code sealant:allow} on the secret's line, or {@code
@@ -51,7 +53,7 @@ public final class InlineAllow {
     while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == ':')) {
       i++;
     }
-    Set<String> rules = new java.util.TreeSet<>();
+    Set<String> rules = new TreeSet<>();
     while (i < s.length() && !s.startsWith("--", i)) {
       int start = i;
       while (i < s.length() && isIdChar(s.charAt(i))) {

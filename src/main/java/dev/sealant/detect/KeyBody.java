@@ -106,15 +106,15 @@ public final class KeyBody {
         || Entropy.shannon(body) < MIN_BITS;
   }
 
+  /** Characters of a stretched body that may stand alone (a prefix the keywords do not cut). */
+  private static final int STRETCH_SLACK = 8;
+
   /**
    * A fake drawn by holding keys down: each character repeated ({@code aaaabbbbccccdddd}, {@code
    * 11223344}), the runs averaging two or more, and what is left with each run collapsed to one
    * character a counting sequence or a short unit repeated. A random key's runs average barely
    * above one.
    */
-  /** Characters of a stretched body that may stand alone (a prefix the keywords do not cut). */
-  private static final int STRETCH_SLACK = 8;
-
   static boolean stretched(String body) {
     StringBuilder c = new StringBuilder();
     for (int i = 0; i < body.length(); i++) {

@@ -3,6 +3,8 @@ package dev.sealant.detect;
 import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.Examples;
 import dev.sealant.catalog.Rule;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.sealant.error;
 
+import java.util.Locale;
+
 /**
  * How an error message quotes what the user wrote. A value that could be a secret (a token pasted
  * where a fingerprint, key, rule id or alias belongs) is never echoed whole: a name-like value
@@ -204,7 +206,7 @@ public final class Shown {
                               || c == 0x200e
                               || c == 0x200f
                               || c == 0x061c
-                          ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c)
+                          ? String.format(Locale.ROOT, "\\u%04x", (int) c)
                           : null;
       if (esc != null && b == null) {
         b = new StringBuilder(s.length() + 8).append(s, 0, i);

@@ -1,6 +1,6 @@
 package dev.sealant.git;
 
-import dev.sealant.detect.CommitInfo;
+import dev.sealant.kernel.CommitInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.eclipse.jgit.revwalk.RevCommit;

@@ -1,6 +1,6 @@
 package dev.sealant.git;
 
-import dev.sealant.allow.Importers;
+import dev.sealant.kernel.LineLookup;
 import dev.sealant.source.Content;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * Looks up one line of a file, in a commit's tree (through JGit) or in the working tree, for the
  * importers. A missing repository, commit or path simply yields nothing.
  */
-public final class BlobLines implements Importers.LineLookup {
+public final class BlobLines implements LineLookup {
 
   private final Path workTree;
 

@@ -1,11 +1,11 @@
 package dev.sealant.git;
 
-import dev.sealant.detect.CommitInfo;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Skipped;
 import dev.sealant.source.Chunks;
 import dev.sealant.source.Content;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Sink;
-import dev.sealant.source.Skipped;
 import java.io.IOException;
 import java.util.Optional;
 import org.eclipse.jgit.errors.LargeObjectException;

@@ -1,10 +1,10 @@
 package dev.sealant.git;
 
-import dev.sealant.detect.CommitInfo;
-import dev.sealant.detect.Fragment;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Sink;
-import dev.sealant.source.Skipped;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Skipped;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

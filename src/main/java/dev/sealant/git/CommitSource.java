@@ -1,11 +1,11 @@
 package dev.sealant.git;
 
-import dev.sealant.detect.CommitInfo;
-import dev.sealant.detect.Fragment;
 import dev.sealant.error.GitException;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Sink;
-import dev.sealant.source.Source;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Source;
 import dev.sealant.source.Workers;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,17 +1,17 @@
 package dev.sealant.git;
 
-import dev.sealant.detect.Fragment;
 import dev.sealant.git.raw.IndexFile;
 import dev.sealant.git.raw.ObjectStore;
 import dev.sealant.git.raw.Oid;
 import dev.sealant.git.raw.RawRepo;
 import dev.sealant.git.raw.StepAside;
 import dev.sealant.git.raw.TreeEntry;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Skipped;
+import dev.sealant.kernel.Source;
 import dev.sealant.source.Content;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Sink;
-import dev.sealant.source.Skipped;
-import dev.sealant.source.Source;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package dev.sealant.git;
 
 import dev.sealant.error.GitException;
 import dev.sealant.error.UsageException;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Sink;
-import dev.sealant.source.Source;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

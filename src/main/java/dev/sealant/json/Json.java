@@ -1,5 +1,7 @@
 package dev.sealant.json;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +45,8 @@ public final class Json {
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString((long) d);
     }
-    return java.math.BigDecimal.valueOf(d)
-        .setScale(4, java.math.RoundingMode.HALF_UP)
+    return BigDecimal.valueOf(d)
+        .setScale(4, RoundingMode.HALF_UP)
         .stripTrailingZeros()
         .toPlainString();
   }

@@ -1,7 +1,7 @@
 package dev.sealant.report;
 
 import dev.sealant.detect.Display;
-import dev.sealant.detect.Finding;
+import dev.sealant.kernel.Finding;
 import dev.sealant.scan.ScanResult;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.sealant.report;
 
-import dev.sealant.detect.CommitInfo;
 import dev.sealant.detect.Display;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Suppression;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Skipped;
+import dev.sealant.kernel.Suppression;
 import dev.sealant.scan.ScanResult;
-import dev.sealant.source.Skipped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

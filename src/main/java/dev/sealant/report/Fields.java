@@ -1,8 +1,8 @@
 package dev.sealant.report;
 
-import dev.sealant.detect.CommitInfo;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Suppression;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Suppression;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;

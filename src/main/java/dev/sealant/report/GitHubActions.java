@@ -1,7 +1,7 @@
 package dev.sealant.report;
 
-import dev.sealant.detect.CommitInfo;
-import dev.sealant.detect.Finding;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Finding;
 import dev.sealant.scan.ScanResult;
 
 /**

@@ -1,8 +1,8 @@
 package dev.sealant.report;
 
-import dev.sealant.detect.CommitInfo;
-import dev.sealant.detect.Finding;
 import dev.sealant.json.Json;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Finding;
 import dev.sealant.scan.ScanResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

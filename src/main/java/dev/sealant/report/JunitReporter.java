@@ -1,6 +1,6 @@
 package dev.sealant.report;
 
-import dev.sealant.detect.Finding;
+import dev.sealant.kernel.Finding;
 import dev.sealant.scan.ScanResult;
 import java.util.ArrayList;
 import java.util.List;

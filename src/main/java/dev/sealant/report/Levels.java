@@ -1,6 +1,6 @@
 package dev.sealant.report;
 
-import dev.sealant.catalog.Severity;
+import dev.sealant.kernel.Severity;
 import java.util.Optional;
 
 /** How Sealant's severities map onto other tools' scales. */

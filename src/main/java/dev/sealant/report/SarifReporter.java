@@ -1,9 +1,9 @@
 package dev.sealant.report;
 
-import dev.sealant.catalog.Rule;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Suppression;
 import dev.sealant.json.Json;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.RuleRef;
+import dev.sealant.kernel.Suppression;
 import dev.sealant.scan.ScanResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,13 +44,13 @@ public final class SarifReporter implements Reporter {
     if (o.includeSuppressed()) {
       shown.addAll(result.suppressed());
     }
-    TreeMap<String, Rule> rules = new TreeMap<>();
+    TreeMap<String, RuleRef> rules = new TreeMap<>();
     for (Finding f : shown) {
       rules.putIfAbsent(f.ruleId(), f.rule());
     }
     Map<String, Integer> index = new TreeMap<>();
     List<Object> descriptors = new ArrayList<>();
-    for (Rule r : rules.values()) {
+    for (RuleRef r : rules.values()) {
       index.put(r.id(), descriptors.size());
       descriptors.add(SarifRules.descriptor(r));
     }

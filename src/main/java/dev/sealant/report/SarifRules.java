@@ -1,6 +1,6 @@
 package dev.sealant.report;
 
-import dev.sealant.catalog.Rule;
+import dev.sealant.kernel.RuleRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +15,7 @@ final class SarifRules {
 
   private SarifRules() {}
 
-  static Map<String, Object> descriptor(Rule r) {
+  static Map<String, Object> descriptor(RuleRef r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("name", name(r.id()));
@@ -51,7 +51,7 @@ final class SarifRules {
     return b.toString();
   }
 
-  private static String fullDescription(Rule r) {
+  private static String fullDescription(RuleRef r) {
     return r.description()
         + ": a credential committed to the repository (Sealant rule "
         + r.id()
@@ -63,14 +63,14 @@ final class SarifRules {
   /**
    * The rule's own tags, then {@code security} and {@code secret} (GitHub ranks security alerts).
    */
-  private static List<String> tags(Rule r) {
+  private static List<String> tags(RuleRef r) {
     Set<String> t = new LinkedHashSet<>(r.tags());
     t.add("security");
     t.add("secret");
     return new ArrayList<>(t);
   }
 
-  static String helpText(Rule r) {
+  static String helpText(RuleRef r) {
     return r.description()
         + " found (rule "
         + r.id()
@@ -90,7 +90,7 @@ final class SarifRules {
         + "  (recorded in .sealantignore; the fingerprint never contains the secret).\n";
   }
 
-  static String helpMarkdown(Rule r) {
+  static String helpMarkdown(RuleRef r) {
     return "**"
         + r.description()
         + "** found (rule `"

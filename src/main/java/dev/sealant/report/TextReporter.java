@@ -1,13 +1,14 @@
 package dev.sealant.report;
 
-import dev.sealant.detect.CommitInfo;
 import dev.sealant.detect.Display;
-import dev.sealant.detect.Finding;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Skipped;
 import dev.sealant.scan.ScanResult;
-import dev.sealant.source.Skipped;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The human report: one block per finding (grouped under its commit in history scans), how to
@@ -41,9 +42,7 @@ public final class TextReporter implements Reporter {
     Optional<String> lastCommit = Optional.empty();
     List<Finding> shown =
         o.includeSuppressed()
-            ? java.util.stream.Stream.concat(
-                    result.findings().stream(), result.suppressed().stream())
-                .toList()
+            ? Stream.concat(result.findings().stream(), result.suppressed().stream()).toList()
             : result.findings();
     for (Finding f : shown) {
       Optional<String> commit = f.commit().map(CommitInfo::id);

@@ -1,7 +1,7 @@
 package dev.sealant.scan;
 
-import dev.sealant.detect.Finding;
-import dev.sealant.source.Skipped;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Skipped;
 import java.util.List;
 
 /**

@@ -1,13 +1,14 @@
 package dev.sealant.scan;
 
-import dev.sealant.detect.CommitInfo;
 import dev.sealant.detect.Engine;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Fragment;
-import dev.sealant.detect.Suppression;
-import dev.sealant.source.Sink;
-import dev.sealant.source.Skipped;
-import dev.sealant.source.Source;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.FindingFilter;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Skipped;
+import dev.sealant.kernel.Source;
+import dev.sealant.kernel.Suppression;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

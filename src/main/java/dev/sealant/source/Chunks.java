@@ -1,13 +1,18 @@
 package dev.sealant.source;
 
-import dev.sealant.detect.Fragment;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Sink;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Scans a text too large to hold whole (a file over {@link Limits#inMemory()}) as a series of
@@ -30,7 +35,7 @@ public final class Chunks {
   static final int OVERLAP_CHARS = 64 << 10;
 
   private final String path;
-  private final java.util.Optional<dev.sealant.detect.CommitInfo> commit;
+  private final Optional<CommitInfo> commit;
   private final int chunk;
   private final int overlapLines;
   private final int overlapChars;
@@ -45,18 +50,17 @@ public final class Chunks {
    * Fragments of a git blob too large to hold whole, each attributed to {@code commit} (empty for a
    * staged one): a scan of every line, since comparing it with its other versions needs it whole.
    */
-  public static Chunks ofBlob(
-      String path, java.util.Optional<dev.sealant.detect.CommitInfo> commit, Sink sink) {
+  public static Chunks ofBlob(String path, Optional<CommitInfo> commit, Sink sink) {
     return new Chunks(path, commit, CHUNK, OVERLAP_LINES, OVERLAP_CHARS, sink);
   }
 
   Chunks(String path, int chunk, int overlapLines, int overlapChars, Sink sink) {
-    this(path, java.util.Optional.empty(), chunk, overlapLines, overlapChars, sink);
+    this(path, Optional.empty(), chunk, overlapLines, overlapChars, sink);
   }
 
   private Chunks(
       String path,
-      java.util.Optional<dev.sealant.detect.CommitInfo> commit,
+      Optional<CommitInfo> commit,
       int chunk,
       int overlapLines,
       int overlapChars,
@@ -86,8 +90,7 @@ public final class Chunks {
       skip = 3;
     }
     InputStream all =
-        new java.io.SequenceInputStream(
-            new java.io.ByteArrayInputStream(probe, skip, probeLength - skip), rest);
+        new SequenceInputStream(new ByteArrayInputStream(probe, skip, probeLength - skip), rest);
     try (Reader r =
         new InputStreamReader(
             all,

@@ -2,10 +2,12 @@ package dev.sealant.source;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -86,7 +88,7 @@ public final class Content {
 
   private static boolean magic(byte[] b, int n) {
     for (byte[] m : MAGIC) {
-      if (n >= m.length && java.util.Arrays.equals(b, 0, m.length, m, 0, m.length)) {
+      if (n >= m.length && Arrays.equals(b, 0, m.length, m, 0, m.length)) {
         return true;
       }
     }
@@ -187,7 +189,7 @@ public final class Content {
         && (bytes[0] & 0xff) == 0xEF
         && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF) {
-      return java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+      return Arrays.copyOfRange(bytes, 3, bytes.length);
     }
     return bytes;
   }
@@ -203,7 +205,7 @@ public final class Content {
     try {
       CharBuffer out = d.decode(ByteBuffer.wrap(bytes, offset, length));
       return out.toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       throw new IllegalStateException("a replacing decoder does not throw", e);
     }
   }

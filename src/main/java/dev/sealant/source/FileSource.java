@@ -1,9 +1,16 @@
 package dev.sealant.source;
 
-import dev.sealant.detect.Fragment;
 import dev.sealant.error.ScanIoException;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Skipped;
+import dev.sealant.kernel.Source;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -228,13 +235,11 @@ public final class FileSource implements Source {
    * denied}, {@code name too long} (beyond PATH_MAX), or the exception's simple name.
    */
   static String why(Throwable e) {
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
     String m =
-        e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
-            ? fse.getReason()
-            : "";
+        e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : "";
     if (m.contains("too long")) {
       return "name too long (beyond the system's path limit)";
     }
@@ -245,7 +250,7 @@ public final class FileSource implements Source {
   String relative(Path file) {
     Path base = Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS) ? root : root.getParent();
     Path rel = base == null ? file : base.relativize(file);
-    String s = rel.toString().replace(java.io.File.separatorChar, '/');
+    String s = rel.toString().replace(File.separatorChar, '/');
     return s.isEmpty() ? file.getFileName().toString() : s;
   }
 

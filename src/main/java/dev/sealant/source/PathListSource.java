@@ -1,7 +1,12 @@
 package dev.sealant.source;
 
-import dev.sealant.detect.Fragment;
 import dev.sealant.error.ScanIoException;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Skipped;
+import dev.sealant.kernel.Source;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -39,7 +44,7 @@ public final class PathListSource implements Source {
     }
     for (String p : paths) {
       Path abs = cwd.resolve(p).normalize();
-      String shown = p.replace(java.io.File.separatorChar, '/');
+      String shown = p.replace(File.separatorChar, '/');
       // Followed: a link named on the command line is scanned as what it points to (FileSource).
       boolean dir = Files.isDirectory(abs);
       String prefix = dir ? (shown.endsWith("/") ? shown : shown + "/") : "";

@@ -1,7 +1,11 @@
 package dev.sealant.source;
 
-import dev.sealant.detect.Fragment;
 import dev.sealant.error.ScanIoException;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Skipped;
+import dev.sealant.kernel.Source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;

@@ -7,6 +7,7 @@ import dev.sealant.catalog.CatalogLoader;
 import dev.sealant.cli.ExitCodes;
 import dev.sealant.detect.Detector;
 import dev.sealant.detect.Fingerprints;
+import dev.sealant.kernel.LineLookup;
 import dev.sealant.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class ImportersTest {
   static final String TOKEN = "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";
   static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
-  static final Importers.LineLookup LINES =
+  static final LineLookup LINES =
       (commit, path, line) ->
           Map.of("app/a.py:3", "token = '" + TOKEN + "'", "app/b.py:1", "nothing here")
               .entrySet()

@@ -9,6 +9,7 @@ import dev.sealant.detect.Fingerprints;
 import dev.sealant.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,13 +188,7 @@ class SuppressionTest {
     assertEquals(ExitCodes.CLEAN, scan("--config", "cfg/strict.yaml").code());
     assertEquals(
         ExitCodes.CLEAN,
-        Cli.run(
-                dir,
-                "",
-                java.util.Map.of("SEALANT_CONFIG", "cfg/strict.yaml"),
-                "scan",
-                "--no-git",
-                ".")
+        Cli.run(dir, "", Map.of("SEALANT_CONFIG", "cfg/strict.yaml"), "scan", "--no-git", ".")
             .code());
     assertEquals(ExitCodes.USAGE, scan("--config", "cfg/missing.yaml").code());
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.error.CatalogException;
+import dev.sealant.kernel.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sealant.testing.GitCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,8 +165,7 @@ class CiCommandIT {
             "--base",
             base);
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
-    java.util.List<String> annotations =
-        r.out().lines().filter(l -> l.startsWith("::error ")).toList();
+    List<String> annotations = r.out().lines().filter(l -> l.startsWith("::error ")).toList();
     assertEquals(2, annotations.size(), r.out());
     assertTrue(
         annotations.stream()

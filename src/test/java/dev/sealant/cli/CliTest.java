@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sealant.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,8 +136,7 @@ class CliTest {
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
     assertEquals(
         "rw-------",
-        java.nio.file.attribute.PosixFilePermissions.toString(
-            Files.getPosixFilePermissions(dir.resolve("report.json"))));
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("report.json"))));
     assertEquals("", r.out());
   }
 

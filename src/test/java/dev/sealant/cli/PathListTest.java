@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.testing.Cli;
+import dev.sealant.testing.Paths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,13 +38,10 @@ class PathListTest {
 
   @Test
   void preCommitManifestRunsTheScanOnTheGivenFiles() throws Exception {
-    String manifest =
-        Files.readString(dev.sealant.testing.Paths.basedir().resolve(".pre-commit-hooks.yaml"));
+    String manifest = Files.readString(Paths.basedir().resolve(".pre-commit-hooks.yaml"));
     assertTrue(manifest.contains("entry: scripts/pre-commit-framework"), manifest);
     assertTrue(manifest.contains("pass_filenames: true"), manifest);
-    String wrapper =
-        Files.readString(
-            dev.sealant.testing.Paths.basedir().resolve("scripts/pre-commit-framework"));
+    String wrapper = Files.readString(Paths.basedir().resolve("scripts/pre-commit-framework"));
     assertTrue(wrapper.contains("exec \"$sealant\" scan --no-git --no-progress \"$@\""), wrapper);
   }
 }

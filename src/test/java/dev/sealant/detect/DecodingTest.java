@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -172,9 +178,7 @@ class DecodingTest {
         }
         byte[] bytes;
         try {
-          bytes =
-              (url ? java.util.Base64.getUrlDecoder() : java.util.Base64.getDecoder())
-                  .decode(token);
+          bytes = (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(token);
         } catch (IllegalArgumentException e) {
           continue;
         }
@@ -237,31 +241,31 @@ class DecodingTest {
       assertEquals(
           strictDecoder(b),
           Decoding.printableUtf8(b),
-          "seed " + seed + " bytes " + java.util.HexFormat.of().formatHex(b));
+          "seed " + seed + " bytes " + HexFormat.of().formatHex(b));
     }
   }
 
   /** What printableUtf8 meant before it had a fast path: the JDK's strict UTF-8 decoder. */
-  static java.util.Optional<String> strictDecoder(byte[] bytes) {
+  static Optional<String> strictDecoder(byte[] bytes) {
     String s;
     try {
       s =
           StandardCharsets.UTF_8
               .newDecoder()
-              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
               .toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return java.util.Optional.empty();
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f || c == 0xfffd) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
-    return java.util.Optional.of(s);
+    return Optional.of(s);
   }
 
   @Test

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.CatalogLoader;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Redaction;
+import dev.sealant.kernel.Suppression;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

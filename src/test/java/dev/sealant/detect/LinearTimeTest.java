@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.CatalogLoader;
 import dev.sealant.catalog.Rule;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
@@ -126,7 +129,7 @@ class LinearTimeTest {
   @Test
   void endOfLineAnchorNeverMatchesAtAWindowEdge() {
     Detector d = DetectorTest.detector(TAIL);
-    java.util.Random r = new java.util.Random(17);
+    Random r = new Random(17);
     StringBuilder line = new StringBuilder();
     while (line.length() < 6000) {
       line.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(r.nextInt(36)));

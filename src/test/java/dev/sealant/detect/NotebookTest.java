@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.catalog.CatalogLoader;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NotebookTest {
 
@@ -44,13 +51,13 @@ class NotebookTest {
   void aDiffHunkOfANotebookIsReadLineByLine() throws IOException {
     List<String> lines = notebook().lines().toList();
     String hunk = String.join("\n", lines.subList(15, 36)) + "\n";
-    Fragment f = new Fragment("nb/deploy.ipynb", java.util.Optional.empty(), 16, hunk);
+    Fragment f = new Fragment("nb/deploy.ipynb", Optional.empty(), 16, hunk);
     List<Finding> fs = SHIPPED.scan(f);
     assertEquals(1, fs.size(), fs.toString());
     assertEquals(18, fs.get(0).line());
     assertTrue(
         fs.get(0).secret().startsWith("-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDNvopPFcQ3"));
-    assertEquals(java.util.Optional.of("json"), fs.get(0).encoding());
+    assertEquals(Optional.of("json"), fs.get(0).encoding());
   }
 
   @Test
@@ -100,10 +107,10 @@ class NotebookTest {
   }
 
   /** The same notebook in many JSON layouts yields the same secrets. */
-  @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
-  @org.junit.jupiter.params.provider.ValueSource(longs = {11, 12, 13, 14, 15, 16})
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {11, 12, 13, 14, 15, 16})
   void everyJsonLayoutOfANotebookReadsTheSame(long seed) {
-    java.util.Random rnd = new java.util.Random(seed);
+    Random rnd = new Random(seed);
     for (int i = 0; i < 40; i++) {
       String nb = layout(rnd);
       List<String> secrets =
@@ -115,9 +122,9 @@ class NotebookTest {
     }
   }
 
-  private static String layout(java.util.Random rnd) {
+  private static String layout(Random rnd) {
     String[] ws = {"", " ", "\n", "\n ", "\n   ", "\t", "\r\n  "};
-    java.util.function.Supplier<String> w = () -> ws[rnd.nextInt(ws.length)];
+    Supplier<String> w = () -> ws[rnd.nextInt(ws.length)];
     boolean oneString = rnd.nextBoolean();
     String source =
         oneString

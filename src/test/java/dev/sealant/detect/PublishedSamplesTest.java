@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.catalog.CatalogLoader;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
 import dev.sealant.testing.Paths;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

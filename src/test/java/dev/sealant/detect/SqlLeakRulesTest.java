@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.catalog.CatalogLoader;
+import dev.sealant.kernel.Fragment;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,7 +101,7 @@ class SqlLeakRulesTest {
       }
       String sentence = pick(rnd, SUBJECTS) + " " + pick(rnd, VERBS) + " " + object + end;
       String[] shape = SHAPES[rnd.nextInt(SHAPES.length)];
-      String line = String.format(java.util.Locale.ROOT, shape[0], sentence);
+      String line = String.format(Locale.ROOT, shape[0], sentence);
       assertEquals(
           List.of(),
           sqlFindings(shape[1], line + "\n"),

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sealant.catalog.CatalogLoader;
 import dev.sealant.detect.Detector;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Fragment;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;

@@ -3,9 +3,9 @@ package dev.sealant.git;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sealant.detect.Fragment;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Sink;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
 import dev.sealant.testing.JGitRepo;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sealant.detect.Fragment;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Sink;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
 import dev.sealant.testing.JGitRepo;
 import java.nio.file.Path;
 import java.util.List;
@@ -171,7 +171,7 @@ class CommitSourceTest {
                 }
 
                 @Override
-                public void skipped(dev.sealant.source.Skipped s) {
+                public void skipped(dev.sealant.kernel.Skipped s) {
                   skipped.add(s.path() + ": " + s.reason());
                 }
 

@@ -3,12 +3,12 @@ package dev.sealant.git;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sealant.detect.Fragment;
 import dev.sealant.git.raw.RawRepo;
-import dev.sealant.source.Limits;
-import dev.sealant.source.Sink;
-import dev.sealant.source.Skipped;
-import dev.sealant.source.Source;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
+import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Skipped;
+import dev.sealant.kernel.Source;
 import dev.sealant.testing.GitCli;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sealant.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,15 +108,12 @@ class CliHardeningTest {
   @Test
   void readOnlyOutputIsAUsageErrorForOrdinaryUsers() throws Exception {
     Path ro = Files.createDirectory(dir.resolve("ro"));
-    Files.setPosixFilePermissions(
-        ro, java.nio.file.attribute.PosixFilePermissions.fromString("r-x------"));
+    Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-x------"));
     try {
-      org.junit.jupiter.api.Assumptions.assumeFalse(
-          Files.isWritable(ro), "root may write anywhere");
+      Assumptions.assumeFalse(Files.isWritable(ro), "root may write anywhere");
       usageError(Cli.run(dir, "scan", "--no-git", "-o", "ro/r.json", "."), "not writable");
     } finally {
-      Files.setPosixFilePermissions(
-          ro, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwx------"));
     }
   }
 

@@ -9,7 +9,9 @@ import dev.sealant.testing.GitCli.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +44,7 @@ class HookHardeningIT {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
         out.put(
             root.relativize(p).toString(),
-            Files.getLastModifiedTime(p) + " " + java.util.Arrays.hashCode(Files.readAllBytes(p)));
+            Files.getLastModifiedTime(p) + " " + Arrays.hashCode(Files.readAllBytes(p)));
       }
     }
     return out;
@@ -60,7 +62,7 @@ class HookHardeningIT {
           }
         });
     after.forEach((k, v) -> diff.putIfAbsent(k, before.containsKey(k) ? diff.get(k) : "new: " + v));
-    diff.values().removeIf(java.util.Objects::isNull);
+    diff.values().removeIf(Objects::isNull);
     assertEquals(Map.of(), diff, what);
   }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -61,9 +62,7 @@ class HostileObjectsTest {
   /** A tree holding f.txt under {@code depth} directories named d. */
   private ObjectId deepTree(int depth) throws Exception {
     // One pack, not thousands of loose objects: the scans then read it as fast as a real push.
-    try (ObjectInserter ins =
-        ((org.eclipse.jgit.internal.storage.file.ObjectDirectory) r.getObjectDatabase())
-            .newPackInserter()) {
+    try (ObjectInserter ins = ((ObjectDirectory) r.getObjectDatabase()).newPackInserter()) {
       TreeFormatter leaf = new TreeFormatter();
       leaf.append("f.txt", FileMode.REGULAR_FILE, blob());
       ObjectId t = ins.insert(leaf);

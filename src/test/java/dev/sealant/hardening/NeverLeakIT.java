@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sealant.report.Format;
 import dev.sealant.testing.Cli;
 import dev.sealant.testing.GitCli;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NeverLeakIT {
 
   /** Every format the CLI offers: a new one is covered the day it is added. */
-  static final List<String> FORMATS =
-      java.util.Arrays.stream(dev.sealant.report.Format.values()).map(Object::toString).toList();
+  static final List<String> FORMATS = Arrays.stream(Format.values()).map(Object::toString).toList();
 
   @TempDir static Path tmp;
   static GitCli g;
@@ -456,7 +458,7 @@ class NeverLeakIT {
   void errorsNeverEchoASecretPastedAsAValue() throws IOException {
     String pat = Planted.PAT;
     String pw = Planted.PASSWORD;
-    Map<String, String> configs = new java.util.LinkedHashMap<>();
+    Map<String, String> configs = new LinkedHashMap<>();
     configs.put("config key", pat + ": 1\n");
     configs.put("config key (password)", pw + ": 1\n");
     configs.put("nested key", "allow:\n  " + pat + ": [a]\n");

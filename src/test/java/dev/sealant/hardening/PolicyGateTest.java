@@ -9,6 +9,7 @@ import dev.sealant.testing.JGitRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,11 +117,7 @@ class PolicyGateTest {
   void preReceiveIgnoresThePushedConfiguration() throws Exception {
     change("extend: false\nrules: []\n", LEAK);
     RevCommit pushed = repo.git().log().setMaxCount(1).call().iterator().next();
-    repo.git()
-        .reset()
-        .setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD)
-        .setRef(base.name())
-        .call();
+    repo.git().reset().setMode(ResetCommand.ResetType.HARD).setRef(base.name()).call();
     Cli.Run r =
         Cli.run(
             repo.dir(),

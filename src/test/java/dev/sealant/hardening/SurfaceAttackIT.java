@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.testing.Cli;
 import dev.sealant.testing.GitCli;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,9 +128,8 @@ class SurfaceAttackIT {
     for (int k = 0; k < junk.length; k++) {
       junk[k] = (byte) (k % 3 == 0 ? 0 : 0x01);
     }
-    byte[] tail =
-        ("\ntoken = \"" + TOKEN + "\"\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    byte[] all = java.util.Arrays.copyOf(junk, junk.length + tail.length);
+    byte[] tail = ("\ntoken = \"" + TOKEN + "\"\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] all = Arrays.copyOf(junk, junk.length + tail.length);
     System.arraycopy(tail, 0, all, junk.length, tail.length);
     Files.write(repo.resolve("notes.txt"), all);
     g.ok(repo, "add", "notes.txt");

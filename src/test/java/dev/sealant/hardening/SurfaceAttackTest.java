@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sealant.cli.ExitCodes;
 import dev.sealant.testing.Cli;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +105,7 @@ class SurfaceAttackTest {
               try {
                 Files.writeString(fifo, LINE);
               } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
               }
             });
     writer.start();
@@ -193,7 +196,6 @@ class SurfaceAttackTest {
         r.out().contains("esc\\u001b]8;;x\\u001b\\link\\u0007 \\u009b31m \\u202eRTL.env"), r.out());
   }
 
-  /** No escape, bell, C1 control or bidirectional override, and no piece of the token's body. */
   /**
    * Bytes that make content binary (controls, NULs, bytes that are not UTF-8), then {@code tail}.
    */
@@ -203,7 +205,7 @@ class SurfaceAttackTest {
       head[k] = (byte) (k % 4 == 0 ? 0 : k % 2 == 0 ? 0x01 : 0x90);
     }
     byte[] t = tail.getBytes(StandardCharsets.US_ASCII);
-    byte[] all = java.util.Arrays.copyOf(head, junk + t.length);
+    byte[] all = Arrays.copyOf(head, junk + t.length);
     System.arraycopy(t, 0, all, junk, t.length);
     return all;
   }
@@ -223,10 +225,11 @@ class SurfaceAttackTest {
     assertFalse(r.out().contains("Location:    prose.bin"), r.out());
     assertTrue(r.all().contains("prefixed.txt: binary"), r.all());
     assertFalse(r.all().contains(BODY), r.all());
-    Cli.Run stdin = Cli.run(dir, behindBinaryBytes(9_000, LINE), java.util.Map.of(), "scan", "-");
+    Cli.Run stdin = Cli.run(dir, behindBinaryBytes(9_000, LINE), Map.of(), "scan", "-");
     assertEquals(1, stdin.code(), stdin.all());
   }
 
+  /** No escape, bell, C1 control or bidirectional override, and no piece of the token's body. */
   private static void assertTerminalSafe(String what, String s) {
     for (char c : s.toCharArray()) {
       boolean control =

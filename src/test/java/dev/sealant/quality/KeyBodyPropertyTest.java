@@ -8,14 +8,16 @@ import dev.sealant.catalog.CatalogLoader;
 import dev.sealant.catalog.Examples;
 import dev.sealant.catalog.Rule;
 import dev.sealant.detect.Detector;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Fragment;
 import dev.sealant.detect.KeyBody;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
 import dev.sealant.testing.Paths;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,7 +46,7 @@ class KeyBodyPropertyTest {
       for (int i = 0; i < KEYS_PER_KIND; i++) {
         String value = k.value().apply(r);
         String line =
-            k.keys().get(r.nextInt(k.keys().size())).toUpperCase(java.util.Locale.ROOT)
+            k.keys().get(r.nextInt(k.keys().size())).toUpperCase(Locale.ROOT)
                 + "=\""
                 + value
                 + "\"\n";
@@ -106,7 +108,7 @@ class KeyBodyPropertyTest {
     assertTrue(checked > 500, "only " + checked + " fakes checked");
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aHeldDownSequenceAfterAnAuthSchemeIsAFake() {
     // gin's masking test (found by bench/realworld.sh): the scheme is no part of the key body
     assertTrue(KeyBody.isFake("Bearer aaaabbbbccccddddeeeeffff", PREFIXES));

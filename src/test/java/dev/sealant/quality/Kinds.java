@@ -7,6 +7,7 @@ import static dev.sealant.quality.Values.hex;
 import static dev.sealant.quality.Values.of;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The planted value kinds, written from each provider's public format (not from the catalog):
@@ -400,6 +401,6 @@ final class Kinds {
 
   /** The environment variable name for a setting key. */
   static String envName(String key) {
-    return key.toUpperCase(java.util.Locale.ROOT);
+    return key.toUpperCase(Locale.ROOT);
   }
 }

@@ -1,8 +1,8 @@
 package dev.sealant.quality;
 
 import dev.sealant.detect.Detector;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Fragment;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

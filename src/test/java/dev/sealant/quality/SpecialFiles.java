@@ -1,5 +1,6 @@
 package dev.sealant.quality;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiFunction;
@@ -111,8 +112,7 @@ final class SpecialFiles {
 
   static CorpusFile dockerConfig(Random r, String dir) {
     String auth =
-        Values.base64(
-            ("robot$ci:" + Values.b62(r, 28)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Values.base64(("robot$ci:" + Values.b62(r, 28)).getBytes(StandardCharsets.US_ASCII));
     return new Lines(dir + "/.docker/config.json")
         .add("{\n  \"auths\": {\n    \"registry.acme.internal\": {")
         .secret("      \"auth\": \"" + auth + "\"", "config", "docker-auth")

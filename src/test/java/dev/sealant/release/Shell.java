@@ -2,6 +2,7 @@ package dev.sealant.release;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -25,8 +26,7 @@ final class Shell {
         for (Path p : (Iterable<Path>) entries::iterator) {
           String name = p.getFileName().toString();
           Path link = dir.resolve(name);
-          if (!without.contains(name)
-              && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          if (!without.contains(name) && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(link, p);
           }
         }

@@ -2,6 +2,7 @@ package dev.sealant.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sealant.kernel.Severity;
 import org.junit.jupiter.api.Test;
 
 /** Small pieces shared by the formats: URIs, severity levels, terminal-safe text. */
@@ -25,11 +26,11 @@ class FormatsReportTest {
 
   @Test
   void severitiesMapToSarifLevels() {
-    assertEquals("error", Levels.sarif(dev.sealant.catalog.Severity.CRITICAL));
-    assertEquals("error", Levels.sarif(dev.sealant.catalog.Severity.HIGH));
-    assertEquals("warning", Levels.sarif(dev.sealant.catalog.Severity.MEDIUM));
-    assertEquals("note", Levels.sarif(dev.sealant.catalog.Severity.LOW));
-    assertEquals("note", Levels.sarif(dev.sealant.catalog.Severity.INFO));
+    assertEquals("error", Levels.sarif(Severity.CRITICAL));
+    assertEquals("error", Levels.sarif(Severity.HIGH));
+    assertEquals("warning", Levels.sarif(Severity.MEDIUM));
+    assertEquals("note", Levels.sarif(Severity.LOW));
+    assertEquals("note", Levels.sarif(Severity.INFO));
   }
 
   @Test

@@ -6,14 +6,14 @@ import dev.sealant.catalog.LazyPattern;
 import dev.sealant.catalog.Origin;
 import dev.sealant.catalog.Rule;
 import dev.sealant.catalog.RuleAllow;
-import dev.sealant.catalog.Severity;
-import dev.sealant.detect.CommitInfo;
-import dev.sealant.detect.Finding;
 import dev.sealant.detect.Fingerprints;
-import dev.sealant.detect.Suppression;
+import dev.sealant.kernel.CommitInfo;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Severity;
+import dev.sealant.kernel.Skipped;
+import dev.sealant.kernel.Suppression;
 import dev.sealant.scan.ScanResult;
 import dev.sealant.scan.Stats;
-import dev.sealant.source.Skipped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -130,7 +130,7 @@ final class ReportFixtures {
       Rule r, String path, int line, int column, String secret, Optional<CommitInfo> commit) {
     Optional<Boolean> validated = r.validate().isPresent() ? Optional.of(true) : Optional.empty();
     return new Finding(
-        r,
+        r.ref(),
         path,
         line,
         column,
@@ -160,7 +160,7 @@ final class ReportFixtures {
     Finding odd = finding(GENERIC, "=1+2 \"odd\", name.ini", 7, 10, PASSWORD, Optional.empty());
     Finding encoded =
         new Finding(
-            AWS,
+            AWS.ref(),
             "src/app/Main.java",
             42,
             21,

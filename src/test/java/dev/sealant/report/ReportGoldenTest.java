@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.testing.GoldenFiles;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,7 @@ class ReportGoldenTest {
     return f == Format.SARIF
         ? new SarifReporter("0.0.0-test")
         : f == Format.GITLAB
-            ? new GitLabReporter(
-                "0.0.0-test", () -> java.time.Instant.parse("2026-01-02T03:04:05Z"))
+            ? new GitLabReporter("0.0.0-test", () -> Instant.parse("2026-01-02T03:04:05Z"))
             : f.reporter();
   }
 

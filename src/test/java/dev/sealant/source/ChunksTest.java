@@ -3,13 +3,15 @@ package dev.sealant.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sealant.detect.Fragment;
+import dev.sealant.kernel.Fragment;
+import dev.sealant.kernel.Limits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +141,7 @@ class ChunksTest {
     }
     s.append("the last line\n");
     Files.writeString(dir.resolve("big.txt"), s);
-    List<Fragment> got = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Fragment> got = Collections.synchronizedList(new ArrayList<>());
     new FileSource(dir, new Limits(1 << 20, 10_000), 1, p -> false).run(got::add);
     assertTrue(got.size() == 1, "one fragment: 4 MiB chunks");
     assertEquals(1, got.get(0).firstLine());

@@ -11,6 +11,11 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +73,7 @@ class ContentHardeningTest {
           (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
         });
     byte[] noise = new byte[4096];
-    new java.util.Random(17).nextBytes(noise);
+    new Random(17).nextBytes(noise);
     b.writeBytes(noise);
     b.writeBytes(planted.getBytes(StandardCharsets.US_ASCII));
     b.writeBytes(noise);
@@ -119,12 +124,12 @@ class ContentHardeningTest {
         ("\0\1\2\3\4\5\6\u0010\u0011\u0012t=" + TOKEN).getBytes(StandardCharsets.ISO_8859_1));
     Cli.Run r = scan();
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
-    for (String name : java.util.List.of("logo.img", "bundle.zip", "Compiled.class", "blob.bin")) {
+    for (String name : List.of("logo.img", "bundle.zip", "Compiled.class", "blob.bin")) {
       assertTrue(r.out().contains("skipped " + name + ": binary"), name + ": " + r.out());
     }
     // Their text runs are read by the high-confidence rules: a token stored whole in a binary (a
     // class file's constant, a string at the end) is found; one glued to printable noise is not.
-    for (String name : java.util.List.of("Compiled.class", "blob.bin")) {
+    for (String name : List.of("Compiled.class", "blob.bin")) {
       assertTrue(r.out().contains("Location:    " + name + ":"), name + ": " + r.out());
     }
   }
@@ -183,7 +188,7 @@ class ContentHardeningTest {
     assertEquals(ExitCodes.CLEAN, allowed.code(), allowed.all());
     assertTrue(allowed.err().contains("warning: huge.log was not scanned"), allowed.err());
     Cli.Run byEnv =
-        Cli.run(dir, "", java.util.Map.of("SEALANT_ALLOW_UNSCANNED", "1"), "scan", "--no-git", ".");
+        Cli.run(dir, "", Map.of("SEALANT_ALLOW_UNSCANNED", "1"), "scan", "--no-git", ".");
     assertEquals(ExitCodes.CLEAN, byEnv.code(), byEnv.all());
   }
 
@@ -232,16 +237,14 @@ class ContentHardeningTest {
 
   @Test
   void unreadableFileAndDirectoryAreNotSilentlySkipped() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeFalse(
+    Assumptions.assumeFalse(
         "root".equals(System.getProperty("user.name")), "root reads files whatever their mode");
     Files.writeString(dir.resolve("locked.txt"), "t=" + TOKEN + "\n");
     Path lockedDir = Files.createDirectory(dir.resolve("locked-dir"));
     Files.writeString(lockedDir.resolve("inner.txt"), "t=" + TOKEN + "\n");
     Files.setPosixFilePermissions(
-        dir.resolve("locked.txt"),
-        java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
-    Files.setPosixFilePermissions(
-        lockedDir, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        dir.resolve("locked.txt"), PosixFilePermissions.fromString("---------"));
+    Files.setPosixFilePermissions(lockedDir, PosixFilePermissions.fromString("---------"));
     try {
       Cli.Run r = Cli.run(dir, "scan", "--no-git", ".");
       assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
@@ -250,8 +253,7 @@ class ContentHardeningTest {
               && r.err().contains("locked-dir was not scanned (unreadable"),
           r.err());
     } finally {
-      Files.setPosixFilePermissions(
-          lockedDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(lockedDir, PosixFilePermissions.fromString("rwx------"));
     }
   }
 
@@ -293,7 +295,7 @@ class ContentHardeningTest {
 
   @Test
   void binaryStdinIsSkippedAsText() {
-    Cli.Run r = Cli.run(dir, png("t=" + TOKEN), java.util.Map.of(), "scan", "-v", "-");
+    Cli.Run r = Cli.run(dir, png("t=" + TOKEN), Map.of(), "scan", "-v", "-");
     assertEquals(ExitCodes.CLEAN, r.code(), r.all());
     assertTrue(r.out().contains("skipped stdin: binary"), r.out());
     assertFalse(r.all().contains(TOKEN));
@@ -301,7 +303,7 @@ class ContentHardeningTest {
 
   @Test
   void stdinWithAStrayNulIsScanned() {
-    Cli.Run r = Cli.run(dir, "\0\0\0t=" + TOKEN, java.util.Map.of(), "scan", "-");
+    Cli.Run r = Cli.run(dir, "\0\0\0t=" + TOKEN, Map.of(), "scan", "-");
     assertEquals(ExitCodes.FINDINGS, r.code(), r.all());
     assertFalse(r.all().contains(TOKEN));
   }

@@ -12,6 +12,7 @@ import java.security.interfaces.DSAPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -137,7 +138,7 @@ class PrivateKeysTest {
         PrivateKeys.parses(
             "-----BEGIN RSA PRIVATE KEY-----\n<your key here>\n-----END RSA PRIVATE KEY-----"));
     String full = pem("PRIVATE KEY", pkcs8("RSA", 1024));
-    java.util.List<String> lines = full.lines().toList();
+    List<String> lines = full.lines().toList();
     String truncated =
         String.join("\n", lines.get(0), lines.get(1), lines.get(2), lines.get(lines.size() - 1));
     assertFalse(PrivateKeys.parses(truncated));

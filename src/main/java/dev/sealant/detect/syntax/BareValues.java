@@ -1,5 +1,7 @@
 package dev.sealant.detect.syntax;
 
+import java.lang.ref.WeakReference;
+
 /**
  * Unquoted values: in configuration dialects the rest of the line (less a comment), in code one
  * word, which must not call, dereference or combine anything to be a literal.
@@ -76,8 +78,7 @@ final class BareValues {
    * weakly: the tracker keeps no scanned content alive.
    */
   private static final class Flow {
-    private java.lang.ref.WeakReference<CharSequence> text =
-        new java.lang.ref.WeakReference<>(null);
+    private WeakReference<CharSequence> text = new WeakReference<>(null);
     private int pos;
     private int depth;
 
@@ -87,7 +88,7 @@ final class BareValues {
         while (ls > 0 && t.charAt(ls - 1) != '\n' && t.charAt(ls - 1) != '\r') {
           ls--;
         }
-        text = new java.lang.ref.WeakReference<>(t);
+        text = new WeakReference<>(t);
         pos = ls;
         depth = 0;
       }

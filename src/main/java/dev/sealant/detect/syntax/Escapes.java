@@ -1,5 +1,7 @@
 package dev.sealant.detect.syntax;
 
+import java.io.ByteArrayOutputStream;
+
 /** Undoes one escape sequence of a syntax; each method returns how many encoded chars it read. */
 final class Escapes {
 
@@ -129,7 +131,7 @@ final class Escapes {
   }
 
   /** A {@code %XX} escape of a URL at {@code t[i] == '%'}, as one byte (UTF-8 is joined later). */
-  static int percent(CharSequence t, int i, int limit, java.io.ByteArrayOutputStream out) {
+  static int percent(CharSequence t, int i, int limit, ByteArrayOutputStream out) {
     if (i + 2 < limit) {
       int hi = Character.digit(t.charAt(i + 1), 16);
       int lo = Character.digit(t.charAt(i + 2), 16);

@@ -1,5 +1,7 @@
 package dev.sealant.detect.syntax;
 
+import java.util.Set;
+
 /**
  * Shapes of values that are names, not secrets: identifiers and dotted names of code, file paths,
  * URLs without credentials. An identifier is told from a random token by its pieces: the words of
@@ -271,17 +273,14 @@ final class Shapes {
   }
 
   /** Consonant pairs found inside common English words; any other pair marks letters as random. */
-  private static final java.util.Set<String> COMMON_PAIRS =
-      java.util.Set.of(
+  private static final Set<String> COMMON_PAIRS =
+      Set.of(
           ("bb bl br bs bj cc ch ck cl cq cr cs ct dd dg dl"
                   + " dm dr ds ff fl fr ft gg gh gl gn gr gs gt hn hr ht kn ks ld lf lk ll lm ln lp ls lt lv mb mm mn mp ms nc"
                   + " nd nf ng nk nl nn np ns nt nv nx ph pl pp pr ps pt rb rc rd rf rg rk rl rm rn rp rr rs rt rv rw sc sh sk"
                   + " sl sm sn sp ss st sw tc th tl tr ts tt tw wh wl wn wr ws xp xt zz")
               .split(" "));
 
-  /**
-   * A vowel ({@code y} counts), and every pair of adjacent consonants one of {@link #COMMON_PAIRS}.
-   */
   /**
    * A word by its letters alone: at least 30 % vowels and no more than three consonants in a row
    * ({@code development}, whose {@code pm} no list of common pairs has); random letters rarely are.
@@ -300,6 +299,9 @@ final class Shapes {
     return vowels * 10 >= (to - from) * 3;
   }
 
+  /**
+   * A vowel ({@code y} counts), and every pair of adjacent consonants one of {@link #COMMON_PAIRS}.
+   */
   private static boolean pronounceable(String s, int from, int to) {
     boolean vowel = false;
     for (int i = from; i < to; i++) {

@@ -2,6 +2,7 @@ package dev.sealant.detect.syntax;
 
 import dev.sealant.detect.syntax.Strings.Escape;
 import dev.sealant.detect.syntax.Strings.Interpolation;
+import java.util.Locale;
 
 /**
  * Reads the value after a separator: a string literal in whichever quoting the text uses (with the
@@ -196,7 +197,7 @@ final class ValueReader {
 
   private static Literal python(CharSequence t, int i, int lineEnd) {
     int q = pythonQuote(t, i, lineEnd);
-    String prefix = t.subSequence(i, q).toString().toLowerCase(java.util.Locale.ROOT);
+    String prefix = t.subSequence(i, q).toString().toLowerCase(Locale.ROOT);
     boolean raw = prefix.indexOf('r') >= 0;
     Interpolation interp = prefix.indexOf('f') >= 0 ? Interpolation.BRACE : Interpolation.NONE;
     return Strings.read(t, q, lineEnd, t.charAt(q), raw ? Escape.RAW : Escape.BACKSLASH, interp);

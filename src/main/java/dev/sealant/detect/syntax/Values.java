@@ -1,5 +1,7 @@
 package dev.sealant.detect.syntax;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 
@@ -180,7 +182,7 @@ public final class Values {
     }
     byte[] raw;
     try {
-      raw = java.util.Base64.getDecoder().decode(v);
+      raw = Base64.getDecoder().decode(v);
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -189,7 +191,7 @@ public final class Values {
         return false;
       }
     }
-    String text = new String(raw, java.nio.charset.StandardCharsets.US_ASCII);
+    String text = new String(raw, StandardCharsets.US_ASCII);
     return !text.isEmpty() && Shapes.identifier(text);
   }
 

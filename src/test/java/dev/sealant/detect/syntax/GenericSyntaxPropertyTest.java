@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.catalog.CatalogLoader;
 import dev.sealant.detect.Detector;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Fragment;
 import dev.sealant.detect.syntax.Syntaxes.Syntax;
 import dev.sealant.detect.syntax.Syntaxes.Written;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
 import dev.sealant.testing.Paths;
 import java.util.ArrayList;
 import java.util.List;

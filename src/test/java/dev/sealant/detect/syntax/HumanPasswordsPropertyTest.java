@@ -2,9 +2,10 @@ package dev.sealant.detect.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sealant.detect.Fragment;
+import dev.sealant.detect.Entropy;
 import dev.sealant.detect.syntax.Syntaxes.Syntax;
 import dev.sealant.detect.syntax.Syntaxes.Written;
+import dev.sealant.kernel.Fragment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -153,7 +154,7 @@ class HumanPasswordsPropertyTest {
             case 4 -> cap(word(r)).replace('a', '@').replace('o', '0') + (100 + r.nextInt(900));
             default -> letters(r, 12 + r.nextInt(6));
           };
-      if (pw.length() >= 8 && dev.sealant.detect.Entropy.shannon(pw) >= 3.0) {
+      if (pw.length() >= 8 && Entropy.shannon(pw) >= 3.0) {
         return pw;
       }
     }

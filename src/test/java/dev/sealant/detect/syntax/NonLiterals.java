@@ -2,6 +2,7 @@ package dev.sealant.detect.syntax;
 
 import dev.sealant.detect.syntax.Syntaxes.Syntax;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 
@@ -27,7 +28,7 @@ final class NonLiterals {
    */
   static String shape(Random r) {
     String n = NAMES.get(r.nextInt(NAMES.size()));
-    String lower = n.toLowerCase(java.util.Locale.ROOT);
+    String lower = n.toLowerCase(Locale.ROOT);
     List<String> shapes =
         List.of(
             "${" + n + "}",
@@ -149,7 +150,7 @@ final class NonLiterals {
 
   private static String reference(Random r, boolean first) {
     String n = NAMES.get(r.nextInt(NAMES.size()));
-    String lower = n.toLowerCase(java.util.Locale.ROOT);
+    String lower = n.toLowerCase(Locale.ROOT);
     List<String> refs =
         List.of(
             "${" + n + "}",

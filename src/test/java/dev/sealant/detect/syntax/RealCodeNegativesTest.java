@@ -2,6 +2,7 @@ package dev.sealant.detect.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,7 +59,7 @@ class RealCodeNegativesTest {
   void isNotACredential(String path, String line) {
     assertEquals(
         List.of(), AssignmentReader.credentials(line, Dialect.of(path)), path + ": " + line);
-    List<AssignmentReader.Assignment> urls = new java.util.ArrayList<>();
+    List<AssignmentReader.Assignment> urls = new ArrayList<>();
     UrlCredentials.find(line, 0, line.length(), urls::add);
     assertEquals(List.of(), urls, path + ": " + line);
   }

@@ -1,7 +1,9 @@
 package dev.sealant.detect.syntax;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -289,9 +291,7 @@ final class Syntaxes {
               KeyStyle.ENV,
               (k, v) ->
                   Written.of(
-                      "./server --"
-                          + k.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                          + "=\"",
+                      "./server --" + k.toLowerCase(Locale.ROOT).replace('_', '-') + "=\"",
                       Escaping.shellDouble(v),
                       "\" --port 8080")),
           new Syntax(
@@ -300,15 +300,13 @@ final class Syntaxes {
               KeyStyle.ENV,
               (k, v) ->
                   Written.of(
-                      "./server --"
-                          + k.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                          + " \"",
+                      "./server --" + k.toLowerCase(Locale.ROOT).replace('_', '-') + " \"",
                       Escaping.shellDouble(v),
                       "\" --port 8080")));
 
   /** Syntaxes whose careful authors escape {@code $} so that it does not expand. */
-  private static final java.util.Set<String> ESCAPE_DOLLAR =
-      java.util.Set.of(
+  private static final Set<String> ESCAPE_DOLLAR =
+      Set.of(
           "dotenv",
           "dotenv-single",
           "shell-export",

@@ -2,8 +2,8 @@ package dev.sealant.bench;
 
 import dev.sealant.catalog.CatalogLoader;
 import dev.sealant.detect.Detector;
-import dev.sealant.detect.Finding;
-import dev.sealant.detect.Fragment;
+import dev.sealant.kernel.Finding;
+import dev.sealant.kernel.Fragment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package dev.sealant.detect;
+package dev.sealant.kernel;
 
 /**
  * Redacts secrets for display: up to the first four characters, never more than a quarter of the

@@ -1,6 +1,6 @@
-package dev.sealant.scan;
+package dev.sealant.kernel;
 
-import dev.sealant.detect.Finding;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,10 +9,10 @@ import java.util.Optional;
  */
 public interface FindingFilter {
 
-  Optional<dev.sealant.detect.Suppression> suppress(Finding finding);
+  Optional<Suppression> suppress(Finding finding);
 
   /** Called once after the scan: the filter's own diagnostics (unused or expired entries). */
-  default java.util.List<String> diagnostics() {
-    return java.util.List.of();
+  default List<String> diagnostics() {
+    return List.of();
   }
 }

@@ -1,4 +1,4 @@
-package dev.sealant.catalog;
+package dev.sealant.kernel;
 
 import java.util.Locale;
 import java.util.Optional;

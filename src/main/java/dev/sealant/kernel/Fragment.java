@@ -1,4 +1,4 @@
-package dev.sealant.detect;
+package dev.sealant.kernel;
 
 import java.util.Optional;
 

@@ -1,6 +1,4 @@
-package dev.sealant.source;
-
-import dev.sealant.detect.Fragment;
+package dev.sealant.kernel;
 
 /**
  * Where a source delivers its fragments. Sources may call it from several threads at once, so

@@ -1,4 +1,4 @@
-package dev.sealant.source;
+package dev.sealant.kernel;
 
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
-package dev.sealant.detect;
+package dev.sealant.kernel;
 
-import dev.sealant.catalog.Rule;
 import java.util.Optional;
 
 /**
  * One detected secret.
  *
+ * @param rule the rule that found it, as reports show it
  * @param line 1-based line of the secret's first character
  * @param column 1-based column of the secret's first character, in UTF-16 code units (SARIF's
  *     default column kind)
@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param encoding how the secret was hidden when it was found by decoding (e.g. {@code base64})
  */
 public record Finding(
-    Rule rule,
+    RuleRef rule,
     String path,
     int line,
     int column,

@@ -1,4 +1,4 @@
-package dev.sealant.source;
+package dev.sealant.kernel;
 
 /**
  * Produces fragments of text to scan: files on disk, stdin, or (package {@code git}) git objects.
