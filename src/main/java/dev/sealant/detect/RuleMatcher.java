@@ -1,10 +1,17 @@
 package dev.sealant.detect;
 
-import com.google.re2j.AnchoredMatch;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import com.google.re2j.Re2jBridge;
+import com.google.re2j.Re2jBridge.Alternate;
+import com.google.re2j.Re2jBridge.Concat;
+import com.google.re2j.Re2jBridge.Node;
+import com.google.re2j.Re2jBridge.Repeat;
+import com.google.re2j.Re2jBridge.Runes;
 import dev.sealant.catalog.Rule;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs one rule's regex over a window of text with exactly the results of {@code
@@ -17,7 +24,7 @@ import java.util.Optional;
  * RE2J's own preference among matches from that start). Anchoring at an offset other than the
  * window start uses the pattern {@code (?s:.)(?:R)} on text from one character earlier, so that
  * RE2J sees the same preceding character for {@code \b} and {@code ^} as in the window. Each
- * attempt is one pass of RE2J's machine with all groups ({@link AnchoredMatch}).
+ * attempt is one pass of RE2J's machine with all groups ({@link Re2jBridge}).
  */
 final class RuleMatcher {
 
@@ -42,8 +49,7 @@ final class RuleMatcher {
   private volatile Pattern shifted;
 
   /** Characters handed to RE2J or the start finder, over the matcher's life (tests count work). */
-  private final java.util.concurrent.atomic.LongAdder examined =
-      new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder examined = new LongAdder();
 
   RuleMatcher(Rule rule) {
     this.rule = rule;
@@ -89,12 +95,12 @@ final class RuleMatcher {
         int cut = (int) Math.min(lineEnd, (long) at + reach);
         String input = text.substring(base, cut);
         work += input.length();
-        int[] g = AnchoredMatch.lookingAt(plain ? rule.pattern().get() : shifted(), input);
+        int[] g = Re2jBridge.lookingAt(plain ? rule.pattern().get() : shifted(), input);
         if (g != null && cut < lineEnd && base + g[1] >= cut) {
           // The match reached the cut: only possible for a regex without a bound, where '$' or
           // a greedy loop may have taken the cut for the line's end. One unanchored pass from here
           // to the line's end decides the next match for good (or that there is none).
-          int[] m = AnchoredMatch.find(rule.pattern().get(), text, lineStart, lineEnd, at);
+          int[] m = Re2jBridge.find(rule.pattern().get(), text, lineStart, lineEnd, at);
           work += lineEnd - at;
           if (m == null) {
             return;
@@ -137,7 +143,7 @@ final class RuleMatcher {
     long work = 0;
     try {
       while (at < to) {
-        int[] m = AnchoredMatch.find(rule.pattern().get(), text, lineStart, lineEnd, at);
+        int[] m = Re2jBridge.find(rule.pattern().get(), text, lineStart, lineEnd, at);
         if (m == null || lineStart + m[0] >= to) {
           work += lineEnd - at;
           return;
@@ -166,20 +172,21 @@ final class RuleMatcher {
   /** Upper bound of a match's length in UTF-16 units, or -1 when unbounded or unknown. */
   static int maxWidth(String regex) {
     try {
-      long w = width(RegexSyntax.parse(regex));
+      long w = width(Re2jBridge.parse(regex));
       return w < 0 || w > Integer.MAX_VALUE / 2 ? -1 : (int) w;
-    } catch (RegexSyntax.Unsupported e) {
+    } catch (PatternSyntaxException e) {
       return -1;
     }
   }
 
-  private static long width(RegexSyntax.Node n) {
-    if (n instanceof RegexSyntax.Chars c) {
-      return c.nonAscii() ? 2 : 1; // a rune outside the BMP is two UTF-16 units
+  private static long width(Node n) {
+    if (n instanceof Runes r) {
+      // a rune outside the BMP is two UTF-16 units
+      return r.size() > 0 && r.hi(r.size() - 1) > Character.MAX_VALUE ? 2 : 1;
     }
-    if (n instanceof RegexSyntax.Cat c) {
+    if (n instanceof Concat c) {
       long sum = 0;
-      for (RegexSyntax.Node i : c.items()) {
+      for (Node i : c.items()) {
         long w = width(i);
         if (w < 0) {
           return -1;
@@ -188,9 +195,9 @@ final class RuleMatcher {
       }
       return sum;
     }
-    if (n instanceof RegexSyntax.Alt a) {
+    if (n instanceof Alternate a) {
       long max = 0;
-      for (RegexSyntax.Node i : a.items()) {
+      for (Node i : a.items()) {
         long w = width(i);
         if (w < 0) {
           return -1;
@@ -199,7 +206,7 @@ final class RuleMatcher {
       }
       return max;
     }
-    if (n instanceof RegexSyntax.Rep r) {
+    if (n instanceof Repeat r) {
       long w = width(r.item());
       return r.max() < 0 || w < 0 ? (w == 0 ? 0 : -1) : w * r.max();
     }

@@ -1,14 +1,12 @@
 package dev.sealant.detect;
 
-import dev.sealant.detect.RegexSyntax.Alt;
-import dev.sealant.detect.RegexSyntax.Cat;
-import dev.sealant.detect.RegexSyntax.Chars;
-import dev.sealant.detect.RegexSyntax.Empty;
-import dev.sealant.detect.RegexSyntax.Node;
-import dev.sealant.detect.RegexSyntax.Rep;
-import java.util.ArrayList;
+import com.google.re2j.PatternSyntaxException;
+import com.google.re2j.Re2jBridge;
+import com.google.re2j.Re2jBridge.Node;
+import dev.sealant.detect.PositionAutomaton.Chars;
+import dev.sealant.detect.PositionAutomaton.Info;
+import dev.sealant.detect.PositionAutomaton.Required;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,11 +16,10 @@ import java.util.Optional;
  * detector runs RE2J anchored at those few offsets instead of unanchored over the whole line (in
  * RE2J's NFA an unanchored search pays for every alternative of the pattern at every character).
  *
- * <p>The automaton has one state per character position of the regex ({@link RegexSyntax} gives the
- * tree); a counted repetition longer than a cap becomes that many copies followed by a star, which
- * only widens the language. Running it backwards, the set of positions that can consume character
- * {@code i} and still reach the end of a match is computed from the set for {@code i + 1}; a match
- * can start at {@code i} when that set meets the regex's first positions.
+ * <p>The automaton ({@link PositionAutomaton}, built from the tree RE2J's own parser gives for the
+ * regex) has one state per character position. Running it backwards, the set of positions that can
+ * consume character {@code i} and still reach the end of a match is computed from the set for
+ * {@code i + 1}; a match can start at {@code i} when that set meets the regex's first positions.
  */
 final class StartFinder {
 
@@ -62,7 +59,7 @@ final class StartFinder {
 
   private final boolean requiredNonAscii;
 
-  private StartFinder(Builder b, Info root, Chars required) {
+  private StartFinder(PositionAutomaton.Builder b, Info root, Chars required) {
     if (required == null) {
       this.required = null;
       this.requiredNonAscii = false;
@@ -80,8 +77,8 @@ final class StartFinder {
     prec = new long[Math.max(1, n) * words];
     lin = new long[words];
     irr = new long[words];
-    first = toWords(root.first);
-    last = toWords(root.last);
+    first = toWords(root.first());
+    last = toWords(root.last());
     for (int p = 0; p < n; p++) {
       Chars cs = b.positions.get(p);
       for (int c = 0; c < 128; c++) {
@@ -113,23 +110,23 @@ final class StartFinder {
   }
 
   /**
-   * The finder for {@code regex}, or empty when its syntax is beyond {@link RegexSyntax}, the
-   * automaton would be too large, or the regex matches the empty string (it can start anywhere).
+   * The finder for {@code regex}, or empty when RE2J rejects it, the automaton would be too large,
+   * or the regex matches the empty string (it can start anywhere).
    */
   static Optional<StartFinder> of(String regex) {
     Node root;
     try {
-      root = RegexSyntax.parse(regex);
-    } catch (RegexSyntax.Unsupported e) {
+      root = Re2jBridge.parse(regex);
+    } catch (PatternSyntaxException e) {
       return Optional.empty();
     }
     for (int cap = 16; cap >= 1; cap /= 2) {
-      Builder b = new Builder(cap);
+      PositionAutomaton.Builder b = new PositionAutomaton.Builder(cap);
       Info info = b.expand(root);
       if (b.positions.size() > MAX_POSITIONS) {
         continue;
       }
-      if (info.nullable) {
+      if (info.nullable()) {
         return Optional.empty();
       }
       Chars req = Required.of(root);
@@ -281,153 +278,48 @@ final class StartFinder {
   }
 
   /**
-   * A set of characters every match of a tree holds one of: a sequence needs any one of its items'
-   * sets (the cheapest is kept), a choice needs the union of its branches' sets, and anything that
-   * can be empty needs nothing (null).
+   * The characters a match may start with (for tests: RE2J's own matches are checked against it).
    */
-  static final class Required {
-    /** Sets costing more than this (see {@link #cost}) rule out too few lines to test. */
-    static final int WORTH = 8;
-
-    private Required() {}
-
-    static Chars of(Node n) {
-      if (n instanceof Chars cs) {
-        return cs;
-      }
-      if (n instanceof Cat cat) {
-        Chars best = null;
-        for (Node item : cat.items()) {
-          Chars r = of(item);
-          if (r != null && (best == null || cost(r) < cost(best))) {
-            best = r;
-          }
+  Chars startChars() {
+    long lo = 0;
+    long hi = 0;
+    for (int c = 0; c < 128; c++) {
+      if (startsWith(ascii, c * words)) {
+        if (c < 64) {
+          lo |= 1L << c;
+        } else {
+          hi |= 1L << (c - 64);
         }
-        return best;
       }
-      if (n instanceof Alt alt) {
-        long lo = 0;
-        long hi = 0;
-        boolean other = false;
-        for (Node item : alt.items()) {
-          Chars r = of(item);
-          if (r == null) {
-            return null;
-          }
-          lo |= r.lo();
-          hi |= r.hi();
-          other |= r.nonAscii();
-        }
-        return new Chars(lo, hi, other);
-      }
-      if (n instanceof Rep r) {
-        return r.min() > 0 ? of(r.item()) : null;
-      }
-      return null; // Empty
     }
-
-    /**
-     * A rough weight of how often code holds one of the set's characters (letters and blanks count
-     * most).
-     */
-    static int cost(Chars cs) {
-      int cost = cs.nonAscii() ? 1 : 0;
-      for (int c = 0; c < 128; c++) {
-        if (cs.has(c)) {
-          cost +=
-              c == ' ' || c == '\t' ? 16 : Character.isLetter(c) ? 4 : Character.isDigit(c) ? 2 : 1;
-        }
-      }
-      return cost;
-    }
+    return new Chars(lo, hi, startsWith(other, 0));
   }
 
-  /** Nullable, first and last positions of a subtree. */
-  private record Info(boolean nullable, BitSet first, BitSet last) {}
-
-  /** Numbers the character positions of an expanded tree and records which may follow which. */
-  private static final class Builder {
-    final int cap;
-    final List<Chars> positions = new ArrayList<>();
-    final List<BitSet> follow = new ArrayList<>();
-
-    Builder(int cap) {
-      this.cap = cap;
+  private boolean startsWith(long[] masks, int at) {
+    for (int w = 0; w < words; w++) {
+      if ((masks[at + w] & first[w]) != 0) {
+        return true;
+      }
     }
+    return false;
+  }
 
-    Info expand(Node n) {
-      if (positions.size() > MAX_POSITIONS) {
-        return new Info(true, new BitSet(), new BitSet()); // abandoned: the caller retries smaller
-      }
-      if (n instanceof Chars cs) {
-        int p = positions.size();
-        positions.add(cs);
-        follow.add(new BitSet());
-        BitSet s = new BitSet();
-        s.set(p);
-        return new Info(false, s, (BitSet) s.clone());
-      }
-      if (n instanceof Empty) {
-        return new Info(true, new BitSet(), new BitSet());
-      }
-      if (n instanceof Cat cat) {
-        Info acc = new Info(true, new BitSet(), new BitSet());
-        for (Node item : cat.items()) {
-          acc = concat(acc, expand(item));
+  /** The characters every match holds one of, when worth testing (for tests). */
+  Optional<Chars> requiredChars() {
+    if (required == null) {
+      return Optional.empty();
+    }
+    long lo = 0;
+    long hi = 0;
+    for (int c = 0; c < 128; c++) {
+      if (required[c]) {
+        if (c < 64) {
+          lo |= 1L << c;
+        } else {
+          hi |= 1L << (c - 64);
         }
-        return acc;
       }
-      if (n instanceof Alt alt) {
-        boolean nullable = false;
-        BitSet f = new BitSet();
-        BitSet l = new BitSet();
-        for (Node item : alt.items()) {
-          Info i = expand(item);
-          nullable |= i.nullable();
-          f.or(i.first());
-          l.or(i.last());
-        }
-        return new Info(nullable, f, l);
-      }
-      Rep r = (Rep) n;
-      Info acc = new Info(true, new BitSet(), new BitSet());
-      if (r.max() >= 0 && r.max() <= cap) {
-        for (int k = 0; k < r.max(); k++) {
-          Info copy = expand(r.item());
-          acc = concat(acc, k < r.min() ? copy : optional(copy));
-        }
-        return acc;
-      }
-      for (int k = 0; k < Math.min(r.min(), cap); k++) {
-        acc = concat(acc, expand(r.item()));
-      }
-      return concat(acc, star(expand(r.item())));
     }
-
-    private Info concat(Info a, Info b) {
-      for (int p = a.last().nextSetBit(0); p >= 0; p = a.last().nextSetBit(p + 1)) {
-        follow.get(p).or(b.first());
-      }
-      BitSet f = (BitSet) a.first().clone();
-      if (a.nullable()) {
-        f.or(b.first());
-      }
-      BitSet l = (BitSet) b.last().clone();
-      if (b.nullable()) {
-        l.or(a.last());
-      }
-      return new Info(a.nullable() && b.nullable(), f, l);
-    }
-
-    private static Info optional(Info a) {
-      return new Info(true, a.first(), a.last());
-    }
-
-    private Info star(Info a) {
-      for (int p = a.last().nextSetBit(0); p >= 0; p = a.last().nextSetBit(p + 1)) {
-        follow.get(p).or(a.first());
-      }
-      return new Info(true, a.first(), a.last());
-    }
+    return Optional.of(new Chars(lo, hi, requiredNonAscii));
   }
 }
