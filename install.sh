@@ -89,31 +89,46 @@ mkdir -p "$lib" "$bin"
 cp "$jar" "$lib/sealant.jar.tmp"
 mv -f "$lib/sealant.jar.tmp" "$lib/sealant.jar"
 
-# A class-data-sharing archive of the classes a short run loads: it cuts JVM start-up, which is
-# most of a pre-commit hook's time. Built for this jar and this JDK; the launcher falls back
-# silently if it does not fit (e.g. after a JDK upgrade: re-run install.sh).
+# A class-data-sharing archive of the classes Sealant loads: it cuts JVM start-up, which is most of
+# a pre-commit hook's time and of a cached rescan's. Built for this jar and this JDK; the launcher
+# falls back silently if it does not fit (e.g. after a JDK upgrade: re-run install.sh).
 rm -f "$lib/sealant.jsa" "$lib/sealant.aot"
-# The training run is a pre-commit scan of a throwaway repository, so the archive holds the classes
-# a hook loads (the direct index and object readers, the catalog, the detector). On JDK 25 and newer
-# it is an AOT cache (classes loaded and linked ahead of time, plus method profiles); before that,
-# a dynamic class-data-sharing archive.
+# Trained on a throwaway repository with a packed history and a staged edit, so reading the index,
+# HEAD, trees and pack deltas is all trained; the user's own hooks, signing and identity settings
+# are kept out of it. On JDK 25 and newer it is an AOT cache of a pre-commit run (classes loaded and
+# linked ahead of time, plus method profiles: the hook's budget is the tightest). Before that, a
+# static archive of the classes three runs load: a pre-commit hook (the direct index and object
+# readers, the catalog, the detector), a first history scan and a cached one (JGit's revision
+# walk, the pack reader, the reports); one run's dynamic archive would hold only its own classes.
 java_feature=${java_major%%.*}
 train=$(mktemp -d)
 cds="no (start-up will be slower)"
+hook_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+git_train() { git -c user.name=sealant -c user.email=sealant@invalid -c commit.gpgsign=false \
+  -c core.hooksPath=/dev/null "$@"; }
+(cd "$train" && mkdir repo && cd repo && git init -q . && mkdir -p src \
+  && printf 'def main():\n    return 0\n' > src/app.py && printf 'host = "localhost"\n' > settings.ini \
+  && git add -A && git_train commit -q --no-verify -m train \
+  && printf 'port = 8080\n' >> settings.ini && git_train commit -qa --no-verify -m edit \
+  && git repack -adq \
+  && printf 'password = "not-a-real-one"\n' >> src/app.py && git add -A) >/dev/null 2>&1 || true
 if [ "$java_feature" -ge 25 ] 2>/dev/null; then
-  archive_opt="-XX:AOTCacheOutput=$lib/sealant.aot"; archive="$lib/sealant.aot"
+  archive="$lib/sealant.aot"
+  (cd "$train/repo" || exit 0; "$java" "-XX:AOTCacheOutput=$archive" $hook_flags -jar "$lib/sealant.jar" \
+     hook pre-commit) >/dev/null 2>&1 || true
 else
-  archive_opt="-XX:ArchiveClassesAtExit=$lib/sealant.jsa"; archive="$lib/sealant.jsa"
+  archive="$lib/sealant.jsa"
+  (cd "$train/repo" || exit 0
+    "$java" "-XX:DumpLoadedClassList=$train/hook.classes" $hook_flags -jar "$lib/sealant.jar" \
+      hook pre-commit
+    for run in scan rescan; do
+        "$java" "-XX:DumpLoadedClassList=$train/$run.classes" -XX:+UseParallelGC \
+          -jar "$lib/sealant.jar" scan --no-progress -f json -o /dev/null
+      done
+    cat "$train"/*.classes | grep -v '^#' | awk '!seen[$0]++' > "$train/all.classes" \
+    && "$java" -Xshare:dump "-XX:SharedClassListFile=$train/all.classes" \
+         "-XX:SharedArchiveFile=$archive" -cp "$lib/sealant.jar") >/dev/null 2>&1 || true
 fi
-# It has a packed commit and a staged edit, so reading the index, HEAD, trees and pack deltas is
-# all trained; the user's own hooks, signing and identity settings are kept out of it.
-(cd "$train" && git init -q . && mkdir -p src && printf 'def main():\n    return 0\n' > src/app.py \
-  && printf 'host = "localhost"\n' > settings.ini && git add -A \
-  && git -c user.name=sealant -c user.email=sealant@invalid -c commit.gpgsign=false \
-       -c core.hooksPath=/dev/null commit -q --no-verify -m train && git repack -adq \
-  && printf 'password = "not-a-real-one"\n' >> src/app.py && git add -A \
-  && "$java" "$archive_opt" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -jar "$lib/sealant.jar" \
-       hook pre-commit) >/dev/null 2>&1 || true
 if [ -s "$archive" ]; then cds="yes ($(basename "$archive"))"; else rm -f "$archive"; fi
 rm -rf "$train"
 

@@ -16,78 +16,67 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.ObjectStream;
 
 /**
- * Reads blobs as lines of text through one thread's readers: the scan's {@link PackReader} when
- * there is one, else (and for whatever it leaves) JGit's {@link ObjectReader}. The size is checked
- * before the content is loaded, so a blob over {@link Limits#maxFileSize()} is never read whole.
- * What is read goes through the shared {@link HashCache}.
+ * Reads blobs as text through one thread's readers: the scan's {@link PackReader} when there is
+ * one, else (and for whatever it leaves) JGit's {@link ObjectReader}. The size is checked before
+ * the content is loaded, so a blob over {@link Limits#maxFileSize()} is never read whole. What is
+ * read goes through the shared {@link HashCache}.
  */
 final class Blobs {
 
-  private static final long[] NO_HASHES = new long[0];
+  private static final byte[] NO_TEXT = new byte[0];
 
   /**
-   * A blob as the scan sees it: its lines (of BOM-free UTF-8, see {@link Content#utf8}) and their
-   * hashes, or why it has none (binary, too large). A version kept only for comparing against later
-   * holds just the hashes.
+   * A blob as the scan sees it: its text (BOM-free UTF-8, see {@link Content#utf8}), or why it has
+   * none (binary, too large). The text is kept raw: comparing two versions looks at their bytes
+   * first and splits into lines only what differs ({@link AddedLines}).
    */
   static final class Version {
-    private final Lines lines;
-    private final long[] hashes;
+    private final byte[] text;
     private final String whyNot;
     private final boolean notice;
 
-    private Version(Lines lines, long[] hashes, String whyNot, boolean notice) {
-      this.lines = lines;
-      this.hashes = hashes;
+    private Version(byte[] text, String whyNot, boolean notice) {
+      this.text = text;
       this.whyNot = whyNot;
       this.notice = notice;
     }
 
-    static Version of(Lines lines) {
-      return new Version(lines, lines.hashes(), "", false);
+    static Version of(byte[] text) {
+      return new Version(text, "", false);
     }
 
     static Version none(String why) {
-      return new Version(null, NO_HASHES, why, false);
+      return new Version(null, why, false);
     }
 
     /**
      * Skipped although the user's size limit allows it: worth a warning, not only a verbose line.
      */
     static Version tooLarge(String why) {
-      return new Version(null, NO_HASHES, why, true);
+      return new Version(null, why, true);
     }
 
     boolean notice() {
       return notice;
     }
 
-    /** The lines, or none when the blob has none (see {@link #whyNot}). */
-    Optional<Lines> lines() {
-      return Optional.ofNullable(lines);
+    /** The text, or none when the blob has none (see {@link #whyNot}). */
+    Optional<byte[]> text() {
+      return Optional.ofNullable(text);
     }
 
-    long[] hashes() {
-      return hashes;
+    /** The text to compare a later version against: none (so all is new) when it has none. */
+    byte[] oldText() {
+      return text != null ? text : NO_TEXT;
     }
 
     String whyNot() {
       return whyNot;
     }
 
-    /** False for a version kept with its hashes only: its text has to be read again. */
-    boolean complete() {
-      return lines != null || !whyNot.isEmpty();
-    }
-
-    /** The same version without its text: what comparing a later version against it needs. */
-    Version hashesOnly() {
-      return lines == null ? this : new Version(null, hashes, "", false);
-    }
-
     /** What holding it costs, roughly in bytes. */
     long weight() {
-      return 64 + (lines != null ? lines.weight() : 8L * hashes.length);
+      return 64L + (text != null ? text.length : 0);
     }
   }
 
@@ -98,9 +87,9 @@ final class Blobs {
   private final boolean newestFirst;
 
   /**
-   * @param newestFirst whether the scan goes from new commits to old ones: then an old version is
-   *     next wanted whole (as the new side of an older commit), else only its hashes are (as the
-   *     old side of a newer one), and the cache keeps just that
+   * @param newestFirst whether the scan goes from new commits to old ones: then a new version is
+   *     not wanted again (its newer versions were compared already), else it is, as the old side of
+   *     the next commit to change its path
    */
   Blobs(
       ObjectReader reader,
@@ -115,28 +104,28 @@ final class Blobs {
     this.newestFirst = newestFirst;
   }
 
-  /** A new version: its lines, or why it has none (binary, too large). */
+  /** A new version: its text, or why it has none (binary, too large). */
   Version read(ObjectId id) throws IOException {
     Version v = cache.get(id);
-    if (v != null && v.complete()) {
+    if (v != null) {
       return v;
     }
     v = load(id);
     if (!newestFirst) {
       // The next commit to change this path compares against it.
-      cache.put(id, v.hashesOnly());
+      cache.put(id, v);
     }
     return v;
   }
 
-  /** An old version's line hashes; one that is binary or too large has none (so all is new). */
-  long[] old(ObjectId id) throws IOException {
+  /** An old version's text; one that is binary or too large has none (so all is new). */
+  byte[] old(ObjectId id) throws IOException {
     Version v = cache.get(id);
     if (v == null) {
       v = load(id);
-      cache.put(id, newestFirst ? v : v.hashesOnly());
+      cache.put(id, v);
     }
-    return v.hashes();
+    return v.oldText();
   }
 
   /**
@@ -202,7 +191,7 @@ final class Blobs {
     if (Content.isBinary(bytes)) {
       return Version.none("binary");
     }
-    return Version.of(Lines.of(Content.utf8(bytes)));
+    return Version.of(Content.utf8(bytes));
   }
 
   /**

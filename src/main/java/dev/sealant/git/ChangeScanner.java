@@ -33,7 +33,7 @@ final class ChangeScanner {
 
   private final Blobs blobs;
   private final Predicate<String> pathAllowed;
-  private final LongSet seen;
+  private final Claims claims;
   private final Sink sink;
 
   /**
@@ -44,16 +44,17 @@ final class ChangeScanner {
   private static final int TABLE_KEPT = 1 << 20;
 
   /**
-   * @param seen (path, old blobs, new blob) changes already scanned by any worker, shared
+   * @param claims which (path, old blobs, new blob) changes this scanner reads (see {@link
+   *     Claims}), unless a comparison brings its own
    */
   ChangeScanner(
       ObjectReader reader,
       Limits limits,
       Predicate<String> pathAllowed,
-      LongSet seen,
+      Claims claims,
       Sink sink,
       HashCache cache) {
-    this(reader, Optional.empty(), false, limits, pathAllowed, seen, sink, cache);
+    this(reader, Optional.empty(), false, limits, pathAllowed, claims, sink, cache);
   }
 
   /**
@@ -66,12 +67,12 @@ final class ChangeScanner {
       boolean newestFirst,
       Limits limits,
       Predicate<String> pathAllowed,
-      LongSet seen,
+      Claims claims,
       Sink sink,
       HashCache cache) {
     this.blobs = new Blobs(reader, packs, limits, cache, newestFirst);
     this.pathAllowed = pathAllowed;
-    this.seen = seen;
+    this.claims = claims;
     this.sink = sink;
   }
 
@@ -93,6 +94,15 @@ final class ChangeScanner {
 
   /** Scans the differing paths of one comparison, each with the new tree's version last. */
   void scan(List<DiffEntry> entries, Optional<CommitInfo> commit) throws IOException {
+    scan(entries, commit, claims);
+  }
+
+  /**
+   * The same with the comparison's own claims: every change it would read is claimed at once,
+   * before any blob is read.
+   */
+  void scan(List<DiffEntry> entries, Optional<CommitInfo> commit, Claims claims)
+      throws IOException {
     if (entries.isEmpty()) {
       return;
     }
@@ -119,13 +129,26 @@ final class ChangeScanner {
         change(e, olds).ifPresent(changes::add);
       }
     }
+    long[] keys = new long[changes.size()];
+    int n = 0;
+    for (Change c : changes) {
+      if (!pathAllowed.test(c.path())) {
+        keys[n++] = key(c);
+      }
+    }
+    boolean[] mine = claims.claim(java.util.Arrays.copyOf(keys, n));
     Optional<LineCounts> renamePool = Optional.empty();
+    int k = 0;
     for (Change c : changes) {
       boolean isNew = c.before().stream().allMatch(b -> b.equals(ObjectId.zeroId()));
       if (isNew && olds == 1 && !deleted.isEmpty() && renamePool.isEmpty()) {
         renamePool = Optional.of(pool(deleted));
       }
-      scan(c, commit, isNew ? renamePool : Optional.empty());
+      if (pathAllowed.test(c.path())) {
+        sink.skipped(new Skipped(c.path(), "path allowlisted", commit.map(CommitInfo::id)));
+      } else if (mine[k++]) {
+        scan(c, commit, isNew ? renamePool : Optional.empty());
+      }
     }
   }
 
@@ -149,18 +172,11 @@ final class ChangeScanner {
   private void scan(Change c, Optional<CommitInfo> commit, Optional<LineCounts> renamePool)
       throws IOException {
     Optional<String> id = commit.map(CommitInfo::id);
-    if (pathAllowed.test(c.path())) {
-      sink.skipped(new Skipped(c.path(), "path allowlisted", id));
-      return;
-    }
-    if (!seen.add(key(c))) {
-      return;
-    }
     Blobs.Version now = blobs.read(c.now());
     if (now.notice() && blobs.stream(c.now(), c.path(), commit, sink)) {
       return;
     }
-    if (now.lines().isEmpty()) {
+    if (now.text().isEmpty()) {
       sink.skipped(new Skipped(c.path(), now.whyNot(), id));
       if (now.whyNot().equals("binary")) {
         // Skipped as text; its text runs are still read by the high-confidence rules.
@@ -176,32 +192,25 @@ final class ChangeScanner {
       }
       return;
     }
-    List<long[]> befores = new ArrayList<>(c.before().size());
+    List<byte[]> befores = new ArrayList<>(c.before().size());
     for (ObjectId old : c.before()) {
       if (!old.equals(ObjectId.zeroId())) {
         befores.add(blobs.old(old));
       }
     }
-    Lines lines = now.lines().get();
-    if (befores.isEmpty() && renamePool.isEmpty()) {
-      if (lines.count() > 0) {
-        sink.accept(new Fragment(c.path(), commit, 1, lines.text()));
-      }
-      return;
-    }
-    boolean[] added = AddedLines.added(lines, befores, renamePool, table);
+    List<AddedLines.Run> runs = AddedLines.runs(now.text().get(), befores, renamePool, table);
     if (table.allocated() > TABLE_KEPT) {
       table = new LineCounts(1024); // a huge file's table is not held for the next, small one
     }
-    for (int[] run : AddedLines.runs(lines, added)) {
-      sink.accept(new Fragment(c.path(), commit, run[0] + 1, lines.slice(run[0], run[1])));
+    for (AddedLines.Run run : runs) {
+      sink.accept(new Fragment(c.path(), commit, run.line(), run.text()));
     }
   }
 
   private LineCounts pool(List<ObjectId> deleted) throws IOException {
     LineCounts pool = new LineCounts(64);
     for (ObjectId d : deleted) {
-      pool.addAll(blobs.old(d));
+      pool.addAll(Lines.of(blobs.old(d)).hashes());
     }
     return pool;
   }

@@ -100,7 +100,7 @@ public final class CommitSource implements Source {
       if (ids.isEmpty()) {
         return;
       }
-      Shared shared = new Shared(listing, packs, new LongSet(), HashCache.forHeap());
+      Shared shared = new Shared(listing, packs, new Turns(), HashCache.forHeap());
       int n = Math.min(threads, ids.size());
       if (n == 1) {
         work(shared, sink);
@@ -124,6 +124,7 @@ public final class CommitSource implements Source {
                       work(shared, sink);
                     } catch (RuntimeException e) {
                       shared.failed.set(true);
+                      shared.turns.abandon();
                       throw e;
                     }
                   }));
@@ -145,17 +146,17 @@ public final class CommitSource implements Source {
     final List<ObjectId> ids;
     final boolean newestFirst;
     final PackReader.Shared packs;
-    final LongSet seen;
+    final Turns turns;
     final HashCache cache;
     final AtomicInteger next = new AtomicInteger();
     final AtomicInteger done = new AtomicInteger();
     final AtomicBoolean failed = new AtomicBoolean();
 
-    Shared(Listing listing, PackReader.Shared packs, LongSet seen, HashCache cache) {
+    Shared(Listing listing, PackReader.Shared packs, Turns turns, HashCache cache) {
       this.ids = listing.ids();
       this.newestFirst = listing.newestFirst();
       this.packs = packs;
-      this.seen = seen;
+      this.turns = turns;
       this.cache = cache;
     }
   }
@@ -172,7 +173,7 @@ public final class CommitSource implements Source {
               sh.newestFirst,
               limits,
               pathAllowed,
-              sh.seen,
+              Claims.unordered(new LongSet()),
               sink,
               sh.cache);
       TreeDiff.Trees trees =
@@ -186,7 +187,8 @@ public final class CommitSource implements Source {
           i = sh.next.getAndIncrement()) {
         ObjectId id = sh.ids.get(i);
         try {
-          diff(rw, trees, scanner, id, sink);
+          diff(rw, trees, scanner, id, sh.turns.at(i), sink);
+          sh.turns.done(i);
         } catch (MissingObjectException e) {
           throw new GitException(
               "commit "
@@ -210,7 +212,12 @@ public final class CommitSource implements Source {
   }
 
   private static void diff(
-      RevWalk rw, TreeDiff.Trees trees, ChangeScanner scanner, ObjectId id, Sink sink)
+      RevWalk rw,
+      TreeDiff.Trees trees,
+      ChangeScanner scanner,
+      ObjectId id,
+      Claims claims,
+      Sink sink)
       throws IOException {
     RevCommit c;
     List<DiffEntry> changes;
@@ -236,7 +243,7 @@ public final class CommitSource implements Source {
           e);
     }
     CommitInfo info = info(c);
-    scanner.scan(changes, Optional.of(info));
+    scanner.scan(changes, Optional.of(info), claims);
     sink.accept(new Fragment(Fragment.COMMIT_MESSAGE, Optional.of(info), 1, metadata(c)));
     rw.reset();
   }
@@ -274,7 +281,7 @@ public final class CommitSource implements Source {
               false,
               limits,
               pathAllowed,
-              new LongSet(),
+              Claims.unordered(new LongSet()),
               sink,
               HashCache.forHeap());
       TreeDiff.Trees trees = tree -> reader.open(tree, Constants.OBJ_TREE).getCachedBytes();

@@ -204,7 +204,7 @@ public final class DirectStagedSource implements Source {
       if (c.before().isEmpty() && !deleted.isEmpty() && renamePool.isEmpty()) {
         LineCounts pool = new LineCounts(64);
         for (Oid d : deleted) {
-          pool.addAll(oldHashes(store, d));
+          pool.addAll(Lines.of(oldText(store, d)).hashes());
         }
         renamePool = Optional.of(pool);
       }
@@ -229,22 +229,12 @@ public final class DirectStagedSource implements Source {
                       s -> s.accept(Fragment.binary(c.path(), Optional.empty(), b, b.length))));
       return;
     }
-    List<LineCounts> befores = new ArrayList<>();
-    c.before().ifPresent(old -> befores.add(LineCounts.of(oldHashes(store, old))));
-    renamePool.ifPresent(befores::add);
-    byte[] bytes = text.bytes().get();
-    if (befores.isEmpty()) {
-      if (bytes.length > 0) {
-        Fragment f =
-            new Fragment(c.path(), Optional.empty(), 1, Content.decodeUtf8(bytes, 0, bytes.length));
-        events.add(s -> s.accept(f));
-      }
-      return;
-    }
-    Lines lines = Lines.of(bytes);
-    for (int[] run : AddedLines.runs(lines, AddedLines.added(lines, befores))) {
-      Fragment f =
-          new Fragment(c.path(), Optional.empty(), run[0] + 1, lines.slice(run[0], run[1]));
+    List<byte[]> befores = new ArrayList<>();
+    c.before().ifPresent(old -> befores.add(oldText(store, old)));
+    List<AddedLines.Run> runs =
+        AddedLines.runs(text.bytes().get(), befores, renamePool, new LineCounts(64));
+    for (AddedLines.Run run : runs) {
+      Fragment f = new Fragment(c.path(), Optional.empty(), run.line(), run.text());
       events.add(s -> s.accept(f));
     }
   }
@@ -266,8 +256,8 @@ public final class DirectStagedSource implements Source {
     return Text.of(Content.utf8(bytes));
   }
 
-  private long[] oldHashes(ObjectStore store, Oid id) {
-    return read(store, id).bytes().map(b -> Lines.of(b).hashes()).orElse(new long[0]);
+  private byte[] oldText(ObjectStore store, Oid id) {
+    return read(store, id).bytes().orElse(new byte[0]);
   }
 
   /** HEAD's leaves, not descending into subtrees the cache tree shows unchanged ({@code same}). */

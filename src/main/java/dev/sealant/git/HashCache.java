@@ -4,11 +4,11 @@ import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * Blob versions recently read (their lines and line hashes, or why they have none), shared by the
- * threads of one scan. A history scan compares each version of a file with the one before it, so
- * nearly every version is wanted twice: as the new side of the commit that wrote it and as the old
- * side of the next commit to change it. With this cache each is inflated and hashed once, whichever
- * of the two comes first. Bounded by weight (about the bytes held), least recently used out.
+ * Blob versions recently read (their text, or why they have none), shared by the threads of one
+ * scan. A history scan compares each version of a file with the one before it, so nearly every
+ * version is wanted twice: as the new side of the commit that wrote it and as the old side of the
+ * next commit to change it. With this cache each is inflated once, whichever of the two comes
+ * first. Bounded by weight (about the bytes held), least recently used out.
  */
 final class HashCache {
 

@@ -50,12 +50,21 @@ final class Lines {
   }
 
   static Lines of(byte[] b) {
+    return of(b, 0, b.length);
+  }
+
+  /**
+   * The lines of {@code b[from, to)}, which must be whole lines of {@code b}: {@code from} a line's
+   * start and {@code to} another's (or the end). Their positions stay {@code b}'s, so {@link
+   * #slice} reads the right bytes; their indexes count from 0 at {@code from}.
+   */
+  static Lines of(byte[] b, int from, int to) {
     Scratch sc = SCRATCH.get();
     int[] starts = sc.starts;
     long[] hashes = sc.hashes;
-    int n = b.length;
+    int n = to;
     int count = 0;
-    int start = 0;
+    int start = from;
     while (start < n) {
       if (count + 1 >= starts.length) {
         starts = sc.starts = Arrays.copyOf(starts, starts.length * 2);
@@ -145,6 +154,15 @@ final class Lines {
     return slice(0, count());
   }
 
+  /** The index of the line that starts at byte {@code offset} (or the count, at the end). */
+  int lineAt(int offset) {
+    int i = Arrays.binarySearch(starts, offset);
+    if (i < 0) {
+      throw new IllegalArgumentException("no line starts at " + offset);
+    }
+    return i;
+  }
+
   long hash(int line) {
     return hashes[line];
   }
@@ -165,27 +183,83 @@ final class Lines {
    * block stays in one fragment even when its armour line already occurs in the old version.
    */
   boolean boring(int line) {
-    int from = starts[line];
-    int to = starts[line + 1];
-    while (to > from && blank(bytes[to - 1])) {
+    return boring(bytes, starts[line], starts[line + 1]);
+  }
+
+  /** {@link #boring(int)} for the line {@code b[from, to)} (its terminator included or not). */
+  static boolean boring(byte[] b, int from, int to) {
+    while (to > from && blank(b[to - 1])) {
       to--;
     }
-    while (from < to && blank(bytes[from])) {
+    while (from < to && blank(b[from])) {
       from++;
     }
     if (from == to) {
       return true;
     }
-    return to - from > 10 && dashes(from) && dashes(to - 5);
+    return to - from > 10 && dashes(b, from) && dashes(b, to - 5);
   }
 
-  private boolean dashes(int at) {
+  private static boolean dashes(byte[] b, int at) {
     for (int i = at; i < at + 5; i++) {
-      if (bytes[i] != '-') {
+      if (b[i] != '-') {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether {@code b[i]} ends a line: a {@code \n}, or a {@code \r} not followed by one. */
+  static boolean endsLine(byte[] b, int i) {
+    return b[i] == '\n' || (b[i] == '\r' && (i + 1 >= b.length || b[i + 1] != '\n'));
+  }
+
+  /**
+   * How many lines begin before {@code to}, which is a line's start (or the end): the line ends
+   * before it. Eight bytes at a time: a word without a {@code \r} only needs its {@code \n}s
+   * counted.
+   */
+  static int countBefore(byte[] b, int to) {
+    int count = 0;
+    int i = 0;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) LONG.get(b, i);
+      long cr = exactZeros(w ^ CR);
+      if (cr == 0) {
+        count += Long.bitCount(exactZeros(w ^ LF));
+      } else {
+        for (int j = i; j < i + 8; j++) {
+          count += endsLine(b, j) ? 1 : 0;
+        }
+      }
+    }
+    for (; i < to; i++) {
+      count += endsLine(b, i) ? 1 : 0;
+    }
+    return count;
+  }
+
+  /** The high bit of each zero byte of {@code w}, and no other bit (no borrow between bytes). */
+  private static long exactZeros(long w) {
+    long low7 = 0x7F7F7F7F7F7F7F7FL;
+    return ~(((w & low7) + low7) | w | low7);
+  }
+
+  /** The length of the longest common end of {@code a} and {@code b}, at most {@code max}. */
+  static int commonEnd(byte[] a, byte[] b, int max) {
+    int i = a.length;
+    int j = b.length;
+    int k = 0;
+    // Blocks from the end compared by Arrays.equals (vectorised); the one that differs bytewise.
+    int block = 64;
+    while (k + block <= max && Arrays.equals(a, i - k - block, i - k, b, j - k - block, j - k)) {
+      k += block;
+      block = Math.min(block * 2, 4096);
+    }
+    while (k < max && a[i - k - 1] == b[j - k - 1]) {
+      k++;
+    }
+    return k;
   }
 
   private static boolean blank(byte c) {

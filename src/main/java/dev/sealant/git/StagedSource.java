@@ -50,7 +50,13 @@ public final class StagedSource implements Source {
     refuseConflicts(index);
     try (ObjectReader reader = repo.newObjectReader();
         TreeWalk walk = changes(reader, index)) {
-      new ChangeScanner(reader, limits, pathAllowed, new LongSet(), sink, new HashCache(1 << 16))
+      new ChangeScanner(
+              reader,
+              limits,
+              pathAllowed,
+              Claims.unordered(new LongSet()),
+              sink,
+              new HashCache(1 << 16))
           .scan(walk, Optional.empty());
       sink.progress(1, 1);
     } catch (MissingObjectException e) {

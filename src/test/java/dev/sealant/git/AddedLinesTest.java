@@ -120,49 +120,151 @@ class AddedLinesTest {
   }
 
   /**
-   * Property: the flags against old versions' hashes (the common beginning skipped, one reusable
-   * table) and the runs equal the plain multiset difference over every line, and the runs of the
-   * plain definition (every boring line looked at).
+   * The definition, written plainly: against each old version, the lines both begin and end with
+   * are not added, and a line between is added when the old lines between hold no twin left over
+   * (counted in a map); against several, only what is added against all; then the pool.
+   */
+  private static boolean[] reference(Lines now, List<Lines> befores, Lines pool) {
+    int n = now.count();
+    boolean[] added = new boolean[n];
+    java.util.Arrays.fill(added, true);
+    for (Lines old : befores) {
+      int m = old.count();
+      int p = 0;
+      while (p < Math.min(n, m) && now.hash(p) == old.hash(p)) {
+        p++;
+      }
+      int s = 0;
+      while (s < Math.min(n, m) - p && now.hash(n - 1 - s) == old.hash(m - 1 - s)) {
+        s++;
+      }
+      java.util.Map<Long, Integer> left = new java.util.HashMap<>();
+      for (int i = p; i < m - s; i++) {
+        left.merge(old.hash(i), 1, Integer::sum);
+      }
+      for (int i = 0; i < n; i++) {
+        boolean here = false;
+        if (i >= p && i < n - s) {
+          int k = left.getOrDefault(now.hash(i), 0);
+          here = k == 0;
+          left.put(now.hash(i), Math.max(0, k - 1));
+        }
+        added[i] &= here;
+      }
+    }
+    if (pool != null) {
+      java.util.Map<Long, Integer> left = new java.util.HashMap<>();
+      for (int i = 0; i < pool.count(); i++) {
+        left.merge(pool.hash(i), 1, Integer::sum);
+      }
+      for (int i = 0; i < n; i++) {
+        int k = left.getOrDefault(now.hash(i), 0);
+        if (k > 0) {
+          added[i] = false;
+          left.put(now.hash(i), k - 1);
+        }
+      }
+    }
+    return added;
+  }
+
+  /** An edit of {@code old}'s lines: some inserted, deleted, replaced or re-terminated. */
+  private static String edit(Random r, String old) {
+    Lines lines = Lines.of(old);
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i <= lines.count(); i++) {
+      if (r.nextInt(8) == 0) {
+        b.append(randomText(r, 1 + r.nextInt(3))).append(r.nextBoolean() ? "\n" : "\r\n");
+      }
+      if (i == lines.count()) {
+        break;
+      }
+      String line = lines.slice(i, i + 1);
+      int k = r.nextInt(12);
+      if (k == 0) {
+        continue; // deleted
+      } else if (k == 1) {
+        b.append(randomText(r, 1)).append("\n"); // replaced
+      } else if (k == 2) {
+        b.append(line.strip()).append(r.nextBoolean() ? "\r\n" : "\r"); // re-terminated
+      } else {
+        b.append(line);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Property: the flags against old versions' hashes (one reusable table) and the runs from raw
+   * bytes (the common beginning and end compared as bytes, only the rest split) equal the plain
+   * definition's flags and its runs (every boring line looked at), with line numbers of the whole
+   * file.
    */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 77, 2024})
-  void skippingTheCommonBeginningChangesNothing(long seed) {
+  void comparingFromBothEndsChangesNothing(long seed) {
     Random r = new Random(seed);
     LineCounts table = new LineCounts(16);
-    for (int round = 0; round < 300; round++) {
+    for (int round = 0; round < 600; round++) {
       String now = randomText(r, r.nextInt(40));
-      int parents = r.nextInt(3);
+      int kind = r.nextInt(6);
+      int parents = kind == 0 ? 0 : kind == 1 ? 2 : kind == 2 ? 3 : 1;
       String[] befores = new String[parents];
       for (int p = 0; p < parents; p++) {
-        // Often an edit of the new version (a shared beginning), sometimes unrelated text.
+        // Mostly an edit of the new version, sometimes a shared beginning only, or unrelated text.
+        int k = r.nextInt(6);
         befores[p] =
-            r.nextInt(3) == 0
+            k == 0
                 ? randomText(r, r.nextInt(40))
-                : now.substring(0, r.nextInt(now.length() + 1)) + randomText(r, r.nextInt(5));
+                : k == 1
+                    ? now.substring(0, r.nextInt(now.length() + 1)) + randomText(r, r.nextInt(5))
+                    : edit(r, now);
       }
-      String pool = r.nextInt(4) == 0 ? randomText(r, r.nextInt(10)) : null;
+      String pool = r.nextInt(6) == 0 ? randomText(r, r.nextInt(10)) : null;
       Lines lines = Lines.of(now);
-      List<LineCounts> plain = new java.util.ArrayList<>();
+      List<Lines> plain = new java.util.ArrayList<>();
       List<long[]> hashes = new java.util.ArrayList<>();
+      List<byte[]> texts = new java.util.ArrayList<>();
       for (String b : befores) {
-        plain.add(LineCounts.of(Lines.of(b)));
+        plain.add(Lines.of(b));
         hashes.add(Lines.of(b).hashes());
+        texts.add(b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
-      java.util.Optional<LineCounts> poolCounts = java.util.Optional.empty();
-      if (pool != null) {
-        plain.add(LineCounts.of(Lines.of(pool)));
-        poolCounts = java.util.Optional.of(LineCounts.of(Lines.of(pool)));
-      }
-      boolean[] expected = AddedLines.added(lines, plain);
-      boolean[] actual = AddedLines.added(lines, hashes, poolCounts, table);
+      java.util.Optional<LineCounts> poolCounts =
+          pool == null
+              ? java.util.Optional.empty()
+              : java.util.Optional.of(LineCounts.of(Lines.of(pool)));
+      boolean[] expected = reference(lines, plain, pool == null ? null : Lines.of(pool));
       String where = "seed " + seed + " round " + round;
-      assertArrayEquals(expected, actual, where);
-      assertEquals(
-          plainRuns(lines, expected),
-          AddedLines.runs(lines, actual).stream()
-              .map(java.util.Arrays::toString)
-              .collect(Collectors.toList()),
+      assertArrayEquals(
+          expected,
+          AddedLines.added(
+              lines,
+              hashes,
+              pool == null
+                  ? java.util.Optional.empty()
+                  : java.util.Optional.of(LineCounts.of(Lines.of(pool))),
+              table),
           where);
+      List<String> runs = plainRuns(lines, expected);
+      List<String> expectedRuns = new java.util.ArrayList<>();
+      for (String run : runs) {
+        String[] ends = run.substring(1, run.length() - 1).split(", ");
+        int from = Integer.parseInt(ends[0]);
+        int to = Integer.parseInt(ends[1]);
+        expectedRuns.add((from + 1) + ":" + lines.slice(from, to));
+      }
+      if (parents == 0 && pool == null) {
+        expectedRuns = now.isEmpty() ? List.of() : List.of("1:" + now);
+      }
+      assertEquals(
+          expectedRuns,
+          AddedLines.runs(
+                  now.getBytes(java.nio.charset.StandardCharsets.UTF_8), texts, poolCounts, table)
+              .stream()
+              .map(x -> x.line() + ":" + x.text())
+              .collect(Collectors.toList()),
+          where + "\nnow: " + now + "\nbefores: " + java.util.Arrays.toString(befores));
     }
   }
 
@@ -227,6 +329,41 @@ class AddedLinesTest {
                 ? end + 2
                 : end + 1;
       }
+    }
+  }
+
+  /** Property: the word-at-a-time line count and common end equal a byte-by-byte count. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 99})
+  void countingAndCommonEndsEqualTheBytewiseOnes(long seed) {
+    Random r = new Random(seed);
+    for (int round = 0; round < 500; round++) {
+      byte[] b = new byte[r.nextInt(300)];
+      for (int i = 0; i < b.length; i++) {
+        int k = r.nextInt(10);
+        b[i] = k == 0 ? (byte) '\n' : k == 1 ? (byte) '\r' : (byte) (32 + r.nextInt(200));
+      }
+      for (int to = 0; to <= b.length; to++) {
+        int lines = 0;
+        for (int i = 0; i < to; i++) {
+          lines += Lines.endsLine(b, i) ? 1 : 0;
+        }
+        assertEquals(lines, Lines.countBefore(b, to), "seed " + seed + " round " + round);
+      }
+      byte[] c = new byte[r.nextInt(300)];
+      for (int i = 0; i < c.length; i++) {
+        c[i] = r.nextInt(20) == 0 ? (byte) 'x' : (byte) 'y';
+      }
+      byte[] a = java.util.Arrays.copyOf(c, c.length);
+      if (a.length > 0 && r.nextBoolean()) {
+        a[r.nextInt(a.length)] = 'z';
+      }
+      int max = r.nextInt(c.length + 1);
+      int same = 0;
+      while (same < max && a[a.length - 1 - same] == c[c.length - 1 - same]) {
+        same++;
+      }
+      assertEquals(same, Lines.commonEnd(a, c, max), "seed " + seed + " round " + round);
     }
   }
 

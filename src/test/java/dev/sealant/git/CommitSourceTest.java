@@ -72,6 +72,52 @@ class CommitSourceTest {
     }
   }
 
+  /** Which commit each path's added text is reported at. */
+  private static java.util.Map<String, String> attribution(JGitRepo repo, int threads) {
+    java.util.Map<String, String> at = new java.util.concurrent.ConcurrentSkipListMap<>();
+    source(repo, threads)
+        .run(
+            new Sink() {
+              @Override
+              public void accept(Fragment f) {
+                if (!f.path().equals(Fragment.COMMIT_MESSAGE)) {
+                  String id = f.commit().map(c -> c.id()).orElse("");
+                  String was = at.put(f.path() + ": " + f.text(), id);
+                  assertTrue(was == null, f.path() + " reported at " + was + " and " + id);
+                }
+              }
+            });
+    return at;
+  }
+
+  /**
+   * Two commits on two branches make the very same change to each of many files: with any number of
+   * threads, each change is reported once, at the commit listed first, as one thread does.
+   */
+  @Test
+  void anIdenticalChangeInTwoCommitsIsReportedAtTheFirstListedWhateverTheThreads()
+      throws Exception {
+    try (JGitRepo repo = JGitRepo.init(dir)) {
+      for (int k = 0; k < 12; k++) {
+        repo.write("f" + k + ".txt", "base " + k + "\n");
+      }
+      org.eclipse.jgit.revwalk.RevCommit base = repo.commit("base");
+      for (String branch : List.of("left", "right")) {
+        repo.git().checkout().setCreateBranch(true).setName(branch).setStartPoint(base).call();
+        for (int k = 0; k < 12; k++) {
+          // One commit per file, so the two branches' commits interleave in the listing.
+          repo.write("f" + k + ".txt", "base " + k + "\nadded " + k + "\n");
+          repo.commit(branch + " " + k);
+        }
+      }
+      java.util.Map<String, String> one = attribution(repo, 1);
+      assertEquals(24, one.size(), one.toString());
+      for (int run = 0; run < 10; run++) {
+        assertEquals(one, attribution(repo, 2), "run " + run);
+      }
+    }
+  }
+
   @Test
   void aVersionComingBackIsReadAgainForItsText() throws Exception {
     // Oldest first, the cache keeps only line hashes of versions already scanned: when a commit
