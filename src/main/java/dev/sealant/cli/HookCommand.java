@@ -226,8 +226,8 @@ public final class HookCommand implements Callable<Integer> {
         return Optional.of(preReceive(env, catalog, suppression));
       }
     } catch (RuntimeException e) {
-      // The same line and code as Main's handler gives a hook run through the full command line.
-      env.err().println(Failure.line(e, Messages::safe));
+      // The same line and code as Main's handler, less the --verbose hint: git runs the hook.
+      env.err().println(Failure.line(e, Messages::safe, false));
       return Optional.of(Failure.exitCode(e));
     }
     return Optional.empty();

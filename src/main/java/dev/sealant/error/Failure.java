@@ -22,6 +22,15 @@ public final class Failure {
    * never its message.
    */
   public static String line(Throwable t, UnaryOperator<String> shown) {
+    return line(t, shown, true);
+  }
+
+  /**
+   * As {@link #line(Throwable, UnaryOperator)}; {@code canTrace} says whether the command that
+   * failed takes {@code --verbose} (a hook run by git does not), so the line never suggests a flag
+   * that does not exist.
+   */
+  public static String line(Throwable t, UnaryOperator<String> shown, boolean canTrace) {
     if (t instanceof SealantException e) {
       return "sealant: " + shown.apply(e.getMessage());
     }
@@ -32,6 +41,8 @@ public final class Failure {
     }
     return "sealant: internal error: "
         + t.getClass().getName()
-        + " (run with --verbose for the stack trace; please report it)";
+        + (canTrace
+            ? " (run with --verbose for the stack trace; please report it)"
+            : " (please report it)");
   }
 }
