@@ -246,7 +246,7 @@ public final class Detector implements Engine {
       }
       int abs = c.origin()[off];
       int start = lineStart(text, abs);
-      int line = fragment.firstLine() + new LineCursor(text).lineIndex(start);
+      int line = fragment.firstLine() + new LineLocator(text).lineIndex(start);
       int column = abs - start + 1;
       Optional<Finding> same =
           raw.stream()
@@ -328,7 +328,7 @@ public final class Detector implements Engine {
       return List.of();
     }
     List<Finding> out = new ArrayList<>();
-    LineCursor lines = new LineCursor(text);
+    LineLocator lines = new LineLocator(text);
     for (int start : lineStarts) {
       List<Decoding.Variant> variants =
           Decoding.variants(text.substring(start, lineEnd(text, start)));
@@ -426,7 +426,7 @@ public final class Detector implements Engine {
       return List.of();
     }
     List<Finding> found = new ArrayList<>();
-    LineCursor lines = new LineCursor(text);
+    LineLocator lines = new LineLocator(text);
     for (int rule : fileRules) {
       if (rules[rule].appliesTo(fragment.path())) {
         if (trace != null) {
@@ -465,7 +465,7 @@ public final class Detector implements Engine {
   private static final int SPAN_INTS = 5;
 
   /** A file-kind rule (no keywords; its path names the files) runs on every non-empty line. */
-  private void everyLine(Fragment fragment, int rule, List<Finding> found, LineCursor lines) {
+  private void everyLine(Fragment fragment, int rule, List<Finding> found, LineLocator lines) {
     String text = fragment.text();
     int at = 0;
     while (at < text.length()) {
@@ -575,7 +575,7 @@ public final class Detector implements Engine {
       int to,
       int contextEnd,
       List<Finding> out,
-      LineCursor lines) {
+      LineLocator lines) {
     int[] read = new int[1];
     RuleMatcher.Sink sink =
         (abs, secret) -> {
@@ -682,7 +682,7 @@ public final class Detector implements Engine {
   }
 
   private Optional<Finding> candidate(
-      Fragment fragment, int ruleIndex, int abs, String secret, LineCursor lines) {
+      Fragment fragment, int ruleIndex, int abs, String secret, LineLocator lines) {
     Rule r = rules[ruleIndex];
     double entropy = Entropy.shannon(secret);
     if (trace != null) {
@@ -1036,7 +1036,7 @@ public final class Detector implements Engine {
    */
   private static final class TracePositions {
     private String text;
-    private LineCursor lines;
+    private LineLocator lines;
     private int lineStart = -1;
     private int lineEnd = -1;
     private int lineIndex;
@@ -1046,7 +1046,7 @@ public final class Detector implements Engine {
       boolean same = t == text;
       if (!same) {
         text = t;
-        lines = new LineCursor(t);
+        lines = new LineLocator(t);
         lineStart = -1;
         lineEnd = -1;
       }

@@ -6,13 +6,13 @@ package dev.sealant.detect;
  * from the text's start keeps a text with many findings linear. A query behind the last one counts
  * again from the start. A line ends at a line feed, or at a carriage return not followed by one.
  */
-final class LineCursor {
+final class LineLocator {
 
   private final String text;
   private int pos;
   private int index;
 
-  LineCursor(String text) {
+  LineLocator(String text) {
     this.text = text;
   }
 

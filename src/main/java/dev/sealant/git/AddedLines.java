@@ -12,12 +12,12 @@ import java.util.Optional;
  * old version's lines between hold no twin of it left over (a multiset difference, in O(n)), so a
  * line that only moved introduces nothing. Against several old versions (the parents of a merge) a
  * line is added only when it is added against every one of them. Lines are compared by their {@link
- * Lines} hashes, so a line whose only change is its terminator is not added.
+ * HashedLines} hashes, so a line whose only change is its terminator is not added.
  *
  * <p>A history scan compares every version of a file with the one before it, and a typical edit
- * leaves most lines where they were: {@link #runs(byte[], List, Optional, LineCounts)} compares the
- * raw bytes of the two versions from both ends first (no hashing), and splits and hashes only the
- * lines between, which are usually a few.
+ * leaves most lines where they were: {@link #runs(byte[], List, Optional, LineMultiset)} compares
+ * the raw bytes of the two versions from both ends first (no hashing), and splits and hashes only
+ * the lines between, which are usually a few.
  */
 final class AddedLines {
 
@@ -32,7 +32,7 @@ final class AddedLines {
    * with neither, the whole text is one run. {@code table} is a reusable multiset.
    */
   static List<Run> runs(
-      byte[] now, List<byte[]> befores, Optional<LineCounts> pool, LineCounts table) {
+      byte[] now, List<byte[]> befores, Optional<LineMultiset> pool, LineMultiset table) {
     if (befores.isEmpty() && pool.isEmpty()) {
       return now.length == 0
           ? List.of()
@@ -44,10 +44,10 @@ final class AddedLines {
         return fast.get();
       }
     }
-    Lines lines = Lines.of(now);
+    HashedLines lines = HashedLines.of(now);
     List<long[]> hashes = new ArrayList<>(befores.size());
     for (byte[] b : befores) {
-      hashes.add(Lines.of(b).hashes());
+      hashes.add(HashedLines.of(b).hashes());
     }
     return runs(lines, added(lines, hashes, pool, table), 0);
   }
@@ -56,7 +56,7 @@ final class AddedLines {
    * Where {@code now} differs from one old version: its lines {@code [from, toN)} against the old
    * version's {@code [from, toO)}, whole lines, of which the first {@code before} and the last
    * {@code after} are common to both (the blank and armour lines beside the difference, which
-   * {@link #runs(Lines, boolean[])} looks at).
+   * {@link #runs(HashedLines, boolean[])} looks at).
    */
   private record Bounds(int from, int toN, int toO, int before, int after) {}
 
@@ -67,7 +67,7 @@ final class AddedLines {
    * next to them: hash-equal lines that differ in bytes), for then only the definition over every
    * line gives the same answer.
    */
-  private static Optional<List<Run>> fromBothEnds(byte[] n, List<byte[]> olds, LineCounts table) {
+  private static Optional<List<Run>> fromBothEnds(byte[] n, List<byte[]> olds, LineMultiset table) {
     List<Bounds> bounds = new ArrayList<>(olds.size());
     int from = n.length;
     int to = 0;
@@ -80,7 +80,7 @@ final class AddedLines {
       from = Math.min(from, b.get().from());
       to = Math.max(to, b.get().toN());
     }
-    Lines lines = Lines.of(n, from, to);
+    HashedLines lines = HashedLines.of(n, from, to);
     boolean[] added = new boolean[lines.count()];
     Arrays.fill(added, true);
     boolean[] against = new boolean[added.length];
@@ -94,7 +94,7 @@ final class AddedLines {
     }
     for (boolean a : added) {
       if (a) {
-        return Optional.of(runs(lines, added, Lines.countBefore(n, from)));
+        return Optional.of(runs(lines, added, HashedLines.countBefore(n, from)));
       }
     }
     return Optional.of(List.of());
@@ -113,7 +113,7 @@ final class AddedLines {
     int before = 0;
     while (from > 0) {
       int s = lineStartBefore(n, from);
-      if (!Lines.boring(n, s, from)) {
+      if (!HashedLines.boring(n, s, from)) {
         break;
       }
       from = s;
@@ -124,7 +124,7 @@ final class AddedLines {
     int after = 0;
     while (toN < n.length) {
       int e = nextLine(n, toN);
-      if (!Lines.boring(n, toN, e)) {
+      if (!HashedLines.boring(n, toN, e)) {
         break;
       }
       toO += e - toN;
@@ -139,14 +139,14 @@ final class AddedLines {
    * its bounds, false elsewhere; false when the line hashes would draw the bounds elsewhere.
    */
   private static boolean against(
-      Lines lines, byte[] n, byte[] o, Bounds b, LineCounts table, boolean[] out) {
+      HashedLines lines, byte[] n, byte[] o, Bounds b, LineMultiset table, boolean[] out) {
     int i0 = lines.lineAt(b.from());
     int i1 = lines.lineAt(b.toN());
     long[] h = lines.hashes();
     if (i0 > 0 || i1 < h.length) {
       h = Arrays.copyOfRange(h, i0, i1);
     }
-    long[] g = Lines.of(o, b.from(), b.toO()).hashes();
+    long[] g = HashedLines.of(o, b.from(), b.toO()).hashes();
     int p = commonStart(h, g);
     int s = commonEnd(h, g, p);
     if (p != b.before() || s != b.after() || sameLineBeyond(h, g, p, n, b.toN(), o, b.toO())) {
@@ -180,7 +180,7 @@ final class AddedLines {
     while (end < b.length && b[end] != '\n' && b[end] != '\r') {
       end++;
     }
-    return Lines.hash(b, start, end);
+    return HashedLines.hash(b, start, end);
   }
 
   /**
@@ -202,11 +202,11 @@ final class AddedLines {
    * (or none): never reaching back before {@code head}.
    */
   private static int commonLines(byte[] n, byte[] o, int head) {
-    int same = Lines.commonEnd(n, o, Math.min(n.length, o.length) - head);
+    int same = HashedLines.commonEnd(n, o, Math.min(n.length, o.length) - head);
     int tailN = n.length - same;
     int tailO = o.length - same;
-    if ((tailN == 0 || Lines.endsLine(n, tailN - 1))
-        && (tailO == 0 || Lines.endsLine(o, tailO - 1))) {
+    if ((tailN == 0 || HashedLines.endsLine(n, tailN - 1))
+        && (tailO == 0 || HashedLines.endsLine(o, tailO - 1))) {
       return same;
     }
     return n.length - nextLine(n, tailN);
@@ -215,7 +215,7 @@ final class AddedLines {
   /** The start of the line after the one at {@code at} (or the end). */
   private static int nextLine(byte[] b, int at) {
     int e = at;
-    while (e < b.length && !Lines.endsLine(b, e)) {
+    while (e < b.length && !HashedLines.endsLine(b, e)) {
       e++;
     }
     return Math.min(e + 1, b.length);
@@ -227,13 +227,13 @@ final class AddedLines {
     if (b[j] == '\n' && j > 0 && b[j - 1] == '\r') {
       j--;
     }
-    while (j > 0 && !Lines.endsLine(b, j - 1)) {
+    while (j > 0 && !HashedLines.endsLine(b, j - 1)) {
       j--;
     }
     return j;
   }
 
-  private static List<Run> runs(Lines lines, boolean[] added, int offset) {
+  private static List<Run> runs(HashedLines lines, boolean[] added, int offset) {
     List<Run> out = new ArrayList<>();
     for (int[] r : runs(lines, added)) {
       out.add(new Run(offset + r[0] + 1, lines.slice(r[0], r[1])));
@@ -242,10 +242,10 @@ final class AddedLines {
   }
 
   /** One flag per line of {@code now}; an empty {@code befores} list means every line is added. */
-  static boolean[] added(Lines now, List<LineCounts> befores) {
+  static boolean[] added(HashedLines now, List<LineMultiset> befores) {
     boolean[] added = new boolean[now.count()];
     Arrays.fill(added, true);
-    for (LineCounts before : befores) {
+    for (LineMultiset before : befores) {
       take(now.hashes(), 0, now.count(), before, added);
     }
     return added;
@@ -258,7 +258,7 @@ final class AddedLines {
    * the table holds only the old lines between.
    */
   static boolean[] added(
-      Lines now, List<long[]> befores, Optional<LineCounts> pool, LineCounts table) {
+      HashedLines now, List<long[]> befores, Optional<LineMultiset> pool, LineMultiset table) {
     long[] h = now.hashes();
     boolean[] added = new boolean[h.length];
     Arrays.fill(added, true);
@@ -305,7 +305,8 @@ final class AddedLines {
    * Sets {@code added} for {@code h}'s lines between its first {@code p} and last {@code s} (all
    * others false): true when {@code g}'s lines between hold no twin left over.
    */
-  private static void between(long[] h, long[] g, int p, int s, LineCounts table, boolean[] added) {
+  private static void between(
+      long[] h, long[] g, int p, int s, LineMultiset table, boolean[] added) {
     Arrays.fill(added, false);
     table.reset(g.length - p - s);
     table.addAll(g, p, g.length - s);
@@ -314,7 +315,7 @@ final class AddedLines {
     }
   }
 
-  private static void take(long[] h, int from, int to, LineCounts before, boolean[] added) {
+  private static void take(long[] h, int from, int to, LineMultiset before, boolean[] added) {
     for (int i = from; i < to; i++) {
       if (before.take(h[i])) {
         added[i] = false;
@@ -327,7 +328,7 @@ final class AddedLines {
    * run join it, and bridge two runs, so a key block added among existing blank lines stays whole.
    * Only the lines beside a run are looked at, so a file with few added lines costs little.
    */
-  static List<int[]> runs(Lines lines, boolean[] added) {
+  static List<int[]> runs(HashedLines lines, boolean[] added) {
     int n = added.length;
     boolean[] in = null;
     for (int i = 0; i < n; i++) {

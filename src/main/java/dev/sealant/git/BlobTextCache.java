@@ -10,20 +10,20 @@ import org.eclipse.jgit.lib.ObjectId;
  * next commit to change it. With this cache each is inflated once, whichever of the two comes
  * first. Bounded by weight (about the bytes held), least recently used out.
  */
-final class HashCache {
+final class BlobTextCache {
 
   private final Lru<ObjectId, Blobs.Version> map;
 
   /**
    * @param capacity how many bytes of content and line tables to hold, roughly
    */
-  HashCache(long capacity) {
+  BlobTextCache(long capacity) {
     this.map = new Lru<>(capacity, Blobs.Version::weight);
   }
 
   /** Sized from the heap: an eighth of it, 128 MiB at the very most. */
-  static HashCache forHeap() {
-    return new HashCache(Math.min(128L << 20, Runtime.getRuntime().maxMemory() / 8));
+  static BlobTextCache forHeap() {
+    return new BlobTextCache(Math.min(128L << 20, Runtime.getRuntime().maxMemory() / 8));
   }
 
   synchronized Blobs.Version get(AnyObjectId id) {

@@ -19,7 +19,7 @@ import org.eclipse.jgit.lib.ObjectStream;
  * Reads blobs as text through one thread's readers: the scan's {@link PackReader} when there is
  * one, else (and for whatever it leaves) JGit's {@link ObjectReader}. The size is checked before
  * the content is loaded, so a blob over {@link Limits#maxFileSize()} is never read whole. What is
- * read goes through the shared {@link HashCache}.
+ * read goes through the shared {@link BlobTextCache}.
  */
 final class Blobs {
 
@@ -83,7 +83,7 @@ final class Blobs {
   private final ObjectReader reader;
   private final Optional<PackReader> packs;
   private final Limits limits;
-  private final HashCache cache;
+  private final BlobTextCache cache;
   private final boolean newestFirst;
 
   /**
@@ -95,7 +95,7 @@ final class Blobs {
       ObjectReader reader,
       Optional<PackReader> packs,
       Limits limits,
-      HashCache cache,
+      BlobTextCache cache,
       boolean newestFirst) {
     this.reader = reader;
     this.packs = packs;

@@ -39,7 +39,7 @@ final class ChangeScanner {
   /**
    * The multiset each old version is loaded into in turn (this thread's; see {@link AddedLines}).
    */
-  private LineCounts table = new LineCounts(1024);
+  private LineMultiset table = new LineMultiset(1024);
 
   private static final int TABLE_KEPT = 1 << 20;
 
@@ -53,7 +53,7 @@ final class ChangeScanner {
       Predicate<String> pathAllowed,
       Claims claims,
       Sink sink,
-      HashCache cache) {
+      BlobTextCache cache) {
     this(reader, Optional.empty(), false, limits, pathAllowed, claims, sink, cache);
   }
 
@@ -69,7 +69,7 @@ final class ChangeScanner {
       Predicate<String> pathAllowed,
       Claims claims,
       Sink sink,
-      HashCache cache) {
+      BlobTextCache cache) {
     this.blobs = new Blobs(reader, packs, limits, cache, newestFirst);
     this.pathAllowed = pathAllowed;
     this.claims = claims;
@@ -137,7 +137,7 @@ final class ChangeScanner {
       }
     }
     boolean[] mine = claims.claim(java.util.Arrays.copyOf(keys, n));
-    Optional<LineCounts> renamePool = Optional.empty();
+    Optional<LineMultiset> renamePool = Optional.empty();
     int k = 0;
     for (Change c : changes) {
       boolean isNew = c.before().stream().allMatch(b -> b.equals(ObjectId.zeroId()));
@@ -169,7 +169,7 @@ final class ChangeScanner {
     return Optional.of(new Change(e.path(), now, before));
   }
 
-  private void scan(Change c, Optional<CommitInfo> commit, Optional<LineCounts> renamePool)
+  private void scan(Change c, Optional<CommitInfo> commit, Optional<LineMultiset> renamePool)
       throws IOException {
     Optional<String> id = commit.map(CommitInfo::id);
     Blobs.Version now = blobs.read(c.now());
@@ -200,17 +200,17 @@ final class ChangeScanner {
     }
     List<AddedLines.Run> runs = AddedLines.runs(now.text().get(), befores, renamePool, table);
     if (table.allocated() > TABLE_KEPT) {
-      table = new LineCounts(1024); // a huge file's table is not held for the next, small one
+      table = new LineMultiset(1024); // a huge file's table is not held for the next, small one
     }
     for (AddedLines.Run run : runs) {
       sink.accept(new Fragment(c.path(), commit, run.line(), run.text()));
     }
   }
 
-  private LineCounts pool(List<ObjectId> deleted) throws IOException {
-    LineCounts pool = new LineCounts(64);
+  private LineMultiset pool(List<ObjectId> deleted) throws IOException {
+    LineMultiset pool = new LineMultiset(64);
     for (ObjectId d : deleted) {
-      pool.addAll(Lines.of(blobs.old(d)).hashes());
+      pool.addAll(HashedLines.of(blobs.old(d)).hashes());
     }
     return pool;
   }

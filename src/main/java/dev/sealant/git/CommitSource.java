@@ -37,9 +37,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * sink. Only the id list is held for the whole scan; diffs are never collected.
  *
  * <p>The list is in the order the packs store the history ({@link PackOrder}), and the workers
- * share what they resolve ({@link PackReader.Shared}, {@link HashCache}): reading a packed object
- * is cheap right after the objects its delta chain runs through were read, by any worker, and slow
- * otherwise.
+ * share what they resolve ({@link PackReader.Shared}, {@link BlobTextCache}): reading a packed
+ * object is cheap right after the objects its delta chain runs through were read, by any worker,
+ * and slow otherwise.
  */
 public final class CommitSource implements Source {
 
@@ -100,7 +100,7 @@ public final class CommitSource implements Source {
       if (ids.isEmpty()) {
         return;
       }
-      Shared shared = new Shared(listing, packs, new Turns(), HashCache.forHeap());
+      Shared shared = new Shared(listing, packs, new Turns(), BlobTextCache.forHeap());
       int n = Math.min(threads, ids.size());
       if (n == 1) {
         work(shared, sink);
@@ -147,12 +147,12 @@ public final class CommitSource implements Source {
     final boolean newestFirst;
     final PackReader.Shared packs;
     final Turns turns;
-    final HashCache cache;
+    final BlobTextCache cache;
     final AtomicInteger next = new AtomicInteger();
     final AtomicInteger done = new AtomicInteger();
     final AtomicBoolean failed = new AtomicBoolean();
 
-    Shared(Listing listing, PackReader.Shared packs, Turns turns, HashCache cache) {
+    Shared(Listing listing, PackReader.Shared packs, Turns turns, BlobTextCache cache) {
       this.ids = listing.ids();
       this.newestFirst = listing.newestFirst();
       this.packs = packs;
@@ -283,7 +283,7 @@ public final class CommitSource implements Source {
               pathAllowed,
               Claims.unordered(new LongSet()),
               sink,
-              HashCache.forHeap());
+              BlobTextCache.forHeap());
       TreeDiff.Trees trees = tree -> reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
       for (RevObject o : loose) {
         List<DiffEntry> entries =

@@ -199,12 +199,12 @@ public final class DirectStagedSource implements Source {
         }
       }
     }
-    Optional<LineCounts> renamePool = Optional.empty();
+    Optional<LineMultiset> renamePool = Optional.empty();
     for (Change c : changes) {
       if (c.before().isEmpty() && !deleted.isEmpty() && renamePool.isEmpty()) {
-        LineCounts pool = new LineCounts(64);
+        LineMultiset pool = new LineMultiset(64);
         for (Oid d : deleted) {
-          pool.addAll(Lines.of(oldText(store, d)).hashes());
+          pool.addAll(HashedLines.of(oldText(store, d)).hashes());
         }
         renamePool = Optional.of(pool);
       }
@@ -214,7 +214,7 @@ public final class DirectStagedSource implements Source {
   }
 
   private void change(
-      ObjectStore store, Change c, Optional<LineCounts> renamePool, List<Consumer<Sink>> events) {
+      ObjectStore store, Change c, Optional<LineMultiset> renamePool, List<Consumer<Sink>> events) {
     if (pathAllowed.test(c.path())) {
       events.add(s -> s.skipped(new Skipped(c.path(), "path allowlisted", Optional.empty())));
       return;
@@ -232,7 +232,7 @@ public final class DirectStagedSource implements Source {
     List<byte[]> befores = new ArrayList<>();
     c.before().ifPresent(old -> befores.add(oldText(store, old)));
     List<AddedLines.Run> runs =
-        AddedLines.runs(text.bytes().get(), befores, renamePool, new LineCounts(64));
+        AddedLines.runs(text.bytes().get(), befores, renamePool, new LineMultiset(64));
     for (AddedLines.Run run : runs) {
       Fragment f = new Fragment(c.path(), Optional.empty(), run.line(), run.text());
       events.add(s -> s.accept(f));

@@ -17,7 +17,7 @@ import java.util.Arrays;
  * works on raw bytes eight at a time: a SWAR test finds line ends, and the hash takes one multiply
  * per word. Only the added lines are ever decoded to text.
  */
-final class Lines {
+final class HashedLines {
 
   private static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -30,7 +30,7 @@ final class Lines {
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  static final Lines EMPTY = of(new byte[0]);
+  static final HashedLines EMPTY = of(new byte[0]);
 
   private final byte[] bytes;
 
@@ -39,17 +39,17 @@ final class Lines {
 
   private final long[] hashes;
 
-  private Lines(byte[] bytes, int[] starts, long[] hashes) {
+  private HashedLines(byte[] bytes, int[] starts, long[] hashes) {
     this.bytes = bytes;
     this.starts = starts;
     this.hashes = hashes;
   }
 
-  static Lines of(String text) {
+  static HashedLines of(String text) {
     return of(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  static Lines of(byte[] b) {
+  static HashedLines of(byte[] b) {
     return of(b, 0, b.length);
   }
 
@@ -58,7 +58,7 @@ final class Lines {
    * start and {@code to} another's (or the end). Their positions stay {@code b}'s, so {@link
    * #slice} reads the right bytes; their indexes count from 0 at {@code from}.
    */
-  static Lines of(byte[] b, int from, int to) {
+  static HashedLines of(byte[] b, int from, int to) {
     Scratch sc = SCRATCH.get();
     int[] starts = sc.starts;
     long[] hashes = sc.hashes;
@@ -108,7 +108,8 @@ final class Lines {
       }
     }
     starts[count] = n;
-    Lines lines = new Lines(b, Arrays.copyOf(starts, count + 1), Arrays.copyOf(hashes, count));
+    HashedLines lines =
+        new HashedLines(b, Arrays.copyOf(starts, count + 1), Arrays.copyOf(hashes, count));
     if (starts.length > Scratch.KEEP) {
       SCRATCH.remove(); // a file of millions of lines: its tables are not held for the next one
     }

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * and filled again, so comparing one file version after another allocates nothing once it has grown
  * to the largest.
  */
-final class LineCounts {
+final class LineMultiset {
 
   /**
    * Slot i is {@code table[2i]} (the key, 0 when free) and {@code table[2i + 1]} (its count): one
@@ -21,23 +21,23 @@ final class LineCounts {
 
   private int size;
 
-  LineCounts(int expected) {
+  LineMultiset(int expected) {
     capacity = capacityFor(expected);
     table = new long[2 * capacity];
   }
 
-  static LineCounts of(Lines lines) {
-    LineCounts c = new LineCounts(lines.count());
+  static LineMultiset of(HashedLines lines) {
+    LineMultiset c = new LineMultiset(lines.count());
     c.addAll(lines);
     return c;
   }
 
-  void addAll(Lines lines) {
+  void addAll(HashedLines lines) {
     addAll(lines.hashes());
   }
 
-  static LineCounts of(long[] hashes) {
-    LineCounts c = new LineCounts(hashes.length);
+  static LineMultiset of(long[] hashes) {
+    LineMultiset c = new LineMultiset(hashes.length);
     c.addAll(hashes);
     return c;
   }

@@ -70,12 +70,12 @@ final class PackReader implements AutoCloseable {
   /** An aligned piece of a pack file, read into memory outside the heap. */
   private static final class Window {
     final ByteBuffer buf = ByteBuffer.allocateDirect(WINDOW);
-    Source pack;
+    Pack pack;
     long start;
     int length;
     long used;
 
-    boolean holds(Source s, long pos) {
+    boolean holds(Pack s, long pos) {
       return pack == s && pos >= start && pos < start + length;
     }
   }
@@ -84,7 +84,7 @@ final class PackReader implements AutoCloseable {
    * One pack: its index ({@link PackIndex}, shared with the hook's reader), and its file once
    * opened.
    */
-  private static final class Source {
+  private static final class Pack {
     final Path pack;
     final String name;
     final PackIndex index;
@@ -95,7 +95,7 @@ final class PackReader implements AutoCloseable {
     private FileChannel channel;
     private long length;
 
-    Source(Path pack, PackIndex index) {
+    Pack(Path pack, PackIndex index) {
       this.pack = pack;
       this.name = pack.getFileName().toString();
       this.index = index;
@@ -128,7 +128,8 @@ final class PackReader implements AutoCloseable {
   /**
    * Which objects of one pack other objects are stored as deltas on: the pack's object offsets,
    * sorted, and a bit per offset. A resolved blob nothing is a delta on need not be cached here
-   * (the scan keeps what it wants of it in {@link HashCache}), which leaves the room to the bases.
+   * (the scan keeps what it wants of it in {@link BlobTextCache}), which leaves the room to the
+   * bases.
    */
   static final class Bases {
     static final Bases ALL = new Bases(new long[0], new BitSet());
@@ -159,10 +160,10 @@ final class PackReader implements AutoCloseable {
 
   /** The packs of one repository and the objects resolved from them, shared by a scan's threads. */
   static final class Shared implements AutoCloseable {
-    private final List<Source> packs;
+    private final List<Pack> packs;
     private final Lru<Long, Obj> cache;
 
-    private Shared(List<Source> packs, long cacheBytes) {
+    private Shared(List<Pack> packs, long cacheBytes) {
       this.packs = packs;
       this.cache = new Lru<>(cacheBytes, o -> o.data().length + 64L);
     }
@@ -177,14 +178,14 @@ final class PackReader implements AutoCloseable {
 
     @Override
     public void close() {
-      for (Source s : packs) {
+      for (Pack s : packs) {
         s.close();
       }
     }
   }
 
   private final Shared shared;
-  private final List<Source> packs;
+  private final List<Pack> packs;
   private final boolean owner;
   private final Inflater inflater = new Inflater();
   private final Window[] windows = new Window[WINDOWS];
@@ -207,7 +208,7 @@ final class PackReader implements AutoCloseable {
    * cache of {@code cacheBytes} for the objects resolved from them.
    */
   static Shared open(Repository repo, long cacheBytes) {
-    List<Source> packs = new ArrayList<>();
+    List<Pack> packs = new ArrayList<>();
     File dir = repo.getDirectory();
     if (dir != null) {
       // The repository's own objects directory. Objects are named by their content, so what is
@@ -216,7 +217,7 @@ final class PackReader implements AutoCloseable {
       try {
         for (Path idx : PackIndex.list(dir.toPath().resolve("objects"))) {
           try {
-            packs.add(new Source(PackIndex.packOf(idx), PackIndex.open(idx)));
+            packs.add(new Pack(PackIndex.packOf(idx), PackIndex.open(idx)));
           } catch (RuntimeException e) {
             // An unreadable or unfamiliar index: JGit reads (or reports) this pack's objects.
           }
@@ -240,7 +241,7 @@ final class PackReader implements AutoCloseable {
   byte[] read(AnyObjectId id, int type, int maxBytes) {
     Oid oid = oid(id);
     for (int i = 0; i < packs.size(); i++) {
-      Source s = packs.get(i);
+      Pack s = packs.get(i);
       long offset = s.index.find(oid);
       if (offset < 0) {
         continue;
@@ -271,7 +272,7 @@ final class PackReader implements AutoCloseable {
   }
 
   /** Follows the delta chain down to a cached or whole object, then applies the deltas back up. */
-  private Obj resolve(int packNo, Source s, long offset, int maxBytes)
+  private Obj resolve(int packNo, Pack s, long offset, int maxBytes)
       throws IOException, DataFormatException {
     long[] chain = new long[8];
     int depth = 0;
@@ -351,7 +352,7 @@ final class PackReader implements AutoCloseable {
   /** Whether another object of {@code id}'s pack is stored as a delta on it (for tests). */
   boolean isDeltaBase(AnyObjectId id) {
     Oid oid = oid(id);
-    for (Source s : packs) {
+    for (Pack s : packs) {
       long offset = s.index.find(oid);
       if (offset >= 0) {
         return bases(s).isBase(offset);
@@ -360,14 +361,14 @@ final class PackReader implements AutoCloseable {
     return false;
   }
 
-  private boolean worthKeeping(Source s, long at, int type) {
+  private boolean worthKeeping(Pack s, long at, int type) {
     return type == Constants.OBJ_TREE || bases(s).isBase(at);
   }
 
   /**
    * The pack's {@link Bases}, read once (by whichever reader asks first) from its object headers.
    */
-  private Bases bases(Source s) {
+  private Bases bases(Pack s) {
     synchronized (s) {
       if (s.bases == null) {
         try {
@@ -381,7 +382,7 @@ final class PackReader implements AutoCloseable {
   }
 
   /** Reads each object's header (a few bytes, in pack order) for the base it is a delta on. */
-  private Bases readBases(Source s) throws IOException {
+  private Bases readBases(Pack s) throws IOException {
     int n = s.index.count();
     long[] offsets = new long[n];
     for (int i = 0; i < n; i++) {
@@ -429,7 +430,7 @@ final class PackReader implements AutoCloseable {
   }
 
   /** Inflates the zlib stream at {@code pos}, which must hold exactly {@code size} bytes. */
-  private byte[] inflate(Source s, long pos, int size) throws IOException, DataFormatException {
+  private byte[] inflate(Pack s, long pos, int size) throws IOException, DataFormatException {
     byte[] out = new byte[size];
     inflater.reset();
     Window w = window(s, pos);
@@ -459,13 +460,13 @@ final class PackReader implements AutoCloseable {
   }
 
   /** The byte of the pack at {@code pos}. */
-  private int at(Source s, long pos) throws IOException {
+  private int at(Pack s, long pos) throws IOException {
     Window w = last != null && last.holds(s, pos) ? last : window(s, pos);
     return w.buf.get((int) (pos - w.start)) & 0xff;
   }
 
   /** The window holding {@code pos}: one already read, or the least recently used one refilled. */
-  private Window window(Source s, long pos) throws IOException {
+  private Window window(Pack s, long pos) throws IOException {
     tick++;
     Window victim = null;
     for (int i = 0; i < WINDOWS; i++) {

@@ -178,10 +178,10 @@ public final class Repos {
    * pack windows get a thirty-second of the heap (at least 8 MiB, at most 128 MiB) and its
    * per-reader delta-base caches a sixty-fourth over all workers (at least 2 MiB each). With the
    * launcher's {@code -Xmx320m} and 2 workers: 10 MiB and 2 x 2.5 MiB. With {@link PackReader}'s
-   * cache of resolved objects (an eighth) and {@link HashCache} (an eighth), the scan's caches take
-   * under a third of the heap, whatever the repository's size: the rest is what the workers hold at
-   * once (two versions of a file, the line tables of what lies between their common ends) and room
-   * for the collector.
+   * cache of resolved objects (an eighth) and {@link BlobTextCache} (an eighth), the scan's caches
+   * take under a third of the heap, whatever the repository's size: the rest is what the workers
+   * hold at once (two versions of a file, the line tables of what lies between their common ends)
+   * and room for the collector.
    */
   public static void tuneCache(int workers) {
     long heap = Runtime.getRuntime().maxMemory();

@@ -56,7 +56,7 @@ public final class StagedSource implements Source {
               pathAllowed,
               Claims.unordered(new LongSet()),
               sink,
-              new HashCache(1 << 16))
+              new BlobTextCache(1 << 16))
           .scan(walk, Optional.empty());
       sink.progress(1, 1);
     } catch (MissingObjectException e) {

@@ -19,11 +19,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * Looks up one line of a file, in a commit's tree (through JGit) or in the working tree, for the
  * importers. A missing repository, commit or path simply yields nothing.
  */
-public final class BlobLines implements LineLookup {
+public final class TreeLineLookup implements LineLookup {
 
   private final Path workTree;
 
-  public BlobLines(Path workTree) {
+  public TreeLineLookup(Path workTree) {
     this.workTree = workTree;
   }
 

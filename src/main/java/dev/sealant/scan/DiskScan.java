@@ -2,10 +2,10 @@ package dev.sealant.scan;
 
 import dev.sealant.allow.Suppressions;
 import dev.sealant.error.ScanIoException;
-import dev.sealant.git.BlobLines;
 import dev.sealant.git.CommitSet;
 import dev.sealant.git.CommitSets;
 import dev.sealant.git.Repos;
+import dev.sealant.git.TreeLineLookup;
 import dev.sealant.kernel.LineLookup;
 import dev.sealant.source.FileSource;
 import dev.sealant.source.PathListSource;
@@ -105,6 +105,6 @@ final class DiskScan {
   }
 
   static LineLookup committedLines(Path cwd) {
-    return new BlobLines(cwd);
+    return new TreeLineLookup(cwd);
   }
 }

@@ -13,15 +13,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AddedLinesTest {
 
   private static boolean[] added(String now, String... befores) {
-    List<LineCounts> counts =
-        java.util.Arrays.stream(befores).map(b -> LineCounts.of(Lines.of(b))).toList();
-    return AddedLines.added(Lines.of(now), counts);
+    List<LineMultiset> counts =
+        java.util.Arrays.stream(befores).map(b -> LineMultiset.of(HashedLines.of(b))).toList();
+    return AddedLines.added(HashedLines.of(now), counts);
   }
 
   private static String runs(String now, String... befores) {
-    Lines lines = Lines.of(now);
-    List<LineCounts> counts =
-        java.util.Arrays.stream(befores).map(b -> LineCounts.of(Lines.of(b))).toList();
+    HashedLines lines = HashedLines.of(now);
+    List<LineMultiset> counts =
+        java.util.Arrays.stream(befores).map(b -> LineMultiset.of(HashedLines.of(b))).toList();
     return AddedLines.runs(lines, AddedLines.added(lines, counts)).stream()
         .map(
             r ->
@@ -31,12 +31,12 @@ class AddedLinesTest {
 
   @Test
   void lineEndsAreNewlineCrlfAndLoneCr() {
-    Lines l = Lines.of("a\nb\r\nc\rd");
+    HashedLines l = HashedLines.of("a\nb\r\nc\rd");
     assertEquals(4, l.count());
     assertEquals("b\r\n", l.slice(1, 2));
     assertEquals("c\r", l.slice(2, 3));
     assertEquals("d", l.slice(3, 4));
-    assertEquals(0, Lines.of("").count());
+    assertEquals(0, HashedLines.of("").count());
   }
 
   @Test
@@ -91,7 +91,7 @@ class AddedLinesTest {
     for (int i = 0; i < 200; i++) {
       now.append("l").append(r.nextInt(80)).append(r.nextInt(3) == 0 ? "\r" : "\n");
     }
-    Lines lines = Lines.of(now.toString());
+    HashedLines lines = HashedLines.of(now.toString());
     boolean[] added = added(now.toString(), old.toString());
     for (int i = 0; i < lines.count(); i++) {
       String text = lines.slice(i, i + 1).strip();
@@ -124,11 +124,11 @@ class AddedLinesTest {
    * are not added, and a line between is added when the old lines between hold no twin left over
    * (counted in a map); against several, only what is added against all; then the pool.
    */
-  private static boolean[] reference(Lines now, List<Lines> befores, Lines pool) {
+  private static boolean[] reference(HashedLines now, List<HashedLines> befores, HashedLines pool) {
     int n = now.count();
     boolean[] added = new boolean[n];
     java.util.Arrays.fill(added, true);
-    for (Lines old : befores) {
+    for (HashedLines old : befores) {
       int m = old.count();
       int p = 0;
       while (p < Math.min(n, m) && now.hash(p) == old.hash(p)) {
@@ -170,7 +170,7 @@ class AddedLinesTest {
 
   /** An edit of {@code old}'s lines: some inserted, deleted, replaced or re-terminated. */
   private static String edit(Random r, String old) {
-    Lines lines = Lines.of(old);
+    HashedLines lines = HashedLines.of(old);
     StringBuilder b = new StringBuilder();
     for (int i = 0; i <= lines.count(); i++) {
       if (r.nextInt(8) == 0) {
@@ -204,7 +204,7 @@ class AddedLinesTest {
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 77, 2024})
   void comparingFromBothEndsChangesNothing(long seed) {
     Random r = new Random(seed);
-    LineCounts table = new LineCounts(16);
+    LineMultiset table = new LineMultiset(16);
     for (int round = 0; round < 600; round++) {
       String now = randomText(r, r.nextInt(40));
       int kind = r.nextInt(6);
@@ -221,20 +221,20 @@ class AddedLinesTest {
                     : edit(r, now);
       }
       String pool = r.nextInt(6) == 0 ? randomText(r, r.nextInt(10)) : null;
-      Lines lines = Lines.of(now);
-      List<Lines> plain = new java.util.ArrayList<>();
+      HashedLines lines = HashedLines.of(now);
+      List<HashedLines> plain = new java.util.ArrayList<>();
       List<long[]> hashes = new java.util.ArrayList<>();
       List<byte[]> texts = new java.util.ArrayList<>();
       for (String b : befores) {
-        plain.add(Lines.of(b));
-        hashes.add(Lines.of(b).hashes());
+        plain.add(HashedLines.of(b));
+        hashes.add(HashedLines.of(b).hashes());
         texts.add(b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
-      java.util.Optional<LineCounts> poolCounts =
+      java.util.Optional<LineMultiset> poolCounts =
           pool == null
               ? java.util.Optional.empty()
-              : java.util.Optional.of(LineCounts.of(Lines.of(pool)));
-      boolean[] expected = reference(lines, plain, pool == null ? null : Lines.of(pool));
+              : java.util.Optional.of(LineMultiset.of(HashedLines.of(pool)));
+      boolean[] expected = reference(lines, plain, pool == null ? null : HashedLines.of(pool));
       String where = "seed " + seed + " round " + round;
       assertArrayEquals(
           expected,
@@ -243,7 +243,7 @@ class AddedLinesTest {
               hashes,
               pool == null
                   ? java.util.Optional.empty()
-                  : java.util.Optional.of(LineCounts.of(Lines.of(pool))),
+                  : java.util.Optional.of(LineMultiset.of(HashedLines.of(pool))),
               table),
           where);
       List<String> runs = plainRuns(lines, expected);
@@ -269,7 +269,7 @@ class AddedLinesTest {
   }
 
   /** The runs as first defined: every maximal block of boring lines is looked at. */
-  private static List<String> plainRuns(Lines lines, boolean[] added) {
+  private static List<String> plainRuns(HashedLines lines, boolean[] added) {
     boolean[] in = added.clone();
     int n = in.length;
     int i = 0;
@@ -313,7 +313,7 @@ class AddedLinesTest {
         int k = r.nextInt(12);
         b[i] = k == 0 ? (byte) '\n' : k == 1 ? (byte) '\r' : (byte) (32 + r.nextInt(200));
       }
-      Lines lines = Lines.of(b);
+      HashedLines lines = HashedLines.of(b);
       int start = 0;
       for (int line = 0; line < lines.count(); line++) {
         int end = start;
@@ -321,7 +321,7 @@ class AddedLinesTest {
           end++;
         }
         assertEquals(
-            Lines.hash(b, start, end),
+            HashedLines.hash(b, start, end),
             lines.hash(line),
             "seed " + seed + " round " + round + " line " + line);
         start =
@@ -346,9 +346,9 @@ class AddedLinesTest {
       for (int to = 0; to <= b.length; to++) {
         int lines = 0;
         for (int i = 0; i < to; i++) {
-          lines += Lines.endsLine(b, i) ? 1 : 0;
+          lines += HashedLines.endsLine(b, i) ? 1 : 0;
         }
-        assertEquals(lines, Lines.countBefore(b, to), "seed " + seed + " round " + round);
+        assertEquals(lines, HashedLines.countBefore(b, to), "seed " + seed + " round " + round);
       }
       byte[] c = new byte[r.nextInt(300)];
       for (int i = 0; i < c.length; i++) {
@@ -363,18 +363,18 @@ class AddedLinesTest {
       while (same < max && a[a.length - 1 - same] == c[c.length - 1 - same]) {
         same++;
       }
-      assertEquals(same, Lines.commonEnd(a, c, max), "seed " + seed + " round " + round);
+      assertEquals(same, HashedLines.commonEnd(a, c, max), "seed " + seed + " round " + round);
     }
   }
 
   @Test
   void aReusedTableForgetsWhatItHeld() {
-    LineCounts t = new LineCounts(4);
-    t.addAll(Lines.of("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n").hashes());
+    LineMultiset t = new LineMultiset(4);
+    t.addAll(HashedLines.of("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n").hashes());
     t.reset(2);
-    assertEquals(false, t.take(Lines.of("a").hash(0)));
-    t.add(Lines.of("z").hash(0));
-    assertEquals(true, t.take(Lines.of("z").hash(0)));
+    assertEquals(false, t.take(HashedLines.of("a").hash(0)));
+    t.add(HashedLines.of("z").hash(0));
+    assertEquals(true, t.take(HashedLines.of("z").hash(0)));
   }
 
   @Test
