@@ -58,9 +58,6 @@ if [ -f "$here/sealant.jar" ] && [ ! -f "$here/pom.xml" ]; then prebuilt=yes; fi
 if [ -n "${SEALANT_JAVA:-}" ]; then java=$SEALANT_JAVA
 elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java
 else need java "Install a JDK 17 or newer (e.g. 'apt-get install openjdk-17-jdk')."; java=java; fi
-# The JDK's real path (links resolved): an archive only fits the JDK that wrote it.
-java_real() { r=$(command -v "$1" 2>/dev/null) || return 0; readlink -f "$r" 2>/dev/null || echo "$r"; }
-trained_java=$(java_real "$java")
 if [ "$prebuilt" = no ]; then
   need mvn "Install Apache Maven 3.8 or newer (e.g. 'apt-get install maven'), or install from a release tarball (sealant-VERSION.tar.gz), which needs no Maven."
 fi
@@ -143,12 +140,15 @@ export SEALANT_LAUNCHER
 if [ -n "\${SEALANT_JAVA:-}" ]; then java=\$SEALANT_JAVA
 elif [ -n "\${JAVA_HOME:-}" ] && [ -x "\$JAVA_HOME/bin/java" ]; then java=\$JAVA_HOME/bin/java
 else java=java; fi
-# The start-up archive is used only by the JDK that trained it: another JDK 17-24 refuses the AOT
-# cache's option outright, and after a JDK change (JAVA_HOME, PATH, alternatives) it would not fit.
-real=\$(command -v "\$java" 2>/dev/null) && real=\$(readlink -f "\$real" 2>/dev/null || echo "\$real")
+# The start-up archive is offered only to the java that trained it ('$java'). A JDK that does not
+# fit it ignores it: a class-data-sharing archive is checked by -Xshare:auto, and a JDK 17-24 behind
+# the same path (an alternatives switch) would refuse the AOT cache's option outright, so that
+# option comes with -XX:+IgnoreUnrecognizedVMOptions, and -Xlog:disable (which every JDK knows)
+# silences a JDK 25 that does not fit the cache: it would warn on stdout, where reports may go. No
+# fork: the hook's start-up is the budget.
 cds=""
-if [ "\$real" != '$trained_java' ]; then :
-elif [ -f "\$lib/sealant.aot" ]; then cds="-XX:AOTCache=\$lib/sealant.aot -Xlog:aot=off -Xlog:cds=off"
+if [ "\$java" != '$java' ]; then :
+elif [ -f "\$lib/sealant.aot" ]; then cds="-XX:+IgnoreUnrecognizedVMOptions -XX:AOTCache=\$lib/sealant.aot -Xlog:disable"
 elif [ -f "\$lib/sealant.jsa" ]; then cds="-XX:SharedArchiveFile=\$lib/sealant.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
 # Hooks and staged scans are short: the quick C1 compiler and a serial heap start fastest. Other
 # commands may scan whole histories: full JIT and the parallel collector pay off there.
