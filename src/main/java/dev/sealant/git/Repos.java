@@ -115,7 +115,9 @@ public final class Repos {
                     mode
                         + " needs a git repository, and "
                         + cwd
-                        + " is not inside one (use --no-git to scan files)"));
+                        + " is not inside one"
+                        // Only the scan command's git modes have a --no-git to fall back on.
+                        + (mode.startsWith("--") ? " (use --no-git to scan files)" : "")));
   }
 
   private static void objectDirectories(
