@@ -103,7 +103,7 @@ public final class ExplainCommand implements Callable<Integer> {
           "'explain' needs PATH:LINE (a 1-based line) or a 32-digit fingerprint");
     }
     Path file = env.resolve(target.substring(0, colon));
-    Path root = root(file);
+    Path root = session.configurationRootOf(file);
     Suppressions sup = session.configuration(root);
     explain(env.out(), root, file, List.of(line), sup);
     return ExitCodes.CLEAN;
@@ -114,20 +114,6 @@ public final class ExplainCommand implements Callable<Integer> {
       return -1;
     }
     return Integer.parseInt(s);
-  }
-
-  /**
-   * The root the configuration lives at: the enclosing repository's work tree, else the current
-   * directory.
-   */
-  private Path root(Path file) {
-    Path abs = file.toAbsolutePath().normalize();
-    for (Path p = abs.getParent(); p != null; p = p.getParent()) {
-      if (Files.exists(p.resolve(".git"))) {
-        return p;
-      }
-    }
-    return env.cwd().toAbsolutePath().normalize();
   }
 
   private int byFingerprint(Session session) {

@@ -17,6 +17,7 @@ import dev.sealant.kernel.LineLookup;
 import dev.sealant.kernel.Sink;
 import dev.sealant.kernel.Source;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +174,20 @@ public record Session(
    */
   public Suppressions configuration(Path root) {
     return Suppressions.load(catalog.get(), Optional.of(root), suppressions);
+  }
+
+  /**
+   * Where the configuration of one file on disk lives: the nearest directory above it holding a
+   * {@code .git} (the work tree of the repository it is in), else the current directory.
+   */
+  public Path configurationRootOf(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    for (Path p = abs.getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p.resolve(".git"))) {
+        return p;
+      }
+    }
+    return cwd.toAbsolutePath().normalize();
   }
 
   /** One line of a file as committed (or in the working tree), for the importers. */
