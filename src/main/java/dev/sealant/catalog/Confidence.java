@@ -28,6 +28,16 @@ public final class Confidence {
 
   /** Length of the literal prefix every secret of this regex starts with (0 if none). */
   static int literalPrefix(String re, int secretGroup) {
+    // A branch of the secret's own alternation ('abc|[0-9a-f]{32}', or '(abc|d)' for group 1) may
+    // start with anything: no prefix is certain.
+    int[] span = groupSpan(re, secretGroup);
+    if (span.length == 0 || branches(re, span[0], span[1])) {
+      return 0;
+    }
+    return prefixFrom(re, secretGroup);
+  }
+
+  private static int prefixFrom(String re, int secretGroup) {
     boolean inside = secretGroup == 0;
     int groups = 0;
     int length = 0;
@@ -57,6 +67,61 @@ public final class Confidence {
       }
     }
     return length;
+  }
+
+  /**
+   * Where the secret is in the regex text: the whole regex for group 0, else the inside of the
+   * {@code secretGroup}-th capturing group; empty when that group cannot be found.
+   */
+  private static int[] groupSpan(String re, int secretGroup) {
+    if (secretGroup == 0) {
+      return new int[] {0, re.length()};
+    }
+    int groups = 0;
+    for (int i = 0; i < re.length(); i++) {
+      char c = re.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[' && classEnd(re, i) > 0) {
+        i = classEnd(re, i) - 1;
+      } else if (c == '(' && !re.startsWith("(?", i) && ++groups == secretGroup) {
+        int depth = 0;
+        for (int j = i; j < re.length(); j++) {
+          char d = re.charAt(j);
+          if (d == '\\') {
+            j++;
+          } else if (d == '[' && classEnd(re, j) > 0) {
+            j = classEnd(re, j) - 1;
+          } else if (d == '(') {
+            depth++;
+          } else if (d == ')' && --depth == 0) {
+            return new int[] {i + 1, j};
+          }
+        }
+        return new int[0];
+      }
+    }
+    return new int[0];
+  }
+
+  /** True when {@code re[from, to)} has a {@code |} of its own (not inside a group or a class). */
+  private static boolean branches(String re, int from, int to) {
+    int depth = 0;
+    for (int i = from; i < to; i++) {
+      char c = re.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[' && classEnd(re, i) > 0) {
+        i = classEnd(re, i) - 1;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

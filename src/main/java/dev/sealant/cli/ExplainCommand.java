@@ -136,7 +136,7 @@ public final class ExplainCommand implements Callable<Integer> {
     Session.Outcome o =
         session
             .run(
-                new ScanRequest.Files(List.of(root.toString()), true, false, false),
+                new ScanRequest.OnDisk(List.of(root.toString()), true, false, false),
                 new Session.Listener() {})
             .orElseThrow();
     Suppressions sup = o.suppressions();

@@ -1,6 +1,5 @@
 package dev.sealant.cli;
 
-import dev.sealant.error.ExitCodes;
 import dev.sealant.error.Failure;
 import dev.sealant.error.UsageException;
 import java.io.PrintWriter;
@@ -103,11 +102,13 @@ public final class Main {
     joinDescriptions(cl);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
+          // picocli's own parse errors are usage errors, rendered as every other error is.
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("sealant: " + Messages.safe(ex.getMessage()));
+          UsageException usage = new UsageException(ex.getMessage(), ex);
+          c.getErr().println(Failure.line(usage, Messages::safe));
           c.getErr().println(helpHint(c));
           c.getErr().flush();
-          return ExitCodes.USAGE;
+          return Failure.exitCode(usage);
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parsed) -> {

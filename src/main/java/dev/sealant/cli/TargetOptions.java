@@ -77,7 +77,7 @@ public final class TargetOptions {
    * The scan these options ask for. {@code -} is standard input; {@code --no-git} scans files on
    * disk (one path or several); {@code --staged}, {@code --range} and {@code --since} need a
    * repository; with none of those, the session scans a repository's full history or the files on
-   * disk (see {@link ScanRequest.Files}).
+   * disk (see {@link ScanRequest.OnDisk}).
    */
   ScanRequest request() {
     int gitModes = (staged ? 1 : 0) + (range != null ? 1 : 0) + (since != null ? 1 : 0);
@@ -103,7 +103,7 @@ public final class TargetOptions {
       }
       return new ScanRequest.Stdin();
     }
-    return new ScanRequest.Files(targets, noGit, includeStash, !noCache);
+    return new ScanRequest.OnDisk(targets, noGit, includeStash, !noCache);
   }
 
   /** The session to run {@link #request} in, with these options' limits and threads. */

@@ -3,6 +3,7 @@ package dev.sealant.git;
 import dev.sealant.kernel.CommitInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -92,7 +93,7 @@ final class Authors {
       while (end < raw.length && raw[end] != '\n') {
         end++;
       }
-      if (end - i >= k.length && java.util.Arrays.equals(raw, i, i + k.length, k, 0, k.length)) {
+      if (end - i >= k.length && Arrays.equals(raw, i, i + k.length, k, 0, k.length)) {
         return new String(raw, i + k.length, end - i - k.length, StandardCharsets.UTF_8);
       }
       i = end + 1;

@@ -1,5 +1,6 @@
 package dev.sealant.git;
 
+import dev.sealant.error.GitException;
 import dev.sealant.kernel.CommitInfo;
 import dev.sealant.kernel.Limits;
 import dev.sealant.kernel.Sink;
@@ -9,6 +10,7 @@ import dev.sealant.source.Content;
 import java.io.IOException;
 import java.util.Optional;
 import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -143,7 +145,7 @@ final class Blobs {
         Chunks.ofBlob(path, commit, sink).scan(probe, probe.length, in);
       }
       return true;
-    } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+    } catch (MissingObjectException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       return false;
@@ -176,10 +178,10 @@ final class Blobs {
         bytes = ld.getCachedBytes(bound);
       } catch (LargeObjectException e) {
         return tooLarge(-1);
-      } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+      } catch (MissingObjectException e) {
         throw e;
       } catch (IOException e) {
-        throw new dev.sealant.error.GitException(
+        throw new GitException(
             "cannot read object "
                 + id.name()
                 + ": the repository is corrupt ("

@@ -7,6 +7,7 @@ import dev.sealant.kernel.Sink;
 import dev.sealant.kernel.Skipped;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -136,7 +137,7 @@ final class ChangeScanner {
         keys[n++] = key(c);
       }
     }
-    boolean[] mine = claims.claim(java.util.Arrays.copyOf(keys, n));
+    boolean[] mine = claims.claim(Arrays.copyOf(keys, n));
     Optional<LineMultiset> renamePool = Optional.empty();
     int k = 0;
     for (Change c : changes) {

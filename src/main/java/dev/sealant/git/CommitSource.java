@@ -1,6 +1,7 @@
 package dev.sealant.git;
 
 import dev.sealant.error.GitException;
+import dev.sealant.error.SealantException;
 import dev.sealant.kernel.CommitInfo;
 import dev.sealant.kernel.Fragment;
 import dev.sealant.kernel.Limits;
@@ -9,6 +10,8 @@ import dev.sealant.kernel.Source;
 import dev.sealant.source.Workers;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -26,8 +30,10 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.util.RawParseUtils;
 
 /**
  * The commits of a {@link CommitSet}, each diffed against its parents (a root commit against the
@@ -258,11 +264,11 @@ public final class CommitSource implements Source {
     try (ObjectReader reader = repo.newObjectReader();
         RevWalk rw = new RevWalk(reader);
         PackReader packs = new PackReader(shared)) {
-      Set<ObjectId> excluded = new java.util.HashSet<>();
+      Set<ObjectId> excluded = new HashSet<>();
       for (ObjectId id : set.exclude()) {
         peeled(rw, id).ifPresent(o -> excluded.add(o.copy()));
       }
-      Set<ObjectId> named = new java.util.HashSet<>(set.exclude());
+      Set<ObjectId> named = new HashSet<>(set.exclude());
       List<RevObject> loose = new ArrayList<>();
       for (ObjectId id : set.include()) {
         tagTexts(rw, id, named, sink);
@@ -304,7 +310,7 @@ public final class CommitSource implements Source {
               + " (the repository is corrupt or incomplete)",
           e);
     } catch (IOException | RuntimeException e) {
-      if (e instanceof dev.sealant.error.SealantException se) {
+      if (e instanceof SealantException se) {
         throw se;
       }
       throw new GitException(
@@ -326,7 +332,7 @@ public final class CommitSource implements Source {
 
   /** The header lines starting with one of {@code keep}, a blank line and the message. */
   private static String metadata(byte[] raw, String... keep) {
-    String header = raw == null ? "" : org.eclipse.jgit.util.RawParseUtils.decode(raw);
+    String header = raw == null ? "" : RawParseUtils.decode(raw);
     StringBuilder b = new StringBuilder();
     int end = header.indexOf("\n\n");
     for (String line : (end < 0 ? header : header.substring(0, end)).split("\n", -1)) {
@@ -351,7 +357,7 @@ public final class CommitSource implements Source {
     } catch (MissingObjectException e) {
       return;
     }
-    while (o instanceof org.eclipse.jgit.revwalk.RevTag t && named.add(t.copy())) {
+    while (o instanceof RevTag t && named.add(t.copy())) {
       rw.parseBody(t);
       sink.accept(
           new Fragment(
@@ -405,7 +411,7 @@ public final class CommitSource implements Source {
       // The walk gives newest first; oldest first unless the packs store the history the other way.
       newestFirst = order.newestFirst();
       if (!newestFirst) {
-        java.util.Collections.reverse(ids);
+        Collections.reverse(ids);
       }
     } catch (MissingObjectException e) {
       throw new GitException(
@@ -416,7 +422,7 @@ public final class CommitSource implements Source {
           e);
     } catch (IOException e) {
       throw new GitException(set.what() + ": cannot walk the history: " + e.getMessage(), e);
-    } catch (dev.sealant.error.SealantException e) {
+    } catch (SealantException e) {
       throw e;
     } catch (RuntimeException e) {
       if (e.getCause() instanceof MissingObjectException m) { // RevWalkException from the iterator
@@ -450,7 +456,7 @@ public final class CommitSource implements Source {
     List<RevCommit> again = new ArrayList<>();
     try (RevWalk check = new RevWalk(repo)) {
       check.setRetainBody(false);
-      java.util.Set<ObjectId> current = new java.util.HashSet<>(starts);
+      Set<ObjectId> current = new HashSet<>(starts);
       int moved = 0;
       for (ObjectId id : earlier.tips()) {
         if (!isCommit(rw, id)) {
@@ -506,7 +512,7 @@ public final class CommitSource implements Source {
   private static Optional<RevCommit> existing(RevWalk rw, ObjectId id) throws IOException {
     try {
       return Optional.of(rw.parseCommit(id));
-    } catch (MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+    } catch (MissingObjectException | IncorrectObjectTypeException e) {
       return Optional.empty();
     }
   }

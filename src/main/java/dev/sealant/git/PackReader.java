@@ -323,7 +323,7 @@ final class PackReader implements AutoCloseable {
         return null;
       }
       if (depth + 3 > chain.length) {
-        chain = java.util.Arrays.copyOf(chain, chain.length * 2);
+        chain = Arrays.copyOf(chain, chain.length * 2);
       }
       chain[depth++] = pos;
       chain[depth++] = p;

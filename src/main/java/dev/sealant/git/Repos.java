@@ -3,11 +3,14 @@ package dev.sealant.git;
 import dev.sealant.error.GitException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Repository;
@@ -66,7 +69,7 @@ public final class Repos {
   private static void refuseBroken(Path cwd, File found) {
     for (Path dir = cwd.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
       Path dotGit = dir.resolve(".git");
-      if (java.nio.file.Files.exists(dotGit, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.exists(dotGit, LinkOption.NOFOLLOW_LINKS)) {
         if (found == null
             || !(found.toPath().toAbsolutePath().normalize().startsWith(dir)
                 || gitFileTarget(dotGit)
@@ -84,11 +87,11 @@ public final class Repos {
 
   /** Where a {@code .git} file (linked worktree, submodule) points: its {@code gitdir:} line. */
   private static Optional<Path> gitFileTarget(Path dotGit) {
-    if (!java.nio.file.Files.isRegularFile(dotGit, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
     try {
-      String line = java.nio.file.Files.readString(dotGit).strip();
+      String line = Files.readString(dotGit).strip();
       if (!line.startsWith("gitdir:")) {
         return Optional.empty();
       }
@@ -112,7 +115,9 @@ public final class Repos {
                     mode
                         + " needs a git repository, and "
                         + cwd
-                        + " is not inside one (use --no-git to scan files)"));
+                        + " is not inside one"
+                        // Only the scan command's git modes have a --no-git to fall back on.
+                        + (mode.startsWith("--") ? " (use --no-git to scan files)" : "")));
   }
 
   private static void objectDirectories(
@@ -165,7 +170,7 @@ public final class Repos {
     DirCache dc = Indexes.read(repo);
     for (int i = 0; i < dc.getEntryCount(); i++) {
       String p = dc.getEntry(i).getPathString();
-      if (p.endsWith("/" + name) && java.nio.file.Files.isRegularFile(top.resolve(p))) {
+      if (p.endsWith("/" + name) && Files.isRegularFile(top.resolve(p))) {
         out.add(top.resolve(p));
       }
     }
@@ -259,15 +264,11 @@ public final class Repos {
          */
         @Override
         public long getTimeUnit(
-            String section,
-            String subsection,
-            String name,
-            long defaultValue,
-            java.util.concurrent.TimeUnit wantUnit) {
+            String section, String subsection, String name, long defaultValue, TimeUnit wantUnit) {
           if ("filesystem".equals(section) && "timestampResolution".equals(name)) {
             return wantUnit.convert(
                 FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toNanos(),
-                java.util.concurrent.TimeUnit.NANOSECONDS);
+                TimeUnit.NANOSECONDS);
           }
           return super.getTimeUnit(section, subsection, name, defaultValue, wantUnit);
         }

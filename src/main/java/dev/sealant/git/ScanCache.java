@@ -1,5 +1,6 @@
 package dev.sealant.git;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -126,7 +127,7 @@ public final class ScanCache {
       return Optional.empty();
     }
     try (DataInputStream in =
-        new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - 32))) {
+        new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 32))) {
       in.skipNBytes(MAGIC.length + 4L);
       byte[] k = new byte[32];
       in.readFully(k);

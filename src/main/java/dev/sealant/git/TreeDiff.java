@@ -2,6 +2,7 @@ package dev.sealant.git;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,7 +88,7 @@ final class TreeDiff {
    */
   private void walk(byte[][] raw, int rootPrefix) throws IOException {
     int n = raw.length;
-    java.util.ArrayDeque<Level> stack = new java.util.ArrayDeque<>();
+    ArrayDeque<Level> stack = new ArrayDeque<>();
     stack.push(new Level(raw, rootPrefix));
     levels:
     while (!stack.isEmpty()) {

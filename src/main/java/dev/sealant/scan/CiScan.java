@@ -29,7 +29,7 @@ final class CiScan {
 
   static Optional<Session.Outcome> run(
       Session session, ScanRequest.CiRange range, Session.Listener listener) {
-    try (Repository repo = Repos.open(session.cwd(), session.env(), "sealant ci")) {
+    try (Repository repo = Repos.open(session.cwd(), session.env(), "the ci command")) {
       ObjectId headId = PullRange.commit(repo, range.head(), "head");
       Optional<ObjectId> baseId = range.base().map(b -> PullRange.commit(repo, b, "base"));
       CommitSet set = new CommitSet(List.of(headId), baseId.stream().toList(), range.what());

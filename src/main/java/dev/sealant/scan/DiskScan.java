@@ -28,7 +28,7 @@ final class DiskScan {
 
   private DiskScan() {}
 
-  static Session.Outcome files(Session session, ScanRequest.Files f, Session.Listener listener) {
+  static Session.Outcome files(Session session, ScanRequest.OnDisk f, Session.Listener listener) {
     List<String> paths = f.paths();
     if (paths.size() > 1) {
       Suppressions sup = session.configuration(session.cwd());

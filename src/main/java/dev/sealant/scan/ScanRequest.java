@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@link Session}.
  */
 public sealed interface ScanRequest
-    permits ScanRequest.Files,
+    permits ScanRequest.OnDisk,
         ScanRequest.Stdin,
         ScanRequest.Staged,
         ScanRequest.Commits,
@@ -20,33 +20,76 @@ public sealed interface ScanRequest
         ScanRequest.CiRange {
 
   /**
-   * Files on disk: the paths as given (none means {@code .}). Unless {@code noGit}, a scan with no
+   * Hands this request to the {@link Modes} method for its mode. Dispatch goes through here, not an
+   * {@code instanceof} chain, so a new mode cannot be forgotten: its record must implement this,
+   * which needs a new {@link Modes} method, which every handler must then implement.
+   */
+  <R> R accept(Modes<R> modes);
+
+  /** One method per scan mode: what a handler does with each. */
+  interface Modes<R> {
+    R onDisk(OnDisk request);
+
+    R stdin(Stdin request);
+
+    R staged(Staged request);
+
+    R commits(Commits request);
+
+    R prePush(PrePush request);
+
+    R preReceive(PreReceive request);
+
+    R ciRange(CiRange request);
+  }
+
+  /**
+   * OnDisk on disk: the paths as given (none means {@code .}). Unless {@code noGit}, a scan with no
    * path inside a repository, or of a repository's top directory, is that repository's full history
    * instead: every commit of every ref, recorded in the history cache when {@code cache} and no
    * path was given.
    */
-  record Files(List<String> paths, boolean noGit, boolean includeStash, boolean cache)
+  record OnDisk(List<String> paths, boolean noGit, boolean includeStash, boolean cache)
       implements ScanRequest {
-    public Files {
+    @Override
+    public <R> R accept(Modes<R> modes) {
+      return modes.onDisk(this);
+    }
+
+    public OnDisk {
       paths = List.copyOf(paths);
     }
   }
 
   /** Standard input, with the configuration of the working directory's repository root. */
-  record Stdin() implements ScanRequest {}
+  record Stdin() implements ScanRequest {
+    @Override
+    public <R> R accept(Modes<R> modes) {
+      return modes.stdin(this);
+    }
+  }
 
   /**
    * What {@code git commit} would record now: the index against HEAD. {@code hook}: the pre-commit
    * hook's way, reading git's files directly first (JGit only for what that reader steps aside
    * from).
    */
-  record Staged(boolean hook) implements ScanRequest {}
+  record Staged(boolean hook) implements ScanRequest {
+    @Override
+    public <R> R accept(Modes<R> modes) {
+      return modes.staged(this);
+    }
+  }
 
   /**
    * Commits of the working directory's repository: {@code --range A..B} (or one revision's whole
    * history), or {@code --since REV} (every ref's history not reachable from REV).
    */
   record Commits(Kind kind, String revision, boolean includeStash) implements ScanRequest {
+    @Override
+    public <R> R accept(Modes<R> modes) {
+      return modes.commits(this);
+    }
 
     /** How {@link #revision} selects the commits. */
     public enum Kind {
@@ -56,10 +99,20 @@ public sealed interface ScanRequest
   }
 
   /** The pre-push hook: the commits git's standard input says are pushed to {@code remote}. */
-  record PrePush(String remote) implements ScanRequest {}
+  record PrePush(String remote) implements ScanRequest {
+    @Override
+    public <R> R accept(Modes<R> modes) {
+      return modes.prePush(this);
+    }
+  }
 
   /** The pre-receive hook: the commits a push brings into this repository (standard input). */
-  record PreReceive() implements ScanRequest {}
+  record PreReceive() implements ScanRequest {
+    @Override
+    public <R> R accept(Modes<R> modes) {
+      return modes.preReceive(this);
+    }
+  }
 
   /**
    * {@code sealant ci}: the commits from {@code base} (exclusive; none means the whole history) to
@@ -69,6 +122,10 @@ public sealed interface ScanRequest
   record CiRange(
       Optional<String> base, String head, Optional<Path> patterns, boolean acceptPolicyChange)
       implements ScanRequest {
+    @Override
+    public <R> R accept(Modes<R> modes) {
+      return modes.ciRange(this);
+    }
 
     /** The range as git would write it, for messages: {@code BASE..HEAD}, or {@code HEAD}. */
     public String what() {

@@ -127,27 +127,44 @@ public record Session(
    * range that adds no commits, after {@link Listener#range} said so).
    */
   public Optional<Outcome> run(ScanRequest request, Listener listener) {
-    // The hooks' modes first: each test loads its record's class, and a hook's start-up is
-    // counted in classes.
-    if (request instanceof ScanRequest.Staged s) {
-      return Optional.of(s.hook() ? preCommit(listener) : staged(listener));
-    }
-    if (request instanceof ScanRequest.PrePush p) {
-      return Optional.of(prePush(p, listener));
-    }
-    if (request instanceof ScanRequest.PreReceive) {
-      return Optional.of(preReceive(listener));
-    }
-    if (request instanceof ScanRequest.Commits c) {
-      return Optional.of(commits(c, listener));
-    }
-    if (request instanceof ScanRequest.Files f) {
-      return Optional.of(DiskScan.files(this, f, listener));
-    }
-    if (request instanceof ScanRequest.Stdin) {
-      return Optional.of(DiskScan.stdin(this, listener));
-    }
-    return CiScan.run(this, (ScanRequest.CiRange) request, listener);
+    Session session = this;
+    return request.accept(
+        new ScanRequest.Modes<Optional<Outcome>>() {
+          @Override
+          public Optional<Outcome> onDisk(ScanRequest.OnDisk r) {
+            return Optional.of(DiskScan.files(session, r, listener));
+          }
+
+          @Override
+          public Optional<Outcome> stdin(ScanRequest.Stdin r) {
+            return Optional.of(DiskScan.stdin(session, listener));
+          }
+
+          @Override
+          public Optional<Outcome> staged(ScanRequest.Staged r) {
+            return Optional.of(r.hook() ? session.preCommit(listener) : session.staged(listener));
+          }
+
+          @Override
+          public Optional<Outcome> commits(ScanRequest.Commits r) {
+            return Optional.of(session.commits(r, listener));
+          }
+
+          @Override
+          public Optional<Outcome> prePush(ScanRequest.PrePush r) {
+            return Optional.of(session.prePush(r, listener));
+          }
+
+          @Override
+          public Optional<Outcome> preReceive(ScanRequest.PreReceive r) {
+            return Optional.of(session.preReceive(listener));
+          }
+
+          @Override
+          public Optional<Outcome> ciRange(ScanRequest.CiRange r) {
+            return CiScan.run(session, r, listener);
+          }
+        });
   }
 
   /**

@@ -30,6 +30,19 @@ class ConfidenceTest {
   }
 
   @Test
+  void anAlternationOfTheSecretItselfCertifiesNoPrefix() {
+    assertEquals(0, Confidence.literalPrefix("abc|[0-9a-f]{32}", 0));
+    assertEquals(0, Confidence.literalPrefix("(abc|d)[0-9a-f]{32}", 1));
+    assertEquals(0, Confidence.literalPrefix("(ghp_[a-z]{36}|[0-9]{40})", 1));
+    assertEquals(0, Confidence.literalPrefix("\\b(ghp_[a-z]{36}|x[0-9]{40})\\b", 1));
+    // An alternation outside the secret's group, or one the prefix reads whole, is no branch of it.
+    assertEquals(4, Confidence.literalPrefix("(ghp_[a-z]{36})(?:\\b|$)", 1));
+    assertEquals(4, Confidence.literalPrefix("((?:AKIA|ASIA)[A-Z2-7]{16})", 1));
+    assertEquals(4, Confidence.literalPrefix("(ghp_[a-z|]{36})", 1));
+    assertEquals(0, Confidence.literalPrefix("(ghp_[a-z]{36})", 2));
+  }
+
+  @Test
   void genericRulesAreNeverHighConfidenceAndValidatedOnesAlwaysAre() {
     assertFalse(Confidence.derived(true, true, "(ghp_[A-Za-z0-9]{36})", 1));
     assertTrue(Confidence.derived(false, true, "(?i)key\\s*=\\s*([a-z]+)", 1));

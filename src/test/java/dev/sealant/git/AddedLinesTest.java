@@ -3,8 +3,16 @@ package dev.sealant.git;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,14 +22,14 @@ class AddedLinesTest {
 
   private static boolean[] added(String now, String... befores) {
     List<LineMultiset> counts =
-        java.util.Arrays.stream(befores).map(b -> LineMultiset.of(HashedLines.of(b))).toList();
+        Arrays.stream(befores).map(b -> LineMultiset.of(HashedLines.of(b))).toList();
     return AddedLines.added(HashedLines.of(now), counts);
   }
 
   private static String runs(String now, String... befores) {
     HashedLines lines = HashedLines.of(now);
     List<LineMultiset> counts =
-        java.util.Arrays.stream(befores).map(b -> LineMultiset.of(HashedLines.of(b))).toList();
+        Arrays.stream(befores).map(b -> LineMultiset.of(HashedLines.of(b))).toList();
     return AddedLines.runs(lines, AddedLines.added(lines, counts)).stream()
         .map(
             r ->
@@ -82,7 +90,7 @@ class AddedLinesTest {
     Random r = new Random(seed);
     StringBuilder old = new StringBuilder();
     StringBuilder now = new StringBuilder();
-    java.util.Set<String> oldLines = new java.util.HashSet<>();
+    Set<String> oldLines = new HashSet<>();
     for (int i = 0; i < 200; i++) {
       String line = "l" + r.nextInt(50);
       old.append(line).append(r.nextBoolean() ? "\n" : "\r\n");
@@ -127,7 +135,7 @@ class AddedLinesTest {
   private static boolean[] reference(HashedLines now, List<HashedLines> befores, HashedLines pool) {
     int n = now.count();
     boolean[] added = new boolean[n];
-    java.util.Arrays.fill(added, true);
+    Arrays.fill(added, true);
     for (HashedLines old : befores) {
       int m = old.count();
       int p = 0;
@@ -138,7 +146,7 @@ class AddedLinesTest {
       while (s < Math.min(n, m) - p && now.hash(n - 1 - s) == old.hash(m - 1 - s)) {
         s++;
       }
-      java.util.Map<Long, Integer> left = new java.util.HashMap<>();
+      Map<Long, Integer> left = new HashMap<>();
       for (int i = p; i < m - s; i++) {
         left.merge(old.hash(i), 1, Integer::sum);
       }
@@ -153,7 +161,7 @@ class AddedLinesTest {
       }
     }
     if (pool != null) {
-      java.util.Map<Long, Integer> left = new java.util.HashMap<>();
+      Map<Long, Integer> left = new HashMap<>();
       for (int i = 0; i < pool.count(); i++) {
         left.merge(pool.hash(i), 1, Integer::sum);
       }
@@ -222,18 +230,16 @@ class AddedLinesTest {
       }
       String pool = r.nextInt(6) == 0 ? randomText(r, r.nextInt(10)) : null;
       HashedLines lines = HashedLines.of(now);
-      List<HashedLines> plain = new java.util.ArrayList<>();
-      List<long[]> hashes = new java.util.ArrayList<>();
-      List<byte[]> texts = new java.util.ArrayList<>();
+      List<HashedLines> plain = new ArrayList<>();
+      List<long[]> hashes = new ArrayList<>();
+      List<byte[]> texts = new ArrayList<>();
       for (String b : befores) {
         plain.add(HashedLines.of(b));
         hashes.add(HashedLines.of(b).hashes());
-        texts.add(b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        texts.add(b.getBytes(StandardCharsets.UTF_8));
       }
-      java.util.Optional<LineMultiset> poolCounts =
-          pool == null
-              ? java.util.Optional.empty()
-              : java.util.Optional.of(LineMultiset.of(HashedLines.of(pool)));
+      Optional<LineMultiset> poolCounts =
+          pool == null ? Optional.empty() : Optional.of(LineMultiset.of(HashedLines.of(pool)));
       boolean[] expected = reference(lines, plain, pool == null ? null : HashedLines.of(pool));
       String where = "seed " + seed + " round " + round;
       assertArrayEquals(
@@ -241,13 +247,11 @@ class AddedLinesTest {
           AddedLines.added(
               lines,
               hashes,
-              pool == null
-                  ? java.util.Optional.empty()
-                  : java.util.Optional.of(LineMultiset.of(HashedLines.of(pool))),
+              pool == null ? Optional.empty() : Optional.of(LineMultiset.of(HashedLines.of(pool))),
               table),
           where);
       List<String> runs = plainRuns(lines, expected);
-      List<String> expectedRuns = new java.util.ArrayList<>();
+      List<String> expectedRuns = new ArrayList<>();
       for (String run : runs) {
         String[] ends = run.substring(1, run.length() - 1).split(", ");
         int from = Integer.parseInt(ends[0]);
@@ -259,12 +263,10 @@ class AddedLinesTest {
       }
       assertEquals(
           expectedRuns,
-          AddedLines.runs(
-                  now.getBytes(java.nio.charset.StandardCharsets.UTF_8), texts, poolCounts, table)
-              .stream()
+          AddedLines.runs(now.getBytes(StandardCharsets.UTF_8), texts, poolCounts, table).stream()
               .map(x -> x.line() + ":" + x.text())
               .collect(Collectors.toList()),
-          where + "\nnow: " + now + "\nbefores: " + java.util.Arrays.toString(befores));
+          where + "\nnow: " + now + "\nbefores: " + Arrays.toString(befores));
     }
   }
 
@@ -283,11 +285,11 @@ class AddedLinesTest {
         j++;
       }
       if ((i > 0 && in[i - 1]) || (j < n && in[j])) {
-        java.util.Arrays.fill(in, i, j, true);
+        Arrays.fill(in, i, j, true);
       }
       i = j;
     }
-    List<String> runs = new java.util.ArrayList<>();
+    List<String> runs = new ArrayList<>();
     for (int k = 0; k < n; ) {
       if (!in[k]) {
         k++;
@@ -297,7 +299,7 @@ class AddedLinesTest {
       while (k < n && in[k]) {
         k++;
       }
-      runs.add(java.util.Arrays.toString(new int[] {from, k}));
+      runs.add(Arrays.toString(new int[] {from, k}));
     }
     return runs;
   }
@@ -354,7 +356,7 @@ class AddedLinesTest {
       for (int i = 0; i < c.length; i++) {
         c[i] = r.nextInt(20) == 0 ? (byte) 'x' : (byte) 'y';
       }
-      byte[] a = java.util.Arrays.copyOf(c, c.length);
+      byte[] a = Arrays.copyOf(c, c.length);
       if (a.length > 0 && r.nextBoolean()) {
         a[r.nextInt(a.length)] = 'z';
       }
@@ -381,7 +383,7 @@ class AddedLinesTest {
   void longSetAddsEachKeyOnce() {
     LongSet s = new LongSet();
     Random r = new Random(5);
-    java.util.Set<Long> ref = new java.util.HashSet<>();
+    Set<Long> ref = new HashSet<>();
     for (int i = 0; i < 20_000; i++) {
       long k = r.nextInt(3) == 0 ? r.nextInt(100) : r.nextLong();
       assertEquals(ref.add(k), s.add(k), "key " + i);

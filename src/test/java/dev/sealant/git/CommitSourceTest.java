@@ -8,11 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sealant.kernel.Fragment;
 import dev.sealant.kernel.Limits;
 import dev.sealant.kernel.Sink;
+import dev.sealant.kernel.Skipped;
 import dev.sealant.testing.JGitRepo;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,8 +78,8 @@ class CommitSourceTest {
   }
 
   /** Which commit each path's added text is reported at. */
-  private static java.util.Map<String, String> attribution(JGitRepo repo, int threads) {
-    java.util.Map<String, String> at = new java.util.concurrent.ConcurrentSkipListMap<>();
+  private static Map<String, String> attribution(JGitRepo repo, int threads) {
+    Map<String, String> at = new ConcurrentSkipListMap<>();
     source(repo, threads)
         .run(
             new Sink() {
@@ -101,7 +106,7 @@ class CommitSourceTest {
       for (int k = 0; k < 12; k++) {
         repo.write("f" + k + ".txt", "base " + k + "\n");
       }
-      org.eclipse.jgit.revwalk.RevCommit base = repo.commit("base");
+      RevCommit base = repo.commit("base");
       for (String branch : List.of("left", "right")) {
         repo.git().checkout().setCreateBranch(true).setName(branch).setStartPoint(base).call();
         for (int k = 0; k < 12; k++) {
@@ -110,7 +115,7 @@ class CommitSourceTest {
           repo.commit(branch + " " + k);
         }
       }
-      java.util.Map<String, String> one = attribution(repo, 1);
+      Map<String, String> one = attribution(repo, 1);
       assertEquals(24, one.size(), one.toString());
       for (int run = 0; run < 10; run++) {
         assertEquals(one, attribution(repo, 2), "run " + run);
@@ -151,9 +156,9 @@ class CommitSourceTest {
       repo.write("big.txt", "x".repeat(5000) + "\n");
       repo.write("small.txt", "small\n");
       repo.commit("one");
-      List<Fragment> got = new java.util.ArrayList<>();
-      List<String> warnings = new java.util.ArrayList<>();
-      List<String> skipped = new java.util.ArrayList<>();
+      List<Fragment> got = new ArrayList<>();
+      List<String> warnings = new ArrayList<>();
+      List<String> skipped = new ArrayList<>();
       // --max-file-size allows it; the heap-derived bound (here 1 KiB) does not.
       new CommitSource(
               repo.git().getRepository(),
@@ -171,7 +176,7 @@ class CommitSourceTest {
                 }
 
                 @Override
-                public void skipped(dev.sealant.kernel.Skipped s) {
+                public void skipped(Skipped s) {
                   skipped.add(s.path() + ": " + s.reason());
                 }
 
@@ -211,7 +216,7 @@ class CommitSourceTest {
   @Test
   void noCommitsMeansNoWork() throws Exception {
     try (JGitRepo repo = JGitRepo.init(dir)) {
-      List<Fragment> got = new java.util.ArrayList<>();
+      List<Fragment> got = new ArrayList<>();
       source(repo, 2).run(got::add);
       assertEquals(List.of(), got);
     }

@@ -3,6 +3,7 @@ package dev.sealant.git;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sealant.error.SealantException;
+import dev.sealant.fuzz.FuzzAccess;
 import dev.sealant.git.raw.IndexFile;
 import dev.sealant.git.raw.StepAside;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -22,6 +24,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.util.FS;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,7 +186,7 @@ class GitObjectFuzzTest {
                 [r.nextInt(7)];
         String ident = IDENTS[r.nextInt(IDENTS.length)];
         if (r.nextInt(4) == 0) {
-          ident = dev.sealant.fuzz.FuzzAccess.mutate(r, ident);
+          ident = FuzzAccess.mutate(r, ident);
         }
         h.append(key).append(ident).append(r.nextInt(10) == 0 ? "" : "\n");
       }
@@ -199,8 +202,7 @@ class GitObjectFuzzTest {
       }
       try {
         Authors.info(c);
-        Authors.parse(
-            "0", IDENTS[r.nextInt(IDENTS.length)] + dev.sealant.fuzz.FuzzAccess.text(r, 20));
+        Authors.parse("0", IDENTS[r.nextInt(IDENTS.length)] + FuzzAccess.text(r, 20));
       } catch (RuntimeException | StackOverflowError e) {
         fail("seed " + seed + " input " + i + ": " + e, e);
       }
@@ -210,14 +212,14 @@ class GitObjectFuzzTest {
   private byte[] realIndex(Random r) throws IOException {
     Path f = dir.resolve("written-index");
     Files.deleteIfExists(f);
-    DirCache dc = DirCache.lock(f.toFile(), org.eclipse.jgit.util.FS.DETECTED);
+    DirCache dc = DirCache.lock(f.toFile(), FS.DETECTED);
     DirCacheBuilder b = dc.builder();
     int n = 1 + r.nextInt(6);
     String[] paths = new String[n];
     for (int k = 0; k < n; k++) {
       paths[k] = "d" + r.nextInt(3) + "/f" + k + (r.nextBoolean() ? ".txt" : "");
     }
-    java.util.Arrays.sort(paths);
+    Arrays.sort(paths);
     String last = null;
     for (String p : paths) {
       if (p.equals(last)) {
@@ -248,7 +250,7 @@ class GitObjectFuzzTest {
         int at = r.nextInt(raw.length);
         switch (r.nextInt(4)) {
           case 0 -> raw[at] = (byte) r.nextInt(256);
-          case 1 -> raw = java.util.Arrays.copyOf(raw, at);
+          case 1 -> raw = Arrays.copyOf(raw, at);
           case 2 ->
               raw[Math.min(raw.length - 1, 4 + r.nextInt(4))] = (byte) r.nextInt(5); // version
           default -> {
@@ -273,10 +275,7 @@ class GitObjectFuzzTest {
       }
       try {
         Indexes.parse(
-            dev.sealant.fuzz.FuzzAccess.text(r, 200)
-                .replace('\n', '\0')
-                .getBytes(StandardCharsets.UTF_8),
-            "index");
+            FuzzAccess.text(r, 200).replace('\n', '\0').getBytes(StandardCharsets.UTF_8), "index");
       } catch (SealantException e) {
         REJECTED.incrementAndGet();
       } catch (RuntimeException | StackOverflowError e) {

@@ -9,6 +9,7 @@ import dev.sealant.testing.GitCli;
 import dev.sealant.testing.GitCli.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class HookLauncherIT {
   @Test
   void aHookFindsTheLauncherOffPathAndExplainsAMovedInstall() throws Exception {
     Result installed =
-        g.run(repo, "", java.util.Map.of(), prefix.resolve("bin/sealant").toString(), "install");
+        g.run(repo, "", Map.of(), prefix.resolve("bin/sealant").toString(), "install");
     assertEquals(0, installed.code(), installed.all());
     assertTrue(
         installed.out().contains("the hooks run " + prefix.resolve("bin/sealant")),

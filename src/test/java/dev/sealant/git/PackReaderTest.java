@@ -9,13 +9,19 @@ import dev.sealant.git.raw.ObjectStore;
 import dev.sealant.git.raw.Oid;
 import dev.sealant.testing.Cli;
 import dev.sealant.testing.GitCli;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.internal.storage.file.PackIndex;
@@ -225,7 +231,7 @@ class PackReaderTest {
     Process p =
         pb.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     assertEquals(0, p.waitFor(), layout);
-    byte[] all = java.nio.file.Files.readAllBytes(out);
+    byte[] all = Files.readAllBytes(out);
     int checked = 0;
     try (Repository repo =
             new FileRepositoryBuilder().setGitDir(path.resolve(".git").toFile()).build();
@@ -237,10 +243,9 @@ class PackReaderTest {
         while (all[eol] != '\n') {
           eol++;
         }
-        String[] head =
-            new String(all, at, eol - at, java.nio.charset.StandardCharsets.US_ASCII).split(" ");
+        String[] head = new String(all, at, eol - at, StandardCharsets.US_ASCII).split(" ");
         int size = Integer.parseInt(head[2]);
-        byte[] content = java.util.Arrays.copyOfRange(all, eol + 1, eol + 1 + size);
+        byte[] content = Arrays.copyOfRange(all, eol + 1, eol + 1 + size);
         at = eol + 1 + size + 1;
         int type =
             head[1].equals("tree")
@@ -290,8 +295,7 @@ class PackReaderTest {
         git.ok(repo, "multi-pack-index", "write");
       }
     }
-    assertTrue(
-        java.nio.file.Files.exists(repo.resolve(".git/objects/pack/multi-pack-index")), name);
+    assertTrue(Files.exists(repo.resolve(".git/objects/pack/multi-pack-index")), name);
     return repo;
   }
 
@@ -309,11 +313,11 @@ class PackReaderTest {
                     .toFile()
                     .listFiles((d, n) -> n.endsWith(".pack")))
             .stream()
-            .map(java.io.File::toPath)
+            .map(File::toPath)
             .toList()) {
-      java.nio.file.Files.move(p, dir.resolve("moved.pack"));
+      Files.move(p, dir.resolve("moved.pack"));
       git.run(loose, "", Map.of(), "sh", "-c", "git unpack-objects -q < ../moved.pack");
-      java.nio.file.Files.delete(
+      Files.delete(
           loose
               .resolve(".git/objects/pack")
               .resolve(p.getFileName().toString().replace(".pack", ".idx")));
@@ -381,8 +385,8 @@ class PackReaderTest {
           default -> packed("bases-" + layout);
         };
     GitCli git = new GitCli(dir);
-    java.util.Set<String> all = new java.util.TreeSet<>();
-    java.util.Set<String> bases = new java.util.TreeSet<>();
+    Set<String> all = new TreeSet<>();
+    Set<String> bases = new TreeSet<>();
     for (Path idx : dev.sealant.git.raw.PackIndex.list(path.resolve(".git/objects"))) {
       for (String line : git.ok(path, "verify-pack", "-v", idx.toString()).split("\n")) {
         String[] f = line.trim().split("\\s+");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -161,8 +162,8 @@ class ScanCacheIT {
     byte[] flipped = good.clone();
     flipped[good.length / 2] ^= 0x10;
     bad.add(flipped);
-    bad.add(java.util.Arrays.copyOf(good, good.length - 7));
-    bad.add(java.util.Arrays.copyOf(good, 5));
+    bad.add(Arrays.copyOf(good, good.length - 7));
+    bad.add(Arrays.copyOf(good, 5));
     bad.add("[core]\n\tbare = false\n".getBytes(StandardCharsets.UTF_8));
     bad.add(new byte[0]);
     for (byte[] b : bad) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ public final class IndexFile {
         p = nul + 1;
       } else {
         int nul = nul(b, p, end);
-        path = java.util.Arrays.copyOfRange(b, p, nul);
+        path = Arrays.copyOfRange(b, p, nul);
         // Entries are padded with 1 to 8 NULs to a multiple of 8 bytes.
         p = start + ((nul - start + 8) & ~7);
         need(p, end);
@@ -157,7 +158,7 @@ public final class IndexFile {
       Map<String, Oid> trees,
       CharsetDecoder utf8) {
     int nul = nul(b, at[0], to);
-    String name = decode(utf8, java.util.Arrays.copyOfRange(b, at[0], nul));
+    String name = decode(utf8, Arrays.copyOfRange(b, at[0], nul));
     String path = top ? "" : parent.isEmpty() ? name : parent + "/" + name;
     int p = nul + 1;
     int sp = indexOf(b, p, to, (byte) ' ');

@@ -3,6 +3,7 @@ package dev.sealant.git.raw;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public final class ObjectStore implements AutoCloseable {
     if (sp <= 0 || nul <= sp + 1) {
       throw StepAside.because("loose object " + id.name() + " has no header");
     }
-    String type = new String(b, 0, sp, java.nio.charset.StandardCharsets.US_ASCII);
+    String type = new String(b, 0, sp, StandardCharsets.US_ASCII);
     long size = 0;
     for (int i = sp + 1; i < nul; i++) {
       if (b[i] < '0' || b[i] > '9' || size > (Long.MAX_VALUE - 9) / 10) {

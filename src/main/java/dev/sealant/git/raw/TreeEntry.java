@@ -1,5 +1,6 @@
 package dev.sealant.git.raw;
 
+import java.nio.charset.CharsetDecoder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record TreeEntry(int mode, String name, Oid id) {
   /** Parses a tree object's content. Names that are not UTF-8 are left to JGit. */
   public static List<TreeEntry> parse(byte[] b) {
     List<TreeEntry> out = new ArrayList<>();
-    java.nio.charset.CharsetDecoder utf8 = null;
+    CharsetDecoder utf8 = null;
     int p = 0;
     while (p < b.length) {
       int mode = 0;
