@@ -119,7 +119,7 @@ else
     "$java" "-XX:DumpLoadedClassList=$train/hook.classes" $hook_flags -jar "$lib/sealant.jar" \
       hook pre-commit
     for run in scan rescan; do
-        "$java" "-XX:DumpLoadedClassList=$train/$run.classes" -XX:+UseParallelGC \
+        "$java" "-XX:DumpLoadedClassList=$train/$run.classes" -XX:TieredStopAtLevel=1 -XX:+UseParallelGC \
           -jar "$lib/sealant.jar" scan --no-progress -f json -o /dev/null
       done
     cat "$train"/*.classes | grep -v '^#' | awk '!seen[$0]++' > "$train/all.classes" \
@@ -150,11 +150,15 @@ cds=""
 if [ "\$java" != '$java' ]; then :
 elif [ -f "\$lib/sealant.aot" ]; then cds="-XX:+IgnoreUnrecognizedVMOptions -XX:AOTCache=\$lib/sealant.aot -Xlog:disable"
 elif [ -f "\$lib/sealant.jsa" ]; then cds="-XX:SharedArchiveFile=\$lib/sealant.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
-# Hooks and staged scans are short: the quick C1 compiler and a serial heap start fastest. Other
-# commands may scan whole histories: full JIT and the parallel collector pay off there.
+# Every command runs on the quick C1 compiler alone. C2 spends seconds compiling the scan's hot
+# loops (about 5 s of CPU on a 5 s scan of commons-lang, most methods compiled several times): full
+# history scans of ripgrep, flask, laravel, sinatra and commons-lang took 1.5-1.9x longer with it,
+# and only git/git's 85k commits paid it back (8 % faster). For such a history, add
+# SEALANT_JAVA_OPTS=-XX:TieredStopAtLevel=4. Hooks and staged scans are short: a serial heap starts
+# fastest; other commands may scan whole histories with two workers: the parallel collector.
 case " \$* " in
   *" hook "*|*" --staged "*) flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData" ;;
-  *) flags="-XX:+UseParallelGC" ;;
+  *) flags="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC" ;;
 esac
 # A bounded heap, so that a scan of any history stays within about 512 MiB of memory: the scan's
 # caches are sized from it, and a larger repository is read more slowly, never out of memory. An
