@@ -25,8 +25,8 @@ import java.util.Optional;
 public final class Importers {
 
   /** The outcome: entries to append, and what could not be converted, with why. */
-  public record Outcome(List<String> entries, List<String> notConverted) {
-    public Outcome {
+  public record Conversion(List<String> entries, List<String> notConverted) {
+    public Conversion {
       entries = List.copyOf(entries);
       notConverted = List.copyOf(notConverted);
     }
@@ -35,7 +35,8 @@ public final class Importers {
   private Importers() {}
 
   /** {@code .gitleaksignore}: {@code [commit:]path:rule-id:line} per line. */
-  public static Outcome gitleaksIgnore(String file, String text, Engine engine, LineLookup lines) {
+  public static Conversion gitleaksIgnore(
+      String file, String text, Engine engine, LineLookup lines) {
     List<String> entries = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     int n = 0;
@@ -84,11 +85,11 @@ public final class Importers {
               d.message("imported from .gitleaksignore (" + e + ")"),
               Optional.empty()));
     }
-    return new Outcome(entries, failed);
+    return new Conversion(entries, failed);
   }
 
   /** A detect-secrets {@code .secrets.baseline} (JSON with {@code results}). */
-  public static Outcome detectSecretsBaseline(
+  public static Conversion detectSecretsBaseline(
       String file, String text, Engine engine, LineLookup lines) {
     Object doc;
     try {
@@ -111,7 +112,7 @@ public final class Importers {
         }
       }
     }
-    return new Outcome(entries, failed);
+    return new Conversion(entries, failed);
   }
 
   private static void convert(

@@ -34,10 +34,10 @@ import picocli.CommandLine.Spec;
       "Run a git hook's scan. The scripts 'sealant install' writes call this; exit 1 blocks."
     },
     subcommands = {
-      HookCommand.PreCommit.class,
-      HookCommand.PreApplypatch.class,
-      HookCommand.PrePush.class,
-      HookCommand.PreReceive.class
+      HookCommand.PreCommitCommand.class,
+      HookCommand.PreApplypatchCommand.class,
+      HookCommand.PrePushCommand.class,
+      HookCommand.PreReceiveCommand.class
     })
 public final class HookCommand implements Callable<Integer> {
 
@@ -60,12 +60,12 @@ public final class HookCommand implements Callable<Integer> {
       name = "pre-commit",
       mixinStandardHelpOptions = true,
       description = "Scan the staged changes (index against HEAD); exit 1 blocks the commit.")
-  static final class PreCommit implements Callable<Integer> {
+  static final class PreCommitCommand implements Callable<Integer> {
     private final Env env;
     @Mixin CatalogOptions catalog;
     @Mixin SuppressionOptions suppression;
 
-    PreCommit(Env env) {
+    PreCommitCommand(Env env) {
       this.env = env;
     }
 
@@ -85,12 +85,12 @@ public final class HookCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description =
           "Scan the staged changes of a patch 'git am' applied; exit 1 stops it before the commit.")
-  static final class PreApplypatch implements Callable<Integer> {
+  static final class PreApplypatchCommand implements Callable<Integer> {
     private final Env env;
     @Mixin CatalogOptions catalog;
     @Mixin SuppressionOptions suppression;
 
-    PreApplypatch(Env env) {
+    PreApplypatchCommand(Env env) {
       this.env = env;
     }
 
@@ -131,7 +131,7 @@ public final class HookCommand implements Callable<Integer> {
       name = "pre-push",
       mixinStandardHelpOptions = true,
       description = "Scan the commits being pushed (read from standard input as git gives them).")
-  static final class PrePush implements Callable<Integer> {
+  static final class PrePushCommand implements Callable<Integer> {
     private final Env env;
     @Mixin CatalogOptions catalog;
     @Mixin SuppressionOptions suppression;
@@ -142,7 +142,7 @@ public final class HookCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "URL", description = "The remote's URL.")
     String url;
 
-    PrePush(Env env) {
+    PrePushCommand(Env env) {
       this.env = env;
     }
 
@@ -169,12 +169,12 @@ public final class HookCommand implements Callable<Integer> {
       name = "pre-receive",
       mixinStandardHelpOptions = true,
       description = "Scan the incoming commits of a push (server side); exit 1 rejects the push.")
-  static final class PreReceive implements Callable<Integer> {
+  static final class PreReceiveCommand implements Callable<Integer> {
     private final Env env;
     @Mixin CatalogOptions catalog;
     @Mixin SuppressionOptions suppression;
 
-    PreReceive(Env env) {
+    PreReceiveCommand(Env env) {
       this.env = env;
     }
 

@@ -74,7 +74,7 @@ public final class ImportCommand implements Callable<Integer> {
     Session session = suppression.session(env, () -> catalog.load(env), Limits.defaults(), 1);
     Suppressions sup = session.configuration(env.cwd());
     LineLookup lines = session.committedLines();
-    Importers.Outcome o =
+    Importers.Conversion o =
         switch (kind) {
           case "gitleaks-ignore" -> Importers.gitleaksIgnore(file, text, sup.engine(), lines);
           case "detect-secrets-baseline" ->

@@ -57,16 +57,16 @@ public final class DirectStagedSource implements Source {
   }
 
   /** The repository's staged changes, if its index can be read directly. */
-  public static Optional<Staged> open(RawRepo repo) {
+  public static Optional<Opened> open(RawRepo repo) {
     try {
-      return Optional.of(new Staged(repo, IndexFile.read(repo.indexFile())));
+      return Optional.of(new Opened(repo, IndexFile.read(repo.indexFile())));
     } catch (StepAside e) {
       return Optional.empty();
     }
   }
 
   /** A directly readable repository and its index, before a scan is set up. */
-  public record Staged(RawRepo repo, IndexFile index) {
+  public record Opened(RawRepo repo, IndexFile index) {
 
     public Path workTree() {
       return repo.workTree();

@@ -208,10 +208,10 @@ public record Session(
    * of a hook's start-up); anything unusual, and every error message, is JGit's.
    */
   private Outcome preCommit(Listener listener) {
-    Optional<DirectStagedSource.Staged> direct =
+    Optional<DirectStagedSource.Opened> direct =
         RawRepo.open(cwd, env).flatMap(DirectStagedSource::open);
     if (direct.isPresent()) {
-      DirectStagedSource.Staged staged = direct.get();
+      DirectStagedSource.Opened staged = direct.get();
       Suppressions sup =
           Suppressions.load(
               catalog.get(),

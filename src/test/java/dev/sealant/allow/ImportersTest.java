@@ -35,7 +35,7 @@ class ImportersTest {
   @Test
   void gitleaksEntriesConvertOnlyWhenTheLineHoldsTheFinding() {
     String file = "# comment\n" + COMMIT + ":app/a.py:github-pat:3\napp/b.py:generic:1\nnonsense\n";
-    Importers.Outcome o = Importers.gitleaksIgnore(".gitleaksignore", file, engine, LINES);
+    Importers.Conversion o = Importers.gitleaksIgnore(".gitleaksignore", file, engine, LINES);
     assertEquals(1, o.entries().size(), o.toString());
     assertTrue(
         o.entries()
@@ -56,7 +56,8 @@ class ImportersTest {
         }}
         """
             .formatted(Importers.sha1(TOKEN));
-    Importers.Outcome o = Importers.detectSecretsBaseline(".secrets.baseline", json, engine, LINES);
+    Importers.Conversion o =
+        Importers.detectSecretsBaseline(".secrets.baseline", json, engine, LINES);
     assertEquals(1, o.entries().size(), o.toString());
     assertEquals(2, o.notConverted().size(), o.toString());
     assertTrue(o.notConverted().stream().anyMatch(s -> s.contains("real secret")), o.toString());

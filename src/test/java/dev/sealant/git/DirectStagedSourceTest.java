@@ -195,7 +195,7 @@ class DirectStagedSourceTest {
     g.ok(r, "add", "a.txt");
     String id = g.ok(r, "rev-parse", ":a.txt").strip();
     Files.delete(r.resolve(".git/objects/" + id.substring(0, 2) + "/" + id.substring(2)));
-    DirectStagedSource.Staged staged = direct(r).orElseThrow();
+    DirectStagedSource.Opened staged = direct(r).orElseThrow();
     boolean[] fellBack = {false};
     Source s =
         staged.source(
@@ -218,12 +218,12 @@ class DirectStagedSourceTest {
     assertEquals(List.of(), events, "nothing is delivered before the fallback");
   }
 
-  private static Optional<DirectStagedSource.Staged> direct(Path r) {
+  private static Optional<DirectStagedSource.Opened> direct(Path r) {
     return RawRepo.open(r, Map.of()).flatMap(DirectStagedSource::open);
   }
 
   private void assertSame(Path r, Limits limits, Predicate<String> allowed) {
-    DirectStagedSource.Staged staged =
+    DirectStagedSource.Opened staged =
         direct(r).orElseThrow(() -> new AssertionError("not read directly: " + r));
     List<String> fast =
         record(
