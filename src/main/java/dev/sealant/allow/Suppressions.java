@@ -115,6 +115,24 @@ public record Suppressions(
    * The root's configuration file: {@code .sealant.yaml}, or {@code .sealant.yml} (the other usual
    * spelling); both at once is an error rather than a silent choice.
    */
+  /**
+   * The catalog with the rules a configuration adds (and without those it disables), as a scan
+   * under it runs them: {@code config} when given, else the {@code .sealant.yaml} (or {@code
+   * .sealant.yml}) at {@code root}; {@code base} itself when there is neither. For {@code sealant
+   * rules test}, which runs rules' examples and scans nothing.
+   */
+  public static Catalog withConfigRules(Catalog base, Optional<Path> config, Path root) {
+    if (config.isPresent() && !Files.isRegularFile(config.get())) {
+      throw new ConfigException(config.get() + ": configuration file not found");
+    }
+    Optional<Path> file = config.or(() -> rootConfig(root));
+    if (file.isEmpty()) {
+      return base;
+    }
+    RepoConfig rc = RepoConfig.parse(file.get().toString(), read(file.get()), "");
+    return rc.applyTo(rc.extendDefault() ? base : Catalog.empty());
+  }
+
   static Optional<Path> rootConfig(Path root) {
     Path yaml = root.resolve(RepoConfig.FILE_NAME);
     Path yml = root.resolve(RepoConfig.ALT_FILE_NAME);

@@ -1,15 +1,12 @@
 package dev.sealant.cli;
 
-import dev.sealant.allow.RepoConfig;
+import dev.sealant.allow.Suppressions;
 import dev.sealant.catalog.Catalog;
 import dev.sealant.catalog.Rule;
 import dev.sealant.detect.RuleSelfTest;
-import dev.sealant.error.ConfigException;
 import dev.sealant.error.ExitCodes;
 import dev.sealant.error.UsageException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -118,28 +115,9 @@ public final class RulesCommand {
 
     /** The catalog plus the rules a repository configuration adds (and minus those it disables). */
     private Catalog withConfigRules(Catalog cat) {
-      Optional<Path> file =
-          Optional.ofNullable(config)
-              .or(() -> env.var("SEALANT_CONFIG"))
-              .map(env::resolve)
-              .or(
-                  () ->
-                      Optional.of(env.cwd().resolve(RepoConfig.FILE_NAME))
-                          .filter(Files::isRegularFile));
-      if (file.isEmpty()) {
-        return cat;
-      }
-      if (!Files.isRegularFile(file.get())) {
-        throw new ConfigException(file.get() + ": configuration file not found");
-      }
-      String text;
-      try {
-        text = Files.readString(file.get());
-      } catch (IOException e) {
-        throw new ConfigException(file.get() + ": cannot read: " + e.getMessage(), e);
-      }
-      RepoConfig rc = RepoConfig.parse(file.get().toString(), text, "");
-      return rc.applyTo(rc.extendDefault() ? cat : Catalog.empty());
+      Optional<Path> given =
+          Optional.ofNullable(config).or(() -> env.var("SEALANT_CONFIG")).map(env::resolve);
+      return Suppressions.withConfigRules(cat, given, env.cwd());
     }
   }
 }

@@ -223,6 +223,19 @@ class SuppressionTest {
   }
 
   @Test
+  void rulesTestReadsTheConfigurationAScanReads() throws Exception {
+    // .sealant.yml is read as a scan reads it; with both names present, neither is guessed.
+    write(".sealant.yml", "rulez: []\n");
+    Cli.Run yml = Cli.run(dir, "rules", "test");
+    assertEquals(ExitCodes.USAGE, yml.code(), yml.all());
+    assertTrue(yml.err().contains("unknown key 'rulez'"), yml.err());
+    write(".sealant.yaml", "rules: []\n");
+    Cli.Run both = Cli.run(dir, "rules", "test");
+    assertEquals(ExitCodes.USAGE, both.code(), both.all());
+    assertTrue(both.err().contains("keep one"), both.err());
+  }
+
+  @Test
   void rulesTestWithAMissingOrBrokenConfigIsExitTwo() throws Exception {
     Cli.Run missing = Cli.run(dir, "rules", "test", "--config", "nope.yaml");
     assertEquals(ExitCodes.USAGE, missing.code(), missing.all());
