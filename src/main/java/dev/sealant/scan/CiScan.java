@@ -40,51 +40,15 @@ final class CiScan {
       }
       Optional<BasePolicy> policy = baseId.map(b -> BasePolicy.of(repo, b, headId));
       Path staged = policy.isPresent() ? tempDir() : null;
-      boolean refused = false;
-      Suppressions sup;
+      Policy chosen;
       try {
-        List<String> weak = new ArrayList<>(policy.map(BasePolicy::weakenings).orElse(List.of()));
-        Optional<Catalog> baseCatalog = Optional.empty();
-        Optional<Path> baseConfig = Optional.empty();
-        if (policy.isPresent()) {
-          Path tracked = staged.resolve("tracked");
-          baseCatalog =
-              range
-                  .patterns()
-                  .flatMap(
-                      p -> TrackedPolicy.catalog(repo, baseId.get(), headId, p, tracked, weak));
-          baseConfig =
-              session
-                  .suppressions()
-                  .config()
-                  .flatMap(p -> TrackedPolicy.config(repo, baseId.get(), headId, p, tracked, weak));
-        }
-        if (policy.isPresent() && !weak.isEmpty() && range.acceptPolicyChange()) {
-          listener.policyWeakened(weak, true);
-          sup = session.configuration(repo);
-        } else if (policy.isPresent()) {
-          Path root = staged.resolve("root");
-          List<Path> nested = policy.get().writeTo(root);
-          sup =
-              BasePolicy.load(
-                  baseCatalog.orElseGet(session.catalog()),
-                  session.suppressions(),
-                  root,
-                  nested,
-                  baseConfig,
-                  Repos.workTree(repo),
-                  policy.get().configs().getOrDefault(RepoConfig.FILE_NAME, RepoConfig.none()));
-          if (!weak.isEmpty()) {
-            refused = true;
-            listener.policyWeakened(weak, false);
-          }
-        } else {
-          sup = session.configuration(repo);
-        }
+        chosen = policy(session, range, listener, repo, baseId, headId, policy, staged);
       } catch (RuntimeException e) {
         deleteQuietly(staged);
         throw e;
       }
+      Suppressions sup = chosen.suppressions();
+      boolean refused = chosen.refused();
       try {
         ScanResult result = Session.run(session.history(repo, set, sup), "commits", sup, listener);
         return Optional.of(new Session.Outcome(result, sup, Optional.empty(), refused));
@@ -92,6 +56,58 @@ final class CiScan {
         deleteQuietly(staged);
       }
     }
+  }
+
+  /** The configuration a range is scanned under, and whether the change's weakening was refused. */
+  private record Policy(Suppressions suppressions, boolean refused) {}
+
+  /**
+   * The base's policy when there is a base (written under {@code staged}), unless the change
+   * weakens it and {@code --accept-policy-change} was given; the repository's own otherwise.
+   */
+  private static Policy policy(
+      Session session,
+      ScanRequest.CiRange range,
+      Session.Listener listener,
+      Repository repo,
+      Optional<ObjectId> baseId,
+      ObjectId headId,
+      Optional<BasePolicy> policy,
+      Path staged) {
+    if (policy.isEmpty()) {
+      return new Policy(session.configuration(repo), false);
+    }
+    List<String> weak = new ArrayList<>(policy.get().weakenings());
+    Path tracked = staged.resolve("tracked");
+    Optional<Catalog> baseCatalog =
+        range
+            .patterns()
+            .flatMap(p -> TrackedPolicy.catalog(repo, baseId.get(), headId, p, tracked, weak));
+    Optional<Path> baseConfig =
+        session
+            .suppressions()
+            .config()
+            .flatMap(p -> TrackedPolicy.config(repo, baseId.get(), headId, p, tracked, weak));
+    if (!weak.isEmpty() && range.acceptPolicyChange()) {
+      listener.policyWeakened(weak, true);
+      return new Policy(session.configuration(repo), false);
+    }
+    Path root = staged.resolve("root");
+    List<Path> nested = policy.get().writeTo(root);
+    Suppressions sup =
+        BasePolicy.load(
+            baseCatalog.orElseGet(session.catalog()),
+            session.suppressions(),
+            root,
+            nested,
+            baseConfig,
+            Repos.workTree(repo),
+            policy.get().configs().getOrDefault(RepoConfig.FILE_NAME, RepoConfig.none()));
+    if (!weak.isEmpty()) {
+      listener.policyWeakened(weak, false);
+      return new Policy(sup, true);
+    }
+    return new Policy(sup, false);
   }
 
   private static Path tempDir() {

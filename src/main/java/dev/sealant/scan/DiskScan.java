@@ -45,35 +45,51 @@ final class DiskScan {
       throw new ScanIoException(paths.get(0) + ": no such file or directory");
     }
     if (!f.noGit() && (paths.isEmpty() || isRepositoryTop(root))) {
-      Optional<Repository> found = Repos.find(root, session.env());
-      if (found.isPresent()) {
-        try (Repository repo = found.get()) {
-          CommitSet all = CommitSets.all(repo, f.includeStash());
-          if (all.include().isEmpty()) {
-            listener.noHistory(repo.getDirectory().toString());
-          }
-          Suppressions sup = session.configuration(repo);
-          if (!f.cache() || !paths.isEmpty()) {
-            return session.scan(session.history(repo, all, sup), "commits", sup, listener);
-          }
-          return HistoryCache.scan(session, repo, session.history(repo, all, sup), sup, listener);
-        }
+      Optional<Session.Outcome> history = history(session, f, root, listener);
+      if (history.isPresent()) {
+        return history.get();
       }
     }
-    if (!Files.isDirectory(root)) {
+    return tree(session, root, listener);
+  }
+
+  /**
+   * The full history of the repository at {@code root}, through the history cache when the request
+   * allows it and named no path; empty when {@code root} is in no repository.
+   */
+  private static Optional<Session.Outcome> history(
+      Session session, ScanRequest.OnDisk f, Path root, Session.Listener listener) {
+    Optional<Repository> found = Repos.find(root, session.env());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    try (Repository repo = found.get()) {
+      CommitSet all = CommitSets.all(repo, f.includeStash());
+      if (all.include().isEmpty()) {
+        listener.noHistory(repo.getDirectory().toString());
+      }
+      Suppressions sup = session.configuration(repo);
+      if (!f.cache() || !f.paths().isEmpty()) {
+        return Optional.of(session.scan(session.history(repo, all, sup), "commits", sup, listener));
+      }
+      return Optional.of(
+          HistoryCache.scan(session, repo, session.history(repo, all, sup), sup, listener));
+    }
+  }
+
+  /** The files at {@code root} as they are on disk: a directory's tree, or one file. */
+  private static Session.Outcome tree(Session session, Path root, Session.Listener listener) {
+    Suppressions sup;
+    if (Files.isDirectory(root)) {
+      sup = session.configuration(root);
+    } else {
       // One file: the configuration of its own directory, which its reported path is relative to;
       // nothing beside it is searched.
       Path dir = Optional.ofNullable(root.getParent()).orElse(session.cwd());
-      Suppressions sup =
+      sup =
           Suppressions.load(
               session.catalog().get(), Optional.of(dir), session.suppressions(), r -> List.of());
-      return session.scan(
-          new FileSource(root, session.limits(), session.threads(), sup.engine()::pathAllowed),
-          "files",
-          sup,
-          listener);
     }
-    Suppressions sup = session.configuration(root);
     return session.scan(
         new FileSource(root, session.limits(), session.threads(), sup.engine()::pathAllowed),
         "files",
