@@ -103,7 +103,11 @@ cds="no (start-up will be slower)"
 hook_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
 git_train() { git -c user.name=sealant -c user.email=sealant@invalid -c commit.gpgsign=false \
   -c core.hooksPath=/dev/null "$@"; }
-(cd "$train" && mkdir repo && cd repo && git init -q . && mkdir -p src \
+# The training runs git and Sealant in the throwaway repository only: an exported GIT_DIR,
+# GIT_INDEX_FILE or GIT_WORK_TREE (vcsh, a dotfiles setup, install.sh run from a hook) would point
+# them at the user's repository, to commit into it and rewrite its index.
+clean_git_env() { for v in $(git rev-parse --local-env-vars 2>/dev/null); do unset "$v"; done; }
+(clean_git_env; cd "$train" && mkdir repo && cd repo && git init -q . && mkdir -p src \
   && printf 'def main():\n    return 0\n' > src/app.py && printf 'host = "localhost"\n' > settings.ini \
   && git add -A && git_train commit -q --no-verify -m train \
   && printf 'port = 8080\n' >> settings.ini && git_train commit -qa --no-verify -m edit \
@@ -111,11 +115,11 @@ git_train() { git -c user.name=sealant -c user.email=sealant@invalid -c commit.g
   && printf 'password = "not-a-real-one"\n' >> src/app.py && git add -A) >/dev/null 2>&1 || true
 if [ "$java_feature" -ge 25 ] 2>/dev/null; then
   archive="$lib/sealant.aot"
-  (cd "$train/repo" || exit 0; "$java" "-XX:AOTCacheOutput=$archive" $hook_flags -jar "$lib/sealant.jar" \
+  (clean_git_env; cd "$train/repo" || exit 0; "$java" "-XX:AOTCacheOutput=$archive" $hook_flags -jar "$lib/sealant.jar" \
      hook pre-commit) >/dev/null 2>&1 || true
 else
   archive="$lib/sealant.jsa"
-  (cd "$train/repo" || exit 0
+  (clean_git_env; cd "$train/repo" || exit 0
     "$java" "-XX:DumpLoadedClassList=$train/hook.classes" $hook_flags -jar "$lib/sealant.jar" \
       hook pre-commit
     for run in scan rescan; do
@@ -129,27 +133,19 @@ fi
 if [ -s "$archive" ]; then cds="yes ($(basename "$archive"))"; else rm -f "$archive"; fi
 rm -rf "$train"
 
+# A value written into the launcher between single quotes: each ' becomes '\''.
+sq() { printf '%s' "$1" | sed "s/'/'\\\\''/g"; }
 tmp="$bin/.sealant.tmp.$$"
 cat > "$tmp" <<LAUNCHER
 #!/bin/sh
 # Sealant launcher, written by install.sh. Re-run install.sh to update it.
-lib='$lib'
+lib='$(sq "$lib")'
 # 'sealant install' records this path in the hooks it writes (hooks may run without this PATH).
-SEALANT_LAUNCHER='$bin/sealant'
+SEALANT_LAUNCHER='$(sq "$bin/sealant")'
 export SEALANT_LAUNCHER
 if [ -n "\${SEALANT_JAVA:-}" ]; then java=\$SEALANT_JAVA
 elif [ -n "\${JAVA_HOME:-}" ] && [ -x "\$JAVA_HOME/bin/java" ]; then java=\$JAVA_HOME/bin/java
 else java=java; fi
-# The start-up archive is offered only to the java that trained it ('$java'). A JDK that does not
-# fit it ignores it: a class-data-sharing archive is checked by -Xshare:auto, and a JDK 17-24 behind
-# the same path (an alternatives switch) would refuse the AOT cache's option outright, so that
-# option comes with -XX:+IgnoreUnrecognizedVMOptions, and -Xlog:disable (which every JDK knows)
-# silences a JDK 25 that does not fit the cache: it would warn on stdout, where reports may go. No
-# fork: the hook's start-up is the budget.
-cds=""
-if [ "\$java" != '$java' ]; then :
-elif [ -f "\$lib/sealant.aot" ]; then cds="-XX:+IgnoreUnrecognizedVMOptions -XX:AOTCache=\$lib/sealant.aot -Xlog:disable"
-elif [ -f "\$lib/sealant.jsa" ]; then cds="-XX:SharedArchiveFile=\$lib/sealant.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
 # Every command runs on the quick C1 compiler alone. C2 spends seconds compiling the scan's hot
 # loops (about 5 s of CPU on a 5 s scan of commons-lang, most methods compiled several times): full
 # history scans of ripgrep, flask, laravel, sinatra and commons-lang took 1.5-1.9x longer with it,
@@ -157,8 +153,31 @@ elif [ -f "\$lib/sealant.jsa" ]; then cds="-XX:SharedArchiveFile=\$lib/sealant.j
 # SEALANT_JAVA_OPTS=-XX:TieredStopAtLevel=4. Hooks and staged scans are short: a serial heap starts
 # fastest; other commands may scan whole histories with two workers: the parallel collector.
 case " \$* " in
-  *" hook "*|*" --staged "*) flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData" ;;
-  *) flags="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC" ;;
+  *" hook "*|*" --staged "*) flags="-XX:TieredStopAtLevel=1 -XX:-UsePerfData"; gc="-XX:+UseSerialGC" ;;
+  *) flags="-XX:TieredStopAtLevel=1"; gc="-XX:+UseParallelGC" ;;
+esac
+# Options the user gives the JVM (here, or through the variables the JVM reads itself) win: a
+# collector or a sharing mode chosen there would clash with the launcher's at start-up.
+user=" \${JAVA_TOOL_OPTIONS:-} \${JDK_JAVA_OPTIONS:-} \${SEALANT_JAVA_OPTS:-} "
+case "\$user" in *"GC "*|*"GC="*) gc="" ;; esac
+set -- -jar "\$lib/sealant.jar" "\$@"
+set -- \${SEALANT_JAVA_OPTS:-} "\$@"
+# The start-up archive is offered only to the java that trained it. A JDK that does not fit it
+# ignores it: a class-data-sharing archive is checked by -Xshare:auto; a JDK 17-24 behind the same
+# path (an alternatives switch) would refuse the AOT cache's option outright, so without options
+# of the user's to hide, that option comes with -XX:+IgnoreUnrecognizedVMOptions; -Xlog:disable
+# (which every JDK knows) silences a JDK 25 that does not fit the cache: it would warn on stdout,
+# where reports may go. No fork: the hook's start-up is the budget.
+case "\$user" in
+  *" -Xshare:"*) ;;
+  *)
+    if [ "\$java" != '$(sq "$java")' ]; then :
+    elif [ -f "\$lib/sealant.aot" ] && [ -z "\${SEALANT_JAVA_OPTS:-}" ]; then
+      set -- -XX:+IgnoreUnrecognizedVMOptions "-XX:AOTCache=\$lib/sealant.aot" -Xlog:disable "\$@"
+    elif [ -f "\$lib/sealant.aot" ]; then set -- "-XX:AOTCache=\$lib/sealant.aot" -Xlog:disable "\$@"
+    elif [ -f "\$lib/sealant.jsa" ]; then
+      set -- "-XX:SharedArchiveFile=\$lib/sealant.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off "\$@"
+    fi ;;
 esac
 # A bounded heap, so that a scan of any history stays within about 512 MiB of memory: the scan's
 # caches are sized from it, and a larger repository is read more slowly, never out of memory. An
@@ -166,7 +185,7 @@ esac
 # commits, 2 workers): 320m peaks at 440-465 MiB RSS; 384m at 508 MiB (too close to 512) for no
 # less CPU; the serial collector spends less CPU but stops both workers, G1 spends more.
 heap="-Xmx320m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m"
-exec "\$java" \$flags \$heap \$cds \${SEALANT_JAVA_OPTS:-} -jar "\$lib/sealant.jar" "\$@"
+exec "\$java" \$flags \$gc \$heap "\$@"
 LAUNCHER
 chmod 755 "$tmp"
 mv -f "$tmp" "$bin/sealant"

@@ -63,16 +63,25 @@ class ReleaseTarballIT {
         }) {
       assertTrue(Files.exists(dist.resolve(f)), "the tarball lacks " + f);
     }
-    Path prefix = tmp.resolve("opt/sealant");
+    // A prefix with a space and a quote; git variables exported as vcsh or a hook would (the
+    // training must not touch that repository); a collector chosen through JAVA_TOOL_OPTIONS.
+    Path prefix = tmp.resolve("opt/sea lant's");
+    Path victim = g.repo("victim", false);
+    String victimHead = g.ok(victim, "rev-parse", "HEAD").strip();
     Result installed =
         g.run(
             tmp,
             "",
-            Map.of(),
+            Map.of(
+                "GIT_DIR", victim.resolve(".git").toString(),
+                "GIT_INDEX_FILE", victim.resolve(".git/index").toString()),
             dist.resolve("install.sh").toString(),
             "--prefix",
             prefix.toString());
     assertEquals(0, installed.code(), installed.all());
+    assertEquals(victimHead, g.ok(victim, "rev-parse", "HEAD").strip(), "install.sh committed");
+    assertEquals("", g.ok(victim, "status", "--porcelain"), "install.sh changed the index");
+    g.env().put("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC");
     assertFalse(installed.all().contains("Building Sealant with Maven"), installed.all());
     Path sealant = prefix.resolve("bin/sealant");
 
