@@ -196,13 +196,7 @@ public final class CommitSource implements Source {
           diff(rw, trees, scanner, id, sh.turns.at(i), sink);
           sh.turns.done(i);
         } catch (MissingObjectException e) {
-          throw new GitException(
-              "commit "
-                  + id.name()
-                  + ": missing object "
-                  + e.getObjectId().name()
-                  + " (the repository is corrupt or incomplete)",
-              e);
+          throw missing("commit " + id.name(), e, e);
         } catch (IOException e) {
           throw new GitException("commit " + id.name() + ": cannot read: " + e.getMessage(), e);
         }
@@ -215,6 +209,16 @@ public final class CommitSource implements Source {
         }
       }
     }
+  }
+
+  /** The one message for an object the history names and the repository lacks. */
+  private static GitException missing(String what, MissingObjectException m, Exception cause) {
+    return new GitException(
+        what
+            + ": missing object "
+            + m.getObjectId().name()
+            + " (the repository is corrupt or incomplete)",
+        cause);
   }
 
   private static void diff(
@@ -303,12 +307,7 @@ public final class CommitSource implements Source {
         scanner.scan(entries, Optional.empty());
       }
     } catch (MissingObjectException e) {
-      throw new GitException(
-          set.what()
-              + ": missing object "
-              + e.getObjectId().name()
-              + " (the repository is corrupt or incomplete)",
-          e);
+      throw missing(set.what(), e, e);
     } catch (IOException | RuntimeException e) {
       if (e instanceof SealantException se) {
         throw se;
@@ -414,24 +413,14 @@ public final class CommitSource implements Source {
         Collections.reverse(ids);
       }
     } catch (MissingObjectException e) {
-      throw new GitException(
-          set.what()
-              + ": missing object "
-              + e.getObjectId().name()
-              + " (the repository is corrupt or incomplete)",
-          e);
+      throw missing(set.what(), e, e);
     } catch (IOException e) {
       throw new GitException(set.what() + ": cannot walk the history: " + e.getMessage(), e);
     } catch (SealantException e) {
       throw e;
     } catch (RuntimeException e) {
       if (e.getCause() instanceof MissingObjectException m) { // RevWalkException from the iterator
-        throw new GitException(
-            set.what()
-                + ": missing object "
-                + m.getObjectId().name()
-                + " (the repository is corrupt or incomplete)",
-            e);
+        throw missing(set.what(), m, e);
       }
       throw new GitException(
           set.what()
