@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 
@@ -27,8 +28,8 @@ public final class Main {
       if (hook.isPresent()) {
         return hook.get();
       }
-      CommandLine cl = commandLine(env);
-      return cl.execute(bareScan(args));
+      String[] line = bareScan(args);
+      return commandLine(env, line).execute(line);
     } catch (OutOfMemoryError | StackOverflowError e) {
       // Not an exception, so picocli's handler never sees it; left alone, the JVM prints a trace
       // and exits 1, which reads as "secrets found". One line and exit 3 instead.
@@ -92,8 +93,23 @@ public final class Main {
     cl.getSubcommands().values().stream().distinct().forEach(Main::joinDescriptions);
   }
 
-  static CommandLine commandLine(Env env) {
-    CommandLine cl = new CommandLine(new SealantCommand(env), new Factory(env));
+  /**
+   * The command line for {@code args}: the root command, with only the command {@code args} names
+   * registered when it names one (bare {@code sealant} is a scan), else all of them (root help, an
+   * unknown command, {@code help}, which lists them).
+   */
+  static CommandLine commandLine(Env env, String... args) {
+    Factory factory = new Factory(env);
+    CommandLine cl = new CommandLine(new SealantCommand(env), factory);
+    String named = args.length == 0 ? "scan" : args[0];
+    boolean one =
+        !named.equals("help")
+            && SealantCommand.COMMANDS.stream().anyMatch(c -> c.getKey().equals(named));
+    for (Map.Entry<String, Class<?>> c : SealantCommand.COMMANDS) {
+      if (!one || c.getKey().equals(named)) {
+        cl.addSubcommand(c.getKey(), new CommandLine(c.getValue(), factory));
+      }
+    }
     cl.setOut(Streams.writer(env.out()));
     cl.setErr(Streams.writer(env.err()));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
