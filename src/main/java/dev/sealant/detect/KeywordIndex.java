@@ -1,7 +1,5 @@
 package dev.sealant.detect;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -50,9 +48,11 @@ final class KeywordIndex {
     cls = new byte[ALPHABET];
     int classes = 1;
     int longest = 0;
+    int chars = 0;
     for (List<String> kws : keywordsByRule) {
       for (String kw : kws) {
         longest = Math.max(longest, kw.length());
+        chars += kw.length();
         for (int i = 0; i < kw.length(); i++) {
           int c = Character.toLowerCase(kw.charAt(i)) & 0x7f;
           if (cls[c] == 0) {
@@ -66,76 +66,105 @@ final class KeywordIndex {
     }
     maxLength = longest;
     shift = classes <= 64 ? 6 : 7;
-    int width = 1 << shift;
-
-    List<int[]> gotoRows = new ArrayList<>();
-    List<List<Integer>> out = new ArrayList<>();
-    gotoRows.add(newRow(width));
-    out.add(new ArrayList<>());
+    Trie trie = new Trie(chars + 1, cls);
     for (int rule = 0; rule < keywordsByRule.size(); rule++) {
       for (String kw : keywordsByRule.get(rule)) {
-        int s = 0;
-        for (int i = 0; i < kw.length(); i++) {
-          int c = cls[Character.toLowerCase(kw.charAt(i)) & 0x7f];
-          if (gotoRows.get(s)[c] < 0) {
-            gotoRows.get(s)[c] = gotoRows.size();
-            gotoRows.add(newRow(width));
-            out.add(new ArrayList<>());
-          }
-          s = gotoRows.get(s)[c];
-        }
-        if (!out.get(s).contains(rule)) {
-          out.get(s).add(rule);
-        }
+        trie.add(kw, rule);
       }
     }
-    int n = gotoRows.size();
+    int n = trie.states;
+    int width = 1 << shift;
+    // Built row by row in breadth-first order, each already in its final form: a state's row is
+    // its failure state's row (one array copy; that state is shallower, so done) with its own
+    // children written over it. Only the trie's edges are visited, never a whole row: a hook builds
+    // this before anything is compiled, where a pass over every entry cost milliseconds.
+    int[] table = new int[n * width];
+    int[][] rules = new int[n][];
     int[] fail = new int[n];
-    int[] delta = new int[n * width];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int c = 1; c < width; c++) {
-      int t = gotoRows.get(0)[c];
-      if (t > 0) {
-        queue.add(t);
-        delta[c] = t;
+    rules[0] = trie.rules[0];
+    Arrays.fill(table, 0, width, rules[0] != null ? HIT : 0);
+    int[] queue = new int[n];
+    int head = 0;
+    int tail = 0;
+    for (int t = trie.firstChild[0]; t != 0; t = trie.sibling[t]) {
+      rules[t] = union(trie.rules[t], rules[0]);
+      table[trie.label[t]] = (t << shift) | (rules[t] != null ? HIT : 0);
+      queue[tail++] = t;
+    }
+    while (head < tail) {
+      int s = queue[head++];
+      int row = s << shift;
+      System.arraycopy(table, fail[s] << shift, table, row, width);
+      for (int t = trie.firstChild[s]; t != 0; t = trie.sibling[t]) {
+        int c = trie.label[t];
+        fail[t] = (table[(fail[s] << shift) + c] & ~HIT) >>> shift;
+        rules[t] = union(trie.rules[t], rules[fail[t]]);
+        table[row + c] = (t << shift) | (rules[t] != null ? HIT : 0);
+        queue[tail++] = t;
       }
     }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      for (int r : out.get(fail[s])) {
-        if (!out.get(s).contains(r)) {
-          out.get(s).add(r);
-        }
-      }
-      // A state's row is its failure state's row (one array copy) with its own children written
-      // over it: cheap enough for a hook's start-up, before any of this is compiled.
-      int[] kids = gotoRows.get(s);
-      int f = fail[s] * width;
-      System.arraycopy(delta, f, delta, s * width, width);
-      for (int c = 1; c < width; c++) {
-        int t = kids[c];
-        if (t > 0) {
-          fail[t] = delta[f + c];
-          queue.add(t);
-          delta[s * width + c] = t;
-        }
+    next = table;
+    rulesAt = rules;
+  }
+
+  /** The sorted union of two sorted id sets, each null when empty. */
+  private static int[] union(int[] a, int[] b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    int[] out = new int[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < a.length || j < b.length) {
+      int v = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+      if (k == 0 || out[k - 1] != v) {
+        out[k++] = v;
       }
     }
-    rulesAt = new int[n][];
-    for (int s = 0; s < n; s++) {
-      List<Integer> rs = out.get(s);
-      if (!rs.isEmpty()) {
-        int[] ids = new int[rs.size()];
-        for (int i = 0; i < ids.length; i++) {
-          ids[i] = rs.get(i);
-        }
-        Arrays.sort(ids);
-        rulesAt[s] = ids;
-      }
+    return Arrays.copyOf(out, k);
+  }
+
+  /**
+   * The keywords' trie, with each state's children as a linked list (first child, next sibling) and
+   * the character class that leads to it.
+   */
+  private static final class Trie {
+    final byte[] cls;
+    final int[] firstChild;
+    final int[] sibling;
+    final int[] label;
+
+    /** The rules whose keyword ends at each state, sorted, or null. */
+    final int[][] rules;
+
+    int states = 1;
+
+    Trie(int capacity, byte[] cls) {
+      this.cls = cls;
+      firstChild = new int[capacity];
+      sibling = new int[capacity];
+      label = new int[capacity];
+      rules = new int[capacity][];
     }
-    next = new int[n * width];
-    for (int i = 0; i < delta.length; i++) {
-      next[i] = (delta[i] << shift) | (rulesAt[delta[i]] != null ? HIT : 0);
+
+    void add(String keyword, int rule) {
+      int s = 0;
+      for (int i = 0; i < keyword.length(); i++) {
+        int c = cls[Character.toLowerCase(keyword.charAt(i)) & 0x7f];
+        int t = firstChild[s];
+        while (t != 0 && label[t] != c) {
+          t = sibling[t];
+        }
+        if (t == 0) {
+          t = states++;
+          label[t] = c;
+          sibling[t] = firstChild[s];
+          firstChild[s] = t;
+        }
+        s = t;
+      }
+      rules[s] = union(rules[s], new int[] {rule});
     }
   }
 
@@ -289,11 +318,5 @@ final class KeywordIndex {
     at[k] = i;
     at[3 + k] = s;
     return result < 0 ? result : c;
-  }
-
-  private static int[] newRow(int width) {
-    int[] row = new int[width];
-    Arrays.fill(row, -1);
-    return row;
   }
 }

@@ -56,8 +56,45 @@ class KeywordIndexTest {
         b.append(parts[r.nextInt(parts.length)]);
       }
       String text = b.toString();
-      assertEquals(naive(text), found(index, text), "seed " + seed + " text " + i);
+      assertEquals(naive(KEYWORDS, text), found(index, text), "seed " + seed + " text " + i);
     }
+  }
+
+  /**
+   * Random keyword sets (shared prefixes and suffixes, duplicates, keywords inside keywords, rules
+   * without any, upper case) over a small alphabet, so keywords overlap in every way the failure
+   * links must get right.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {11, 12, 13, 14, 15, 16, 17, 18})
+  void anyKeywordSetFindsWhatANaiveSearchFinds(long seed) {
+    Random r = new Random(seed);
+    String alphabet = "abAB_-:/ .x0";
+    for (int round = 0; round < 200; round++) {
+      List<List<String>> keywords = new ArrayList<>();
+      int rules = 1 + r.nextInt(10);
+      for (int rule = 0; rule < rules; rule++) {
+        List<String> kws = new ArrayList<>();
+        for (int k = r.nextInt(4); k > 0; k--) {
+          kws.add(random(r, alphabet, 1 + r.nextInt(5)));
+        }
+        keywords.add(kws);
+      }
+      KeywordIndex index = new KeywordIndex(keywords);
+      String text = random(r, alphabet + "\u00e9\n", r.nextInt(400));
+      assertEquals(
+          naive(keywords, text),
+          found(index, text),
+          "seed " + seed + " round " + round + " keywords " + keywords + " text " + text);
+    }
+  }
+
+  private static String random(Random r, String alphabet, int length) {
+    StringBuilder b = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return b.toString();
   }
 
   private static List<String> found(KeywordIndex index, String text) {
@@ -71,15 +108,15 @@ class KeywordIndexTest {
     return out;
   }
 
-  private static List<String> naive(String text) {
+  private static List<String> naive(List<List<String>> keywords, String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     List<String> out = new ArrayList<>();
     for (int end = 0; end < text.length(); end++) {
-      for (int rule = 0; rule < KEYWORDS.size(); rule++) {
-        for (String kw : KEYWORDS.get(rule)) {
+      for (int rule = 0; rule < keywords.size(); rule++) {
+        for (String kw : keywords.get(rule)) {
           int start = end - kw.length() + 1;
           if (start >= 0
-              && lower.startsWith(kw, start)
+              && lower.startsWith(kw.toLowerCase(Locale.ROOT), start)
               && text.substring(start, end + 1).chars().allMatch(c -> c < 128)) {
             out.add(end + ":" + rule);
             break;
