@@ -26,7 +26,7 @@ public final class CompiledCatalog {
 
   static final String RESOURCE = "dev/sealant/catalog.bin";
   private static final int MAGIC = 0x53434154; // "SCAT"
-  private static final int VERSION = 4;
+  private static final int VERSION = 5;
 
   private CompiledCatalog() {}
 
@@ -143,7 +143,12 @@ public final class CompiledCatalog {
     throw new IOException("unknown severity " + name);
   }
 
-  /** Numbers in one stream, strings in order in a pool written after a table of their lengths. */
+  /**
+   * Numbers in one stream, strings in order in a pool written after a table of their lengths in
+   * bytes: negative for the few that are not ASCII, which are decoded as UTF-8; the rest are copied
+   * as they are (Latin-1). One non-ASCII string in a pool decoded whole made every string in it a
+   * two-byte one, each copied out character by character.
+   */
   private static final class Writer {
     final ByteArrayOutputStream numbers = new ByteArrayOutputStream();
     final DataOutputStream d = new DataOutputStream(numbers);
@@ -168,12 +173,14 @@ public final class CompiledCatalog {
       o.writeInt(MAGIC);
       o.writeInt(VERSION);
       o.writeInt(pool.size());
+      ByteArrayOutputStream text = new ByteArrayOutputStream();
       for (String s : pool) {
-        o.writeInt(s.length());
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        o.writeInt(utf8.length == s.length() ? utf8.length : -utf8.length);
+        text.writeBytes(utf8);
       }
-      byte[] text = String.join("", pool).getBytes(StandardCharsets.UTF_8);
-      o.writeInt(text.length);
-      o.write(text);
+      o.writeInt(text.size());
+      text.writeTo(o);
       d.flush();
       numbers.writeTo(o);
       o.flush();
@@ -182,8 +189,8 @@ public final class CompiledCatalog {
 
   private static final class Reader {
     final ByteBuffer b;
+    final byte[] bytes;
     final int[] lengths;
-    final String text;
     int next;
     int at;
 
@@ -198,8 +205,9 @@ public final class CompiledCatalog {
           lengths[i] = b.getInt();
         }
         int size = b.getInt();
-        text = new String(bytes, b.position(), size, StandardCharsets.UTF_8);
-        b.position(b.position() + size);
+        this.bytes = bytes;
+        at = b.position();
+        b.position(at + size);
       } catch (BufferUnderflowException
           | IndexOutOfBoundsException
           | NegativeArraySizeException e) {
@@ -213,8 +221,10 @@ public final class CompiledCatalog {
 
     String str() {
       int len = lengths[next++];
-      String s = text.substring(at, at + len);
-      at += len;
+      int n = Math.abs(len);
+      String s =
+          new String(bytes, at, n, len >= 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      at += n;
       return s;
     }
 

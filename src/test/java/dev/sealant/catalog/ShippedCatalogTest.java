@@ -46,6 +46,39 @@ class ShippedCatalogTest {
     assertEquals(describe(yaml), describe(compiled));
   }
 
+  /**
+   * Strings outside ASCII anywhere (descriptions, keywords' neighbours, stopwords, regexes) survive
+   * the compiled form, beside ASCII ones: the pool keeps them apart.
+   */
+  @Test
+  void compiledFormKeepsStringsOutsideAscii() throws Exception {
+    String yaml =
+        String.join(
+            "\n",
+            "rules:",
+            "  - id: cafe-token",
+            "    description: Caf\u00e9 \u2022 token \uD83D\uDD11 (\u00fc\u00df)",
+            "    keywords: [cafe_]",
+            "    regex: 'cafe_([a-z0-9]{12})\u00e9?'",
+            "    severity: low",
+            "    tags: [t\u00e9st]",
+            "    allow:",
+            "      stopwords: ['\u2022\u2022\u2022\u2022', plain]",
+            "      regexes: ['^\u00e9+$']",
+            "    examples:",
+            "      match: [{text: 'cafe_abcdefabcdef', secret: abcdefabcdef}]",
+            "      noMatch: ['cafe_']",
+            "allow:",
+            "  stopwords: ['\u00a0nbsp', ascii]",
+            "");
+    Catalog c = CatalogLoader.parse(List.of(new CatalogLoader.Source("t.yaml", yaml)));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    CompiledCatalog.write(c, out);
+    Catalog back = CompiledCatalog.read(new java.io.ByteArrayInputStream(out.toByteArray()));
+    assertEquals(describe(c), describe(back));
+    assertTrue(describe(back).contains("Caf\u00e9 \u2022 token \uD83D\uDD11"), describe(back));
+  }
+
   static String describe(Catalog c) {
     StringBuilder b = new StringBuilder();
     for (Rule r : c.rules()) {
