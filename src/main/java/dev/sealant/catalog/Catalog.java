@@ -25,11 +25,17 @@ public record Catalog(List<Rule> rules, GlobalAllow allow) {
 
   /** This catalog without the rules named in {@code ids}. */
   public Catalog without(Set<String> ids) {
+    if (ids.isEmpty()) {
+      return this;
+    }
     return new Catalog(rules.stream().filter(r -> !ids.contains(r.id())).toList(), allow);
   }
 
   /** This catalog with more rules and allowlist entries; ids must stay unique. */
   public Catalog plus(Catalog other) {
+    if (other.rules.isEmpty() && other.allow.isEmpty()) {
+      return this; // a configuration with no rules or allowlist of its own (the usual case)
+    }
     List<Rule> all = new ArrayList<>(rules);
     all.addAll(other.rules);
     CatalogLoader.checkUniqueIds(all);

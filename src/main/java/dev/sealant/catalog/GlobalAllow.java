@@ -24,6 +24,14 @@ public record GlobalAllow(List<Glob> paths, List<Glob> quietPaths, RuleAllow val
     this(paths, List.of(), values);
   }
 
+  /** Allows nothing: no paths, quiet paths, stopwords or value patterns. */
+  public boolean isEmpty() {
+    return paths.isEmpty()
+        && quietPaths.isEmpty()
+        && values.stopwords().isEmpty()
+        && values.regexes().isEmpty();
+  }
+
   public boolean allowsPath(String path) {
     return pathGlob(path).isPresent();
   }

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
-import java.util.stream.IntStream;
 
 /**
  * The detection engine: pure, immutable once built, safe to share across threads.
@@ -58,7 +57,7 @@ public final class Detector implements Engine {
   private final int[] fileRules;
 
   /** Every provider rule's keywords: the fixed prefixes {@link KeyBody} cuts before its floor. */
-  private final List<String> prefixes;
+  private final Prefixes prefixes;
 
   /** Memoised path allowlist verdicts (a pure function of the path; bounded). */
   private final ConcurrentHashMap<String, Byte> pathVerdicts = new ConcurrentHashMap<>();
@@ -79,6 +78,28 @@ public final class Detector implements Engine {
 
   static final int MAX_PATH_VERDICTS = 1 << 18;
 
+  /**
+   * {@link KeyBody#prefixes}, worked out on the first candidate: most hook runs find none. Shared
+   * by a detector's traced copies; racy lazy init of an immutable value is benign.
+   */
+  private static final class Prefixes {
+    private final List<Rule> rules;
+    private volatile List<String> value;
+
+    Prefixes(List<Rule> rules) {
+      this.rules = rules;
+    }
+
+    List<String> get() {
+      List<String> v = value;
+      if (v == null) {
+        v = KeyBody.prefixes(rules);
+        value = v;
+      }
+      return v;
+    }
+  }
+
   public Detector(Catalog catalog) {
     this(catalog, true);
   }
@@ -89,14 +110,25 @@ public final class Detector implements Engine {
   public Detector(Catalog catalog, boolean inlineAllow) {
     this.catalog = catalog;
     this.rules = catalog.rules().toArray(new Rule[0]);
-    this.validators =
-        Arrays.stream(rules).map(r -> r.validate().flatMap(Validators::byName)).toList();
-    this.index = new KeywordIndex(Arrays.stream(rules).map(Rule::keywords).toList());
+    // Plain loops: a pre-commit hook builds this once, in the interpreter, where each stream
+    // pipeline's first use costs more than the loop it replaces.
+    List<Optional<Predicate<String>>> checks = new ArrayList<>(rules.length);
+    List<List<String>> keywords = new ArrayList<>(rules.length);
+    int[] keywordless = new int[rules.length];
+    int files = 0;
+    for (int i = 0; i < rules.length; i++) {
+      checks.add(rules[i].validate().flatMap(Validators::byName));
+      keywords.add(rules[i].keywords());
+      if (rules[i].keywords().isEmpty()) {
+        keywordless[files++] = i;
+      }
+    }
+    this.validators = List.copyOf(checks);
+    this.index = new KeywordIndex(keywords);
     this.inlineAllow = inlineAllow;
-    this.prefixes = KeyBody.prefixes(catalog.rules());
+    this.prefixes = new Prefixes(catalog.rules());
     this.matchers = new AtomicReferenceArray<>(rules.length);
-    this.fileRules =
-        IntStream.range(0, rules.length).filter(i -> rules[i].keywords().isEmpty()).toArray();
+    this.fileRules = Arrays.copyOf(keywordless, files);
     this.trace = null;
     this.plain = this;
     this.tracePositions = null;
@@ -688,7 +720,7 @@ public final class Detector implements Engine {
     if (trace != null) {
       traceChecks(fragment, ruleIndex, abs, secret, entropy);
     }
-    if (entropy < r.minEntropy() || KeyBody.isFake(secret, prefixes)) {
+    if (entropy < r.minEntropy() || KeyBody.isFake(secret, prefixes.get())) {
       return Optional.empty();
     }
     if (r.allow().allows(secret) || catalog.allow().values().allows(secret)) {
@@ -902,7 +934,7 @@ public final class Detector implements Engine {
     if (!ok) {
       return;
     }
-    boolean fake = KeyBody.isFake(secret, prefixes);
+    boolean fake = KeyBody.isFake(secret, prefixes.get());
     step(
         Trace.Kind.CHECK,
         fragment,
