@@ -2,6 +2,7 @@ package dev.sealant.scan;
 
 import dev.sealant.allow.RepoConfig;
 import dev.sealant.allow.Suppressions;
+import dev.sealant.catalog.CatalogLoader;
 import dev.sealant.git.CommitSource;
 import dev.sealant.git.Repos;
 import dev.sealant.git.ScanCache;
@@ -49,7 +50,7 @@ final class HistoryCache {
   private static List<String> key(Session session, Repository repo) {
     List<String> parts = new ArrayList<>();
     parts.add(build());
-    parts.add(session.catalog().get().toString());
+    parts.add(CatalogLoader.identity(session.catalog().get()));
     parts.add("inline-allow=" + session.suppressions().inlineAllow());
     parts.add(
         "max-file-size="

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sealant.testing.Cli;
 import dev.sealant.testing.GitCli;
+import dev.sealant.testing.Paths;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,6 +186,32 @@ class ScanCacheIT {
     assertEquals(120, scanned(r), r.all());
     assertTrue(scanned(text("--no-inline-allow")) < 20);
     assertEquals(120, scanned(text("--max-file-size", "1m")));
+  }
+
+  /**
+   * The built-in catalog is keyed by the compiled form it was read from; a user's catalog by its
+   * every field, so that changing one rule (here one stopword) scans everything again.
+   */
+  @Test
+  void anotherCatalogScansEverythingAgain() throws Exception {
+    text();
+    assertTrue(scanned(text()) < 20);
+    Path patterns = dir.resolve("patterns");
+    Files.createDirectories(patterns);
+    try (var files = Files.list(Paths.patterns())) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        Files.copy(f, patterns.resolve(f.getFileName()));
+      }
+    }
+    assertEquals(120, scanned(text("--patterns", patterns.toString())));
+    assertTrue(scanned(text("--patterns", patterns.toString())) < 20);
+    Path allow = patterns.resolve("allow.yaml");
+    Files.writeString(
+        allow,
+        Files.readString(allow).replaceFirst("stopwords:\\n", "stopwords:\n    - zzzunusedzzz\n"));
+    assertEquals(120, scanned(text("--patterns", patterns.toString())));
+    assertEquals(120, scanned(text()), "back to the built-in catalog: another key");
+    assertTrue(scanned(text()) < 20);
   }
 
   @Test
