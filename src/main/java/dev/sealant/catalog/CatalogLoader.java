@@ -19,6 +19,7 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -63,10 +64,10 @@ public final class CatalogLoader {
   }
 
   private static Shipped readShipped() {
-    try (InputStream in =
-        CatalogLoader.class.getClassLoader().getResourceAsStream(CompiledCatalog.RESOURCE)) {
-      if (in != null) {
-        byte[] bytes = in.readAllBytes();
+    try {
+      Optional<byte[]> compiled = compiledBytes();
+      if (compiled.isPresent()) {
+        byte[] bytes = compiled.get();
         CRC32 crc = new CRC32();
         crc.update(bytes);
         Adler32 adler = new Adler32();
@@ -80,11 +81,41 @@ public final class CatalogLoader {
                 + ", adler32 "
                 + adler.getValue());
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       // fall back to the YAML, which is always shipped
     }
     Catalog yaml = builtInWithExamples();
     return new Shipped(yaml, yaml.toString());
+  }
+
+  /**
+   * The compiled catalog's bytes, read from the jar this class came from (or its class directory)
+   * directly: through the class loader's resource lookup, the URL and jar-connection machinery cost
+   * a pre-commit hook 3-9 ms, against 1 ms for the jar. Empty when the build made none.
+   */
+  private static Optional<byte[]> compiledBytes() throws IOException {
+    try {
+      Path self =
+          Path.of(CatalogLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isRegularFile(self)) {
+        try (JarFile jar = new JarFile(self.toFile(), false)) {
+          JarEntry e = jar.getJarEntry(CompiledCatalog.RESOURCE);
+          if (e != null) {
+            try (InputStream in = jar.getInputStream(e)) {
+              return Optional.of(in.readAllBytes());
+            }
+          }
+        }
+      } else if (Files.isRegularFile(self.resolve(CompiledCatalog.RESOURCE))) {
+        return Optional.of(Files.readAllBytes(self.resolve(CompiledCatalog.RESOURCE)));
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      // not a plain file or directory: the class loader knows where it is
+    }
+    try (InputStream in =
+        CatalogLoader.class.getClassLoader().getResourceAsStream(CompiledCatalog.RESOURCE)) {
+      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+    }
   }
 
   /**
