@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,20 +111,23 @@ public final class ObjectStore implements AutoCloseable {
 
   private Header looseHeader(Path file, Oid id) {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(256);
-      Inflater inf = new Inflater();
-      try {
-        inf.setInput(head);
-        byte[] out = new byte[64];
-        int n = inf.inflate(out);
-        return parseLooseHeader(out, n, id).header();
-      } catch (DataFormatException e) {
-        throw StepAside.because("loose object " + id.name() + " is not zlib data");
-      } finally {
-        inf.end();
-      }
+      return looseStart(in.readNBytes(256), id).header();
     } catch (IOException e) {
       throw StepAside.because("cannot read loose object " + id.name());
+    }
+  }
+
+  /** The header of the loose object whose compressed bytes start with {@code zipped}. */
+  private LooseStart looseStart(byte[] zipped, Oid id) {
+    Inflater inf = inflater;
+    inf.reset();
+    inf.setInput(zipped);
+    try {
+      byte[] out = new byte[64];
+      int n = inf.inflate(out);
+      return parseLooseHeader(out, n, id);
+    } catch (DataFormatException e) {
+      throw StepAside.because("loose object " + id.name() + " is not zlib data");
     }
   }
 
@@ -163,16 +167,21 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   private byte[] readLoose(Path file, Oid id, int type, long maxSize) {
-    Header h = looseHeader(file, id);
-    if (h.type() != type) {
-      throw StepAside.because("object " + id.name() + " has another type");
-    }
-    if (h.size() > maxSize || h.size() > Integer.MAX_VALUE - 64) {
-      throw StepAside.because("object " + id.name() + " is larger than expected");
-    }
     byte[] zipped;
-    try {
-      zipped = Files.readAllBytes(file);
+    Header h;
+    try (InputStream in = Files.newInputStream(file)) {
+      // The header first, from the file's start: a loose object over maxSize is never read whole.
+      byte[] head = in.readNBytes(256);
+      h = looseStart(head, id).header();
+      if (h.type() != type) {
+        throw StepAside.because("object " + id.name() + " has another type");
+      }
+      if (h.size() > maxSize || h.size() > Integer.MAX_VALUE - 64) {
+        throw StepAside.because("object " + id.name() + " is larger than expected");
+      }
+      byte[] rest = in.readAllBytes();
+      zipped = Arrays.copyOf(head, head.length + rest.length);
+      System.arraycopy(rest, 0, zipped, head.length, rest.length);
     } catch (IOException e) {
       throw StepAside.because("cannot read loose object " + id.name());
     }
