@@ -1,6 +1,7 @@
 package dev.sealant.git;
 
 import dev.sealant.error.GitException;
+import dev.sealant.error.SealantException;
 import dev.sealant.error.UsageException;
 import dev.sealant.kernel.Limits;
 import dev.sealant.kernel.Sink;
@@ -85,6 +86,25 @@ public final class StagedSource implements Source {
                       + ": "
                       + e.getMessage()),
           e);
+    } catch (RuntimeException e) {
+      // JGit fails on some damaged objects with an unchecked exception (a loose object longer than
+      // its header says): name the object when one does not read, else it is not the repository's.
+      if (e instanceof SealantException) {
+        throw e;
+      }
+      Optional<String> bad = unreadable(index);
+      if (bad.isEmpty()) {
+        throw e;
+      }
+      throw new GitException(
+          "cannot read object "
+              + bad.get()
+              + " (staged changes in "
+              + repo.getDirectory()
+              + "): the repository is corrupt ("
+              + e.getClass().getSimpleName()
+              + ")",
+          e);
     }
   }
 
@@ -118,7 +138,7 @@ public final class StagedSource implements Source {
         }
         try (InputStream in = reader.open(id, Constants.OBJ_BLOB).openStream()) {
           in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
           return Optional.of(id.name() + " (" + walk.getPathString() + ")");
         }
       }

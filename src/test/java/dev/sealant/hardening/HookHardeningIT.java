@@ -1,6 +1,8 @@
 package dev.sealant.hardening;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,11 +11,15 @@ import dev.sealant.testing.GitCli.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,6 +198,71 @@ class HookHardeningIT {
           r.err().contains("pre-commit blocked") && r.err().contains("--no-verify"), r.err());
       g.ok(repo, "rm", "-q", "--cached", name);
     }
+  }
+
+  /**
+   * A staged loose object damaged every way its header and stream can be (a size too small or too
+   * large, another type, no size, a cut or bit-flipped stream; seeded) blocks the commit naming the
+   * object (or the file, when its header claims more than the size limit), never as an internal
+   * error.
+   */
+  @Test
+  void everyDamagedLooseObjectBlocksNamingItNeverAsAnInternalError() throws Exception {
+    Random random = new Random(23);
+    byte[] content = "some staged content, line one\nand line two\n".getBytes(UTF_8);
+    int n = content.length;
+    List<byte[]> damaged = new ArrayList<>();
+    for (String header :
+        List.of(
+            "blob " + (n - 5),
+            "blob " + (n - 1),
+            "blob " + (n + 1),
+            "blob " + (n + 100),
+            "blob 0",
+            "blob 99999999999",
+            "blob",
+            "blob -3",
+            "tree " + n,
+            "commit " + n,
+            "blobx " + n)) {
+      damaged.add(deflate(concat((header + "\0").getBytes(UTF_8), content)));
+    }
+    byte[] good = deflate(concat(("blob " + n + "\0").getBytes(UTF_8), content));
+    for (int i = 0; i < 6; i++) {
+      damaged.add(Arrays.copyOf(good, 2 + random.nextInt(good.length - 3)));
+      byte[] flipped = good.clone();
+      flipped[2 + random.nextInt(good.length - 2)] ^= (byte) (1 + random.nextInt(255));
+      damaged.add(flipped);
+    }
+    GitCli.write(repo, "damaged.txt", new String(content, UTF_8));
+    g.ok(repo, "add", "damaged.txt");
+    String blob = g.ok(repo, "rev-parse", ":damaged.txt").trim();
+    Path object = repo.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2));
+    object.toFile().setWritable(true);
+    for (int i = 0; i < damaged.size(); i++) {
+      Files.write(object, damaged.get(i));
+      Result r = g.git(repo, "commit", "-m", "x");
+      String what = "case " + i + " (seed 23): " + r.all();
+      assertNotEquals(0, r.code(), what);
+      assertTrue(r.err().contains(blob) || r.err().contains("damaged.txt"), what);
+      assertFalse(r.err().contains("internal error"), what);
+    }
+  }
+
+  private static byte[] deflate(byte[] raw) {
+    Deflater d = new Deflater();
+    d.setInput(raw);
+    d.finish();
+    byte[] out = new byte[raw.length + 64];
+    int len = d.deflate(out);
+    d.end();
+    return Arrays.copyOf(out, len);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test
