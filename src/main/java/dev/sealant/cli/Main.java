@@ -30,9 +30,11 @@ public final class Main {
       }
       String[] line = bareScan(args);
       return commandLine(env, line).execute(line);
-    } catch (OutOfMemoryError | StackOverflowError e) {
+    } catch (OutOfMemoryError | StackOverflowError | LinkageError e) {
       // Not an exception, so picocli's handler never sees it; left alone, the JVM prints a trace
-      // and exits 1, which reads as "secrets found". One line and exit 3 instead.
+      // and exits 1, which reads as "secrets found". One line and exit 3 instead. A LinkageError:
+      // a class that cannot load or initialise (JGit's message bundles, from a jar under a path
+      // with "!/" in it, which Java's jar URLs cannot name).
       env.err().println(Failure.line(e, Messages::safe));
       env.err().flush();
       return Failure.exitCode(e);
@@ -55,11 +57,17 @@ public final class Main {
     return withScan;
   }
 
-  /** Help is wrapped to {@code COLUMNS} (a terminal's width as shells export it), else 80. */
+  /** picocli refuses a narrower usage width (and throws, on every command). */
+  static final int MIN_HELP_WIDTH = 55;
+
+  /**
+   * Help is wrapped to {@code COLUMNS} (a terminal's width as shells export it), else 80; never
+   * narrower than picocli allows.
+   */
   static int helpWidth(Env env) {
     try {
       int n = Integer.parseInt(env.var("COLUMNS").orElse("80").trim());
-      return Math.max(40, Math.min(n, 200));
+      return Math.max(MIN_HELP_WIDTH, Math.min(n, 200));
     } catch (NumberFormatException e) {
       return 80;
     }

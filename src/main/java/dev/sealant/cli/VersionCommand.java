@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "version",
     mixinStandardHelpOptions = true,
+    versionProvider = SealantCommand.Version.class,
     description = "Print the version and exit.")
 public final class VersionCommand implements Callable<Integer> {
 

@@ -54,6 +54,27 @@ class CliHabitsTest {
     assertEquals(ExitCodes.CLEAN, r.code(), r.all());
     assertEquals(Cli.run(dir, "--version").out(), r.out());
     assertTrue(r.out().startsWith("sealant "), r.out());
+    assertEquals(r.out(), Cli.run(dir, "version", "-V").out());
+  }
+
+  /**
+   * Any COLUMNS a shell may export (0, negative, narrower than picocli's minimum of 55, huge, not a
+   * number) leaves every command working: a narrow terminal pane made each one fail.
+   */
+  @Test
+  void anyColumnsValueLeavesCommandsWorking() throws Exception {
+    Files.writeString(dir.resolve("a.txt"), "nothing here\n");
+    List<String> widths =
+        new ArrayList<>(List.of("", " ", "abc", "-1", "0", "2147483648", "99999"));
+    for (int w = 1; w <= 60; w++) {
+      widths.add(Integer.toString(w));
+    }
+    for (String columns : widths) {
+      Cli.Run scan = Cli.run(dir, "", Map.of("COLUMNS", columns), "scan", "--no-git", ".");
+      assertEquals(ExitCodes.CLEAN, scan.code(), "COLUMNS=" + columns + ": " + scan.all());
+      Cli.Run help = Cli.run(dir, "", Map.of("COLUMNS", columns), "--help");
+      assertEquals(ExitCodes.CLEAN, help.code(), "COLUMNS=" + columns + ": " + help.all());
+    }
   }
 
   @Test
