@@ -41,6 +41,11 @@ while [ $# -gt 0 ]; do
     *) echo "install.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
+# Java names a class in a jar as jar:file:PATH!/CLASS: a jar under a directory whose name ends in
+# '!' loads, but the libraries' own resources in it do not (JGit fails on its first message).
+case "$prefix/" in
+  *'!/'*) echo "install.sh: $prefix: Java cannot load everything from a jar under a path with '!/' in it (a directory name ending in '!'); choose another --prefix" >&2; exit 2 ;;
+esac
 
 need() {
   command -v "$1" >/dev/null 2>&1 || {
