@@ -179,7 +179,7 @@ final class ChangeScanner {
     }
     if (now.text().isEmpty()) {
       sink.skipped(new Skipped(c.path(), now.whyNot(), id));
-      if (now.whyNot().equals("binary")) {
+      if (now.whyNot().equals(Blobs.BINARY)) {
         // Skipped as text; its text runs are still read by the high-confidence rules.
         byte[] b = blobs.bytes(c.now());
         sink.accept(Fragment.binary(c.path(), commit, b, b.length));

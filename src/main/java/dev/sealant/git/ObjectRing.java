@@ -25,8 +25,15 @@ final class ObjectRing {
   private static final int HEADER = 13;
 
   private static final int MIN_SLOTS = 1 << 12;
+  private static final int FIRST = 1 << 20;
+  private static final byte[] NONE = new byte[0];
 
-  private final byte[] ring;
+  private final int capacity;
+
+  /**
+   * Grown up to {@link #capacity} while it is filled the first time, so a small scan stays small.
+   */
+  private byte[] ring;
 
   /** Where the next object goes, counted in bytes written since the start (never wraps). */
   private long head;
@@ -42,7 +49,8 @@ final class ObjectRing {
 
   /** A ring of {@code capacity} bytes; an object over a quarter of it is never kept. */
   ObjectRing(int capacity) {
-    this.ring = new byte[Math.max(capacity, 64)];
+    this.capacity = Math.max(capacity, 64);
+    this.ring = new byte[Math.min(this.capacity, FIRST)];
   }
 
   /**
@@ -62,25 +70,34 @@ final class ObjectRing {
     System.arraycopy(ring, p + HEADER, into.bytes, 0, length);
     into.length = length;
     if (pos < head - ring.length / 2) {
-      put(key, type, into.bytes, length); // a second chance: used again, so kept longer
+      put(key, type, NONE, into.bytes, length); // a second chance: used again, so kept longer
     }
     return type;
   }
 
   /** Keeps a copy of {@code bytes[0, length)} as the object of {@code key}. */
-  synchronized void put(long key, int type, byte[] bytes, int length) {
-    long size = HEADER + (long) length;
-    if (size > ring.length / 4) {
+  void put(long key, int type, byte[] bytes, int length) {
+    put(key, type, NONE, bytes, length);
+  }
+
+  /** Keeps a copy of {@code prefix} followed by {@code bytes[0, length)} under {@code key}. */
+  synchronized void put(long key, int type, byte[] prefix, byte[] bytes, int length) {
+    long size = HEADER + (long) prefix.length + length;
+    if (size > capacity / 4) {
       return;
+    }
+    if (head + size > ring.length && head < ring.length && ring.length < capacity) {
+      ring = Arrays.copyOf(ring, (int) Math.min(capacity, Math.max(2L * ring.length, head + size)));
     }
     if (physical(head) + size > ring.length) {
       head += ring.length - physical(head); // no object wraps: the rest of the pass is skipped
     }
     int p = physical(head);
     longAt(p, key);
-    intAt(p + 8, length);
+    intAt(p + 8, prefix.length + length);
     ring[p + 12] = (byte) type;
-    System.arraycopy(bytes, 0, ring, p + HEADER, length);
+    System.arraycopy(prefix, 0, ring, p + HEADER, prefix.length);
+    System.arraycopy(bytes, 0, ring, p + HEADER + prefix.length, length);
     long pos = head;
     head += size;
     int slot = find(key);
