@@ -3,15 +3,16 @@ package dev.sealant.git;
 import java.util.Arrays;
 
 /**
- * The objects {@link PackReader} has resolved, copied into one byte array used as a ring: a new
- * object is written after the last one, over the oldest. Thread-safe (one lock); callers copy an
- * object out into a buffer of their own.
+ * The objects {@link PackReader} has resolved (or the texts {@link BlobTextCache} keeps), copied
+ * into a ring of byte arrays: a new object is written after the last one, over the oldest.
+ * Thread-safe (one lock); callers copy an object out into a buffer of their own.
  *
  * <p>Why not a map of arrays: a history scan resolves many times the cache's size (tens of
  * gigabytes on git's own history), and each array a map holds outlives a few young collections, is
  * copied by each, promoted, and then dropped: most of the collector's work went there (git/git:
- * over 160 full collections and 750 young ones in a 320 MiB heap). One array allocated once stays
- * put, and what the readers allocate dies young.
+ * over 160 full collections and 750 young ones in a 320 MiB heap). The ring's arrays are allocated
+ * once (as it first fills, so a small scan stays small) and stay put; what the readers allocate
+ * dies young.
  *
  * <p>Eviction is first in, first out, with a second chance: an object read from the older half of
  * the ring is written again at its head, so what is used often stays, as in a least-recently-used
@@ -24,16 +25,15 @@ final class ObjectRing {
   /** Key (8 bytes), length (4) and type (1) before each object's bytes. */
   private static final int HEADER = 13;
 
+  private static final int SLAB = 1 << 20;
   private static final int MIN_SLOTS = 1 << 12;
-  private static final int FIRST = 1 << 20;
   private static final byte[] NONE = new byte[0];
 
-  private final int capacity;
+  /** The ring's bytes, a slab at a time (each allocated when first written). */
+  private final byte[][] slabs;
 
-  /**
-   * Grown up to {@link #capacity} while it is filled the first time, so a small scan stays small.
-   */
-  private byte[] ring;
+  private final long capacity;
+  private final int slab;
 
   /** Where the next object goes, counted in bytes written since the start (never wraps). */
   private long head;
@@ -46,11 +46,18 @@ final class ObjectRing {
 
   private long[] at = new long[MIN_SLOTS];
   private int used;
+  private final byte[] header = new byte[HEADER];
 
-  /** A ring of {@code capacity} bytes; an object over a quarter of it is never kept. */
+  /** A ring of about {@code capacity} bytes; an object over a quarter of it is never kept. */
   ObjectRing(int capacity) {
-    this.capacity = Math.max(capacity, 64);
-    this.ring = new byte[Math.min(this.capacity, FIRST)];
+    this(capacity, SLAB);
+  }
+
+  /** The same in slabs of {@code slab} bytes (tests use small ones, so objects span slabs). */
+  ObjectRing(int capacity, int slabBytes) {
+    slab = Math.min(slabBytes, Math.max(64, capacity));
+    slabs = new byte[Math.max(1, (int) ((capacity + (long) slab - 1) / slab))][];
+    this.capacity = (long) slabs.length * slab;
   }
 
   /**
@@ -63,13 +70,13 @@ final class ObjectRing {
       return -1;
     }
     long pos = at[slot];
-    int p = physical(pos);
-    int length = intAt(p + 8);
-    int type = ring[p + 12];
+    read(pos, header, HEADER);
+    int length = intAt(header, 8);
+    int type = header[12];
     into.ensure(length);
-    System.arraycopy(ring, p + HEADER, into.bytes, 0, length);
+    read(pos + HEADER, into.bytes, length);
     into.length = length;
-    if (pos < head - ring.length / 2) {
+    if (pos < head - capacity / 2) {
       put(key, type, NONE, into.bytes, length); // a second chance: used again, so kept longer
     }
     return type;
@@ -86,19 +93,18 @@ final class ObjectRing {
     if (size > capacity / 4) {
       return;
     }
-    if (head + size > ring.length && head < ring.length && ring.length < capacity) {
-      ring = Arrays.copyOf(ring, (int) Math.min(capacity, Math.max(2L * ring.length, head + size)));
-    }
-    if (physical(head) + size > ring.length) {
-      head += ring.length - physical(head); // no object wraps: the rest of the pass is skipped
-    }
-    int p = physical(head);
-    longAt(p, key);
-    intAt(p + 8, prefix.length + length);
-    ring[p + 12] = (byte) type;
-    System.arraycopy(prefix, 0, ring, p + HEADER, prefix.length);
-    System.arraycopy(bytes, 0, ring, p + HEADER + prefix.length, length);
     long pos = head;
+    for (int i = 0; i < 8; i++) {
+      header[i] = (byte) (key >>> (8 * i));
+    }
+    int n = prefix.length + length;
+    for (int i = 0; i < 4; i++) {
+      header[8 + i] = (byte) (n >>> (8 * i));
+    }
+    header[12] = (byte) type;
+    write(pos, header, HEADER);
+    write(pos + HEADER, prefix, prefix.length);
+    write(pos + HEADER + prefix.length, bytes, length);
     head += size;
     int slot = find(key);
     if (slot < 0) {
@@ -115,13 +121,38 @@ final class ObjectRing {
     }
   }
 
-  /** Whether an object written at {@code pos} is still whole: nothing written over it since. */
-  private boolean live(long pos) {
-    return head - pos <= ring.length;
+  /** Copies {@code src[0, n)} to the ring at {@code pos}, across slabs. */
+  private void write(long pos, byte[] src, int n) {
+    int done = 0;
+    while (done < n) {
+      long p = (pos + done) % capacity;
+      int s = (int) (p / slab);
+      int off = (int) (p % slab);
+      if (slabs[s] == null) {
+        slabs[s] = new byte[slab];
+      }
+      int k = Math.min(n - done, slab - off);
+      System.arraycopy(src, done, slabs[s], off, k);
+      done += k;
+    }
   }
 
-  private int physical(long pos) {
-    return (int) (pos % ring.length);
+  /** Copies {@code n} bytes of the ring at {@code pos} to {@code dst[0, n)}, across slabs. */
+  private void read(long pos, byte[] dst, int n) {
+    int done = 0;
+    while (done < n) {
+      long p = (pos + done) % capacity;
+      int s = (int) (p / slab);
+      int off = (int) (p % slab);
+      int k = Math.min(n - done, slab - off);
+      System.arraycopy(slabs[s], off, dst, done, k);
+      done += k;
+    }
+  }
+
+  /** Whether an object written at {@code pos} is still whole: nothing written over it since. */
+  private boolean live(long pos) {
+    return head - pos <= capacity;
   }
 
   /** The slot holding {@code key}, or the free slot where it would go; -1 when none is free. */
@@ -160,23 +191,11 @@ final class ObjectRing {
     }
   }
 
-  private int intAt(int p) {
-    return (ring[p] & 0xff)
-        | (ring[p + 1] & 0xff) << 8
-        | (ring[p + 2] & 0xff) << 16
-        | (ring[p + 3] & 0xff) << 24;
-  }
-
-  private void intAt(int p, int v) {
-    for (int i = 0; i < 4; i++) {
-      ring[p + i] = (byte) (v >>> (8 * i));
-    }
-  }
-
-  private void longAt(int p, long v) {
-    for (int i = 0; i < 8; i++) {
-      ring[p + i] = (byte) (v >>> (8 * i));
-    }
+  private static int intAt(byte[] b, int p) {
+    return (b[p] & 0xff)
+        | (b[p + 1] & 0xff) << 8
+        | (b[p + 2] & 0xff) << 16
+        | (b[p + 3] & 0xff) << 24;
   }
 
   /**

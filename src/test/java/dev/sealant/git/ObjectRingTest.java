@@ -57,6 +57,17 @@ class ObjectRingTest {
   }
 
   @Test
+  void anObjectSpansSlabs() {
+    ObjectRing ring = new ObjectRing(4096, 100);
+    byte[] b = new byte[700];
+    new Random(1).nextBytes(b);
+    ring.put(5, 2, b, b.length);
+    ring.put(6, 2, b, 350);
+    assertArrayEquals(b, get(ring, 5));
+    assertArrayEquals(Arrays.copyOf(b, 350), get(ring, 6));
+  }
+
+  @Test
   void aPrefixIsStoredBeforeTheBytes() {
     ObjectRing ring = new ObjectRing(4096);
     ring.put(9, 0, new byte[] {1, 2}, new byte[] {3, 4, 5}, 2);
@@ -69,7 +80,7 @@ class ObjectRingTest {
   void neverReturnsStaleOrForeignContent(long seed) {
     Random rnd = new Random(seed);
     int capacity = 1 << (12 + rnd.nextInt(6));
-    ObjectRing ring = new ObjectRing(capacity);
+    ObjectRing ring = new ObjectRing(capacity, 100 + rnd.nextInt(capacity));
     Map<Long, byte[]> last = new HashMap<>();
     int hits = 0;
     for (int step = 0; step < 20_000; step++) {
