@@ -155,8 +155,20 @@ final class TreeDiff {
       modes[i] = match[i] ? c[i].mode : 0;
       ids[i] = match[i] ? c[i].id() : ObjectId.zeroId();
     }
-    out.add(
-        new DiffEntry(RawParseUtils.decode(StandardCharsets.UTF_8, path, 0, pathLen), modes, ids));
+    out.add(new DiffEntry(pathString(pathLen), modes, ids));
+  }
+
+  /**
+   * The path as JGit decodes it. Nearly every path is ASCII, which needs no decoder: a history scan
+   * emits millions of paths (a merge's every path that differs from either parent).
+   */
+  private String pathString(int pathLen) {
+    for (int i = 0; i < pathLen; i++) {
+      if (path[i] < 0) {
+        return RawParseUtils.decode(StandardCharsets.UTF_8, path, 0, pathLen);
+      }
+    }
+    return new String(path, 0, pathLen, StandardCharsets.ISO_8859_1);
   }
 
   /**
