@@ -222,7 +222,8 @@ final class ChangeScanner {
   static final String LINK =
       "symbolic link: its target path is scanned as text, the file it points to is not";
 
-  private static boolean isFile(int mode) {
+  /** A regular or executable file: what is read as text (see {@link TreeDiff#changes}). */
+  static boolean isFile(int mode) {
     return FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode);
   }
 

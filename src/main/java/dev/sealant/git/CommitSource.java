@@ -240,7 +240,7 @@ public final class CommitSource implements Source {
       }
       // A root commit is compared with the empty tree (null).
       roots[roots.length - 1] = c.getTree();
-      changes = TreeDiff.diff(trees, roots);
+      changes = TreeDiff.changes(trees, roots);
     } catch (RuntimeException e) {
       // JGit throws unchecked exceptions on some corrupt objects (a header it cannot parse). The
       // scan itself (below) is not wrapped: a detector's own failure keeps its own error.
