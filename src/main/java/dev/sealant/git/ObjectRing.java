@@ -204,8 +204,16 @@ final class ObjectRing {
    */
   static final class Buffer {
     private static final int KEEP = 4 << 20;
-    byte[] bytes = new byte[1 << 14];
+    byte[] bytes;
     int length;
+
+    Buffer() {
+      this(1 << 14);
+    }
+
+    Buffer(int size) {
+      bytes = new byte[size];
+    }
 
     void ensure(int n) {
       if (bytes.length < n) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.eclipse.jgit.lib.AnyObjectId;
@@ -223,6 +224,19 @@ final class PackReader implements AutoCloseable {
    * otherwise {@code null}, and the caller reads it through JGit.
    */
   byte[] read(AnyObjectId id, int type, int maxBytes) {
+    return content(id, type, maxBytes, null);
+  }
+
+  /**
+   * The same into {@code into} ({@code into.bytes[0, into.length)}), for a caller that reuses its
+   * buffer: false where {@link #read} returns {@code null}.
+   */
+  boolean readInto(AnyObjectId id, int type, int maxBytes, ObjectRing.Buffer into) {
+    return content(id, type, maxBytes, Objects.requireNonNull(into)) != null;
+  }
+
+  /** The content, in {@code into} when there is one, else in an array of its own. */
+  private byte[] content(AnyObjectId id, int type, int maxBytes, ObjectRing.Buffer into) {
     Oid oid = oid(id);
     for (int i = 0; i < packs.size(); i++) {
       Pack s = packs.get(i);
@@ -231,7 +245,7 @@ final class PackReader implements AutoCloseable {
         continue;
       }
       try {
-        return resolve(i, s, offset, type, maxBytes);
+        return resolve(i, s, offset, type, maxBytes, into);
       } catch (IOException | DataFormatException | RuntimeException e) {
         return null;
       } finally {
@@ -263,7 +277,8 @@ final class PackReader implements AutoCloseable {
    * content of the object at {@code offset}, or {@code null} when it is not of {@code type} or is
    * over {@code maxBytes}.
    */
-  private byte[] resolve(int packNo, Pack s, long offset, int type, int maxBytes)
+  private byte[] resolve(
+      int packNo, Pack s, long offset, int type, int maxBytes, ObjectRing.Buffer into)
       throws IOException, DataFormatException {
     int depth = 0;
     long pos = offset;
@@ -289,9 +304,9 @@ final class PackReader implements AutoCloseable {
           return null;
         }
         if (pos == offset) {
-          byte[] out = new byte[(int) size];
+          byte[] out = output(into, (int) size);
           inflate(s, p, out, (int) size);
-          keepIfWorth(packNo, s, pos, t, out, out.length);
+          keepIfWorth(packNo, s, pos, t, out, (int) size);
           return out;
         }
         base.ensure((int) size);
@@ -332,8 +347,13 @@ final class PackReader implements AutoCloseable {
     if (baseType != type) {
       return null;
     }
-    if (depth == 0) {
-      return base.length <= maxBytes ? base.copy() : null; // the object asked for was cached
+    if (depth == 0) { // the object asked for was cached
+      if (base.length > maxBytes) {
+        return null;
+      }
+      byte[] out = output(into, base.length);
+      System.arraycopy(base.bytes, 0, out, 0, base.length);
+      return out;
     }
     while (depth > 0) {
       int size = (int) chain[--depth];
@@ -346,9 +366,9 @@ final class PackReader implements AutoCloseable {
         return null;
       }
       if (at == offset) {
-        byte[] out = new byte[(int) resultSize];
+        byte[] out = output(into, (int) resultSize);
         Delta.apply(base.bytes, base.length, delta.bytes, size, out, s.name);
-        keepIfWorth(packNo, s, at, type, out, out.length);
+        keepIfWorth(packNo, s, at, type, out, (int) resultSize);
         return out;
       }
       // What lies below the object asked for is a base by definition.
@@ -360,6 +380,19 @@ final class PackReader implements AutoCloseable {
       base = applied;
     }
     throw new IllegalStateException("the chain ends at the object asked for");
+  }
+
+  /**
+   * Where the object asked for goes: the caller's buffer (its length set), or an array of exactly
+   * its size.
+   */
+  private static byte[] output(ObjectRing.Buffer into, int size) {
+    if (into == null) {
+      return new byte[size];
+    }
+    into.ensure(size);
+    into.length = size;
+    return into.bytes;
   }
 
   /**
