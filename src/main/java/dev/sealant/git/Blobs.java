@@ -27,6 +27,9 @@ final class Blobs {
 
   private static final byte[] NO_TEXT = new byte[0];
 
+  /** Why a blob that is binary has no text. */
+  static final String BINARY = "binary";
+
   /**
    * A blob as the scan sees it: its text (BOM-free UTF-8, see {@link Content#utf8}), or why it has
    * none (binary, too large). The text is kept raw: comparing two versions looks at their bytes
@@ -75,11 +78,6 @@ final class Blobs {
     String whyNot() {
       return whyNot;
     }
-
-    /** What holding it costs, roughly in bytes. */
-    long weight() {
-      return 64L + (text != null ? text.length : 0);
-    }
   }
 
   private final ObjectReader reader;
@@ -87,6 +85,9 @@ final class Blobs {
   private final Limits limits;
   private final BlobTextCache cache;
   private final boolean newestFirst;
+
+  /** This thread's buffer for what it copies out of the cache. */
+  private final ObjectRing.Buffer scratch = new ObjectRing.Buffer();
 
   /**
    * @param newestFirst whether the scan goes from new commits to old ones: then a new version is
@@ -108,7 +109,7 @@ final class Blobs {
 
   /** A new version: its text, or why it has none (binary, too large). */
   Version read(ObjectId id) throws IOException {
-    Version v = cache.get(id);
+    Version v = cached(id);
     if (v != null) {
       return v;
     }
@@ -122,12 +123,18 @@ final class Blobs {
 
   /** An old version's text; one that is binary or too large has none (so all is new). */
   byte[] old(ObjectId id) throws IOException {
-    Version v = cache.get(id);
+    Version v = cached(id);
     if (v == null) {
       v = load(id);
       cache.put(id, v);
     }
     return v.oldText();
+  }
+
+  private Version cached(ObjectId id) {
+    Version v = cache.get(id, scratch);
+    scratch.shrink();
+    return v;
   }
 
   /**
@@ -191,7 +198,7 @@ final class Blobs {
       }
     }
     if (Content.isBinary(bytes)) {
-      return Version.none("binary");
+      return Version.none(BINARY);
     }
     return Version.of(Content.utf8(bytes));
   }

@@ -179,7 +179,7 @@ final class ChangeScanner {
     }
     if (now.text().isEmpty()) {
       sink.skipped(new Skipped(c.path(), now.whyNot(), id));
-      if (now.whyNot().equals("binary")) {
+      if (now.whyNot().equals(Blobs.BINARY)) {
         // Skipped as text; its text runs are still read by the high-confidence rules.
         byte[] b = blobs.bytes(c.now());
         sink.accept(Fragment.binary(c.path(), commit, b, b.length));
@@ -222,7 +222,8 @@ final class ChangeScanner {
   static final String LINK =
       "symbolic link: its target path is scanned as text, the file it points to is not";
 
-  private static boolean isFile(int mode) {
+  /** A regular or executable file: what is read as text (see {@link TreeDiff#changes}). */
+  static boolean isFile(int mode) {
     return FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode);
   }
 

@@ -182,18 +182,15 @@ public final class CommitSource implements Source {
               Claims.unordered(new LongSet()),
               sink,
               sh.cache);
-      TreeDiff.Trees trees =
-          tree -> {
-            byte[] raw = packs.read(tree, Constants.OBJ_TREE, Integer.MAX_VALUE - 8);
-            return raw != null ? raw : reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
-          };
+      TreeDiff.Trees trees = new PackedTrees(packs, reader);
+      TreeDiff.Buffers treeBuffers = new TreeDiff.Buffers();
       int parsed = 0;
       for (int i = sh.next.getAndIncrement();
           i < sh.ids.size() && !sh.failed.get();
           i = sh.next.getAndIncrement()) {
         ObjectId id = sh.ids.get(i);
         try {
-          diff(rw, trees, scanner, id, sh.turns.at(i), sink);
+          diff(rw, trees, treeBuffers, scanner, id, sh.turns.at(i), sink);
           sh.turns.done(i);
         } catch (MissingObjectException e) {
           throw missing("commit " + id.name(), e, e);
@@ -211,6 +208,30 @@ public final class CommitSource implements Source {
     }
   }
 
+  /**
+   * Trees through this worker's {@link PackReader} (JGit for what it leaves), loaded into the
+   * worker's {@link TreeDiff.Buffers}: every commit reads two or more trees, and each would be a
+   * new array.
+   */
+  private record PackedTrees(PackReader packs, ObjectReader reader) implements TreeDiff.Trees {
+    @Override
+    public byte[] load(ObjectId tree) throws IOException {
+      byte[] raw = packs.read(tree, Constants.OBJ_TREE, Integer.MAX_VALUE - 8);
+      return raw != null ? raw : reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+    }
+
+    @Override
+    public void load(ObjectId tree, ObjectRing.Buffer into) throws IOException {
+      if (!packs.readInto(tree, Constants.OBJ_TREE, Integer.MAX_VALUE - 8, into)) {
+        // JGit's array may be its cache's: copied, never handed to a buffer that is written to.
+        byte[] raw = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+        into.ensure(raw.length);
+        System.arraycopy(raw, 0, into.bytes, 0, raw.length);
+        into.length = raw.length;
+      }
+    }
+  }
+
   /** The one message for an object the history names and the repository lacks. */
   private static GitException missing(String what, MissingObjectException m, Exception cause) {
     return new GitException(
@@ -224,6 +245,7 @@ public final class CommitSource implements Source {
   private static void diff(
       RevWalk rw,
       TreeDiff.Trees trees,
+      TreeDiff.Buffers treeBuffers,
       ChangeScanner scanner,
       ObjectId id,
       Claims claims,
@@ -240,7 +262,7 @@ public final class CommitSource implements Source {
       }
       // A root commit is compared with the empty tree (null).
       roots[roots.length - 1] = c.getTree();
-      changes = TreeDiff.diff(trees, roots);
+      changes = TreeDiff.changes(trees, treeBuffers, roots);
     } catch (RuntimeException e) {
       // JGit throws unchecked exceptions on some corrupt objects (a header it cannot parse). The
       // scan itself (below) is not wrapped: a detector's own failure keeps its own error.

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.eclipse.jgit.lib.AnyObjectId;
@@ -47,25 +48,6 @@ final class PackReader implements AutoCloseable {
   private static final int WINDOW = 16 << 10;
   private static final int WINDOWS = 32;
   private static final int MAX_CHAIN = 10_000;
-
-  /** A resolved object: its type and content. */
-  private static final class Obj {
-    private final int type;
-    private final byte[] data;
-
-    Obj(int type, byte[] data) {
-      this.type = type;
-      this.data = data;
-    }
-
-    int type() {
-      return type;
-    }
-
-    byte[] data() {
-      return data;
-    }
-  }
 
   /** An aligned piece of a pack file, read into memory outside the heap. */
   private static final class Window {
@@ -161,19 +143,11 @@ final class PackReader implements AutoCloseable {
   /** The packs of one repository and the objects resolved from them, shared by a scan's threads. */
   static final class Shared implements AutoCloseable {
     private final List<Pack> packs;
-    private final Lru<Long, Obj> cache;
+    private final ObjectRing cache;
 
     private Shared(List<Pack> packs, long cacheBytes) {
       this.packs = packs;
-      this.cache = new Lru<>(cacheBytes, o -> o.data().length + 64L);
-    }
-
-    synchronized Obj get(long key) {
-      return cache.get(key);
-    }
-
-    synchronized void put(long key, Obj o) {
-      cache.put(key, o);
+      this.cache = new ObjectRing((int) Math.min(cacheBytes, Integer.MAX_VALUE - 8));
     }
 
     @Override
@@ -188,6 +162,17 @@ final class PackReader implements AutoCloseable {
   private final List<Pack> packs;
   private final boolean owner;
   private final Inflater inflater = new Inflater();
+
+  /**
+   * This thread's buffers: the object a delta applies to, the next one up the chain, and the
+   * inflated delta. Only the object asked for is allocated, at its exact size.
+   */
+  private ObjectRing.Buffer base = new ObjectRing.Buffer();
+
+  private ObjectRing.Buffer next = new ObjectRing.Buffer();
+  private final ObjectRing.Buffer delta = new ObjectRing.Buffer();
+  private final byte[] rawId = new byte[Constants.OBJECT_ID_LENGTH];
+  private long[] chain = new long[24];
   private final Window[] windows = new Window[WINDOWS];
   private Window last;
   private long tick;
@@ -239,6 +224,19 @@ final class PackReader implements AutoCloseable {
    * otherwise {@code null}, and the caller reads it through JGit.
    */
   byte[] read(AnyObjectId id, int type, int maxBytes) {
+    return content(id, type, maxBytes, null);
+  }
+
+  /**
+   * The same into {@code into} ({@code into.bytes[0, into.length)}), for a caller that reuses its
+   * buffer: false where {@link #read} returns {@code null}.
+   */
+  boolean readInto(AnyObjectId id, int type, int maxBytes, ObjectRing.Buffer into) {
+    return content(id, type, maxBytes, Objects.requireNonNull(into)) != null;
+  }
+
+  /** The content, in {@code into} when there is one, else in an array of its own. */
+  private byte[] content(AnyObjectId id, int type, int maxBytes, ObjectRing.Buffer into) {
     Oid oid = oid(id);
     for (int i = 0; i < packs.size(); i++) {
       Pack s = packs.get(i);
@@ -247,10 +245,13 @@ final class PackReader implements AutoCloseable {
         continue;
       }
       try {
-        Obj o = resolve(i, s, offset, maxBytes);
-        return o != null && o.type() == type && o.data().length <= maxBytes ? o.data() : null;
+        return resolve(i, s, offset, type, maxBytes, into);
       } catch (IOException | DataFormatException | RuntimeException e) {
         return null;
+      } finally {
+        base.shrink();
+        next.shrink();
+        delta.shrink();
       }
     }
     return null;
@@ -271,21 +272,25 @@ final class PackReader implements AutoCloseable {
     return -1;
   }
 
-  /** Follows the delta chain down to a cached or whole object, then applies the deltas back up. */
-  private Obj resolve(int packNo, Pack s, long offset, int maxBytes)
+  /**
+   * Follows the delta chain down to a cached or whole object, then applies the deltas back up; the
+   * content of the object at {@code offset}, or {@code null} when it is not of {@code type} or is
+   * over {@code maxBytes}.
+   */
+  private byte[] resolve(
+      int packNo, Pack s, long offset, int type, int maxBytes, ObjectRing.Buffer into)
       throws IOException, DataFormatException {
-    long[] chain = new long[8];
     int depth = 0;
     long pos = offset;
-    Obj base = null;
-    while (base == null) {
-      base = shared.get(key(packNo, pos));
-      if (base != null) {
+    int baseType;
+    while (true) {
+      baseType = shared.cache.get(key(packNo, pos), base);
+      if (baseType >= 0) {
         break;
       }
       long p = pos;
       int c = at(s, p++);
-      int type = (c >> 4) & 7;
+      int t = (c >> 4) & 7;
       long size = c & 15;
       for (int shift = 4; (c & 0x80) != 0; shift += 7) {
         c = at(s, p++);
@@ -294,15 +299,25 @@ final class PackReader implements AutoCloseable {
       if (size > maxBytes) {
         return null;
       }
-      if (type >= Constants.OBJ_COMMIT && type <= Constants.OBJ_TAG) {
-        base = new Obj(type, inflate(s, p, (int) size));
-        if (pos != offset || worthKeeping(s, pos, type)) {
-          shared.put(key(packNo, pos), base);
+      if (t >= Constants.OBJ_COMMIT && t <= Constants.OBJ_TAG) {
+        if (t != type) {
+          return null;
         }
+        if (pos == offset) {
+          byte[] out = output(into, (int) size);
+          inflate(s, p, out, (int) size);
+          keepIfWorth(packNo, s, pos, t, out, (int) size);
+          return out;
+        }
+        base.ensure((int) size);
+        inflate(s, p, base.bytes, (int) size);
+        base.length = (int) size;
+        shared.cache.put(key(packNo, pos), t, base.bytes, base.length);
+        baseType = t;
         break;
       }
       long basePos;
-      if (type == OBJ_OFS_DELTA) {
+      if (t == OBJ_OFS_DELTA) {
         c = at(s, p++);
         long back = c & 0x7f;
         while ((c & 0x80) != 0) {
@@ -310,12 +325,11 @@ final class PackReader implements AutoCloseable {
           back = ((back + 1) << 7) + (c & 0x7f);
         }
         basePos = pos - back;
-      } else if (type == OBJ_REF_DELTA) {
-        byte[] raw = new byte[Constants.OBJECT_ID_LENGTH];
-        for (int i = 0; i < raw.length; i++) {
-          raw[i] = (byte) at(s, p++);
+      } else if (t == OBJ_REF_DELTA) {
+        for (int i = 0; i < rawId.length; i++) {
+          rawId[i] = (byte) at(s, p++);
         }
-        basePos = s.index.find(Oid.of(raw, 0));
+        basePos = s.index.find(Oid.of(rawId, 0));
       } else {
         return null;
       }
@@ -330,23 +344,64 @@ final class PackReader implements AutoCloseable {
       chain[depth++] = size;
       pos = basePos;
     }
-    Obj o = base;
-    while (depth > 0) {
-      long size = chain[--depth];
-      long dataPos = chain[--depth];
-      long at = chain[--depth];
-      byte[] delta = inflate(s, dataPos, (int) size);
-      if (Delta.resultSize(delta, delta.length, "pack") > maxBytes) {
+    if (baseType != type) {
+      return null;
+    }
+    if (depth == 0) { // the object asked for was cached
+      if (base.length > maxBytes) {
         return null;
       }
-      o = new Obj(o.type(), Delta.apply(o.data(), delta, s.name));
-      // What lies below the object asked for is a base by definition; the object itself is kept
-      // when it is a tree (the next commit compares against it) or a base.
-      if (at != offset || worthKeeping(s, at, o.type())) {
-        shared.put(key(packNo, at), o);
-      }
+      byte[] out = output(into, base.length);
+      System.arraycopy(base.bytes, 0, out, 0, base.length);
+      return out;
     }
-    return o;
+    while (depth > 0) {
+      int size = (int) chain[--depth];
+      long dataPos = chain[--depth];
+      long at = chain[--depth];
+      delta.ensure(size);
+      inflate(s, dataPos, delta.bytes, size);
+      long resultSize = Delta.resultSize(delta.bytes, size, "pack");
+      if (resultSize > maxBytes) {
+        return null;
+      }
+      if (at == offset) {
+        byte[] out = output(into, (int) resultSize);
+        Delta.apply(base.bytes, base.length, delta.bytes, size, out, s.name);
+        keepIfWorth(packNo, s, at, type, out, (int) resultSize);
+        return out;
+      }
+      // What lies below the object asked for is a base by definition.
+      next.ensure((int) resultSize);
+      next.length = Delta.apply(base.bytes, base.length, delta.bytes, size, next.bytes, s.name);
+      shared.cache.put(key(packNo, at), type, next.bytes, next.length);
+      ObjectRing.Buffer applied = next;
+      next = base;
+      base = applied;
+    }
+    throw new IllegalStateException("the chain ends at the object asked for");
+  }
+
+  /**
+   * Where the object asked for goes: the caller's buffer (its length set), or an array of exactly
+   * its size.
+   */
+  private static byte[] output(ObjectRing.Buffer into, int size) {
+    if (into == null) {
+      return new byte[size];
+    }
+    into.ensure(size);
+    into.length = size;
+    return into.bytes;
+  }
+
+  /**
+   * Keeps the object asked for when it is a tree (the next commit compares against it) or a base.
+   */
+  private void keepIfWorth(int packNo, Pack s, long at, int type, byte[] data, int length) {
+    if (worthKeeping(s, at, type)) {
+      shared.cache.put(key(packNo, at), type, data, length);
+    }
   }
 
   /** Whether another object of {@code id}'s pack is stored as a delta on it (for tests). */
@@ -429,12 +484,16 @@ final class PackReader implements AutoCloseable {
     return ((long) packNo << 48) | offset;
   }
 
-  /** Inflates the zlib stream at {@code pos}, which must hold exactly {@code size} bytes. */
-  private byte[] inflate(Pack s, long pos, int size) throws IOException, DataFormatException {
-    byte[] out = new byte[size];
+  /**
+   * Inflates the zlib stream at {@code pos}, which must hold exactly {@code size} bytes, into
+   * {@code out}.
+   */
+  private void inflate(Pack s, long pos, byte[] out, int size)
+      throws IOException, DataFormatException {
     inflater.reset();
     Window w = window(s, pos);
-    inflater.setInput(w.buf.duplicate().limit(w.length).position((int) (pos - w.start)));
+    // The window's buffer is this reader's own: the inflater reads it in place, no view needed.
+    inflater.setInput(w.buf.limit(w.length).position((int) (pos - w.start)));
     int n = 0;
     while (true) {
       int r = inflater.inflate(out, n, size - n);
@@ -448,7 +507,7 @@ final class PackReader implements AutoCloseable {
           throw new DataFormatException("truncated object");
         }
         w = window(s, next);
-        inflater.setInput(w.buf.duplicate().limit(w.length).position(0));
+        inflater.setInput(w.buf.limit(w.length).position(0));
       } else if (r == 0) {
         throw new DataFormatException("no progress inflating");
       }
@@ -456,7 +515,6 @@ final class PackReader implements AutoCloseable {
     if (n != size) {
       throw new DataFormatException("object size mismatch");
     }
-    return out;
   }
 
   /** The byte of the pack at {@code pos}. */

@@ -27,6 +27,40 @@ final class TreeDiff {
   /** Loads a tree's raw bytes (the caller's reader, possibly through a cache). */
   interface Trees {
     byte[] load(ObjectId tree) throws IOException;
+
+    /**
+     * Loads the tree into {@code into}: {@code into.bytes[0, into.length)}. By default the array
+     * {@link #load} returns becomes the buffer's; a reader with buffers of its own (a history
+     * scan's, see {@link Buffers}) copies into them instead, and allocates nothing.
+     */
+    default void load(ObjectId tree, ObjectRing.Buffer into) throws IOException {
+      byte[] b = load(tree);
+      into.bytes = b;
+      into.length = b.length;
+    }
+  }
+
+  /**
+   * The buffers one thread's tree comparisons load trees into, each reused once the level of the
+   * walk that held it is done (a level's trees are the last ones taken: the walk is depth first).
+   */
+  static final class Buffers {
+    private final List<ObjectRing.Buffer> all = new ArrayList<>();
+    private int used;
+
+    ObjectRing.Buffer take() {
+      if (used == all.size()) {
+        all.add(new ObjectRing.Buffer(0));
+      }
+      return all.get(used++);
+    }
+
+    void release(int n) {
+      for (int i = used - n; i < used; i++) {
+        all.get(i).shrink();
+      }
+      used -= n;
+    }
   }
 
   private static final byte[] EMPTY = new byte[0];
@@ -34,11 +68,15 @@ final class TreeDiff {
   private static final int TYPE_MASK = FileMode.TYPE_MASK;
 
   private final Trees trees;
+  private final Buffers buffers;
+  private final boolean changesOnly;
   private final List<DiffEntry> out = new ArrayList<>();
   private byte[] path = new byte[256];
 
-  private TreeDiff(Trees trees) {
+  private TreeDiff(Trees trees, Buffers buffers, boolean changesOnly) {
     this.trees = trees;
+    this.buffers = buffers;
+    this.changesOnly = changesOnly;
   }
 
   /**
@@ -46,13 +84,44 @@ final class TreeDiff {
    * null} for an empty tree), recursively, in git's path order.
    */
   static List<DiffEntry> diff(Trees trees, ObjectId... roots) throws IOException {
-    TreeDiff d = new TreeDiff(trees);
-    byte[][] raw = new byte[roots.length][];
-    for (int i = 0; i < roots.length; i++) {
-      raw[i] = roots[i] == null ? EMPTY : trees.load(roots[i]);
+    return run(new TreeDiff(trees, new Buffers(), false), roots);
+  }
+
+  /**
+   * The same, less the entries {@link ChangeScanner} reads nothing from: a file whose new version
+   * is an old tree's file (the same blob; only the mode may differ), and a path a merge deletes. A
+   * merge differs from each parent in every path the other parent changed: on git's own history
+   * these were nearly all of the millions of entries a full scan listed.
+   */
+  static List<DiffEntry> changes(Trees trees, ObjectId... roots) throws IOException {
+    return changes(trees, new Buffers(), roots);
+  }
+
+  /** The same, loading the trees into {@code buffers} (this thread's). */
+  static List<DiffEntry> changes(Trees trees, Buffers buffers, ObjectId... roots)
+      throws IOException {
+    return run(new TreeDiff(trees, buffers, true), roots);
+  }
+
+  private static List<DiffEntry> run(TreeDiff d, ObjectId... roots) throws IOException {
+    Cursor[] c = new Cursor[roots.length];
+    int taken = 0;
+    try {
+      for (int i = 0; i < roots.length; i++) {
+        c[i] = roots[i] == null ? new Cursor(EMPTY, 0) : d.load(roots[i]);
+        taken += roots[i] == null ? 0 : 1;
+      }
+      d.walk(new Level(c, 0, taken));
+    } finally {
+      d.buffers.release(d.buffers.used);
     }
-    d.walk(raw, 0);
     return d.out;
+  }
+
+  private Cursor load(ObjectId tree) throws IOException {
+    ObjectRing.Buffer b = buffers.take();
+    trees.load(tree, b);
+    return new Cursor(b.bytes, b.length);
   }
 
   /** One directory level being walked: its cursors and its path prefix {@code path[0, prefix)}. */
@@ -61,16 +130,17 @@ final class TreeDiff {
     final boolean[] match;
     final int prefix;
 
+    /** How many {@link Buffers} its trees took, given back when it is done. */
+    final int taken;
+
     /** The matched cursors still point at the subtree just walked; advance them first. */
     boolean entered;
 
-    Level(byte[][] raw, int prefix) throws CorruptObjectException {
-      this.c = new Cursor[raw.length];
-      for (int i = 0; i < raw.length; i++) {
-        c[i] = new Cursor(raw[i]);
-      }
-      this.match = new boolean[raw.length];
+    Level(Cursor[] c, int prefix, int taken) {
+      this.c = c;
+      this.match = new boolean[c.length];
       this.prefix = prefix;
+      this.taken = taken;
     }
 
     void advance() throws CorruptObjectException {
@@ -86,10 +156,10 @@ final class TreeDiff {
    * Walks the trees depth first with an explicit stack of levels, not recursion: a tree nested
    * thousands deep (a pushed commit can hold one) costs heap, never the thread's stack.
    */
-  private void walk(byte[][] raw, int rootPrefix) throws IOException {
-    int n = raw.length;
+  private void walk(Level root) throws IOException {
+    int n = root.c.length;
     ArrayDeque<Level> stack = new ArrayDeque<>();
-    stack.push(new Level(raw, rootPrefix));
+    stack.push(root);
     levels:
     while (!stack.isEmpty()) {
       Level l = stack.peek();
@@ -108,7 +178,7 @@ final class TreeDiff {
           }
         }
         if (min < 0) {
-          stack.pop();
+          buffers.release(stack.pop().taken);
           continue levels;
         }
         for (int i = 0; i < n; i++) {
@@ -119,12 +189,14 @@ final class TreeDiff {
           if ((c[min].mode & TYPE_MASK) == TREE) {
             path = ensure(path, at + 1);
             path[at] = '/';
-            byte[][] sub = new byte[n][];
+            Cursor[] sub = new Cursor[n];
+            int taken = 0;
             for (int i = 0; i < n; i++) {
-              sub[i] = match[i] ? trees.load(c[i].id()) : EMPTY;
+              sub[i] = match[i] ? load(c[i].id()) : new Cursor(EMPTY, 0);
+              taken += match[i] ? 1 : 0;
             }
             l.entered = true;
-            stack.push(new Level(sub, at + 1));
+            stack.push(new Level(sub, at + 1, taken));
             continue levels;
           }
           emit(c, match, at);
@@ -148,6 +220,9 @@ final class TreeDiff {
   }
 
   private void emit(Cursor[] c, boolean[] match, int pathLen) {
+    if (changesOnly && readsNothing(c, match)) {
+      return;
+    }
     int n = c.length;
     int[] modes = new int[n];
     ObjectId[] ids = new ObjectId[n];
@@ -155,8 +230,37 @@ final class TreeDiff {
       modes[i] = match[i] ? c[i].mode : 0;
       ids[i] = match[i] ? c[i].id() : ObjectId.zeroId();
     }
-    out.add(
-        new DiffEntry(RawParseUtils.decode(StandardCharsets.UTF_8, path, 0, pathLen), modes, ids));
+    out.add(new DiffEntry(pathString(pathLen), modes, ids));
+  }
+
+  /** Whether {@link ChangeScanner} would pass the entry over (see {@link #changes}). */
+  private static boolean readsNothing(Cursor[] c, boolean[] match) {
+    int last = c.length - 1;
+    if (!match[last]) {
+      return last > 1; // a single-parent commit compares its deletions with its new paths
+    }
+    if (!ChangeScanner.isFile(c[last].mode)) {
+      return false;
+    }
+    for (int i = 0; i < last; i++) {
+      if (match[i] && ChangeScanner.isFile(c[i].mode) && c[i].sameId(c[last])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The path as JGit decodes it. Nearly every path is ASCII, which needs no decoder: a history scan
+   * emits millions of paths (a merge's every path that differs from either parent).
+   */
+  private String pathString(int pathLen) {
+    for (int i = 0; i < pathLen; i++) {
+      if (path[i] < 0) {
+        return RawParseUtils.decode(StandardCharsets.UTF_8, path, 0, pathLen);
+      }
+    }
+    return new String(path, 0, pathLen, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -176,7 +280,7 @@ final class TreeDiff {
     int k = Integer.MAX_VALUE;
     for (int i = 1; i < c.length; i++) {
       Cursor b = c[i];
-      int m = Arrays.mismatch(a.buf, a.pos, a.buf.length, b.buf, b.pos, b.buf.length);
+      int m = Arrays.mismatch(a.buf, a.pos, a.length, b.buf, b.pos, b.length);
       if (m >= 0) {
         k = Math.min(k, m);
       }
@@ -207,19 +311,22 @@ final class TreeDiff {
   /** The current entry of one raw tree: {@code <octal mode> SP <name> NUL <20-byte id>}. */
   private static final class Cursor {
     final byte[] buf;
+    final int length;
     int pos;
     int mode;
     int nameStart;
     int nameEnd;
     int end;
 
-    Cursor(byte[] buf) throws CorruptObjectException {
+    /** The entries of {@code buf[0, length)}. */
+    Cursor(byte[] buf, int length) throws CorruptObjectException {
       this.buf = buf;
+      this.length = length;
       parse(0);
     }
 
     boolean eof() {
-      return pos >= buf.length;
+      return pos >= length;
     }
 
     void next() throws CorruptObjectException {
@@ -227,7 +334,7 @@ final class TreeDiff {
     }
 
     void toEnd() {
-      pos = buf.length;
+      pos = length;
     }
 
     void skipBytes(int n) throws CorruptObjectException {
@@ -236,26 +343,26 @@ final class TreeDiff {
 
     private void parse(int at) throws CorruptObjectException {
       pos = at;
-      if (at >= buf.length) {
+      if (at >= length) {
         return;
       }
       int m = 0;
       int p = at;
       byte ch;
       while ((ch = buf[p++]) != ' ') {
-        if (ch < '0' || ch > '7' || p >= buf.length) {
+        if (ch < '0' || ch > '7' || p >= length) {
           throw new CorruptObjectException("malformed tree entry mode");
         }
         m = (m << 3) + (ch - '0');
       }
       mode = m;
       nameStart = p;
-      while (p < buf.length && buf[p] != 0) {
+      while (p < length && buf[p] != 0) {
         p++;
       }
       nameEnd = p;
       end = p + 1 + 20;
-      if (end > buf.length) {
+      if (end > length) {
         throw new CorruptObjectException("truncated tree entry");
       }
     }

@@ -151,6 +151,62 @@ class TreeDiffTest {
     return out;
   }
 
+  /** The entries of {@link TreeDiff#diff} that {@link ChangeScanner} reads something from. */
+  private static List<String> scanned(Repository repo, ObjectId... trees) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (ObjectReader reader = repo.newObjectReader()) {
+      for (DiffEntry e :
+          TreeDiff.diff(t -> reader.open(t, Constants.OBJ_TREE).getCachedBytes(), trees)) {
+        int last = e.trees() - 1;
+        boolean sameBlob = false;
+        for (int p = 0; p < last; p++) {
+          sameBlob |= ChangeScanner.isFile(e.mode(p)) && e.id(p).equals(e.id(last));
+        }
+        boolean passedOver =
+            e.mode(last) == 0 ? last > 1 : ChangeScanner.isFile(e.mode(last)) && sameBlob;
+        if (!passedOver) {
+          out.add(e.toString());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> changes(Repository repo, ObjectId... trees) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (ObjectReader reader = repo.newObjectReader()) {
+      for (DiffEntry e :
+          TreeDiff.changes(t -> reader.open(t, Constants.OBJ_TREE).getCachedBytes(), trees)) {
+        out.add(e.toString());
+      }
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void changesAreTheEntriesTheScannerReads(long seed) throws IOException {
+    try (Repository repo = new InMemoryRepository(new DfsRepositoryDescription("c" + seed))) {
+      Random r = new Random(seed);
+      try (ObjectInserter ins = repo.newObjectInserter()) {
+        for (int round = 0; round < 40; round++) {
+          TreeMap<String, Object> a = randomTree(r, 0);
+          TreeMap<String, Object> b = mutate(r, a, 0);
+          TreeMap<String, Object> c = r.nextBoolean() ? mutate(r, a, 0) : mutate(r, b, 0);
+          ObjectId ta = insert(ins, a);
+          ObjectId tb = insert(ins, b);
+          ObjectId tc = insert(ins, c);
+          ins.flush();
+          String why = "seed " + seed + ", round " + round;
+          assertEquals(scanned(repo, null, ta), changes(repo, null, ta), why);
+          assertEquals(scanned(repo, ta, tb), changes(repo, ta, tb), why);
+          assertEquals(scanned(repo, ta, tb, tc), changes(repo, ta, tb, tc), why);
+          assertEquals(scanned(repo, tb, tc, ta), changes(repo, tb, tc, ta), why);
+        }
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void sameEntriesAsTreeWalkForOneTwoAndThreeTrees(long seed) throws IOException {

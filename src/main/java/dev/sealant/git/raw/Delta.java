@@ -24,33 +24,50 @@ public final class Delta {
       throw StepAside.because("delta does not fit its base in " + where);
     }
     byte[] out = new byte[(int) size];
+    apply(base, base.length, d, d.length, out, where);
+    return out;
+  }
+
+  /**
+   * The delta {@code d[0, dLength)} applied to {@code base[0, baseLength)}, written to {@code out},
+   * which holds at least {@link #resultSize} bytes (a reader's reusable buffer, or an array of
+   * exactly that size); returns the result's length. {@link StepAside} when it does not fit.
+   */
+  public static int apply(
+      byte[] base, int baseLength, byte[] d, int dLength, byte[] out, String where) {
+    int[] p = {0};
+    long baseSize = varint(d, dLength, p, where);
+    long size = varint(d, dLength, p, where);
+    if (baseSize != baseLength || size > out.length) {
+      throw StepAside.because("delta does not fit its base in " + where);
+    }
     int o = 0;
     int i = p[0];
-    while (i < d.length) {
+    while (i < dLength) {
       int op = d[i++] & 0xff;
       if ((op & 0x80) != 0) {
         long off = 0;
         long len = 0;
         for (int b = 0; b < 4; b++) {
           if ((op & (1 << b)) != 0) {
-            off |= (long) (at(d, i++, where) & 0xff) << (8 * b);
+            off |= (long) (at(d, dLength, i++, where) & 0xff) << (8 * b);
           }
         }
         for (int b = 0; b < 3; b++) {
           if ((op & (0x10 << b)) != 0) {
-            len |= (long) (at(d, i++, where) & 0xff) << (8 * b);
+            len |= (long) (at(d, dLength, i++, where) & 0xff) << (8 * b);
           }
         }
         if (len == 0) {
           len = 0x10000;
         }
-        if (off + len > base.length || o + len > out.length) {
+        if (off + len > baseLength || o + len > size) {
           throw StepAside.because("delta copies outside its base in " + where);
         }
         System.arraycopy(base, (int) off, out, o, (int) len);
         o += (int) len;
       } else if (op != 0) {
-        if (i + op > d.length || o + op > out.length) {
+        if (i + op > dLength || o + op > size) {
           throw StepAside.because("delta inserts past its end in " + where);
         }
         System.arraycopy(d, i, out, o, op);
@@ -60,14 +77,14 @@ public final class Delta {
         throw StepAside.because("reserved delta instruction in " + where);
       }
     }
-    if (o != out.length) {
+    if (o != size) {
       throw StepAside.because("delta result is short in " + where);
     }
-    return out;
+    return o;
   }
 
-  private static byte at(byte[] d, int i, String where) {
-    if (i >= d.length) {
+  private static byte at(byte[] d, int n, int i, String where) {
+    if (i >= n) {
       throw StepAside.because("truncated delta in " + where);
     }
     return d[i];
