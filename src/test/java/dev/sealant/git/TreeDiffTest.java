@@ -186,7 +186,23 @@ class TreeDiffTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void changesAreTheEntriesTheScannerReads(long seed) throws IOException {
-    try (Repository repo = new InMemoryRepository(new DfsRepositoryDescription("c" + seed))) {
+    eachRandomTriple(
+        seed,
+        (repo, ta, tb, tc, why) -> {
+          assertEquals(scanned(repo, null, ta), changes(repo, null, ta), why);
+          assertEquals(scanned(repo, ta, tb), changes(repo, ta, tb), why);
+          assertEquals(scanned(repo, ta, tb, tc), changes(repo, ta, tb, tc), why);
+          assertEquals(scanned(repo, tb, tc, ta), changes(repo, tb, tc, ta), why);
+        });
+  }
+
+  /** Three related trees ({@code b} from {@code a}, {@code c} from either), 40 rounds a seed. */
+  private interface TripleCheck {
+    void check(Repository repo, ObjectId a, ObjectId b, ObjectId c, String why) throws IOException;
+  }
+
+  private static void eachRandomTriple(long seed, TripleCheck check) throws IOException {
+    try (Repository repo = new InMemoryRepository(new DfsRepositoryDescription("t" + seed))) {
       Random r = new Random(seed);
       try (ObjectInserter ins = repo.newObjectInserter()) {
         for (int round = 0; round < 40; round++) {
@@ -197,11 +213,7 @@ class TreeDiffTest {
           ObjectId tb = insert(ins, b);
           ObjectId tc = insert(ins, c);
           ins.flush();
-          String why = "seed " + seed + ", round " + round;
-          assertEquals(scanned(repo, null, ta), changes(repo, null, ta), why);
-          assertEquals(scanned(repo, ta, tb), changes(repo, ta, tb), why);
-          assertEquals(scanned(repo, ta, tb, tc), changes(repo, ta, tb, tc), why);
-          assertEquals(scanned(repo, tb, tc, ta), changes(repo, tb, tc, ta), why);
+          check.check(repo, ta, tb, tc, "seed " + seed + ", round " + round);
         }
       }
     }
@@ -210,26 +222,15 @@ class TreeDiffTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void sameEntriesAsTreeWalkForOneTwoAndThreeTrees(long seed) throws IOException {
-    try (Repository repo = new InMemoryRepository(new DfsRepositoryDescription("r" + seed))) {
-      Random r = new Random(seed);
-      try (ObjectInserter ins = repo.newObjectInserter()) {
-        for (int round = 0; round < 40; round++) {
-          TreeMap<String, Object> a = randomTree(r, 0);
-          TreeMap<String, Object> b = mutate(r, a, 0);
-          TreeMap<String, Object> c = r.nextBoolean() ? mutate(r, a, 0) : mutate(r, b, 0);
-          ObjectId ta = insert(ins, a);
-          ObjectId tb = insert(ins, b);
-          ObjectId tc = insert(ins, c);
-          ins.flush();
-          String why = "seed " + seed + ", round " + round;
+    eachRandomTriple(
+        seed,
+        (repo, ta, tb, tc, why) -> {
           assertEquals(treeWalk(repo, null, ta), treeDiff(repo, null, ta), why);
           assertEquals(treeWalk(repo, ta, tb), treeDiff(repo, ta, tb), why);
           assertEquals(treeWalk(repo, tb, ta), treeDiff(repo, tb, ta), why);
           assertEquals(treeWalk(repo, ta, tb, tc), treeDiff(repo, ta, tb, tc), why);
           assertEquals(treeWalk(repo, ta, ta), treeDiff(repo, ta, ta), why);
-        }
-      }
-    }
+        });
   }
 
   @Test
