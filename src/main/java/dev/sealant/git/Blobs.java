@@ -87,7 +87,7 @@ final class Blobs {
   private final boolean newestFirst;
 
   /** This thread's buffer for what it copies out of the cache. */
-  private final ObjectRing.Buffer scratch = new ObjectRing.Buffer();
+  private final ObjectRing.Buffer scratch;
 
   /**
    * @param newestFirst whether the scan goes from new commits to old ones: then a new version is
@@ -105,6 +105,9 @@ final class Blobs {
     this.limits = limits;
     this.cache = cache;
     this.newestFirst = newestFirst;
+    this.scratch =
+        new ObjectRing.Buffer(
+            1 << 14, packs.map(PackReader::keep).orElse(ObjectRing.Buffer.keep(1)));
   }
 
   /** A new version: its text, or why it has none (binary, too large). */

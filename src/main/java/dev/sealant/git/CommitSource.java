@@ -98,7 +98,8 @@ public final class CommitSource implements Source {
   public void run(Sink sink) {
     warnIfShallow(sink);
     long heap = Runtime.getRuntime().maxMemory();
-    try (PackReader.Shared packs = PackReader.open(repo, Math.min(128L << 20, heap / 8))) {
+    try (PackReader.Shared packs =
+        PackReader.open(repo, Math.min(128L << 20, heap / 8), Math.max(1, threads))) {
       Listing listing = list(packs);
       List<ObjectId> ids = listing.ids();
       listed = ids.size();
@@ -183,7 +184,7 @@ public final class CommitSource implements Source {
               sink,
               sh.cache);
       TreeDiff.Trees trees = new PackedTrees(packs, reader);
-      TreeDiff.Buffers treeBuffers = new TreeDiff.Buffers();
+      TreeDiff.Buffers treeBuffers = new TreeDiff.Buffers(packs.keep());
       int parsed = 0;
       for (int i = sh.next.getAndIncrement();
           i < sh.ids.size() && !sh.failed.get();

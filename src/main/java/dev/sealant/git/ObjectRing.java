@@ -203,16 +203,29 @@ final class ObjectRing {
    * needed; its owner may drop it after a large object ({@link #shrink}).
    */
   static final class Buffer {
-    private static final int KEEP = 4 << 20;
+    /** What one buffer keeps between objects for a scan of {@code threads} workers. */
+    static int keep(int threads) {
+      long share = Runtime.getRuntime().maxMemory() / (64L * Math.max(1, threads));
+      return (int) Math.max(64 << 10, Math.min(4 << 20, share));
+    }
+
+    private final int keep;
     byte[] bytes;
     int length;
 
+    /** A buffer for one thread working alone. */
     Buffer() {
-      this(1 << 14);
+      this(1 << 14, keep(1));
     }
 
-    Buffer(int size) {
+    /**
+     * @param keep the largest array kept after an object ({@link #shrink}): each of a scan's
+     *     workers holds several buffers, so with many workers on a small heap, what each keeps must
+     *     be small (4 MiB each took 48 workers past a 320 MiB heap)
+     */
+    Buffer(int size, int keep) {
       bytes = new byte[size];
+      this.keep = keep;
     }
 
     void ensure(int n) {
@@ -223,7 +236,7 @@ final class ObjectRing {
 
     /** Lets go of a large array, so one huge object is not held for the rest of the scan. */
     void shrink() {
-      if (bytes.length > KEEP) {
+      if (bytes.length > keep) {
         bytes = new byte[1 << 14];
       }
     }

@@ -145,9 +145,13 @@ final class PackReader implements AutoCloseable {
     private final List<Pack> packs;
     private final ObjectRing cache;
 
-    private Shared(List<Pack> packs, long cacheBytes) {
+    /** What each of a reader's buffers keeps between objects ({@link ObjectRing.Buffer#keep}). */
+    final int keep;
+
+    private Shared(List<Pack> packs, long cacheBytes, int threads) {
       this.packs = packs;
       this.cache = new ObjectRing((int) Math.min(cacheBytes, Integer.MAX_VALUE - 8));
+      this.keep = ObjectRing.Buffer.keep(threads);
     }
 
     @Override
@@ -167,10 +171,10 @@ final class PackReader implements AutoCloseable {
    * This thread's buffers: the object a delta applies to, the next one up the chain, and the
    * inflated delta. Only the object asked for is allocated, at its exact size.
    */
-  private ObjectRing.Buffer base = new ObjectRing.Buffer();
+  private ObjectRing.Buffer base;
 
-  private ObjectRing.Buffer next = new ObjectRing.Buffer();
-  private final ObjectRing.Buffer delta = new ObjectRing.Buffer();
+  private ObjectRing.Buffer next;
+  private final ObjectRing.Buffer delta;
   private final byte[] rawId = new byte[Constants.OBJECT_ID_LENGTH];
   private long[] chain = new long[24];
   private final Window[] windows = new Window[WINDOWS];
@@ -186,13 +190,26 @@ final class PackReader implements AutoCloseable {
     this.shared = shared;
     this.packs = shared.packs;
     this.owner = owner;
+    this.base = new ObjectRing.Buffer(1 << 14, shared.keep);
+    this.next = new ObjectRing.Buffer(1 << 14, shared.keep);
+    this.delta = new ObjectRing.Buffer(1 << 14, shared.keep);
+  }
+
+  /** What this thread's buffers keep between objects. */
+  int keep() {
+    return shared.keep;
+  }
+
+  /** {@link #open(Repository, long, int)} for one thread. */
+  static Shared open(Repository repo, long cacheBytes) {
+    return open(repo, cacheBytes, 1);
   }
 
   /**
    * The packs of {@code repo} (none when its objects are not in a local object directory), with a
-   * cache of {@code cacheBytes} for the objects resolved from them.
+   * cache of {@code cacheBytes} for the objects resolved from them, for {@code threads} readers.
    */
-  static Shared open(Repository repo, long cacheBytes) {
+  static Shared open(Repository repo, long cacheBytes, int threads) {
     List<Pack> packs = new ArrayList<>();
     File dir = repo.getDirectory();
     if (dir != null) {
@@ -211,7 +228,7 @@ final class PackReader implements AutoCloseable {
         // An unreadable pack directory: JGit reads everything.
       }
     }
-    return new Shared(packs, cacheBytes);
+    return new Shared(packs, cacheBytes, threads);
   }
 
   /** A reader with a cache of its own, closed with it. */

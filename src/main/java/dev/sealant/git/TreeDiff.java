@@ -46,11 +46,24 @@ final class TreeDiff {
    */
   static final class Buffers {
     private final List<ObjectRing.Buffer> all = new ArrayList<>();
+    private final int keep;
     private int used;
+
+    /** Buffers for one thread working alone. */
+    Buffers() {
+      this(ObjectRing.Buffer.keep(1));
+    }
+
+    /**
+     * @param keep the largest array each buffer keeps ({@link ObjectRing.Buffer#keep})
+     */
+    Buffers(int keep) {
+      this.keep = keep;
+    }
 
     ObjectRing.Buffer take() {
       if (used == all.size()) {
-        all.add(new ObjectRing.Buffer(0));
+        all.add(new ObjectRing.Buffer(0, keep));
       }
       return all.get(used++);
     }

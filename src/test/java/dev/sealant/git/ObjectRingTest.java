@@ -2,6 +2,7 @@ package dev.sealant.git;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,6 +23,29 @@ class ObjectRingTest {
   private static byte[] get(ObjectRing ring, long key) {
     ObjectRing.Buffer b = new ObjectRing.Buffer();
     return ring.get(key, b) < 0 ? null : b.copy();
+  }
+
+  /**
+   * What a worker's buffers keep between objects shrinks with the number of workers: with several
+   * buffers each, 48 workers keeping 4 MiB per buffer outgrew a 320 MiB heap.
+   */
+  @Test
+  void whatABufferKeepsIsBoundedByTheHeapAndTheWorkers() {
+    long heap = Runtime.getRuntime().maxMemory();
+    for (int threads = 1; threads <= 512; threads++) {
+      int keep = ObjectRing.Buffer.keep(threads);
+      assertTrue(keep >= 64 << 10 && keep <= 4 << 20, threads + " threads: " + keep);
+      assertTrue(
+          keep == 64 << 10 || (long) keep * threads * 64 <= heap,
+          threads + " threads keep " + keep + " each of a " + heap + " heap");
+    }
+    ObjectRing.Buffer b = new ObjectRing.Buffer(16, 1 << 16);
+    b.ensure(1 << 16);
+    b.shrink();
+    assertEquals(1 << 16, b.bytes.length, "kept: at the bound");
+    b.ensure((1 << 16) + 1);
+    b.shrink();
+    assertTrue(b.bytes.length <= 1 << 16, "let go: over the bound");
   }
 
   @Test
