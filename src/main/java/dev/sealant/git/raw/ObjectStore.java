@@ -168,11 +168,13 @@ public final class ObjectStore implements AutoCloseable {
 
   private byte[] readLoose(Path file, Oid id, int type, long maxSize) {
     byte[] zipped;
+    LooseStart start;
     Header h;
     try (InputStream in = Files.newInputStream(file)) {
       // The header first, from the file's start: a loose object over maxSize is never read whole.
       byte[] head = in.readNBytes(256);
-      h = looseStart(head, id).header();
+      start = looseStart(head, id);
+      h = start.header();
       if (h.type() != type) {
         throw StepAside.because("object " + id.name() + " has another type");
       }
@@ -185,17 +187,11 @@ public final class ObjectStore implements AutoCloseable {
     } catch (IOException e) {
       throw StepAside.because("cannot read loose object " + id.name());
     }
-    int headerLen =
-        Long.toString(h.size()).length()
-            + 2
-            + switch (type) {
-              case COMMIT -> 6;
-              case TREE, BLOB -> 4;
-              default -> 3;
-            };
-    byte[] all = inflate(ByteBuffer.wrap(zipped), headerLen + (int) h.size(), id);
+    // The content starts where the parsed header ended, not where a header of this type and size
+    // would usually end.
+    byte[] all = inflate(ByteBuffer.wrap(zipped), start.contentAt() + (int) h.size(), id);
     byte[] out = new byte[(int) h.size()];
-    System.arraycopy(all, headerLen, out, 0, out.length);
+    System.arraycopy(all, start.contentAt(), out, 0, out.length);
     return out;
   }
 
