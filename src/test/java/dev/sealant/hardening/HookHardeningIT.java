@@ -249,6 +249,30 @@ class HookHardeningIT {
     }
   }
 
+  /**
+   * A size with a leading zero or a sign is not git's canonical header (git refuses it), but JGit
+   * reads it: the content is scanned all the same, so a secret in it still blocks.
+   */
+  @Test
+  void aLooseObjectWithANonCanonicalSizeIsStillScanned() throws Exception {
+    byte[] content = ("key = " + Planted.PAT + "\n").getBytes(UTF_8);
+    for (String sign : List.of("0", "+", "00")) {
+      String name = "size" + sign.length() + (sign.startsWith("+") ? "p" : "z") + ".txt";
+      GitCli.write(repo, name, new String(content, UTF_8));
+      g.ok(repo, "add", name);
+      String blob = g.ok(repo, "rev-parse", ":" + name).trim();
+      Path object = repo.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2));
+      object.toFile().setWritable(true);
+      byte[] header = ("blob " + sign + content.length + "\0").getBytes(UTF_8);
+      Files.write(object, deflate(concat(header, content)));
+      Result r = g.git(repo, "commit", "-m", "x");
+      assertNotEquals(0, r.code(), sign + ": " + r.all());
+      assertTrue(r.err().contains(name), sign + ": " + r.all());
+      assertFalse(r.all().contains(Planted.PAT), sign + ": " + r.all());
+      g.ok(repo, "rm", "-q", "--cached", name);
+    }
+  }
+
   private static byte[] deflate(byte[] raw) {
     Deflater d = new Deflater();
     d.setInput(raw);

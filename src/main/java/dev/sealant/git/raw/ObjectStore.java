@@ -150,7 +150,11 @@ public final class ObjectStore implements AutoCloseable {
     String type = new String(b, 0, sp, StandardCharsets.US_ASCII);
     long size = 0;
     for (int i = sp + 1; i < nul; i++) {
-      if (b[i] < '0' || b[i] > '9' || size > (Long.MAX_VALUE - 9) / 10) {
+      // Canonical decimal, as git requires: no leading zero (git refuses "blob 007" as corrupt).
+      if (b[i] < '0'
+          || b[i] > '9'
+          || (i == sp + 1 && b[i] == '0' && nul > sp + 2)
+          || size > (Long.MAX_VALUE - 9) / 10) {
         throw StepAside.because("loose object " + id.name() + " has a bad size");
       }
       size = size * 10 + (b[i] - '0');
