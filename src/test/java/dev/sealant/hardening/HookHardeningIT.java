@@ -273,6 +273,27 @@ class HookHardeningIT {
     }
   }
 
+  /**
+   * git's empty blob is read like any object when a file holds it: a token written into that file
+   * (a corrupt object, which git itself still shows) blocks, as any staged content does.
+   */
+  @Test
+  void anEmptyFilesObjectHoldingATokenBlocks() throws Exception {
+    GitCli.write(repo, "empty.txt", "");
+    g.ok(repo, "add", "empty.txt");
+    String blob = g.ok(repo, "rev-parse", ":empty.txt").trim();
+    Path object = repo.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2));
+    assertTrue(Files.isRegularFile(object), "git add wrote the empty blob");
+    byte[] content = ("key = " + Planted.PAT + "\n").getBytes(UTF_8);
+    object.toFile().setWritable(true);
+    Files.write(
+        object, deflate(concat(("blob " + content.length + "\0").getBytes(UTF_8), content)));
+    Result r = g.git(repo, "commit", "-m", "x");
+    assertNotEquals(0, r.code(), r.all());
+    assertTrue(r.err().contains("empty.txt"), r.all());
+    assertFalse(r.all().contains(Planted.PAT), r.all());
+  }
+
   private static byte[] deflate(byte[] raw) {
     Deflater d = new Deflater();
     d.setInput(raw);

@@ -55,9 +55,6 @@ public final class ObjectStore implements AutoCloseable {
 
   /** The object's type and size, read without inflating its content. */
   public Header header(Oid id) {
-    if (id.equals(Oid.EMPTY_BLOB)) {
-      return new Header(BLOB, 0);
-    }
     Path loose = loose(id);
     if (Files.isRegularFile(loose)) {
       return looseHeader(loose, id);
@@ -68,6 +65,9 @@ public final class ObjectStore implements AutoCloseable {
         return p.header(at);
       }
     }
+    if (id.equals(Oid.EMPTY_BLOB)) {
+      return new Header(BLOB, 0); // git's empty blob exists even when no file or pack holds it
+    }
     throw StepAside.because("object " + id.name() + " not found");
   }
 
@@ -75,9 +75,6 @@ public final class ObjectStore implements AutoCloseable {
    * The content of an object of the expected type (at most {@code maxSize} bytes, else step aside).
    */
   public byte[] read(Oid id, int type, long maxSize) {
-    if (id.equals(Oid.EMPTY_BLOB) && type == BLOB) {
-      return new byte[0];
-    }
     Path loose = loose(id);
     if (Files.isRegularFile(loose)) {
       return readLoose(loose, id, type, maxSize);
@@ -95,6 +92,9 @@ public final class ObjectStore implements AutoCloseable {
         }
         return p.content(at, 0);
       }
+    }
+    if (id.equals(Oid.EMPTY_BLOB) && type == BLOB) {
+      return new byte[0];
     }
     throw StepAside.because("object " + id.name() + " not found");
   }
