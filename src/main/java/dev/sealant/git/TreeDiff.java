@@ -102,9 +102,10 @@ final class TreeDiff {
 
   /**
    * The same, less the entries {@link ChangeScanner} reads nothing from: a file whose new version
-   * is an old tree's file (the same blob; only the mode may differ), and a path a merge deletes. A
-   * merge differs from each parent in every path the other parent changed: on git's own history
-   * these were nearly all of the millions of entries a full scan listed.
+   * is an old tree's file (the same blob; only the mode may differ), and in a merge, a path it
+   * deletes or takes unchanged from a parent, with every path under a subtree it so takes (never
+   * loaded). A merge differs from each parent in every path the other parent changed: on git's own
+   * history these were nearly all of the millions of entries a full scan listed.
    */
   static List<DiffEntry> changes(Trees trees, ObjectId... roots) throws IOException {
     return changes(trees, new Buffers(), roots);
@@ -200,6 +201,10 @@ final class TreeDiff {
         if (differs(c, match)) {
           int at = c[min].appendName(this, l.prefix);
           if ((c[min].mode & TYPE_MASK) == TREE) {
+            if (changesOnly && mergeAddsNothing(c, match)) {
+              l.advance();
+              continue;
+            }
             path = ensure(path, at + 1);
             path[at] = '/';
             Cursor[] sub = new Cursor[n];
@@ -248,15 +253,37 @@ final class TreeDiff {
 
   /** Whether {@link ChangeScanner} would pass the entry over (see {@link #changes}). */
   private static boolean readsNothing(Cursor[] c, boolean[] match) {
-    int last = c.length - 1;
-    if (!match[last]) {
-      return last > 1; // a single-parent commit compares its deletions with its new paths
+    if (mergeAddsNothing(c, match)) {
+      return true;
     }
-    if (!ChangeScanner.isFile(c[last].mode)) {
-      return false;
+    int last = c.length - 1;
+    if (!match[last] || !ChangeScanner.isFile(c[last].mode)) {
+      return false; // a single-parent commit compares its deletions with its new paths
     }
     for (int i = 0; i < last; i++) {
       if (match[i] && ChangeScanner.isFile(c[i].mode) && c[i].sameId(c[last])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a merge takes the entry (a file, link, submodule or whole subtree) unchanged from one
+   * of its parents, or deletes it: it then adds nothing there that its parents' own commits did
+   * not. A merge differs from each parent in everything the other parent changed since they forked;
+   * on git's own history, walking those subtrees was most of the time a full scan spent on trees.
+   */
+  private static boolean mergeAddsNothing(Cursor[] c, boolean[] match) {
+    int last = c.length - 1;
+    if (last < 2) {
+      return false;
+    }
+    if (!match[last]) {
+      return true;
+    }
+    for (int i = 0; i < last; i++) {
+      if (match[i] && c[i].mode == c[last].mode && c[i].sameId(c[last])) {
         return true;
       }
     }

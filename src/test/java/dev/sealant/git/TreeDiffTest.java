@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.eclipse.jgit.errors.CorruptObjectException;
@@ -164,12 +165,46 @@ class TreeDiffTest {
         }
         boolean passedOver =
             e.mode(last) == 0 ? last > 1 : ChangeScanner.isFile(e.mode(last)) && sameBlob;
+        if (!passedOver && last > 1) {
+          passedOver = takenFromAParent(repo, e.path(), trees);
+        }
         if (!passedOver) {
           out.add(e.toString());
         }
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a merge's new tree has the path, or one of the directories above it, with the very mode
+   * and id one of its parents has there: the merge takes it unchanged from that parent.
+   */
+  private static boolean takenFromAParent(Repository repo, String path, ObjectId... trees)
+      throws IOException {
+    int last = trees.length - 1;
+    for (int end = path.indexOf('/'); ; end = path.indexOf('/', end + 1)) {
+      String at = end < 0 ? path : path.substring(0, end);
+      Object now = entry(repo, at, trees[last]);
+      for (int p = 0; p < last && now != null; p++) {
+        if (now.equals(entry(repo, at, trees[p]))) {
+          return true;
+        }
+      }
+      if (end < 0) {
+        return false;
+      }
+    }
+  }
+
+  /** The mode and id at {@code path} in {@code tree}, or null. */
+  private static Object entry(Repository repo, String path, ObjectId tree) throws IOException {
+    if (tree == null) {
+      return null;
+    }
+    try (TreeWalk w = TreeWalk.forPath(repo, path, tree)) {
+      return w == null ? null : List.of(w.getRawMode(0), w.getObjectId(0));
+    }
   }
 
   private static List<String> changes(Repository repo, ObjectId... trees) throws IOException {
@@ -194,6 +229,53 @@ class TreeDiffTest {
           assertEquals(scanned(repo, ta, tb, tc), changes(repo, ta, tb, tc), why);
           assertEquals(scanned(repo, tb, tc, ta), changes(repo, tb, tc, ta), why);
         });
+  }
+
+  @Test
+  void aMergeNeverLoadsASubtreeItTakesFromAParent() throws IOException {
+    try (Repository repo = new InMemoryRepository(new DfsRepositoryDescription("m"))) {
+      ObjectId ours;
+      ObjectId theirs;
+      ObjectId merge;
+      ObjectId kept;
+      try (ObjectInserter ins = repo.newObjectInserter()) {
+        TreeMap<String, Object> deep = new TreeMap<>();
+        deep.put("link", new Object[] {FileMode.SYMLINK, "target"});
+        deep.put("mod", new Object[] {FileMode.GITLINK, "commit"});
+        deep.put("f", new Object[] {FileMode.REGULAR_FILE, "same"});
+        TreeMap<String, Object> old = new TreeMap<>();
+        old.put("f", new Object[] {FileMode.REGULAR_FILE, "old"});
+        TreeMap<String, Object> a = new TreeMap<>(Map.of("d", deep, "x", "1"));
+        TreeMap<String, Object> b = new TreeMap<>(Map.of("d", old, "gone", deep, "x", "2"));
+        TreeMap<String, Object> m = new TreeMap<>(Map.of("d", deep, "x", "3"));
+        a.replaceAll(TreeDiffTest::leaf);
+        b.replaceAll(TreeDiffTest::leaf);
+        m.replaceAll(TreeDiffTest::leaf);
+        ours = insert(ins, a);
+        theirs = insert(ins, b);
+        merge = insert(ins, m);
+        kept = insert(ins, deep);
+        ins.flush();
+      }
+      List<ObjectId> loaded = new ArrayList<>();
+      try (ObjectReader reader = repo.newObjectReader()) {
+        List<DiffEntry> out =
+            TreeDiff.changes(
+                t -> {
+                  loaded.add(t.copy());
+                  return reader.open(t, Constants.OBJ_TREE).getCachedBytes();
+                },
+                ours,
+                theirs,
+                merge);
+        assertEquals(List.of("x"), out.stream().map(DiffEntry::path).toList());
+      }
+      assertEquals(List.of(ours, theirs, merge), loaded, "the kept subtree " + kept.name());
+    }
+  }
+
+  private static Object leaf(String name, Object v) {
+    return v instanceof String s ? new Object[] {FileMode.REGULAR_FILE, s} : v;
   }
 
   /** Three related trees ({@code b} from {@code a}, {@code c} from either), 40 rounds a seed. */
