@@ -1,6 +1,9 @@
 package dev.sealant.source;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -76,11 +79,7 @@ public final class Content {
       return false;
     }
     int n = Math.min(length, BINARY_PROBE);
-    boolean nul = false;
-    for (int i = 0; i < n && !nul; i++) {
-      nul = bytes[i] == 0;
-    }
-    if (!nul && !magic(bytes, n)) {
+    if (!hasNul(bytes, n) && !magic(bytes, n)) {
       return false;
     }
     return oddBytes(bytes, n) * 100L > (long) ODD_PERCENT * nonNul(bytes, n);
@@ -254,14 +253,31 @@ public final class Content {
     return nul ? utf16Shape(b, length).map(cs -> new Wide(cs, 0)) : Optional.empty();
   }
 
-  private static boolean hasNul(byte[] b, int n) {
-    for (int i = 0; i < n; i++) {
+  /**
+   * Whether {@code b[0, n)} holds a NUL: eight bytes at a time (a byte's high bit is set in {@code
+   * (w - 0x01..01) & ~w & 0x80..80} for some byte exactly when one is zero). Every blob a history
+   * scan reads is probed here, and with the old byte loop this was a twentieth of its time.
+   */
+  static boolean hasNul(byte[] b, int n) {
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      long w = (long) LONG.get(b, i);
+      if (((w - ONES) & ~w & HIGHS) != 0) {
+        return true;
+      }
+    }
+    for (; i < n; i++) {
       if (b[i] == 0) {
         return true;
       }
     }
     return false;
   }
+
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
 
   /**
    * UTF-32 without a byte-order mark, by its shape in the probe: a length that is a multiple of
