@@ -357,7 +357,7 @@ final class TreeDiff {
       long w = (long) LONG.get(b, i);
       long z = (w - ONES) & ~w & HIGHS;
       if (z != 0) {
-        return i + (Long.numberOfTrailingZeros(z) >>> 3);
+        return i + HashedLines.lowestFlaggedByte(z);
       }
     }
     for (; i < to; i++) {
