@@ -407,9 +407,11 @@ final class TreeDiff {
 
     /**
      * Moves over the entries that end at or before {@code limit} (bytes every tree has in common),
-     * finding each one's end by its name's NUL alone, and parses the entry it stops at; returns the
-     * bytes moved over. Most of a commit's trees are such runs: parsing each entry in them was a
-     * tenth of a history scan.
+     * finding each one's end by its name's NUL, and parses the entry it stops at; returns the bytes
+     * moved over. Most of a commit's trees are such runs: parsing each entry in them was a tenth of
+     * a history scan. Each mode is still checked, as {@link #parse} checks it: a range scan whose
+     * commit shares a malformed entry with a parent outside the range fails, as git's own readers
+     * do, and is never reported clean.
      */
     int skipWhole(int limit) throws CorruptObjectException {
       int from = pos;
@@ -422,10 +424,21 @@ final class TreeDiff {
         if (nul < 0 || nul + 1 + 20 > limit) {
           break;
         }
+        checkMode(p);
         p = nul + 1 + 20;
       }
       parse(p);
       return p - from;
+    }
+
+    /** Octal digits up to a space, or the error {@link #parse} gives (the name's NUL stops it). */
+    private void checkMode(int at) throws CorruptObjectException {
+      byte ch;
+      for (int q = at; (ch = buf[q]) != ' '; q++) {
+        if (ch < '0' || ch > '7') {
+          throw new CorruptObjectException("malformed tree entry mode");
+        }
+      }
     }
 
     private void parse(int at) throws CorruptObjectException {

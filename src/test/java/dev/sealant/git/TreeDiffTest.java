@@ -278,6 +278,43 @@ class TreeDiffTest {
     return v instanceof String s ? new Object[] {FileMode.REGULAR_FILE, s} : v;
   }
 
+  /**
+   * An entry with a malformed mode in the run of entries two trees share still fails the comparison
+   * (the run is skipped by its NULs, not parsed): a range scan whose commit shares it with a parent
+   * outside the range must not pass as clean. Every mode byte that is not an octal digit, at every
+   * place in the mode.
+   */
+  @Test
+  void aMalformedModeInASharedRunStillFails() throws IOException {
+    byte[] id = new byte[20];
+    for (int place = 0; place < 6; place++) {
+      for (int bad = 0; bad < 256; bad++) {
+        if (bad >= '0' && bad <= '7' || bad == ' ') {
+          continue;
+        }
+        byte[] mode = "100644".getBytes(StandardCharsets.US_ASCII);
+        mode[place] = (byte) bad;
+        java.io.ByteArrayOutputStream shared = new java.io.ByteArrayOutputStream();
+        shared.writeBytes("100644 a\0".getBytes(StandardCharsets.US_ASCII));
+        shared.writeBytes(id);
+        shared.writeBytes(mode);
+        shared.writeBytes(" b\0".getBytes(StandardCharsets.US_ASCII));
+        shared.writeBytes(id);
+        byte[] old = shared.toByteArray();
+        shared.writeBytes("100644 c\0".getBytes(StandardCharsets.US_ASCII));
+        shared.writeBytes(id);
+        byte[] now = shared.toByteArray();
+        ObjectId oldId = ObjectId.fromString("1111111111111111111111111111111111111111");
+        ObjectId newId = ObjectId.fromString("2222222222222222222222222222222222222222");
+        TreeDiff.Trees trees = t -> t.equals(oldId) ? old : now;
+        assertThrows(
+            CorruptObjectException.class,
+            () -> TreeDiff.changes(trees, oldId, newId),
+            "byte " + bad + " at " + place);
+      }
+    }
+  }
+
   /** Every length to 40, a NUL at every place or none, bytes near zero (0x01, 0x80) around it. */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
