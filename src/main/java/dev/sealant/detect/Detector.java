@@ -59,6 +59,21 @@ public final class Detector implements Engine {
   /** Every provider rule's keywords: the fixed prefixes {@link KeyBody} cuts before its floor. */
   private final Prefixes prefixes;
 
+  /** Each rule's bit in {@link #pathMatches}' sets when it has a path regex, else -1. */
+  private final int[] pathBit;
+
+  /**
+   * Memoised path regex results: per path, the set of rules (by {@link #pathBit}) whose path regex
+   * finds a match in it (bounded). A history scan meets each path in many fragments: each ran every
+   * file-kind rule's regex again, a fifth of commons-lang's full-history scan.
+   */
+  private final ConcurrentHashMap<String, long[]> pathMatches;
+
+  private final int pathBits;
+
+  /** Paths {@link #pathMatches} holds at most: a few MiB (the paths themselves are shared). */
+  private static final int MAX_PATH_MATCHES = 1 << 16;
+
   /** Memoised path allowlist verdicts (a pure function of the path; bounded). */
   private final ConcurrentHashMap<String, Byte> pathVerdicts = new ConcurrentHashMap<>();
 
@@ -129,6 +144,13 @@ public final class Detector implements Engine {
     this.prefixes = new Prefixes(catalog.rules());
     this.matchers = new AtomicReferenceArray<>(rules.length);
     this.fileRules = Arrays.copyOf(keywordless, files);
+    this.pathBit = new int[rules.length];
+    int bits = 0;
+    for (int i = 0; i < rules.length; i++) {
+      pathBit[i] = rules[i].path().isPresent() ? bits++ : -1;
+    }
+    this.pathBits = bits;
+    this.pathMatches = new ConcurrentHashMap<>();
     this.trace = null;
     this.plain = this;
     this.tracePositions = null;
@@ -143,6 +165,9 @@ public final class Detector implements Engine {
     this.inlineAllow = base.inlineAllow;
     this.matchers = base.matchers;
     this.fileRules = base.fileRules;
+    this.pathBit = base.pathBit;
+    this.pathMatches = base.pathMatches;
+    this.pathBits = base.pathBits;
     this.prefixes = base.prefixes;
     this.trace = trace;
     this.plain = base.plain;
@@ -175,6 +200,27 @@ public final class Detector implements Engine {
   @Override
   public boolean pathAllowed(String path) {
     return pathVerdict(path) == SKIP;
+  }
+
+  /** {@link Rule#appliesTo}, memoised per path (see {@link #pathMatches}). */
+  private boolean appliesTo(int rule, String path) {
+    int bit = pathBit[rule];
+    if (bit < 0) {
+      return true;
+    }
+    long[] set = pathMatches.get(path);
+    if (set == null) {
+      set = new long[(pathBits + 63) >>> 6];
+      for (int r = 0; r < rules.length; r++) {
+        if (pathBit[r] >= 0 && rules[r].appliesTo(path)) {
+          set[pathBit[r] >>> 6] |= 1L << pathBit[r];
+        }
+      }
+      if (pathMatches.size() < MAX_PATH_MATCHES) {
+        pathMatches.put(path, set);
+      }
+    }
+    return (set[bit >>> 6] & 1L << bit) != 0;
   }
 
   private static final byte READ = 0;
@@ -460,7 +506,7 @@ public final class Detector implements Engine {
     List<Finding> found = new ArrayList<>();
     LineLocator lines = new LineLocator(text);
     for (int rule : fileRules) {
-      if (rules[rule].appliesTo(fragment.path())) {
+      if (appliesTo(rule, fragment.path())) {
         if (trace != null) {
           step(
               Trace.Kind.RULE,
@@ -481,7 +527,7 @@ public final class Detector implements Engine {
       Rule r = rules[rule];
       if (!pathChecked[rule]) {
         pathChecked[rule] = true;
-        pathOk[rule] = r.appliesTo(fragment.path());
+        pathOk[rule] = appliesTo(rule, fragment.path());
       }
       if (trace != null) {
         traceRule(fragment, r, spans[s + 2], spans[s + 3], pathOk[rule]);

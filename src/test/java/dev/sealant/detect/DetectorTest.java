@@ -221,4 +221,68 @@ class DetectorTest {
     assertEquals(a.fingerprint(), b.fingerprint());
     assertTrue(!a.fingerprint().equals(c.fingerprint()));
   }
+
+  /**
+   * Property: path regexes are memoised per path, and a detector that has met thousands of paths
+   * finds exactly what a fresh one finds on each: seeded paths built from the names the built-in
+   * file-kind rules read (and near misses), in random directories and case, each scanned with lines
+   * those rules match.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+  void memoisedPathRulesFindWhatAFreshDetectorFinds(long seed) {
+    String[] names = {
+      ".pgpass",
+      "pgpass.conf",
+      "x.pgpass",
+      "pgpass.conf.bak",
+      ".netrc",
+      "_netrc",
+      "a.netrc",
+      ".git-credentials",
+      "git-credentials",
+      "settings.xml",
+      "settings-security.xml",
+      "mysettings.xml",
+      "prod.tfstate",
+      "prod.tfstate.backup",
+      "tfstate",
+      "key.p12",
+      "key.pfx.b64",
+      "WinSCP.ini",
+      "winscp-x.reg",
+      "sitemanager.xml",
+      "RecentServers.xml",
+      "master.key"
+    };
+    String[] dirs = {"", "a/", "config/", "config/credentials/", "home/u/", "x.pgpass/", "é/"};
+    String text =
+        String.join(
+            "\n",
+            "db.internal.example:5432:orders:app_rw:JrBY#Ald3tdVY=f!qJ",
+            "machine api.example.com login deploy password Xq7!vR2#pLm9zT",
+            "https://deploy:Xq7vR2pLm9zTw4@git.example.com",
+            "<password>Xq7!vR2#pLm9zT</password>",
+            "\"password\": \"Xq7!vR2#pLm9zT\"");
+    java.util.Random r = new java.util.Random(seed);
+    Catalog catalog = CatalogLoader.builtIn();
+    Detector shared = new Detector(catalog);
+    java.util.Set<String> rulesSeen = new java.util.TreeSet<>();
+    for (int round = 0; round < 120; round++) {
+      String name = names[r.nextInt(names.length)];
+      if (r.nextInt(4) == 0) {
+        name = name.toUpperCase(java.util.Locale.ROOT);
+      }
+      String path = dirs[r.nextInt(dirs.length)] + (r.nextInt(3) == 0 ? "config/" : "") + name;
+      List<String> fresh = ids(new Detector(catalog).scan(Fragment.of(path, text)));
+      assertEquals(fresh, ids(shared.scan(Fragment.of(path, text))), "seed " + seed + ": " + path);
+      assertEquals(fresh, ids(shared.scan(Fragment.of(path, text))), "again: " + path);
+      fresh.forEach(f -> rulesSeen.add(f.substring(0, f.indexOf('@'))));
+    }
+    assertTrue(rulesSeen.containsAll(List.of("pgpass-password")), "file rules met: " + rulesSeen);
+  }
+
+  private static List<String> ids(List<Finding> found) {
+    return found.stream().map(f -> f.rule().id() + "@" + f.line()).sorted().toList();
+  }
 }
