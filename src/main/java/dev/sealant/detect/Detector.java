@@ -63,11 +63,12 @@ public final class Detector implements Engine {
   private final int[] pathBit;
 
   /**
-   * Memoised path regex results: per path, the set of rules (by {@link #pathBit}) whose path regex
-   * finds a match in it (bounded). A history scan meets each path in many fragments: each ran every
-   * file-kind rule's regex again, a fifth of commons-lang's full-history scan.
+   * Memoised path regex results: per path, which rules (by {@link #pathBit}) were asked about and
+   * whose path regex finds a match in it (bounded). A history scan meets each path in many
+   * fragments: each ran every file-kind rule's regex again, a fifth of commons-lang's full-history
+   * scan.
    */
-  private final ConcurrentHashMap<String, long[]> pathMatches;
+  private final ConcurrentHashMap<String, PathRules> pathMatches;
 
   private final int pathBits;
 
@@ -202,25 +203,49 @@ public final class Detector implements Engine {
     return pathVerdict(path) == SKIP;
   }
 
-  /** {@link Rule#appliesTo}, memoised per path (see {@link #pathMatches}). */
+  /**
+   * {@link Rule#appliesTo}, memoised per path (see {@link #pathMatches}): only the rule asked about
+   * is evaluated, once per path; past the bound, every question is answered directly.
+   */
   private boolean appliesTo(int rule, String path) {
     int bit = pathBit[rule];
     if (bit < 0) {
       return true;
     }
-    long[] set = pathMatches.get(path);
-    if (set == null) {
-      set = new long[(pathBits + 63) >>> 6];
-      for (int r = 0; r < rules.length; r++) {
-        if (pathBit[r] >= 0 && rules[r].appliesTo(path)) {
-          set[pathBit[r] >>> 6] |= 1L << pathBit[r];
-        }
+    PathRules known = pathMatches.get(path);
+    if (known == null) {
+      if (pathMatches.size() >= MAX_PATH_MATCHES) {
+        return rules[rule].appliesTo(path);
       }
-      if (pathMatches.size() < MAX_PATH_MATCHES) {
-        pathMatches.put(path, set);
-      }
+      PathRules fresh = new PathRules(pathBits);
+      known = pathMatches.putIfAbsent(path, fresh);
+      known = known == null ? fresh : known;
     }
-    return (set[bit >>> 6] & 1L << bit) != 0;
+    return known.applies(bit, rules[rule], path);
+  }
+
+  /** Of one path: which path rules were evaluated, and which of those matched. */
+  private static final class PathRules {
+    private final long[] asked;
+    private final long[] matched;
+
+    PathRules(int bits) {
+      asked = new long[(bits + 63) >>> 6];
+      matched = new long[asked.length];
+    }
+
+    /** Workers share the detector: the two sets change together, under this object's lock. */
+    synchronized boolean applies(int bit, Rule rule, String path) {
+      int w = bit >>> 6;
+      long m = 1L << bit;
+      if ((asked[w] & m) == 0) {
+        if (rule.appliesTo(path)) {
+          matched[w] |= m;
+        }
+        asked[w] |= m;
+      }
+      return (matched[w] & m) != 0;
+    }
   }
 
   private static final byte READ = 0;

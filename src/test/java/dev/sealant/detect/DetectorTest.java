@@ -267,7 +267,9 @@ class DetectorTest {
     java.util.Random r = new java.util.Random(seed);
     Catalog catalog = CatalogLoader.builtIn();
     Detector shared = new Detector(catalog);
+    Detector racing = new Detector(catalog);
     java.util.Set<String> rulesSeen = new java.util.TreeSet<>();
+    java.util.Map<String, List<String>> expected = new java.util.concurrent.ConcurrentHashMap<>();
     for (int round = 0; round < 120; round++) {
       String name = names[r.nextInt(names.length)];
       if (r.nextInt(4) == 0) {
@@ -278,7 +280,17 @@ class DetectorTest {
       assertEquals(fresh, ids(shared.scan(Fragment.of(path, text))), "seed " + seed + ": " + path);
       assertEquals(fresh, ids(shared.scan(Fragment.of(path, text))), "again: " + path);
       fresh.forEach(f -> rulesSeen.add(f.substring(0, f.indexOf('@'))));
+      expected.put(path, fresh);
     }
+    // Workers share one detector: four threads asking about the same paths at once.
+    List<String> paths = List.copyOf(expected.keySet());
+    java.util.stream.IntStream.range(0, 4 * paths.size())
+        .parallel()
+        .forEach(
+            k -> {
+              String path = paths.get(k % paths.size());
+              assertEquals(expected.get(path), ids(racing.scan(Fragment.of(path, text))), path);
+            });
     assertTrue(rulesSeen.containsAll(List.of("pgpass-password")), "file rules met: " + rulesSeen);
   }
 
