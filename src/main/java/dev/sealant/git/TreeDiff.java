@@ -1,9 +1,7 @@
 package dev.sealant.git;
 
+import dev.sealant.source.Content;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -342,32 +340,6 @@ final class TreeDiff {
     }
   }
 
-  private static final VarHandle LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-
-  /**
-   * The first NUL in {@code b[from, to)}, or -1: eight bytes at a time, the lowest byte flagged by
-   * {@code (w - 0x01..01) & ~w & 0x80..80} being the first NUL (a borrow flags only bytes above).
-   */
-  static int indexOfNul(byte[] b, int from, int to) {
-    int i = from;
-    for (; i + 8 <= to; i += 8) {
-      long w = (long) LONG.get(b, i);
-      long z = (w - ONES) & ~w & HIGHS;
-      if (z != 0) {
-        return i + HashedLines.lowestFlaggedByte(z);
-      }
-    }
-    for (; i < to; i++) {
-      if (b[i] == 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   private static byte[] ensure(byte[] b, int n) {
     return n <= b.length ? b : Arrays.copyOf(b, Math.max(n, b.length * 2));
   }
@@ -420,7 +392,7 @@ final class TreeDiff {
       }
       int p = end;
       while (p < limit) {
-        int nul = indexOfNul(buf, p, limit);
+        int nul = Content.indexOfNul(buf, p, limit);
         if (nul < 0 || nul + 1 + 20 > limit) {
           break;
         }
@@ -457,7 +429,7 @@ final class TreeDiff {
       }
       mode = m;
       nameStart = p;
-      int nul = indexOfNul(buf, p, length);
+      int nul = Content.indexOfNul(buf, p, length);
       p = nul < 0 ? length : nul;
       nameEnd = p;
       end = p + 1 + 20;

@@ -315,38 +315,6 @@ class TreeDiffTest {
     }
   }
 
-  /** Every length to 40, a NUL at every place or none, bytes near zero (0x01, 0x80) around it. */
-  @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3})
-  void indexOfNulFindsTheFirstNul(long seed) {
-    Random r = new Random(seed);
-    byte[] nasty = {1, (byte) 0x80, (byte) 0x81, (byte) 0xff, 0x7f};
-    for (int to = 0; to <= 40; to++) {
-      for (int from = 0; from <= Math.min(to, 9); from++) {
-        for (int at = -1; at < to + 2; at++) {
-          byte[] b = new byte[to + 2];
-          for (int i = 0; i < b.length; i++) {
-            b[i] = r.nextBoolean() ? nasty[r.nextInt(nasty.length)] : (byte) (1 + r.nextInt(255));
-          }
-          if (at >= 0) {
-            b[at] = 0;
-          }
-          if (r.nextInt(4) == 0) {
-            b[r.nextInt(b.length)] = 0;
-          }
-          int expected = -1;
-          for (int i = from; i < to && expected < 0; i++) {
-            expected = b[i] == 0 ? i : -1;
-          }
-          assertEquals(
-              expected,
-              TreeDiff.indexOfNul(b, from, to),
-              "seed " + seed + ", [" + from + ", " + to + "), NUL at " + at);
-        }
-      }
-    }
-  }
-
   /** Three related trees ({@code b} from {@code a}, {@code c} from either), 40 rounds a seed. */
   private interface TripleCheck {
     void check(Repository repo, ObjectId a, ObjectId b, ObjectId c, String why) throws IOException;

@@ -9,31 +9,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@link Content}'s word-at-a-time tests against their byte-at-a-time definitions. */
 class ContentTest {
 
-  /**
-   * Every length up to 40 and a NUL (or none) at every place, within a larger array and with bytes
-   * of every value around it, including 0x01 and 0x80 that a careless zero-byte test confuses with
-   * NUL.
-   */
+  /** Every length to 40, a NUL at every place or none, bytes near zero (0x01, 0x80) around it. */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
-  void hasNulIsTrueExactlyWhenTheProbeHoldsANul(long seed) {
+  void indexOfNulFindsTheFirstNulAndHasNulAgrees(long seed) {
     Random r = new Random(seed);
-    byte[] nasty = {1, (byte) 0x80, (byte) 0x81, (byte) 0xff, 0x7f, 1, 1};
-    for (int n = 0; n <= 40; n++) {
-      for (int at = -1; at < n + 3; at++) {
-        byte[] b = new byte[n + 3];
-        for (int i = 0; i < b.length; i++) {
-          b[i] = r.nextBoolean() ? nasty[r.nextInt(nasty.length)] : (byte) (1 + r.nextInt(255));
+    byte[] nasty = {1, (byte) 0x80, (byte) 0x81, (byte) 0xff, 0x7f};
+    for (int to = 0; to <= 40; to++) {
+      for (int from = 0; from <= Math.min(to, 9); from++) {
+        for (int at = -1; at < to + 2; at++) {
+          byte[] b = new byte[to + 2];
+          for (int i = 0; i < b.length; i++) {
+            b[i] = r.nextBoolean() ? nasty[r.nextInt(nasty.length)] : (byte) (1 + r.nextInt(255));
+          }
+          if (at >= 0) {
+            b[at] = 0;
+          }
+          if (r.nextInt(4) == 0) {
+            b[r.nextInt(b.length)] = 0;
+          }
+          int expected = -1;
+          for (int i = from; i < to && expected < 0; i++) {
+            expected = b[i] == 0 ? i : -1;
+          }
+          assertEquals(
+              expected,
+              Content.indexOfNul(b, from, to),
+              "seed " + seed + ", [" + from + ", " + to + "), NUL at " + at);
+          if (from == 0) {
+            assertEquals(expected >= 0, Content.hasNul(b, to));
+          }
         }
-        if (at >= 0) {
-          b[at] = 0;
-        }
-        boolean expected = false;
-        for (int i = 0; i < n; i++) {
-          expected |= b[i] == 0;
-        }
-        assertEquals(
-            expected, Content.hasNul(b, n), "seed " + seed + ", n " + n + ", NUL at " + at);
       }
     }
   }
