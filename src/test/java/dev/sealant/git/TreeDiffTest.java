@@ -141,15 +141,24 @@ class TreeDiffTest {
     return out;
   }
 
-  private static List<String> treeDiff(Repository repo, ObjectId... trees) throws IOException {
+  /** {@link TreeDiff#diff} or {@link TreeDiff#changes}, over the repository's trees. */
+  private interface Comparison {
+    List<DiffEntry> of(TreeDiff.Trees trees, ObjectId... roots) throws IOException;
+  }
+
+  private static List<String> entries(Repository repo, Comparison how, ObjectId... trees)
+      throws IOException {
     List<String> out = new ArrayList<>();
     try (ObjectReader reader = repo.newObjectReader()) {
-      for (DiffEntry e :
-          TreeDiff.diff(t -> reader.open(t, Constants.OBJ_TREE).getCachedBytes(), trees)) {
+      for (DiffEntry e : how.of(t -> reader.open(t, Constants.OBJ_TREE).getCachedBytes(), trees)) {
         out.add(e.toString());
       }
     }
     return out;
+  }
+
+  private static List<String> treeDiff(Repository repo, ObjectId... trees) throws IOException {
+    return entries(repo, TreeDiff::diff, trees);
   }
 
   /** The entries of {@link TreeDiff#diff} that {@link ChangeScanner} reads something from. */
@@ -208,14 +217,7 @@ class TreeDiffTest {
   }
 
   private static List<String> changes(Repository repo, ObjectId... trees) throws IOException {
-    List<String> out = new ArrayList<>();
-    try (ObjectReader reader = repo.newObjectReader()) {
-      for (DiffEntry e :
-          TreeDiff.changes(t -> reader.open(t, Constants.OBJ_TREE).getCachedBytes(), trees)) {
-        out.add(e.toString());
-      }
-    }
-    return out;
+    return entries(repo, TreeDiff::changes, trees);
   }
 
   @ParameterizedTest
