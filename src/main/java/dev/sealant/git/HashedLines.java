@@ -82,7 +82,7 @@ final class HashedLines {
         long hit = (((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGHS;
         if (hit != 0) {
           // The lowest flagged byte is exact (a borrow only ever flags bytes above a true match).
-          int k = lowestFlaggedByte(hit);
+          int k = Content.lowestFlaggedByte(hit);
           end = i + k;
           h = Long.rotateLeft((h ^ (k == 0 ? 0 : w & (-1L >>> (64 - 8 * k)))) * K, 29);
           break;
@@ -121,15 +121,6 @@ final class HashedLines {
       SCRATCH.remove(); // a file of millions of lines: its tables are not held for the next one
     }
     return lines;
-  }
-
-  /**
-   * The index (0 to 7) of the lowest byte of {@code flags} whose high bit is set, given flags that
-   * set only bytes' high bits: one multiply. The launcher runs C1 alone, which does not intrinsify
-   * {@link Long#numberOfTrailingZeros}: it was a call, and a twentieth of a history scan's time.
-   */
-  static int lowestFlaggedByte(long flags) {
-    return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
   }
 
   /** Growable tables one thread reuses while splitting, so only the exact-size copies are kept. */

@@ -258,8 +258,11 @@ final class TreeDiff {
       return true;
     }
     int last = c.length - 1;
-    if (!match[last] || !ChangeScanner.isFile(c[last].mode)) {
+    if (!match[last]) {
       return false; // a single-parent commit compares its deletions with its new paths
+    }
+    if (!ChangeScanner.isFile(c[last].mode)) {
+      return false;
     }
     for (int i = 0; i < last; i++) {
       if (match[i] && ChangeScanner.isFile(c[i].mode) && c[i].sameId(c[last])) {

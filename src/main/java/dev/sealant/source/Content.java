@@ -261,9 +261,9 @@ public final class Content {
   /**
    * The first NUL in {@code b[from, to)}, or -1: eight bytes at a time. A byte's high bit is set in
    * {@code (w - 0x01..01) & ~w & 0x80..80} for some byte exactly when one is zero, and the lowest
-   * byte so flagged is the first NUL (a borrow flags only bytes above it); its index is found by a
-   * multiply, since C1 (which the launcher runs) makes {@code Long.numberOfTrailingZeros} a call.
-   * Every blob a history scan reads is probed here, and every tree it compares is split here.
+   * byte so flagged is the first NUL (a borrow flags only bytes above it; {@link
+   * #lowestFlaggedByte}). Every blob a history scan reads is probed here, and every tree it
+   * compares is split here.
    */
   public static int indexOfNul(byte[] b, int from, int to) {
     int i = from;
@@ -271,7 +271,7 @@ public final class Content {
       long w = (long) LONG.get(b, i);
       long z = (w - ONES) & ~w & HIGHS;
       if (z != 0) {
-        return i + (int) ((((z & -z) >>> 7) * 0x0001020304050607L) >>> 56);
+        return i + lowestFlaggedByte(z);
       }
     }
     for (; i < to; i++) {
@@ -280,6 +280,15 @@ public final class Content {
       }
     }
     return -1;
+  }
+
+  /**
+   * The index (0 to 7) of the lowest byte of {@code flags} whose high bit is set, given flags that
+   * set only bytes' high bits: one multiply. The launcher runs C1 alone, which does not intrinsify
+   * {@link Long#numberOfTrailingZeros}: it is a call there. Line splitting uses it too.
+   */
+  public static int lowestFlaggedByte(long flags) {
+    return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
   }
 
   private static final VarHandle LONG =

@@ -334,21 +334,6 @@ class AddedLinesTest {
     }
   }
 
-  /** Every set of flagged bytes: the multiply gives the lowest one's index, as a bit count does. */
-  @Test
-  void lowestFlaggedByteIsTheLowestForEverySetOfFlags() {
-    for (int set = 1; set < 256; set++) {
-      long flags = 0;
-      for (int k = 0; k < 8; k++) {
-        flags |= (set >>> k & 1L) << (8 * k + 7);
-      }
-      assertEquals(
-          Long.numberOfTrailingZeros(flags) >>> 3,
-          HashedLines.lowestFlaggedByte(flags),
-          Long.toHexString(flags));
-    }
-  }
-
   /** Property: the word-at-a-time line count and common end equal a byte-by-byte count. */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 99})

@@ -3,6 +3,7 @@ package dev.sealant.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,6 +42,21 @@ class ContentTest {
           }
         }
       }
+    }
+  }
+
+  /** Every set of flagged bytes: the multiply gives the lowest one's index, as a bit count does. */
+  @Test
+  void lowestFlaggedByteIsTheLowestForEverySetOfFlags() {
+    for (int set = 1; set < 256; set++) {
+      long flags = 0;
+      for (int k = 0; k < 8; k++) {
+        flags |= (set >>> k & 1L) << (8 * k + 7);
+      }
+      assertEquals(
+          Long.numberOfTrailingZeros(flags) >>> 3,
+          Content.lowestFlaggedByte(flags),
+          Long.toHexString(flags));
     }
   }
 }
